@@ -1,0 +1,70 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Specsmith",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "specsmith", targets: ["specsmith"]),
+        .library(name: "JSONModel", targets: ["JSONModel"]),
+        .library(name: "APIRegistry", targets: ["APIRegistry"]),
+        .library(name: "SchemaValidation", targets: ["SchemaValidation"]),
+        .library(name: "OpenAPIEmitter", targets: ["OpenAPIEmitter"]),
+        .library(name: "CustomersAPI", targets: ["CustomersAPI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", exact: "6.4.0", traits: []),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // An order-preserving JSON value, a strict parser and field paths, shared by every stage.
+        .target(name: "JSONModel"),
+        // The DSL: models, fields, visibility, resources, filters, limits. Pure values, no I/O.
+        .target(name: "APIRegistry", dependencies: ["JSONModel"]),
+        // Validates JSON values against OpenAPI 3.1 JSON Schema in a request or response context.
+        .target(
+            name: "SchemaValidation",
+            dependencies: ["JSONModel", .product(name: "OpenAPIKit", package: "OpenAPIKit")]
+        ),
+        // The Customers V3 registry: the only target that knows about customers.
+        .target(name: "CustomersAPI", dependencies: ["APIRegistry"]),
+        // Registry -> OpenAPIKit document -> YAML.
+        .target(
+            name: "OpenAPIEmitter",
+            dependencies: [
+                "APIRegistry",
+                "JSONModel",
+                "SchemaValidation",
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "specsmith",
+            dependencies: [
+                "APIRegistry",
+                "CustomersAPI",
+                "JSONModel",
+                "OpenAPIEmitter",
+                "SchemaValidation",
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "JSONModelTests", dependencies: ["JSONModel"]),
+        .testTarget(name: "APIRegistryTests", dependencies: ["APIRegistry", "CustomersAPI", "JSONModel"]),
+        .testTarget(
+            name: "SchemaValidationTests",
+            dependencies: ["SchemaValidation", "JSONModel", .product(name: "OpenAPIKit", package: "OpenAPIKit")]
+        ),
+        .testTarget(
+            name: "OpenAPIEmitterTests",
+            dependencies: [
+                "APIRegistry", "CustomersAPI", "JSONModel", "OpenAPIEmitter", "SchemaValidation",
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,129 @@
+import JSONModel
+
+/// Where a field appears: in responses, in create requests, in update requests.
+public enum Visibility: String, Sendable, CaseIterable, Comparable {
+    case read, create, update
+
+    public static func < (lhs: Visibility, rhs: Visibility) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// Well-known string formats.
+public enum StringFormat: String, Sendable {
+    case email, uri, ipv4
+}
+
+/// The type of a field and its constraints.
+public indirect enum FieldType: Sendable {
+    case text(format: StringFormat?, minLength: Int?, maxLength: Int?, pattern: String?)
+    case integer(minimum: Int?, maximum: Int?)
+    case number(minimum: Double?, maximum: Double?)
+    case boolean
+    /// RFC 3339 date-time, e.g. `2018-11-14T18:58:08Z`.
+    case dateTime
+    /// Calendar date, `YYYY-MM-DD`.
+    case date
+    case enumeration([String])
+    case array(FieldType, minItems: Int?, maxItems: Int?)
+    /// A nested model. When the model belongs to another resource related to this one,
+    /// projections treat it as an embedded child (see `Registry.projection`).
+    case model(Model)
+    /// An object whose values are strings, keyed by any name.
+    case stringMap
+
+    public static func string(
+        format: StringFormat? = nil, minLength: Int? = nil, maxLength: Int? = nil, pattern: String? = nil
+    ) -> FieldType {
+        .text(format: format, minLength: minLength, maxLength: maxLength, pattern: pattern)
+    }
+
+    public static var integer: FieldType { .integer(minimum: nil, maximum: nil) }
+
+    public static func array(of element: FieldType, minItems: Int? = nil, maxItems: Int? = nil) -> FieldType {
+        .array(element, minItems: minItems, maxItems: maxItems)
+    }
+
+    /// A short human name of the type, for tables and messages ("string", "array of integer").
+    public var displayName: String {
+        switch self {
+        case .text(let format, _, _, _): format.map { "string (\($0.rawValue))" } ?? "string"
+        case .integer: "integer"
+        case .number: "number"
+        case .boolean: "boolean"
+        case .dateTime: "string (date-time)"
+        case .date: "string (date)"
+        case .enumeration: "string (enum)"
+        case .array(let element, _, _): "array of \(element.displayName)"
+        case .model(let model): model.name
+        case .stringMap: "map of string"
+        }
+    }
+}
+
+/// One field of a model: its type, where it is visible, and where it is required.
+public struct Field: Sendable {
+    public let name: String
+    public let type: FieldType
+    public let description: String
+    /// The views this field appears in.
+    public let visibility: Set<Visibility>
+    /// The views in which the field must be present; always a subset of `visibility`.
+    public let requiredIn: Set<Visibility>
+    public let example: JSONValue?
+
+    public init(
+        _ name: String,
+        _ type: FieldType,
+        _ description: String,
+        visibility: Set<Visibility> = [.read, .create, .update],
+        requiredIn: Set<Visibility> = [],
+        example: JSONValue? = nil
+    ) {
+        self.name = name
+        self.type = type
+        self.description = description
+        self.visibility = visibility
+        self.requiredIn = requiredIn
+        self.example = example
+    }
+
+    /// Set by the server, never by a client: visible in responses only.
+    public var isReadOnly: Bool { visibility == [.read] }
+
+    /// Sent by clients but never returned.
+    public var isWriteOnly: Bool { !visibility.contains(.read) }
+
+    public func isVisible(in visibility: Visibility) -> Bool { self.visibility.contains(visibility) }
+    public func isRequired(in visibility: Visibility) -> Bool { requiredIn.contains(visibility) }
+}
+
+/// A model: the one declaration from which the read, create and update schemas are derived.
+public struct Model: Sendable {
+    public let name: String
+    public let description: String
+    /// The identifying field: read-only in responses, required in updates.
+    public let identifier: String?
+    public let fields: [Field]
+    /// Complete example records, holding every field in any view; each projection
+    /// keeps the members it shows.
+    public let examples: [JSONValue]
+
+    public init(
+        _ name: String,
+        description: String,
+        identifier: String? = nil,
+        fields: [Field],
+        examples: [JSONValue] = []
+    ) {
+        self.name = name
+        self.description = description
+        self.identifier = identifier
+        self.fields = fields
+        self.examples = examples
+    }
+
+    public func field(named name: String) -> Field? {
+        fields.first { $0.name == name }
+    }
+}

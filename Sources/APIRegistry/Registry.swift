@@ -1,0 +1,97 @@
+/// An OAuth scope and what it grants.
+public struct Scope: Sendable {
+    public enum Access: String, Sendable {
+        case read, modify
+    }
+
+    public let name: String
+    public let access: Access
+    public let description: String
+
+    public init(_ name: String, access: Access, description: String) {
+        self.name = name
+        self.access = access
+        self.description = description
+    }
+}
+
+/// Facts about the whole API: identity, server, authentication, pagination.
+public struct APIInfo: Sendable {
+    public let title: String
+    public let version: String
+    public let description: String
+    /// Server URL template, e.g. `https://api.example.com/stores/{store_hash}/v3`.
+    public let serverURL: String
+    /// Variables of `serverURL`: name, default value, description.
+    public let serverVariables: [(name: String, defaultValue: String, description: String)]
+    /// The header carrying the API token.
+    public let authHeader: String
+    public let authDescription: String
+    public let scopes: [Scope]
+    /// The `type` URL every error response carries.
+    public let errorTypeURL: String
+    /// File name of the generated spec under `spec/`.
+    public let specFileName: String
+
+    public init(
+        title: String,
+        version: String,
+        description: String,
+        serverURL: String,
+        serverVariables: [(name: String, defaultValue: String, description: String)],
+        authHeader: String,
+        authDescription: String,
+        scopes: [Scope],
+        errorTypeURL: String,
+        specFileName: String
+    ) {
+        self.title = title
+        self.version = version
+        self.description = description
+        self.serverURL = serverURL
+        self.serverVariables = serverVariables
+        self.authHeader = authHeader
+        self.authDescription = authDescription
+        self.scopes = scopes
+        self.errorTypeURL = errorTypeURL
+        self.specFileName = specFileName
+    }
+
+    /// The scope an operation requires: reads need read access, writes modify access.
+    public func scope(for kind: OperationKind) -> Scope? {
+        scopes.first { $0.access == (kind.isWrite ? .modify : .read) }
+    }
+}
+
+/// Page-based pagination of every list operation.
+public struct Pagination: Sendable {
+    public let defaultLimit: Int
+    public let maxLimit: Int
+
+    public init(defaultLimit: Int, maxLimit: Int) {
+        self.defaultLimit = defaultLimit
+        self.maxLimit = maxLimit
+    }
+}
+
+/// The single source of an API: everything the spec, guides and mock say comes from here.
+public struct Registry: Sendable {
+    public let info: APIInfo
+    public let pagination: Pagination
+    public let resources: [Resource]
+
+    public init(info: APIInfo, pagination: Pagination, resources: [Resource]) {
+        self.info = info
+        self.pagination = pagination
+        self.resources = resources
+    }
+
+    public func resource(named name: String) -> Resource? {
+        resources.first { $0.name == name }
+    }
+
+    /// The resource whose records are described by `model`, if any.
+    public func resource(owning model: Model) -> Resource? {
+        resources.first { $0.model.name == model.name }
+    }
+}

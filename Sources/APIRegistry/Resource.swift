@@ -1,0 +1,213 @@
+import JSONModel
+
+/// A collection endpoint: one path, one model, the operations on it and the
+/// query features of its list operation.
+public struct Resource: Sendable {
+    /// Stable identifier, used by relations (`"customers"`).
+    public let name: String
+    /// Path under the server URL (`"/customers/addresses"`).
+    public let path: String
+    /// Tag grouping its operations in the spec and the guides.
+    public let tag: String
+    /// The plural noun in operation ids: `get` + `CustomerAddresses`.
+    public let operationNoun: String
+    public let description: String
+    public let model: Model
+    public let operations: [Operation]
+    public let filters: [Filter]
+    /// Fields a list can be sorted by, each ascending or descending.
+    public let sortKeys: [String]
+    /// Read fields that are embedded only when asked for with `include=`.
+    public let includes: [String]
+    public let relations: [Relation]
+    public let rules: [Rule]
+
+    public init(
+        name: String,
+        path: String,
+        tag: String,
+        operationNoun: String,
+        description: String,
+        model: Model,
+        operations: [Operation],
+        filters: [Filter] = [],
+        sortKeys: [String] = [],
+        includes: [String] = [],
+        relations: [Relation] = [],
+        rules: [Rule] = []
+    ) {
+        self.name = name
+        self.path = path
+        self.tag = tag
+        self.operationNoun = operationNoun
+        self.description = description
+        self.model = model
+        self.operations = operations
+        self.filters = filters
+        self.sortKeys = sortKeys
+        self.includes = includes
+        self.relations = relations
+        self.rules = rules
+    }
+
+    public func operation(_ kind: OperationKind) -> Operation? {
+        operations.first { $0.kind == kind }
+    }
+
+    public func filter(named name: String) -> Filter? {
+        filters.first { $0.name == name }
+    }
+
+    public func relation(to resource: String) -> Relation? {
+        relations.first { $0.resource == resource }
+    }
+
+    /// The operationId of an operation on this resource (`getCustomers`).
+    public func operationID(_ kind: OperationKind) -> String {
+        kind.verb + operationNoun
+    }
+}
+
+/// The operations a resource can offer. Writes take a JSON array (a batch).
+public enum OperationKind: String, Sendable, CaseIterable {
+    case list, create, update, upsert, delete
+
+    public var method: String {
+        switch self {
+        case .list: "GET"
+        case .create: "POST"
+        case .update, .upsert: "PUT"
+        case .delete: "DELETE"
+        }
+    }
+
+    var verb: String {
+        switch self {
+        case .list: "get"
+        case .create: "create"
+        case .update: "update"
+        case .upsert: "upsert"
+        case .delete: "delete"
+        }
+    }
+
+    /// The projection a batch item of this operation is validated against.
+    public var requestProjection: ProjectionKind? {
+        switch self {
+        case .create: .create
+        case .update: .update
+        case .upsert: .upsert
+        case .list, .delete: nil
+        }
+    }
+
+    public var isWrite: Bool { self != .list }
+}
+
+/// One operation on a resource, with its prose and examples.
+public struct Operation: Sendable {
+    public let kind: OperationKind
+    public let summary: String
+    public let description: String
+    /// Most items one request may carry (create, update, upsert).
+    public let batchLimit: Int?
+    /// A request body to show instead of the one derived from the model's examples.
+    public let requestExample: JSONValue?
+    /// A request body that must be rejected; the error example in the spec is what
+    /// the validation engine says about it.
+    public let invalidExample: JSONValue?
+
+    public init(
+        _ kind: OperationKind,
+        summary: String,
+        description: String,
+        batchLimit: Int? = nil,
+        requestExample: JSONValue? = nil,
+        invalidExample: JSONValue? = nil
+    ) {
+        self.kind = kind
+        self.summary = summary
+        self.description = description
+        self.batchLimit = batchLimit
+        self.requestExample = requestExample
+        self.invalidExample = invalidExample
+    }
+}
+
+/// Query-filter operators, written `name:op=value` (`eq` is written `name=value`).
+public enum FilterOperator: String, Sendable, CaseIterable {
+    case eq, `in`, notIn = "not_in", like, min, max
+
+    /// Operators whose value is a comma-separated list.
+    public var takesList: Bool { self == .in || self == .notIn }
+
+    public var meaning: String {
+        switch self {
+        case .eq: "equals the value"
+        case .in: "is one of the comma-separated values"
+        case .notIn: "is none of the comma-separated values"
+        case .like: "contains the value (case-insensitive)"
+        case .min: "is greater than or equal to the value"
+        case .max: "is less than or equal to the value"
+        }
+    }
+}
+
+/// A list filter on one or more fields of the resource's model.
+public struct Filter: Sendable {
+    public let name: String
+    public let operators: [FilterOperator]
+    public let description: String
+    /// The model fields the filter matches; `[name]` unless the filter spans several
+    /// (`name` matches `first_name` and `last_name`).
+    public let fields: [String]
+
+    public init(_ name: String, _ operators: [FilterOperator], _ description: String, fields: [String]? = nil) {
+        self.name = name
+        self.operators = operators
+        self.description = description
+        self.fields = fields ?? [name]
+    }
+
+    /// The query parameter name for an operator: `id:in`, or `name` for `eq`.
+    public func parameterName(_ op: FilterOperator) -> String {
+        op == .eq ? name : "\(name):\(op.rawValue)"
+    }
+
+    public var parameterNames: [String] { operators.map(parameterName) }
+}
+
+/// A reference from a field of this resource to records of another resource.
+public struct Relation: Sendable {
+    public enum OnDelete: String, Sendable {
+        /// Deleting the referenced record deletes the referencing ones.
+        case cascade
+        /// The referenced record cannot be deleted while referenced.
+        case restrict
+    }
+
+    public let field: String
+    public let resource: String
+    public let onDelete: OnDelete
+
+    public init(_ field: String, references resource: String, onDelete: OnDelete) {
+        self.field = field
+        self.resource = resource
+        self.onDelete = onDelete
+    }
+}
+
+/// A domain rule the mock enforces and the documentation states.
+public enum Rule: Sendable {
+    /// No two records of the store share this field's value.
+    case unique(field: String)
+    /// The field is set on create and cannot change afterwards.
+    case immutable(field: String)
+    /// A store holds at most this many records of the resource.
+    case maxRecords(Int)
+    /// `field` must parse as the type named by `typeField` of the record that
+    /// `relation` points to (an attribute value against its attribute's type).
+    case valueMatchesType(field: String, relation: String, typeField: String)
+    /// A write creates or replaces the record with these field values.
+    case upsertKey([String])
+}

@@ -1,0 +1,86 @@
+import APIRegistry
+import JSONModel
+
+extension CustomersV3 {
+    static let authentication = Model(
+        "CustomerAuthentication",
+        description: "How the customer signs in. Write-only: never returned.",
+        fields: [
+            Field("force_password_reset", .boolean, "When true, the customer must reset the password at the next sign-in."),
+            Field("new_password", .string(minLength: 7, maxLength: 100), "A new password for the customer."),
+        ]
+    )
+
+    static let customer = Model(
+        "Customer",
+        description: "A shopper's account in the store.",
+        identifier: "id",
+        fields: [
+            ServerFields.id,
+            Field("email", .string(format: .email, minLength: 3, maxLength: 255), "Email address; unique within the store.", requiredIn: [.read, .create]),
+            Field("first_name", .string(minLength: 1, maxLength: 100), "First name.", requiredIn: [.read, .create]),
+            Field("last_name", .string(minLength: 1, maxLength: 100), "Last name.", requiredIn: [.read, .create]),
+            Field("company", .string(maxLength: 255), "Company name."),
+            Field("phone", .string(maxLength: 50), "Phone number."),
+            Field("notes", .string(), "Notes about the customer, visible to the merchant only."),
+            Field("tax_exempt_category", .string(maxLength: 255), "Tax exemption code applied to the customer's orders."),
+            Field("customer_group_id", .integer(minimum: 0, maximum: nil), "The customer group the customer belongs to; 0 for none."),
+            Field(
+                "registration_ip_address", .string(maxLength: 30),
+                "IP address the customer registered from. Set on create only.", visibility: [.read, .create]),
+            ServerFields.dateCreated,
+            ServerFields.dateModified,
+            Field("address_count", .integer(minimum: 0, maximum: nil), "Number of addresses the customer has.", visibility: [.read], requiredIn: [.read]),
+            Field("attribute_count", .integer(minimum: 0, maximum: nil), "Number of attribute values the customer has.", visibility: [.read], requiredIn: [.read]),
+            Field("authentication", .model(authentication), "Password settings.", visibility: [.create, .update]),
+            Field(
+                "addresses", .array(of: .model(address)),
+                "The customer's addresses. Returned with `include=addresses`; on create, the addresses to create with the customer.",
+                visibility: [.read, .create]),
+            Field(
+                "attributes", .array(of: .model(attributeValue)),
+                "Attribute values. Returned with `include=attributes`, each with its attribute's name; on create and update, values to set (by `attribute_id`).",
+                visibility: [.read, .create, .update]),
+        ],
+        examples: [Examples.johnDoe]
+    )
+
+    static let customers = Resource(
+        name: "customers",
+        path: "/customers",
+        tag: "Customers",
+        operationNoun: "Customers",
+        description: "Customers of the store, with their addresses and attribute values.",
+        model: customer,
+        operations: [
+            Operation(
+                .list, summary: "List customers",
+                description: "Returns a page of customers matching the filters. Use `include=addresses,attributes` to embed sub-resources."),
+            Operation(
+                .create, summary: "Create customers",
+                description: "Creates up to \(batchLimit) customers, each optionally with addresses and attribute values.",
+                batchLimit: batchLimit,
+                invalidExample: [["email": "not-an-email", "first_name": "", "last_name": "Doe", "compnay": "BigCommerce"]]),
+            Operation(
+                .update, summary: "Update customers",
+                description: "Updates up to \(batchLimit) customers. Only `id` is required; only the fields sent change. Attribute values sent in `attributes` are created or replaced.",
+                batchLimit: batchLimit,
+                requestExample: [["id": 1, "phone": "1234567890", "attributes": [["attribute_id": 1, "value": "7"]]]],
+                invalidExample: [["email": "jane@example.com", "date_created": "2018-11-14T18:58:08Z"]]),
+            Operation(.delete, summary: "Delete customers", description: "Deletes the customers named by `id:in`, with their addresses and attribute values."),
+        ],
+        filters: [
+            Filter("id", [.in, .notIn, .min, .max], "Customer id."),
+            Filter("email", [.in], "Email address, exact match."),
+            Filter("name", [.in, .like], "First and last name, as `first last`.", fields: ["first_name", "last_name"]),
+            Filter("company", [.in], "Company name, exact match."),
+            Filter("customer_group_id", [.in], "Customer group id."),
+            Filter("registration_ip_address", [.in], "IP address the customer registered from."),
+            Filter("date_created", [.eq, .min, .max], "Creation time; a date (`2018-01-01`) or a date-time."),
+            Filter("date_modified", [.eq, .min, .max], "Last modification time; a date or a date-time."),
+        ],
+        sortKeys: ["date_created", "date_modified", "last_name"],
+        includes: ["addresses", "attributes"],
+        rules: [.unique(field: "email")]
+    )
+}

@@ -1,0 +1,43 @@
+import JSONModel
+
+/// The sample records of the seed guide: John Doe with two addresses and a hat size.
+/// Each resource's model lists its own; the customer embeds the same values.
+enum Examples {
+    static let created = JSONValue.string("2018-11-14T18:58:08Z")
+    static let modified = JSONValue.string("2018-11-14T18:58:08Z")
+
+    static let sydneyAddress: JSONValue = [
+        "id": 1, "customer_id": 1, "first_name": "John", "last_name": "Doe", "company": "BigCommerce",
+        "address1": "Bennelong Point", "address2": "", "city": "Sydney", "state_or_province": "New South Wales",
+        "postal_code": "2000", "country_code": "AU", "phone": "1234567890", "address_type": "commercial",
+    ]
+
+    static let akronAddress: JSONValue = [
+        "id": 2, "customer_id": 1, "first_name": "John", "last_name": "Doe", "company": "",
+        "address1": "111 E West Street", "address2": "654", "city": "Akron", "state_or_province": "Ohio",
+        "postal_code": "44325", "country_code": "US", "phone": "1234567890", "address_type": "residential",
+    ]
+
+    static let hatSize: JSONValue = [
+        "id": 1, "name": "Hat Size", "type": "string", "date_created": created, "date_modified": modified,
+    ]
+
+    static let birthday: JSONValue = [
+        "id": 2, "name": "Birthday", "type": "date", "date_created": created, "date_modified": modified,
+    ]
+
+    static let johnsHatSize: JSONValue = [
+        "id": 1, "customer_id": 1, "attribute_id": 1, "attribute_name": "Hat Size", "value": "7",
+        "date_created": created, "date_modified": modified,
+    ]
+
+    static let johnDoe: JSONValue = [
+        "id": 1, "email": "johndoe@example.com", "first_name": "John", "last_name": "Doe",
+        "company": "BigCommerce", "phone": "1234567890", "notes": "Warehouse", "tax_exempt_category": "",
+        "customer_group_id": 0, "registration_ip_address": "12.34.56.78",
+        "date_created": created, "date_modified": modified, "address_count": 2, "attribute_count": 1,
+        "authentication": ["force_password_reset": true, "new_password": "tempPassword1"],
+        "addresses": [sydneyAddress, akronAddress],
+        "attributes": [johnsHatSize],
+    ]
+}

@@ -1,0 +1,35 @@
+import Foundation
+import JSONModel
+import OpenAPIKit
+
+extension JSONValue {
+    /// Converts a value decoded by OpenAPIKit (examples, enums, defaults) into a `JSONValue`.
+    /// Object members are sorted by key, since the decoded dictionary has no order.
+    public init(_ codable: AnyCodable) {
+        self.init(any: codable.value)
+    }
+
+    init(any value: Any?) {
+        switch value {
+        case nil, is NSNull, is Void: self = .null
+        case let json as JSONValue: self = json
+        case let codable as AnyCodable: self.init(codable)
+        case let bool as Bool: self = .bool(bool)
+        case let int as Int: self = .integer(int)
+        case let int as Int64: self = .integer(Int(int))
+        case let int as Int32: self = .integer(Int(int))
+        case let int as UInt: self = int <= UInt(Int.max) ? .integer(Int(int)) : .number(Double(int))
+        case let double as Double: self = .number(double)
+        case let float as Float: self = .number(Double(float))
+        case let string as String: self = .string(string)
+        case let url as URL: self = .string(url.absoluteString)
+        case let array as [Any?]: self = .array(array.map { JSONValue(any: $0) })
+        case let dictionary as [String: Any?]:
+            self = .object(JSONObject(dictionary.keys.sorted().map { ($0, JSONValue(any: dictionary[$0] ?? nil)) }))
+        default: self = .string(value.map { String(describing: $0) } ?? "")
+        }
+    }
+
+    /// This value wrapped for an OpenAPIKit document; it encodes with member order kept.
+    public var anyCodable: AnyCodable { AnyCodable(self) }
+}

@@ -1,0 +1,268 @@
+import Foundation
+import JSONModel
+import OpenAPIKit
+
+/// Validates JSON values against OpenAPI 3.1 JSON Schemas, resolving `$ref`s through the
+/// document's components, and reports every problem with the path of the field at fault.
+///
+/// One engine serves the spec generator (examples), the mock server (requests) and the
+/// linter (examples in any document).
+public struct SchemaValidator: Sendable {
+    public let components: OpenAPI.Components
+    /// Bound on schema nesting followed through `$ref`s, so a circular schema cannot recurse forever.
+    public var maxDepth = 128
+
+    public init(components: OpenAPI.Components = .noComponents) {
+        self.components = components
+    }
+
+    public init(document: OpenAPI.Document) {
+        self.init(components: document.components)
+    }
+
+    /// Every issue of `value` against `schema`, in document order.
+    public func validate(_ value: JSONValue, against schema: JSONSchema, context: ValidationContext) -> [ValidationIssue] {
+        var run = ValidationRun(validator: self, context: context)
+        run.check(value, schema, at: .root, depth: 0)
+        return run.issues
+    }
+
+    /// Whether `value` satisfies `schema`.
+    public func isValid(_ value: JSONValue, against schema: JSONSchema, context: ValidationContext) -> Bool {
+        validate(value, against: schema, context: context).isEmpty
+    }
+
+    /// The schema a reference names, or nil when it does not resolve.
+    func resolve(_ schema: JSONSchema) -> JSONSchema? {
+        guard case .reference = schema.value else { return schema }
+        return components[schema]
+    }
+}
+
+struct ValidationRun {
+    let validator: SchemaValidator
+    let context: ValidationContext
+    var issues: [ValidationIssue] = []
+
+    mutating func add(_ path: JSONPath, _ message: String, hint: String? = nil) {
+        issues.append(ValidationIssue(path: path, message: message, hint: hint))
+    }
+
+    /// Runs a sub-check on its own and returns its issues without recording them.
+    func trial(_ value: JSONValue, _ schema: JSONSchema, at path: JSONPath, depth: Int) -> [ValidationIssue] {
+        var branch = ValidationRun(validator: validator, context: context)
+        branch.check(value, schema, at: path, depth: depth)
+        return branch.issues
+    }
+
+    mutating func check(_ value: JSONValue, _ schema: JSONSchema, at path: JSONPath, depth: Int) {
+        guard depth <= validator.maxDepth else {
+            return add(path, "cannot be checked: the schema nests deeper than \(validator.maxDepth) levels (circular $ref?)")
+        }
+        let core = schema.coreContext
+        if !path.components.isEmpty {
+            if context == .request && core.readOnly { return add(path, "is read-only and cannot be sent") }
+            if context == .response && core.writeOnly { return add(path, "is write-only and must not appear in a response") }
+        }
+        if value == .null && core.nullable { return }
+        if let allowed = core.allowedValues, !allowed.isEmpty {
+            let choices = allowed.map(JSONValue.init)
+            if !choices.contains(where: { $0.isJSONEqual(to: value) }) {
+                let rendered = choices.map(Self.render)
+                let message = choices.count == 1 ? "must be \(rendered[0])" : "must be one of: \(rendered.joined(separator: ", "))"
+                return add(path, message)
+            }
+        }
+        switch schema.value {
+        case .null:
+            if value != .null { typeMismatch(value, expected: "null", nullable: false, at: path) }
+        case .boolean:
+            if value.boolValue == nil { typeMismatch(value, expected: "a boolean", nullable: core.nullable, at: path) }
+        case .number(_, let numeric):
+            guard let number = value.doubleValue else {
+                return typeMismatch(value, expected: "a number", nullable: core.nullable, at: path)
+            }
+            checkBounds(number, numeric, at: path)
+        case .integer(_, let integral):
+            guard value.doubleValue.map({ $0.rounded() == $0 }) == true, let number = value.doubleValue else {
+                return typeMismatch(value, expected: "an integer", nullable: core.nullable, at: path)
+            }
+            checkBounds(number, integral.numericContext, at: path)
+        case .string(let stringCore, let string):
+            guard case .string(let text) = value else {
+                return typeMismatch(value, expected: "a string", nullable: core.nullable, at: path)
+            }
+            checkString(text, format: stringCore.format.rawValue, string, at: path)
+        case .object(_, let object):
+            guard case .object(let members) = value else {
+                return typeMismatch(value, expected: "an object", nullable: core.nullable, at: path)
+            }
+            checkObject(members, object, at: path, depth: depth)
+        case .array(_, let array):
+            guard case .array(let items) = value else {
+                return typeMismatch(value, expected: "an array", nullable: core.nullable, at: path)
+            }
+            checkArray(items, array, at: path, depth: depth)
+        case .all(of: let schemas, _):
+            for subschema in schemas { check(value, subschema, at: path, depth: depth + 1) }
+        case .any(of: let schemas, _):
+            let outcomes = schemas.map { trial(value, $0, at: path, depth: depth + 1) }
+            if !outcomes.contains(where: \.isEmpty) {
+                reportNoMatch(value, schemas, outcomes, at: path, message: "must match at least one of the allowed schemas")
+            }
+        case .one(of: let schemas, _):
+            let outcomes = schemas.map { trial(value, $0, at: path, depth: depth + 1) }
+            let matches = outcomes.filter(\.isEmpty).count
+            if matches == 0 {
+                reportNoMatch(value, schemas, outcomes, at: path, message: "must match exactly one of the allowed schemas")
+            } else if matches > 1 {
+                add(path, "must match exactly one of the allowed schemas, but matches \(matches)")
+            }
+        case .not(let excluded, _):
+            if trial(value, excluded, at: path, depth: depth + 1).isEmpty { add(path, "must not match the excluded schema") }
+        case .reference(let reference, _):
+            guard let target = validator.resolve(schema) else {
+                return add(path, "cannot be checked: the schema reference '\(reference.absoluteString)' does not resolve")
+            }
+            check(value, target, at: path, depth: depth + 1)
+        case .fragment:
+            break
+        }
+    }
+
+    mutating func typeMismatch(_ value: JSONValue, expected: String, nullable: Bool, at path: JSONPath) {
+        add(path, "must be \(expected)\(nullable ? " or null" : ""), got \(value.typeNameWithArticle)")
+    }
+
+    /// When no branch of `anyOf`/`oneOf` matches, the branch for the value's own JSON
+    /// type explains the failure best; without a single such branch, say it generally.
+    mutating func reportNoMatch(
+        _ value: JSONValue, _ schemas: [JSONSchema], _ outcomes: [[ValidationIssue]], at path: JSONPath, message: String
+    ) {
+        let sameType = schemas.indices.filter { index in
+            guard let type = validator.resolve(schemas[index])?.jsonType else { return false }
+            return type.rawValue == value.typeName || (type == .number && value.typeName == "integer")
+        }
+        if sameType.count == 1 {
+            issues.append(contentsOf: outcomes[sameType[0]])
+        } else {
+            add(path, message)
+        }
+    }
+
+    mutating func checkBounds(_ number: Double, _ numeric: JSONSchema.NumericContext, at path: JSONPath) {
+        if let minimum = numeric.minimum {
+            if minimum.exclusive && number <= minimum.value {
+                add(path, "must be greater than \(Self.render(minimum.value))")
+            } else if number < minimum.value {
+                add(path, "must be at least \(Self.render(minimum.value))")
+            }
+        }
+        if let maximum = numeric.maximum {
+            if maximum.exclusive && number >= maximum.value {
+                add(path, "must be less than \(Self.render(maximum.value))")
+            } else if number > maximum.value {
+                add(path, "must be at most \(Self.render(maximum.value))")
+            }
+        }
+        if let divisor = numeric.multipleOf, divisor > 0 {
+            let quotient = number / divisor
+            if abs(quotient - quotient.rounded()) > 1e-9 { add(path, "must be a multiple of \(Self.render(divisor))") }
+        }
+    }
+
+    mutating func checkString(_ text: String, format: String, _ string: JSONSchema.StringContext, at path: JSONPath) {
+        let length = text.unicodeScalars.count
+        if length < string.minLength {
+            add(path, string.minLength == 1 ? "must not be empty" : "must be at least \(Self.count(string.minLength, "character"))")
+        }
+        if let maxLength = string.maxLength, length > maxLength {
+            add(path, "must be at most \(Self.count(maxLength, "character"))")
+        }
+        if let pattern = string.pattern {
+            switch RegexCache.shared.matches(text, pattern: pattern) {
+            case .some(false): add(path, "must match the pattern \(pattern)")
+            case nil: add(path, "cannot be checked: the schema pattern \(pattern) is not a valid regular expression")
+            case .some(true): break
+            }
+        }
+        if let problem = StringFormats.problem(with: text, format: format) { add(path, problem) }
+    }
+
+    mutating func checkObject(_ members: JSONObject, _ object: JSONSchema.ObjectContext, at path: JSONPath, depth: Int) {
+        for (name, property) in object.properties {
+            let child = path.appending(key: name)
+            if let member = members[name] {
+                check(member, property, at: child, depth: depth + 1)
+            } else if property.required && !isExemptFromRequired(property) {
+                add(child, "is required")
+            }
+        }
+        for (name, member) in members where object.properties[name] == nil {
+            let child = path.appending(key: name)
+            let patterns = object.patternProperties.filter { RegexCache.shared.matches(name, pattern: $0.key) == true }
+            if !patterns.isEmpty {
+                for (_, schema) in patterns { check(member, schema, at: child, depth: depth + 1) }
+                continue
+            }
+            switch object.additionalProperties {
+            case .a(false):
+                add(child, "unknown field '\(name)'", hint: Suggestions.closest(to: name, in: Array(object.properties.keys)).map { "did you mean '\($0)'?" })
+            case .b(let schema):
+                check(member, schema, at: child, depth: depth + 1)
+            case .a(true), nil:
+                break
+            }
+        }
+        if members.count < object.minProperties {
+            add(path, "must have at least \(Self.count(object.minProperties, "field"))")
+        }
+        if let maxProperties = object.maxProperties, members.count > maxProperties {
+            add(path, "must have at most \(Self.count(maxProperties, "field"))")
+        }
+    }
+
+    /// A required property the client cannot send (read-only in a request) or the server
+    /// does not return (write-only in a response) is not missing.
+    func isExemptFromRequired(_ property: JSONSchema) -> Bool {
+        guard let resolved = validator.resolve(property) else { return false }
+        let core = resolved.coreContext
+        return (context == .request && (core.readOnly || property.coreContext.readOnly))
+            || (context == .response && (core.writeOnly || property.coreContext.writeOnly))
+    }
+
+    mutating func checkArray(_ items: [JSONValue], _ array: JSONSchema.ArrayContext, at path: JSONPath, depth: Int) {
+        if items.count < array.minItems {
+            add(path, "must be an array of at least \(Self.count(array.minItems, "item"))")
+        }
+        if let maxItems = array.maxItems, items.count > maxItems {
+            add(path, "must be an array of at most \(Self.count(maxItems, "item"))")
+        }
+        if array.uniqueItems {
+            outer: for i in items.indices {
+                for j in items.indices where j > i && items[i].isJSONEqual(to: items[j]) {
+                    add(path, "must not contain duplicate items ([\(i)] and [\(j)] are equal)")
+                    break outer
+                }
+            }
+        }
+        let prefix = array.prefixItems ?? []
+        for (index, item) in items.enumerated() {
+            let schema = index < prefix.count ? prefix[index] : array.items
+            if let schema { check(item, schema, at: path.appending(index: index), depth: depth + 1) }
+        }
+    }
+
+    static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+
+    static func render(_ number: Double) -> String {
+        number.rounded() == number && abs(number) < 1e15 ? String(Int(number)) : String(number)
+    }
+
+    static func render(_ value: JSONValue) -> String {
+        if case .string(let text) = value { return text }
+        return JSONWriter(pretty: false).string(value)
+    }
+}

@@ -1,0 +1,31 @@
+import JSONModel
+
+/// Where a value is being validated; decides how `readOnly` and `writeOnly` apply.
+public enum ValidationContext: String, Sendable {
+    /// A request body or parameter: `readOnly` properties must not be sent.
+    case request
+    /// A response body: `writeOnly` properties must not be returned.
+    case response
+    /// Neither: both annotations are ignored.
+    case plain
+}
+
+/// One reason a value does not satisfy a schema.
+public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
+    /// The offending field, `[0].email`.
+    public let path: JSONPath
+    /// What is wrong, in words a person understands: "is required".
+    public let message: String
+    /// A likely fix, when one is obvious: "did you mean 'company'?".
+    public let hint: String?
+
+    public init(path: JSONPath, message: String, hint: String? = nil) {
+        self.path = path
+        self.message = message
+        self.hint = hint
+    }
+
+    public var description: String {
+        "\(path): \(message)" + (hint.map { " (\($0))" } ?? "")
+    }
+}
