@@ -1,1 +1,78 @@
+import APIRegistry
+import Foundation
+import JSONModel
 import OpenAPIKit
+import SchemaValidation
+
+/// Turns a registry into an OpenAPI 3.1 document. Every example in the result has been
+/// checked by the validation engine: an invalid one stops generation with its location.
+public struct OpenAPIEmitter: Sendable {
+    public let registry: Registry
+
+    public init(registry: Registry) {
+        self.registry = registry
+    }
+
+    /// Why a document could not be produced.
+    public enum Failure: Error, CustomStringConvertible {
+        /// Examples that do not satisfy their schemas, with where they are.
+        case invalidExamples([ExampleProblem])
+        /// A registry declaration that cannot be emitted.
+        case registry(String)
+
+        public var description: String {
+            switch self {
+            case .invalidExamples(let problems):
+                "\(problems.count) invalid example\(problems.count == 1 ? "" : "s"):\n"
+                    + problems.map { "  \($0)" }.joined(separator: "\n")
+            case .registry(let message): message
+            }
+        }
+    }
+
+    static let securitySchemeName = "X-Auth-Token"
+
+    /// The OpenAPI document of the registry.
+    public func document() throws(Failure) -> OpenAPI.Document {
+        let info = registry.info
+        let components = OpenAPI.Components(
+            schemas: emitSchemas(),
+            securitySchemes: [
+                OpenAPI.ComponentKey(stringLiteral: Self.securitySchemeName): .b(
+                    .apiKey(name: info.authHeader, location: .header, description: securityDescription()))
+            ])
+        let validator = SchemaValidator(components: components)
+        var paths = OpenAPI.PathItem.Map()
+        for resource in registry.resources {
+            paths[OpenAPI.Path(rawValue: resource.path)] = .b(try pathItem(for: resource, validator: validator))
+        }
+        guard let serverURL = URLTemplate(rawValue: info.serverURL) else {
+            throw .registry("the server URL '\(info.serverURL)' is not a valid URL template")
+        }
+        let document = OpenAPI.Document(
+            openAPIVersion: .v3_1_0,
+            info: .init(title: info.title, description: info.description, version: info.version),
+            servers: [
+                .init(
+                    urlTemplate: serverURL,
+                    description: "Production",
+                    variables: OrderedDictionary(
+                        info.serverVariables.map {
+                            ($0.name, OpenAPI.Server.Variable(default: $0.defaultValue, description: $0.description))
+                        }, uniquingKeysWith: { first, _ in first }))
+            ],
+            paths: paths,
+            components: components,
+            security: [],
+            tags: registry.resources.map { OpenAPI.Tag(name: $0.tag, description: $0.description) }
+        )
+        let problems = DocumentExamples.check(document)
+        guard problems.isEmpty else { throw .invalidExamples(problems) }
+        return document
+    }
+
+    func securityDescription() -> String {
+        let scopes = registry.info.scopes.map { "- `\($0.name)`: \($0.description)" }.joined(separator: "\n")
+        return "\(registry.info.authDescription) The token's scopes decide what it may do:\n\n\(scopes)"
+    }
+}

@@ -1,0 +1,235 @@
+import JSONModel
+
+/// One filter condition of a list request: `customer_id:in=1,2,3`.
+public struct FilterClause: Sendable {
+    public let filter: Filter
+    public let op: FilterOperator
+    /// Typed values: integers for integer fields, strings otherwise.
+    public let values: [JSONValue]
+}
+
+/// A query parameter that cannot be used, and why.
+public struct QueryProblem: Sendable, Equatable {
+    public let parameter: String
+    public let message: String
+    public let hint: String?
+
+    public var fullMessage: String {
+        message + (hint.map { "; \($0)" } ?? "")
+    }
+}
+
+/// Every problem of one query string.
+public struct QueryProblems: Error, Sendable, Equatable {
+    public let problems: [QueryProblem]
+}
+
+/// A parsed list request: filters, page, sort and includes, all checked against the
+/// resource's declarations.
+public struct ListQuery: Sendable {
+    public var clauses: [FilterClause] = []
+    public var page = 1
+    public var limit: Int
+    /// Field and direction; nil keeps the default order (by identifier).
+    public var sort: (field: String, ascending: Bool)?
+    public var includes: [String] = []
+
+    /// Parses a raw query string (`customer_id:in=1,2&page=2`).
+    ///
+    /// Returns every problem at once: unknown filters name the valid ones and suggest the
+    /// nearest; malformed values say what was expected.
+    public static func parse(_ query: String, for resource: Resource, pagination: Pagination) -> Result<ListQuery, QueryProblems> {
+        var result = ListQuery(limit: pagination.defaultLimit)
+        var problems: [QueryProblem] = []
+        var seen: Set<String> = []
+        let valid = resource.filters.flatMap(\.parameterNames)
+        let control = ["page", "limit", "sort", "include"]
+        for item in query.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = percentDecoded(parts[0])
+            let value = parts.count > 1 ? percentDecoded(parts[1]) : nil
+            func problem(_ message: String, hint: String? = nil) {
+                problems.append(QueryProblem(parameter: name, message: message, hint: hint))
+            }
+            guard seen.insert(name).inserted else {
+                problem("is given more than once")
+                continue
+            }
+            guard let value else {
+                if let known = (valid + control).first(where: { name.hasPrefix($0) && name.count > $0.count }) {
+                    problem("has no '=' before its value", hint: "did you mean '\(known)=\(name.dropFirst(known.count))'?")
+                } else if valid.contains(name) || control.contains(name) {
+                    problem("has no value")
+                } else {
+                    problem(unknownFilterMessage(valid), hint: Self.suggestion(for: name, in: valid))
+                }
+                continue
+            }
+            guard !value.isEmpty else {
+                problem("has no value")
+                continue
+            }
+            switch name {
+            case "page":
+                if let page = Int(value), page >= 1 { result.page = page } else { problem("must be a whole number of at least 1, got '\(value)'") }
+            case "limit":
+                if let limit = Int(value), (1...pagination.maxLimit).contains(limit) {
+                    result.limit = limit
+                } else {
+                    problem("must be a whole number from 1 to \(pagination.maxLimit), got '\(value)'")
+                }
+            case "sort":
+                let pieces = value.split(separator: ":", maxSplits: 1).map(String.init)
+                let direction = pieces.count > 1 ? pieces[1] : "asc"
+                if resource.sortKeys.contains(pieces[0]), direction == "asc" || direction == "desc" {
+                    result.sort = (pieces[0], direction == "asc")
+                } else {
+                    let choices = resource.sortKeys.flatMap { ["\($0):asc", "\($0):desc"] }
+                    problem(choices.isEmpty ? "is not supported by this resource" : "must be one of: \(choices.joined(separator: ", "))")
+                }
+            case "include":
+                let requested = value.split(separator: ",").map(String.init)
+                let unknown = requested.filter { !resource.includes.contains($0) }
+                if unknown.isEmpty {
+                    result.includes = requested
+                } else {
+                    let choices = resource.includes.isEmpty ? "nothing can be included" : "valid values: \(resource.includes.joined(separator: ", "))"
+                    problem("cannot include \(unknown.joined(separator: ", ")); \(choices)")
+                }
+            default:
+                switch clause(name: name, value: value, resource: resource) {
+                case .success(let clause): result.clauses.append(clause)
+                case .failure(let failure): problems.append(QueryProblem(parameter: name, message: failure.message, hint: failure.hint ?? (failure.unknown ? suggestion(for: name, in: valid) : nil)))
+                }
+            }
+        }
+        return problems.isEmpty ? .success(result) : .failure(QueryProblems(problems: problems))
+    }
+
+    struct ClauseFailure: Error {
+        let message: String
+        var hint: String? = nil
+        var unknown = false
+    }
+
+    static func unknownFilterMessage(_ valid: [String]) -> String {
+        "is not a valid filter; valid filters: \(valid.joined(separator: ", "))"
+    }
+
+    static func clause(name: String, value: String, resource: Resource) -> Result<FilterClause, ClauseFailure> {
+        let valid = resource.filters.flatMap(\.parameterNames)
+        let pieces = name.split(separator: ":", maxSplits: 1).map(String.init)
+        let op = pieces.count > 1 ? FilterOperator(rawValue: pieces[1]) : .eq
+        guard let filter = resource.filter(named: pieces[0]), let op, filter.operators.contains(op) else {
+            return .failure(ClauseFailure(message: unknownFilterMessage(valid), unknown: true))
+        }
+        let type = resource.model.field(named: filter.fields[0])?.type ?? .string()
+        let raw = op.takesList ? value.split(separator: ",", omittingEmptySubsequences: false).map(String.init) : [value]
+        var values: [JSONValue] = []
+        for item in raw {
+            if op == .like {
+                values.append(.string(item))
+                continue
+            }
+            switch typedValue(item, type) {
+            case .success(let typed): values.append(typed)
+            case .failure(let failure): return .failure(failure)
+            }
+        }
+        return .success(FilterClause(filter: filter, op: op, values: values))
+    }
+
+    static func typedValue(_ item: String, _ type: FieldType) -> Result<JSONValue, ClauseFailure> {
+        switch type {
+        case .integer:
+            guard let number = Int(item) else {
+                return .failure(ClauseFailure(message: item.isEmpty ? "has an empty value in its list" : "'\(item)' is not an integer", hint: "use comma-separated integers, e.g. 1,2,3"))
+            }
+            return .success(.integer(number))
+        case .dateTime, .date:
+            guard isDateOrDateTime(item) else {
+                return .failure(ClauseFailure(message: "'\(item)' is not a date (YYYY-MM-DD) or an RFC 3339 date-time"))
+            }
+            return .success(.string(item))
+        case .enumeration(let choices):
+            guard choices.contains(item) else {
+                return .failure(ClauseFailure(message: "'\(item)' is not one of: \(choices.joined(separator: ", "))"))
+            }
+            return .success(.string(item))
+        default:
+            guard !item.isEmpty else { return .failure(ClauseFailure(message: "has an empty value in its list")) }
+            return .success(.string(item))
+        }
+    }
+
+    /// Accepts `2018-01-01` and `2018-01-01T10:00:00Z` shapes; the mock compares them as text.
+    static func isDateOrDateTime(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        func digits(_ range: Range<Int>) -> Bool { range.allSatisfy { $0 < bytes.count && (48...57).contains(bytes[$0]) } }
+        guard bytes.count >= 10, digits(0..<4), bytes[4] == 45, digits(5..<7), bytes[7] == 45, digits(8..<10) else { return false }
+        if bytes.count == 10 { return true }
+        return bytes.count >= 20 && (bytes[10] == 84 || bytes[10] == 116) && digits(11..<13) && bytes[13] == 58 && digits(14..<16)
+    }
+
+    static func suggestion(for name: String, in valid: [String]) -> String? {
+        let base = name.split(separator: ":").first.map(String.init) ?? name
+        if let sameField = valid.first(where: { $0.hasPrefix(base + ":") || $0 == base }), sameField != name {
+            return "did you mean '\(sameField)'?"
+        }
+        return Spelling.closest(to: name, in: valid).map { "did you mean '\($0)'?" }
+    }
+
+    static func percentDecoded(_ text: Substring) -> String {
+        var bytes: [UInt8] = []
+        var iterator = Array(text.utf8).makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
+            case UInt8(ascii: "%"):
+                let high = iterator.next()
+                let low = iterator.next()
+                if let high, let low, let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) {
+                    bytes.append(value)
+                } else {
+                    bytes.append(byte)
+                    if let high { bytes.append(high) }
+                    if let low { bytes.append(low) }
+                }
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// The records a delete names. `id:in` is required, so no request deletes everything.
+public enum DeleteQuery {
+    public static let parameter = "id:in"
+
+    public static func parse(_ query: String) -> Result<[Int], QueryProblems> {
+        var ids: [Int]?
+        var problems: [QueryProblem] = []
+        for item in query.split(separator: "&") {
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = ListQuery.percentDecoded(parts[0])
+            guard name == parameter else {
+                problems.append(QueryProblem(parameter: name, message: "is not accepted by a delete; only \(parameter) is", hint: nil))
+                continue
+            }
+            let values = parts.count > 1 ? ListQuery.percentDecoded(parts[1]).split(separator: ",", omittingEmptySubsequences: false) : []
+            let parsed = values.compactMap { Int($0) }
+            if values.isEmpty || parsed.count != values.count || parsed.contains(where: { $0 < 1 }) {
+                problems.append(QueryProblem(parameter: name, message: "must be a comma-separated list of positive integers", hint: "e.g. \(parameter)=1,2,3"))
+            } else {
+                ids = parsed
+            }
+        }
+        if ids == nil && !problems.contains(where: { $0.parameter == parameter }) {
+            problems.append(QueryProblem(
+                parameter: parameter, message: "is required: name the records to delete; a delete never removes everything",
+                hint: "e.g. \(parameter)=1,2,3"))
+        }
+        if let ids, problems.isEmpty { return .success(ids) }
+        return .failure(QueryProblems(problems: problems))
+    }
+}

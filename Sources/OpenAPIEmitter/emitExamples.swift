@@ -1,0 +1,89 @@
+import APIRegistry
+import JSONModel
+import OpenAPIKit
+import SchemaValidation
+
+extension OpenAPIEmitter {
+    /// The operation's own example, or the model's examples as the request projection shows them.
+    func requestExample(_ operation: Operation, _ projected: ProjectedModel) -> JSONValue {
+        operation.requestExample ?? .array(Array(projected.examples.prefix(operation.batchLimit ?? 1)))
+    }
+
+    /// What a write answers: for each request item the stored record it becomes, built
+    /// from the model example with the same identifier (or in the same position) with the
+    /// item's plain fields applied.
+    func writeResponseExample(_ resource: Resource, request: JSONValue) -> JSONValue {
+        let read = registry.projection(of: resource.model, .read)
+        let examples = resource.model.examples
+        let items = request.arrayValue ?? []
+        let records: [JSONValue] = items.enumerated().compactMap { offset, item in
+            guard !examples.isEmpty, case .object(let changes) = item else { return nil }
+            let identifier = resource.model.identifier.flatMap { changes[$0] }
+            let base = examples.first { example in identifier.map { example[resource.model.identifier ?? ""] == $0 } ?? false }
+                ?? examples[offset % examples.count]
+            guard case .object(var record) = base else { return nil }
+            for (key, value) in changes {
+                if case .scalar = read.field(named: key)?.type { record[key] = value }
+            }
+            return read.project(.object(record))
+        }
+        return ["data": .array(records), "meta": [:]]
+    }
+
+    func listExample(_ resource: Resource) -> JSONValue {
+        let records = registry.projection(of: resource.model, .read).examples
+        let limit = registry.pagination.defaultLimit
+        let pagination: JSONValue = [
+            "total": .integer(records.count), "count": .integer(records.count), "per_page": .integer(limit),
+            "current_page": 1, "total_pages": 1, "links": ["current": .string("?page=1&limit=\(limit)")],
+        ]
+        return ["data": .array(records), "meta": ["pagination": pagination]]
+    }
+
+    /// The 422 a list answers to the reviewer's mistake: a filter without its operator
+    /// (`customer_id=20`), or failing that an unknown one.
+    func queryErrorExample(_ resource: Resource) throws(Failure) -> APIError {
+        let mistaken = resource.filters.first { !$0.operators.contains(.eq) }.map { "\($0.name)=20" } ?? "compnay:in=BigCommerce"
+        switch ListQuery.parse(mistaken, for: resource, pagination: registry.pagination) {
+        case .failure(let failure): return .invalidQuery(failure.problems)
+        case .success: throw .registry("GET \(resource.path): the query '\(mistaken)' used for the error example is accepted")
+        }
+    }
+
+    func deleteErrorExample() -> APIError {
+        switch DeleteQuery.parse("") {
+        case .failure(let failure): .invalidQuery(failure.problems)
+        case .success: APIError(status: 422, title: "unreachable")
+        }
+    }
+
+    /// The 413 for one item more than the limit, with the engine's own message.
+    func batchErrorExample(_ example: JSONValue, limit: Int, _ body: JSONSchema, _ validator: SchemaValidator) throws(Failure) -> APIError {
+        let items = example.arrayValue ?? []
+        guard let first = items.first else { throw .registry("a write example is empty") }
+        let oversized = JSONValue.array(Array(repeating: first, count: limit + 1))
+        guard validator.validate(oversized, against: body, context: .request).contains(where: { $0.path == .root }) else {
+            throw .registry("a batch of \(limit + 1) items passes the request schema")
+        }
+        return .batchTooLarge(received: limit + 1, limit: limit)
+    }
+
+    /// The 422 the engine gives for the operation's declared invalid example.
+    func bodyErrorExample(_ operation: Operation, _ resource: Resource, _ body: JSONSchema, _ validator: SchemaValidator) throws(Failure) -> APIError {
+        guard let invalid = operation.invalidExample else {
+            throw .registry("\(operation.kind.method) \(resource.path) declares no invalidExample for its 422 example")
+        }
+        let issues = validator.validate(invalid, against: body, context: .request)
+        guard !issues.isEmpty else {
+            throw .registry("\(operation.kind.method) \(resource.path): the invalidExample passes validation, so it cannot show a 422")
+        }
+        return .invalidBody(issues.map(\.apiProblem))
+    }
+}
+
+extension ValidationIssue {
+    /// The entry this issue becomes in an error response's `errors` map.
+    public var apiProblem: (path: String, message: String) {
+        (path.description, message + (hint.map { "; \($0)" } ?? ""))
+    }
+}

@@ -1,0 +1,120 @@
+import APIRegistry
+import JSONModel
+import OpenAPIKit
+import SchemaValidation
+
+extension OpenAPIEmitter {
+    func pathItem(for resource: Resource, validator: SchemaValidator) throws(Failure) -> OpenAPI.PathItem {
+        var item = OpenAPI.PathItem()
+        for operation in resource.operations {
+            let emitted = try self.operation(operation, of: resource, validator: validator)
+            switch operation.kind {
+            case .list: item.get = emitted
+            case .create: item.post = emitted
+            case .update, .upsert: item.put = emitted
+            case .delete: item.delete = emitted
+            }
+        }
+        return item
+    }
+
+    func operation(_ operation: Operation, of resource: Resource, validator: SchemaValidator) throws(Failure) -> OpenAPI.Operation {
+        let kind = operation.kind
+        var responses = OpenAPI.Response.Map()
+        var requestBody: OpenAPI.Request?
+        let parameters: OpenAPI.Parameter.Array
+        switch kind {
+        case .list:
+            parameters = listParameters(resource)
+            responses[200] = .b(json("A page of matching records.", schema: Self.ref(listResponseName(resource)), example: listExample(resource)))
+            responses[422] = .b(errorResponse("A filter is unknown or has a malformed value.", try queryErrorExample(resource)))
+        case .delete:
+            parameters = deleteParameters(resource)
+            responses[204] = .b(OpenAPI.Response(description: "The records are deleted."))
+            responses[422] = .b(errorResponse("`id:in` is missing or malformed; nothing was deleted.", deleteErrorExample()))
+        case .create, .update, .upsert:
+            parameters = []
+            guard let projected = registry.requestProjection(of: resource, kind), let limit = operation.batchLimit else {
+                throw .registry("\(kind.method) \(resource.path) has no request projection or batch limit")
+            }
+            let bodySchema = JSONSchema.array(
+                .init(description: "A batch of 1 to \(limit) \(projected.schemaName) items, processed all or nothing."),
+                .init(items: Self.ref(projected.schemaName), maxItems: limit, minItems: 1))
+            let example = requestExample(operation, projected)
+            requestBody = OpenAPI.Request(
+                description: "A JSON array, even for one record: `[{…}]`.",
+                content: [.json: .b(OpenAPI.Content(schema: bodySchema, example: example.anyCodable))], required: true)
+            responses[200] = .b(json("The records as stored.", schema: Self.ref(writeResponseName(resource)), example: writeResponseExample(resource, request: example)))
+            responses[413] = .b(errorResponse("The batch holds more than \(limit) items; nothing was written.", try batchErrorExample(example, limit: limit, bodySchema, validator)))
+            responses[422] = .b(errorResponse("An item is invalid or breaks a rule; nothing was written.", try bodyErrorExample(operation, resource, bodySchema, validator)))
+        }
+        return OpenAPI.Operation(
+            tags: [resource.tag],
+            summary: operation.summary,
+            description: description(of: operation, resource),
+            operationId: resource.operationID(kind),
+            parameters: parameters,
+            requestBody: requestBody,
+            responses: responses,
+            security: security(for: kind)
+        )
+    }
+
+    /// The operation's prose followed by the facts the registry knows about it.
+    func description(of operation: Operation, _ resource: Resource) -> String {
+        var lines = [operation.description]
+        if let limit = operation.batchLimit {
+            lines.append("The body is a JSON array of at most \(limit) items; a longer one is rejected with 413.")
+        }
+        if operation.kind.isWrite {
+            lines.append(contentsOf: ruleDescriptions(resource, operation.kind))
+        }
+        if let scope = registry.info.scope(for: operation.kind) {
+            lines.append("Requires the `\(scope.name)` scope.")
+        }
+        return lines.joined(separator: "\n\n")
+    }
+
+    func ruleDescriptions(_ resource: Resource, _ kind: OperationKind) -> [String] {
+        var lines: [String] = []
+        if kind == .delete {
+            for other in registry.resources {
+                for relation in other.relations where relation.resource == resource.name && relation.onDelete == .cascade {
+                    lines.append("Deleting a record also deletes its \(other.model.name) records (`\(relation.field)`).")
+                }
+            }
+            return lines
+        }
+        for relation in resource.relations where kind != .update {
+            lines.append("`\(relation.field)` must name an existing \(registry.resource(named: relation.resource)?.model.name ?? relation.resource); otherwise 422.")
+        }
+        for rule in resource.rules {
+            switch rule {
+            case .unique(let field): lines.append("`\(field)` must be unique within the store; a duplicate is a 422.")
+            case .immutable(let field) where kind == .update: lines.append("`\(field)` cannot be changed after create.")
+            case .maxRecords(let limit) where kind == .create: lines.append("A store holds at most \(limit) records of this kind.")
+            case .valueMatchesType(let field, let relation, let typeField):
+                lines.append("`\(field)` must parse as the `\(typeField)` of the record `\(relation)` names.")
+            case .upsertKey(let fields):
+                lines.append("An item whose \(fields.map { "`\($0)`" }.joined(separator: " and ")) match an existing record replaces it.")
+            default: break
+            }
+        }
+        return lines
+    }
+
+    /// Either scope grants reads; writes need the modify scope.
+    func security(for kind: OperationKind) -> [OpenAPI.SecurityRequirement] {
+        let scheme = JSONReference<OpenAPI.SecurityScheme>.component(named: Self.securitySchemeName)
+        let scopes = registry.info.scopes.filter { kind.isWrite ? $0.access == .modify : true }
+        return scopes.map { [scheme: [$0.name]] }
+    }
+
+    func json(_ description: String, schema: JSONSchema, example: JSONValue) -> OpenAPI.Response {
+        OpenAPI.Response(description: description, content: [.json: .b(OpenAPI.Content(schema: schema, example: example.anyCodable))])
+    }
+
+    func errorResponse(_ description: String, _ error: APIError) -> OpenAPI.Response {
+        json(description, schema: Self.ref(SharedSchema.errorResponse), example: error.body(typeURL: registry.info.errorTypeURL))
+    }
+}

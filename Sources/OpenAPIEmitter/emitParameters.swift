@@ -1,0 +1,78 @@
+import APIRegistry
+import JSONModel
+import OpenAPIKit
+
+extension OpenAPIEmitter {
+    /// Query parameters of a list: one per filter operator, then paging, sorting and includes.
+    func listParameters(_ resource: Resource) -> OpenAPI.Parameter.Array {
+        var parameters: [OpenAPI.Parameter] = []
+        for filter in resource.filters {
+            let type = resource.model.field(named: filter.fields[0])?.type ?? .string()
+            for op in filter.operators {
+                parameters.append(
+                    OpenAPI.Parameter(
+                        name: filter.parameterName(op),
+                        context: .query(schemaOrContent: .schema(filterValueSchema(type, op))),
+                        description: "\(filter.description) Matches records whose value \(op.meaning).")
+                )
+            }
+        }
+        let limits = registry.pagination
+        parameters.append(
+            OpenAPI.Parameter(
+                name: "page", context: .query(schema: .integer(.init(defaultValue: 1), .init(minimum: (1, exclusive: false)))),
+                description: "Page number, from 1."))
+        parameters.append(
+            OpenAPI.Parameter(
+                name: "limit",
+                context: .query(
+                    schema: .integer(
+                        .init(defaultValue: JSONValue.integer(limits.defaultLimit).anyCodable),
+                        .init(maximum: (limits.maxLimit, exclusive: false), minimum: (1, exclusive: false)))),
+                description: "Records per page: default \(limits.defaultLimit), at most \(limits.maxLimit)."))
+        if !resource.sortKeys.isEmpty {
+            let choices = resource.sortKeys.flatMap { ["\($0):asc", "\($0):desc"] }
+            parameters.append(
+                OpenAPI.Parameter(
+                    name: "sort",
+                    context: .query(schema: Self.schema(for: .enumeration(choices), core: Core())),
+                    description: "Sort order, `field:asc` or `field:desc`. Without it records come in `id` order."))
+        }
+        if !resource.includes.isEmpty {
+            parameters.append(
+                OpenAPI.Parameter(
+                    name: "include",
+                    context: .query(schemaOrContent: .schema(.init(
+                        Self.schema(for: .array(of: .enumeration(resource.includes), minItems: 1), core: Core()),
+                        style: .form, explode: false))),
+                    description: "Sub-resources to embed in each record, comma-separated: \(resource.includes.map { "`\($0)`" }.joined(separator: ", "))."))
+        }
+        return parameters.map { .parameter($0) }
+    }
+
+    /// The schema of a filter's value; list operators take comma-separated values.
+    func filterValueSchema(_ type: FieldType, _ op: FilterOperator) -> OpenAPI.Parameter.SchemaContext {
+        let single: JSONSchema =
+            switch (type, op) {
+            case (_, .like): .string(.init(), .init(minLength: 1))
+            case (.dateTime, _), (.date, _):
+                .any(of: [.string(.init(format: .date), .init()), .string(.init(format: .dateTime), .init())], core: .init())
+            default: Self.schema(for: type, core: Core())
+            }
+        guard op.takesList else { return .init(single, style: .form) }
+        return .init(.array(.init(), .init(items: single, minItems: 1)), style: .form, explode: false)
+    }
+
+    /// The one parameter of a delete, required so that no request deletes everything.
+    func deleteParameters(_ resource: Resource) -> OpenAPI.Parameter.Array {
+        let ids = JSONSchema.array(
+            .init(), .init(items: .integer(.init(), .init(minimum: (1, exclusive: false))), minItems: 1))
+        return [
+            .parameter(
+                OpenAPI.Parameter(
+                    name: DeleteQuery.parameter,
+                    context: .query(required: true, schemaOrContent: .schema(.init(ids, style: .form, explode: false))),
+                    description: "Ids of the \(resource.model.name) records to delete, comma-separated: `id:in=1,2,3`. Required: a delete never removes everything."))
+        ]
+    }
+}

@@ -1,0 +1,200 @@
+import APIRegistry
+import JSONModel
+import OpenAPIKit
+import SchemaValidation
+
+/// Names of the schemas every API shares.
+enum SharedSchema {
+    static let pagination = "Pagination"
+    static let paginationLinks = "PaginationLinks"
+    static let listMeta = "ListMeta"
+    static let writeMeta = "WriteMeta"
+    static let errorResponse = "ErrorResponse"
+    static let errorDetails = "ErrorDetails"
+}
+
+extension OpenAPIEmitter {
+    static func ref(_ name: String, description: String? = nil, required: Bool = true) -> JSONSchema {
+        .reference(.component(named: name), .init(required: required, description: description))
+    }
+
+    /// The component schemas: each resource's projections, its response envelopes, and
+    /// the shared pagination and error schemas.
+    func emitSchemas() -> OpenAPI.ComponentDictionary<JSONSchema> {
+        var schemas = OpenAPI.ComponentDictionary<JSONSchema>()
+        for projected in registry.allProjections() {
+            schemas[.init(stringLiteral: projected.schemaName)] = schema(for: projected)
+        }
+        for resource in registry.resources {
+            let model = resource.model.name
+            if resource.operation(.list) != nil {
+                schemas[.init(stringLiteral: listResponseName(resource))] = envelope(
+                    "A page of \(model) records.", data: model, meta: Self.ref(SharedSchema.listMeta))
+            }
+            if resource.operations.contains(where: { $0.kind.requestProjection != nil }) {
+                schemas[.init(stringLiteral: writeResponseName(resource))] = envelope(
+                    "The \(model) records as stored, in request order.", data: model, meta: Self.ref(SharedSchema.writeMeta))
+            }
+        }
+        for (name, schema) in sharedSchemas() { schemas[.init(stringLiteral: name)] = schema }
+        return schemas
+    }
+
+    func listResponseName(_ resource: Resource) -> String { resource.model.name + "ListResponse" }
+    func writeResponseName(_ resource: Resource) -> String { resource.model.name + "WriteResponse" }
+
+    func envelope(_ description: String, data model: String, meta: JSONSchema) -> JSONSchema {
+        .object(
+            .init(description: description),
+            .init(properties: ["data": .array(.init(), .init(items: Self.ref(model))), "meta": meta], additionalProperties: .a(false))
+        )
+    }
+
+    /// The object schema of one projection; unknown fields are rejected.
+    func schema(for projected: ProjectedModel) -> JSONSchema {
+        var properties = OrderedDictionary<String, JSONSchema>()
+        for field in projected.fields {
+            properties[field.field.name] = schema(
+                for: field.type, description: field.field.description, required: field.required,
+                readOnly: field.readOnly, example: field.field.example)
+        }
+        return .object(.init(description: projected.description), .init(properties: properties, additionalProperties: .a(false)))
+    }
+
+    func schema(for type: ProjectedType, description: String?, required: Bool, readOnly: Bool, example: JSONValue?) -> JSONSchema {
+        let permissions: JSONSchema.Permissions? = readOnly ? .readOnly : nil
+        switch type {
+        case .scalar(let scalar):
+            return Self.schema(for: scalar, core: Core(description: description, required: required, permissions: permissions, example: example))
+        case .array(let element, let minItems, let maxItems):
+            return .array(
+                Core(description: description, required: required, permissions: permissions, example: example).context(),
+                .init(items: schema(for: element, description: nil, required: true, readOnly: false, example: nil), maxItems: maxItems, minItems: minItems)
+            )
+        case .model(let nested):
+            return .reference(.component(named: nested.schemaName), Core(description: description, required: required, permissions: permissions).context())
+        }
+    }
+
+    /// The annotations every schema kind shares.
+    struct Core {
+        var description: String? = nil
+        var required = true
+        var permissions: JSONSchema.Permissions? = nil
+        var example: JSONValue? = nil
+        var allowedValues: [JSONValue]? = nil
+        var defaultValue: JSONValue? = nil
+
+        func context<Format: OpenAPIFormat>(_ format: Format = .unspecified) -> JSONSchema.CoreContext<Format> {
+            .init(
+                format: format, required: required, permissions: permissions, description: description,
+                allowedValues: allowedValues?.map(\.anyCodable), defaultValue: defaultValue?.anyCodable,
+                examples: example.map { [$0.anyCodable] } ?? [])
+        }
+    }
+
+    /// The schema of a field type that holds no nested model; also used for parameters.
+    static func schema(for type: FieldType, core: Core) -> JSONSchema {
+        switch type {
+        case .text(let format, let minLength, let maxLength, let pattern):
+            let stringFormat: JSONTypeFormat.StringFormat =
+                switch format {
+                case .email: .email
+                case .uri: .uri
+                case .ipv4: .ipv4
+                case nil: .unspecified
+                }
+            return .string(core.context(stringFormat), .init(maxLength: maxLength, minLength: minLength, pattern: pattern))
+        case .integer(let minimum, let maximum):
+            return .integer(core.context(), .init(maximum: maximum.map { ($0, exclusive: false) }, minimum: minimum.map { ($0, exclusive: false) }))
+        case .number(let minimum, let maximum):
+            return .number(core.context(), .init(maximum: maximum.map { ($0, exclusive: false) }, minimum: minimum.map { ($0, exclusive: false) }))
+        case .boolean:
+            return .boolean(core.context())
+        case .dateTime:
+            return .string(core.context(.dateTime), .init())
+        case .date:
+            return .string(core.context(.date), .init())
+        case .enumeration(let values):
+            var core = core
+            core.allowedValues = values.map(JSONValue.string)
+            return .string(core.context(), .init())
+        case .array(let element, let minItems, let maxItems):
+            return .array(core.context(), .init(items: schema(for: element, core: Core()), maxItems: maxItems, minItems: minItems))
+        case .model(let model):
+            return ref(model.name, description: core.description, required: core.required)
+        case .stringMap:
+            return .object(core.context(), .init(properties: [:], additionalProperties: .b(.string)))
+        }
+    }
+
+    func sharedSchemas() -> [(String, JSONSchema)] {
+        let count = { (description: String) in JSONSchema.integer(.init(description: description), .init(minimum: (0, exclusive: false))) }
+        let link = { (description: String, required: Bool) in JSONSchema.string(.init(required: required, description: description), .init()) }
+        let limits = registry.pagination
+        return [
+            (
+                SharedSchema.pagination,
+                .object(
+                    .init(description: "Where this page sits in the whole result. Pages hold up to `limit` records (default \(limits.defaultLimit), at most \(limits.maxLimit))."),
+                    .init(
+                        properties: [
+                            "total": count("Records matching the query, on all pages."),
+                            "count": count("Records on this page."),
+                            "per_page": count("The page size used (`limit`)."),
+                            "current_page": count("This page's number, from 1."),
+                            "total_pages": count("Number of pages."),
+                            "links": Self.ref(SharedSchema.paginationLinks),
+                        ], additionalProperties: .a(false)))
+            ),
+            (
+                SharedSchema.paginationLinks,
+                .object(
+                    .init(description: "Query strings of the neighbouring pages."),
+                    .init(
+                        properties: [
+                            "previous": link("Query string of the previous page; absent on the first.", false),
+                            "current": link("Query string of this page.", true),
+                            "next": link("Query string of the next page; absent on the last.", false),
+                        ], additionalProperties: .a(false)))
+            ),
+            (
+                SharedSchema.listMeta,
+                .object(
+                    .init(description: "Metadata of a list response."),
+                    .init(properties: ["pagination": Self.ref(SharedSchema.pagination)], additionalProperties: .a(false)))
+            ),
+            (
+                SharedSchema.writeMeta,
+                .object(
+                    .init(description: "Metadata of a write response; holds no fields today and may gain some."),
+                    .init(properties: [:], additionalProperties: .a(false)))
+            ),
+            (
+                SharedSchema.errorResponse,
+                .object(
+                    .init(description: "Every error response has this shape."),
+                    .init(
+                        properties: [
+                            "status": .integer(.init(description: "The HTTP status code."), .init(maximum: (599, exclusive: false), minimum: (400, exclusive: false))),
+                            "title": .string(.init(description: "What went wrong, in one sentence."), .init(minLength: 1)),
+                            "type": .string(.init(format: .uri, description: "Link to the documentation of status codes."), .init()),
+                            "errors": Self.ref(SharedSchema.errorDetails),
+                        ], additionalProperties: .a(false)))
+            ),
+            (
+                SharedSchema.errorDetails,
+                .object(
+                    .init(
+                        description: """
+                            Map from the location of each problem to its message. A location is a field path \
+                            into the request body (`[0].email`, `[1].addresses[0].country_code`, `(root)` for \
+                            the body itself) or a query parameter name (`customer_id:in`). A 422 always lists \
+                            at least one problem.
+                            """,
+                        examples: [(["[0].email": "must be an email address", "[1].first_name": "is required"] as JSONValue).anyCodable]),
+                    .init(properties: [:], additionalProperties: .b(.string(.init(description: "What is wrong at this location."), .init(minLength: 1)))))
+            ),
+        ]
+    }
+}

@@ -1,0 +1,87 @@
+import JSONModel
+import OpenAPIKit
+
+/// An example in a document that does not satisfy its schema.
+public struct ExampleProblem: Sendable, CustomStringConvertible {
+    /// JSON pointer of the example: `#/paths/~1customers/post/requestBody/content/application~1json/example`.
+    public let location: String
+    public let issue: ValidationIssue
+
+    public var description: String { "\(location): \(issue)" }
+}
+
+/// Checks every example of a document against its schema: request bodies and parameters
+/// in the request context, responses in the response context, schema examples plainly.
+public enum DocumentExamples {
+    public static func check(_ document: OpenAPI.Document) -> [ExampleProblem] {
+        let validator = SchemaValidator(document: document)
+        var problems: [ExampleProblem] = []
+        func validate(_ example: AnyCodable?, _ schema: JSONSchema?, _ context: ValidationContext, _ location: [String]) {
+            guard let example, let schema else { return }
+            for issue in validator.validate(JSONValue(example), against: schema, context: context) {
+                problems.append(ExampleProblem(location: pointer(location), issue: issue))
+            }
+        }
+        func content(_ map: OpenAPI.Content.Map, _ context: ValidationContext, _ location: [String]) {
+            for (type, entry) in map {
+                guard let media = document.components[entry] else { continue }
+                let here = location + [type.rawValue]
+                validate(media.example, media.schema, context, here + ["example"])
+                for (name, example) in media.examples ?? [:] {
+                    validate(document.components[example]?.dataOrLegacyValue, media.schema, context, here + ["examples", name])
+                }
+            }
+        }
+        func parameters(_ list: OpenAPI.Parameter.Array, _ location: [String]) {
+            for (index, entry) in list.enumerated() {
+                guard let parameter = document.components[entry], let schemaContext = parameter.schemaOrContent.schemaContextValue
+                else { continue }
+                validate(schemaContext.example, document.components[schemaContext.schema], .request, location + [String(index), "example"])
+            }
+        }
+        for (path, entry) in document.paths {
+            guard let item = document.components[entry] else { continue }
+            let base = ["paths", path.rawValue]
+            parameters(item.parameters, base + ["parameters"])
+            for endpoint in item.endpoints {
+                let here = base + [endpoint.method.rawValue.lowercased()]
+                parameters(endpoint.operation.parameters, here + ["parameters"])
+                if let body = endpoint.operation.requestBody.flatMap({ document.components[$0] }) {
+                    content(body.content, .request, here + ["requestBody", "content"])
+                }
+                for (status, response) in endpoint.operation.responses {
+                    guard let response = document.components[response] else { continue }
+                    content(response.content, .response, here + ["responses", status.rawValue, "content"])
+                }
+            }
+        }
+        for (name, schema) in document.components.schemas {
+            walkSchemaExamples(schema, ["components", "schemas", name.rawValue], validator, into: &problems)
+        }
+        return problems
+    }
+
+    /// Validates the `examples` of a schema and of its properties and items.
+    static func walkSchemaExamples(_ schema: JSONSchema, _ location: [String], _ validator: SchemaValidator, into problems: inout [ExampleProblem]) {
+        for (index, example) in schema.coreContext.examples.enumerated() {
+            for issue in validator.validate(JSONValue(example), against: schema, context: .plain) {
+                problems.append(ExampleProblem(location: pointer(location + ["examples", String(index)]), issue: issue))
+            }
+        }
+        switch schema.value {
+        case .object(_, let object):
+            for (name, property) in object.properties {
+                walkSchemaExamples(property, location + ["properties", name], validator, into: &problems)
+            }
+        case .array(_, let array):
+            if let items = array.items { walkSchemaExamples(items, location + ["items"], validator, into: &problems) }
+        default:
+            break
+        }
+    }
+
+    /// A JSON pointer (RFC 6901) from its unescaped tokens.
+    public static func pointer(_ tokens: [String]) -> String {
+        "#/" + tokens.map { $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }.joined(separator: "/")
+    }
+}
