@@ -123,7 +123,7 @@ public struct ListQuery: Sendable {
         guard let filter = resource.filter(named: pieces[0]), let op, filter.operators.contains(op) else {
             return .failure(ClauseFailure(message: unknownFilterMessage(valid), unknown: true))
         }
-        let type = resource.model.field(named: filter.fields[0])?.type ?? .string()
+        let type = resource.valueType(of: filter)
         let raw = op.takesList ? value.split(separator: ",", omittingEmptySubsequences: false).map(String.init) : [value]
         var values: [JSONValue] = []
         for item in raw {

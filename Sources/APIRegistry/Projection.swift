@@ -121,9 +121,9 @@ extension Registry {
             switch (kind, parent) {
             case (_, .some(let parent)): "\(model.name) to create with its \(parent.name); \(parentKey ?? "the parent key") is set from the \(parent.name)."
             case (.read, nil): model.description
-            case (.create, nil): "A \(model.name) to create. Server-set fields (\(serverSetFields(of: model))) are not accepted."
+            case (.create, nil): "\(article(model.name)) \(model.name) to create. Server-set fields (\(serverSetFields(of: model))) are not accepted."
             case (.update, nil): "Changes to one \(model.name). `\(model.identifier ?? "id")` names the record; every other field is optional and only the fields sent change."
-            case (.upsert, nil): "A \(model.name) to create, or to replace when one with the same key exists."
+            case (.upsert, nil): "\(article(model.name)) \(model.name) to create, or to replace when one with the same key exists."
             }
         return ProjectedModel(schemaName: schemaName, model: model, kind: kind, description: description, fields: fields)
     }
@@ -146,6 +146,10 @@ extension Registry {
         default:
             return .scalar(type)
         }
+    }
+
+    private func article(_ noun: String) -> String {
+        "AEIOU".contains(noun.first ?? "x") ? "An" : "A"
     }
 
     private func serverSetFields(of model: Model) -> String {

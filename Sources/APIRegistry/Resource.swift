@@ -58,6 +58,12 @@ public struct Resource: Sendable {
         filters.first { $0.name == name }
     }
 
+    /// The type of a filter's values: its field's, or plain text when it spans several fields.
+    public func valueType(of filter: Filter) -> FieldType {
+        guard filter.fields.count == 1, let field = model.field(named: filter.fields[0]) else { return .string() }
+        return field.type
+    }
+
     public func relation(to resource: String) -> Relation? {
         relations.first { $0.resource == resource }
     }

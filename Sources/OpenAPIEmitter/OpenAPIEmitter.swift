@@ -34,6 +34,8 @@ public struct OpenAPIEmitter: Sendable {
 
     /// The OpenAPI document of the registry.
     public func document() throws(Failure) -> OpenAPI.Document {
+        let declarationProblems = registry.declarationProblems()
+        guard declarationProblems.isEmpty else { throw .registry(declarationProblems.joined(separator: "\n")) }
         let info = registry.info
         let components = OpenAPI.Components(
             schemas: emitSchemas(),

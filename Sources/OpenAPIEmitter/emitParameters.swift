@@ -7,7 +7,7 @@ extension OpenAPIEmitter {
     func listParameters(_ resource: Resource) -> OpenAPI.Parameter.Array {
         var parameters: [OpenAPI.Parameter] = []
         for filter in resource.filters {
-            let type = resource.model.field(named: filter.fields[0])?.type ?? .string()
+            let type = resource.valueType(of: filter)
             for op in filter.operators {
                 parameters.append(
                     OpenAPI.Parameter(

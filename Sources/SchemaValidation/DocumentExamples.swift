@@ -16,13 +16,13 @@ public enum DocumentExamples {
     public static func check(_ document: OpenAPI.Document) -> [ExampleProblem] {
         let validator = SchemaValidator(document: document)
         var problems: [ExampleProblem] = []
-        func validate(_ example: AnyCodable?, _ schema: JSONSchema?, _ context: ValidationContext, _ location: [String]) {
+        func validate(_ example: AnyCodable?, _ schema: JSONSchema?, _ context: MessageContext, _ location: [String]) {
             guard let example, let schema else { return }
             for issue in validator.validate(JSONValue(example), against: schema, context: context) {
                 problems.append(ExampleProblem(location: pointer(location), issue: issue))
             }
         }
-        func content(_ map: OpenAPI.Content.Map, _ context: ValidationContext, _ location: [String]) {
+        func content(_ map: OpenAPI.Content.Map, _ context: MessageContext, _ location: [String]) {
             for (type, entry) in map {
                 guard let media = document.components[entry] else { continue }
                 let here = location + [type.rawValue]

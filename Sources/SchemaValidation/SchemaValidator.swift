@@ -21,14 +21,14 @@ public struct SchemaValidator: Sendable {
     }
 
     /// Every issue of `value` against `schema`, in document order.
-    public func validate(_ value: JSONValue, against schema: JSONSchema, context: ValidationContext) -> [ValidationIssue] {
+    public func validate(_ value: JSONValue, against schema: JSONSchema, context: MessageContext) -> [ValidationIssue] {
         var run = ValidationRun(validator: self, context: context)
         run.check(value, schema, at: .root, depth: 0)
         return run.issues
     }
 
     /// Whether `value` satisfies `schema`.
-    public func isValid(_ value: JSONValue, against schema: JSONSchema, context: ValidationContext) -> Bool {
+    public func isValid(_ value: JSONValue, against schema: JSONSchema, context: MessageContext) -> Bool {
         validate(value, against: schema, context: context).isEmpty
     }
 
@@ -41,7 +41,7 @@ public struct SchemaValidator: Sendable {
 
 struct ValidationRun {
     let validator: SchemaValidator
-    let context: ValidationContext
+    let context: MessageContext
     var issues: [ValidationIssue] = []
 
     mutating func add(_ path: JSONPath, _ message: String, hint: String? = nil) {
@@ -214,7 +214,9 @@ struct ValidationRun {
                 break
             }
         }
-        if members.count < object.minProperties {
+        // OpenAPIKit reports minProperties as at least the number of required properties,
+        // which the checks above already cover; only a larger minimum was declared.
+        if object.minProperties > object.requiredProperties.count, members.count < object.minProperties {
             add(path, "must have at least \(Self.count(object.minProperties, "field"))")
         }
         if let maxProperties = object.maxProperties, members.count > maxProperties {

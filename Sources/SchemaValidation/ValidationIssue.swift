@@ -1,7 +1,7 @@
 import JSONModel
 
-/// Where a value is being validated; decides how `readOnly` and `writeOnly` apply.
-public enum ValidationContext: String, Sendable {
+/// The HTTP message a value belongs to; decides how `readOnly` and `writeOnly` apply.
+public enum MessageContext: String, Sendable {
     /// A request body or parameter: `readOnly` properties must not be sent.
     case request
     /// A response body: `writeOnly` properties must not be returned.

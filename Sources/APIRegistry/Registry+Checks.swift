@@ -1,0 +1,107 @@
+import JSONModel
+
+extension Registry {
+    /// Declarations that contradict each other, one sentence each, naming the resource
+    /// and field. Generation refuses a registry with any.
+    public func declarationProblems() -> [String] {
+        var problems: [String] = []
+        var names: Set<String> = []
+        var paths: Set<String> = []
+        for resource in resources {
+            let at = "resource '\(resource.name)'"
+            if !names.insert(resource.name).inserted { problems.append("\(at): the name is used by another resource") }
+            if !paths.insert(resource.path).inserted { problems.append("\(at): the path \(resource.path) is used by another resource") }
+            problems += modelProblems(resource.model, at: "\(at), model \(resource.model.name)")
+            let model = resource.model
+            for filter in resource.filters {
+                for field in filter.fields where model.field(named: field) == nil {
+                    problems.append("\(at): filter '\(filter.name)' matches '\(field)', which \(model.name) does not have")
+                }
+                if filter.operators.isEmpty { problems.append("\(at): filter '\(filter.name)' has no operators") }
+            }
+            for key in resource.sortKeys where model.field(named: key)?.isVisible(in: .read) != true {
+                problems.append("\(at): sort key '\(key)' is not a readable field of \(model.name)")
+            }
+            for include in resource.includes where model.field(named: include)?.isVisible(in: .read) != true {
+                problems.append("\(at): include '\(include)' is not a readable field of \(model.name)")
+            }
+            for relation in resource.relations {
+                if model.field(named: relation.field) == nil {
+                    problems.append("\(at): relation field '\(relation.field)' is not a field of \(model.name)")
+                }
+                if self.resource(named: relation.resource) == nil {
+                    problems.append("\(at): relation '\(relation.field)' references the unknown resource '\(relation.resource)'")
+                }
+            }
+            for rule in resource.rules {
+                for field in rule.fieldNames where model.field(named: field) == nil {
+                    problems.append("\(at): a rule names '\(field)', which \(model.name) does not have")
+                }
+            }
+            for operation in resource.operations where operation.kind.requestProjection != nil {
+                if (operation.batchLimit ?? 0) < 1 {
+                    problems.append("\(at): \(operation.kind.method) needs a batch limit of at least 1")
+                }
+            }
+            let kinds = resource.operations.map(\.kind)
+            if Set(kinds).count != kinds.count { problems.append("\(at): an operation kind is declared twice") }
+            if kinds.contains(.update) && kinds.contains(.upsert) {
+                problems.append("\(at): update and upsert both use PUT; declare one")
+            }
+        }
+        return problems
+    }
+
+    private func modelProblems(_ model: Model, at: String) -> [String] {
+        var problems: [String] = []
+        var seen: Set<String> = []
+        for field in model.fields {
+            if !seen.insert(field.name).inserted { problems.append("\(at): field '\(field.name)' is declared twice") }
+            if !field.requiredIn.isSubset(of: field.visibility) {
+                problems.append("\(at): field '\(field.name)' is required in a view it is not visible in")
+            }
+        }
+        if let identifier = model.identifier, model.field(named: identifier) == nil {
+            problems.append("\(at): identifier '\(identifier)' is not a field")
+        }
+        for (index, example) in model.examples.enumerated() {
+            problems += exampleKeyProblems(example, model, at: "\(at), example \(index + 1)", path: .root)
+        }
+        return problems
+    }
+
+    /// Projections keep only declared fields, so an undeclared key in an example would
+    /// vanish silently; report it instead.
+    private func exampleKeyProblems(_ example: JSONValue, _ model: Model, at: String, path: JSONPath) -> [String] {
+        guard case .object(let object) = example else { return ["\(at): \(path) is not an object"] }
+        var problems: [String] = []
+        for (key, value) in object {
+            guard let field = model.field(named: key) else {
+                problems.append("\(at): '\(path.appending(key: key))' is not a field of \(model.name)")
+                continue
+            }
+            switch (field.type, value) {
+            case (.model(let nested), _):
+                problems += exampleKeyProblems(value, nested, at: at, path: path.appending(key: key))
+            case (.array(.model(let nested), _, _), .array(let items)):
+                for (index, item) in items.enumerated() {
+                    problems += exampleKeyProblems(item, nested, at: at, path: path.appending(key: key).appending(index: index))
+                }
+            default: break
+            }
+        }
+        return problems
+    }
+}
+
+extension Rule {
+    /// The fields of its own resource a rule names.
+    var fieldNames: [String] {
+        switch self {
+        case .unique(let field), .immutable(let field): [field]
+        case .maxRecords: []
+        case .valueMatchesType(let field, let relation, _): [field, relation]
+        case .upsertKey(let fields): fields
+        }
+    }
+}
