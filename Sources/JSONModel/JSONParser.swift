@@ -8,6 +8,12 @@ public struct JSONParser {
         public let line: Int
         public let column: Int
 
+        public init(message: String, line: Int, column: Int) {
+            self.message = message
+            self.line = line
+            self.column = column
+        }
+
         public var description: String { "line \(line), column \(column): \(message)" }
     }
 
@@ -114,6 +120,7 @@ private struct Reader {
             case UInt8(ascii: "}"):
                 index += 1
                 return .object(object)
+            case nil: throw error("unexpected end of input, expected ',' or '}'")
             default: throw error("expected ',' or '}' in object")
             }
         }
@@ -137,6 +144,7 @@ private struct Reader {
             case UInt8(ascii: "]"):
                 index += 1
                 return .array(values)
+            case nil: throw error("unexpected end of input, expected ',' or ']'")
             default: throw error("expected ',' or ']' in array")
             }
         }

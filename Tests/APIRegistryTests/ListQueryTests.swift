@@ -1,0 +1,130 @@
+import APIRegistry
+import CustomersAPI
+import JSONModel
+import Testing
+
+private let registry = CustomersV3.registry
+
+private func parse(_ query: String, _ resource: String = "customer-addresses") throws -> Result<ListQuery, QueryProblems> {
+    ListQuery.parse(query, for: try #require(registry.resource(named: resource)), pagination: registry.pagination)
+}
+
+private func problems(_ query: String, _ resource: String = "customer-addresses") throws -> [String] {
+    guard case .failure(let failure) = try parse(query, resource) else { return [] }
+    return failure.problems.map { "\($0.parameter): \($0.fullMessage)" }
+}
+
+private let addressFilters = "valid filters: id:in, customer_id:in, name:in, company:in"
+
+@Suite struct ListQueryTests {
+    @Test func parsesFiltersPagingSortAndIncludes() throws {
+        guard case .success(let query) = try parse("name:like=jo&date_created:min=2018-01-01&page=2&limit=10&sort=last_name:desc&include=addresses,attributes", "customers")
+        else {
+            Issue.record("the query should parse")
+            return
+        }
+        #expect(query.clauses.map { "\($0.filter.name):\($0.op.rawValue)" } == ["name:like", "date_created:min"])
+        #expect(query.page == 2 && query.limit == 10)
+        #expect(query.sort?.field == "last_name" && query.sort?.ascending == false)
+        #expect(query.includes == ["addresses", "attributes"])
+    }
+
+    @Test func typesListValues() throws {
+        guard case .success(let query) = try parse("customer_id:in=1,2,3") else {
+            Issue.record("the query should parse")
+            return
+        }
+        #expect(query.clauses.first?.values == [1, 2, 3])
+        #expect(query.limit == 50)
+    }
+
+    @Test func reviewersFilterWithoutOperator() throws {
+        #expect(try problems("customer_id=20") == ["customer_id: is not a valid filter; \(addressFilters); did you mean 'customer_id:in'?"])
+    }
+
+    @Test func misspeltFilter() throws {
+        #expect(try problems("compant:in=bigcommerce,commongood") == ["compant:in: is not a valid filter; \(addressFilters); did you mean 'company:in'?"])
+    }
+
+    @Test func missingEqualsSign() throws {
+        #expect(try problems("customer_id:in1,2,3") == ["customer_id:in1,2,3: has no '=' before its value; did you mean 'customer_id:in=1,2,3'?"])
+    }
+
+    @Test func malformedValues() throws {
+        #expect(try problems("customer_id:in=1,a") == ["customer_id:in: 'a' is not an integer; use comma-separated integers, e.g. 1,2,3"])
+        #expect(try problems("date_created:min=yesterday", "customers") == ["date_created:min: 'yesterday' is not a date (YYYY-MM-DD) or an RFC 3339 date-time"])
+        #expect(try problems("type=color", "customer-attributes") == ["type: 'color' is not one of: string, number, date"])
+    }
+
+    @Test func pagingBounds() throws {
+        #expect(try problems("limit=251&page=0") == [
+            "limit: must be a whole number from 1 to 250, got '251'", "page: must be a whole number of at least 1, got '0'",
+        ])
+    }
+
+    @Test func everyProblemIsReported() throws {
+        #expect(try problems("compant:in=x&customer_id=1&sort=name").count == 3)
+    }
+
+    @Test func percentEncodingIsDecoded() throws {
+        guard case .success(let query) = try parse("name:in=John%20Doe,Jane+Doe") else {
+            Issue.record("the query should parse")
+            return
+        }
+        #expect(query.clauses.first?.values == ["John Doe", "Jane Doe"])
+    }
+}
+
+@Suite struct DeleteQueryTests {
+    @Test func requiresIDs() {
+        guard case .failure(let failure) = DeleteQuery.parse("") else {
+            Issue.record("a delete without id:in must fail")
+            return
+        }
+        #expect(failure.problems.map(\.fullMessage) == ["is required: name the records to delete; a delete never removes everything; e.g. id:in=1,2,3"])
+    }
+
+    @Test func parsesIDs() {
+        guard case .success(let ids) = DeleteQuery.parse("id:in=3,4") else {
+            Issue.record("id:in=3,4 should parse")
+            return
+        }
+        #expect(ids == [3, 4])
+    }
+
+    @Test func rejectsOtherParametersAndBadIDs() {
+        guard case .failure(let failure) = DeleteQuery.parse("id:in=1,x&email=a") else {
+            Issue.record("should fail")
+            return
+        }
+        #expect(failure.problems.map(\.parameter) == ["id:in", "email"])
+    }
+}
+
+@Suite struct DeclarationCheckTests {
+    @Test func contradictionsAreNamed() {
+        let model = Model(
+            "Thing", description: "A thing.", identifier: "id",
+            fields: [
+                Field("id", .integer, "Id.", visibility: [.read], requiredIn: [.read]),
+                Field("name", .string(), "Name.", visibility: [.read], requiredIn: [.create]),
+            ],
+            examples: [["id": 1, "nmae": "x"]])
+        let resource = Resource(
+            name: "things", path: "/things", tag: "Things", operationNoun: "Things", description: "Things.", model: model,
+            operations: [Operation(.create, summary: "Create", description: "Create.")],
+            filters: [Filter("colour", [.in], "Colour.")],
+            sortKeys: ["size"],
+            relations: [Relation("owner_id", references: "owners", onDelete: .cascade)])
+        let registry = Registry(info: CustomersV3.registry.info, pagination: Pagination(defaultLimit: 50, maxLimit: 250), resources: [resource])
+        #expect(registry.declarationProblems() == [
+            "resource 'things', model Thing: field 'name' is required in a view it is not visible in",
+            "resource 'things', model Thing, example 1: 'nmae' is not a field of Thing",
+            "resource 'things': filter 'colour' matches 'colour', which Thing does not have",
+            "resource 'things': sort key 'size' is not a readable field of Thing",
+            "resource 'things': relation field 'owner_id' is not a field of Thing",
+            "resource 'things': relation 'owner_id' references the unknown resource 'owners'",
+            "resource 'things': POST needs a batch limit of at least 1",
+        ])
+    }
+}

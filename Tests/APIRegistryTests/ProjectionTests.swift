@@ -1,0 +1,84 @@
+import APIRegistry
+import CustomersAPI
+import Testing
+
+private let registry = CustomersV3.registry
+
+private func projection(_ resource: String, _ kind: ProjectionKind) throws -> ProjectedModel {
+    let resource = try #require(registry.resource(named: resource))
+    return registry.projection(of: resource.model, kind)
+}
+
+@Suite struct ProjectionTests {
+    @Test(arguments: ["customers", "customer-addresses", "customer-attributes"])
+    func createHasNoIdentifierOrServerFields(resource: String) throws {
+        let create = try projection(resource, .create)
+        let names = create.fields.map(\.field.name)
+        #expect(!names.contains("id"))
+        #expect(!names.contains("date_created"))
+        #expect(!names.contains("date_modified"))
+        #expect(create.fields.allSatisfy { !$0.readOnly && !$0.field.isReadOnly })
+    }
+
+    @Test(arguments: ["customers", "customer-addresses", "customer-attributes"])
+    func updateRequiresExactlyTheIdentifier(resource: String) throws {
+        #expect(try projection(resource, .update).requiredFieldNames == ["id"])
+    }
+
+    @Test func readMarksServerSetFieldsReadOnly() throws {
+        let read = try projection("customers", .read)
+        let readOnly = read.fields.filter(\.readOnly).map(\.field.name)
+        #expect(readOnly == ["id", "date_created", "date_modified", "address_count", "attribute_count"])
+        #expect(read.field(named: "authentication") == nil)
+    }
+
+    @Test func customerUpdateListsTheUpdatableFields() throws {
+        let update = try projection("customers", .update)
+        #expect(update.fields.map(\.field.name) == [
+            "id", "email", "first_name", "last_name", "company", "phone", "notes", "tax_exempt_category",
+            "customer_group_id", "authentication", "attributes",
+        ])
+    }
+
+    @Test func nestedChildrenOmitTheKeyTheParentSupplies() throws {
+        let create = try projection("customers", .create)
+        guard case .array(.model(let address), _, _) = create.field(named: "addresses")?.type,
+            case .array(.model(let value), _, _) = create.field(named: "attributes")?.type
+        else {
+            Issue.record("addresses and attributes should be arrays of models")
+            return
+        }
+        #expect(address.schemaName == "CustomerAddressInput")
+        #expect(address.field(named: "customer_id") == nil)
+        #expect(value.schemaName == "CustomerAttributeValueInput")
+        #expect(value.fields.map(\.field.name) == ["attribute_id", "value"])
+    }
+
+    @Test func readEmbedsChildrenWithTheirReadSchema() throws {
+        guard case .array(.model(let value), _, _) = try projection("customers", .read).field(named: "attributes")?.type else {
+            Issue.record("attributes should be an array of models")
+            return
+        }
+        #expect(value.schemaName == "AttributeValue")
+        #expect(value.field(named: "attribute_name") != nil)
+    }
+
+    @Test func examplesAreCutToTheProjection() throws {
+        let create = try projection("customers", .create)
+        let example = try #require(create.examples.first)
+        #expect(example["id"] == nil)
+        #expect(example["date_created"] == nil)
+        #expect(example["addresses"]?.arrayValue?.first?["customer_id"] == nil)
+        #expect(example["authentication"]?["new_password"] == "tempPassword1")
+    }
+
+    @Test func projectionsAreEachEmittedOnce() {
+        let names = registry.allProjections().map(\.schemaName)
+        #expect(Set(names).count == names.count)
+        #expect(names.prefix(6) == ["Customer", "Address", "AttributeValue", "CustomerCreate", "CustomerAuthentication", "CustomerAddressInput"])
+    }
+
+    @Test func theShippedRegistryIsConsistent() {
+        #expect(registry.declarationProblems() == [])
+    }
+}
