@@ -1,0 +1,143 @@
+import APIRegistry
+import CustomersAPI
+import Foundation
+import JSONModel
+import OpenAPIEmitter
+import OpenAPIKit
+import SchemaValidation
+import Testing
+
+/// The project root, found from this file: Tests/OpenAPIEmitterTests/ is two levels down.
+private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+private let generator = SpecGenerator(registry: CustomersV3.registry)
+
+@Suite struct GoldenFileTests {
+    /// The committed spec/ is the reference output; `RECORD=1 swift test` rewrites it.
+    @Test func committedSpecIsCurrent() throws {
+        let file = try generator.generate().file
+        let url = root.appendingPathComponent(file.path)
+        if ProcessInfo.processInfo.environment["RECORD"] == "1" {
+            try Data(file.contents.utf8).write(to: url, options: .atomic)
+        }
+        let committed = try String(contentsOf: url, encoding: .utf8)
+        #expect(committed == file.contents, "spec/ is stale: run `swift run specsmith generate` (or RECORD=1 swift test)")
+    }
+
+    @Test func generatingTwiceGivesTheSameBytes() throws {
+        #expect(try generator.generate().file == generator.generate().file)
+    }
+
+    @Test func openAPIKitAcceptsTheYAML() throws {
+        #expect(SpecGenerator.validatorFindings(yaml: try generator.generate().file.contents) == [])
+    }
+
+    @Test func validatorFindingsNameTheProblem() {
+        #expect(SpecGenerator.validatorFindings(yaml: "openapi: 3.1.0\ninfo: {}\npaths: {}\n").first?.contains("title") == true)
+    }
+}
+
+/// The properties the foundation issue promises of the Customers spec.
+@Suite struct CustomersSpecTests {
+    let document: OpenAPI.Document
+
+    init() throws {
+        document = try generator.generate().document
+    }
+
+    func schema(_ name: String) throws -> JSONSchema {
+        try #require(document.components.schemas[.init(stringLiteral: name)])
+    }
+
+    var operations: [(path: String, method: String, operation: OpenAPI.Operation)] {
+        document.paths.flatMap { path, item in
+            (item.b?.endpoints ?? []).map { (path.rawValue, $0.method.rawValue, $0.operation) }
+        }
+    }
+
+    @Test func everyWriteBodyIsAnArrayOfAtMostTen() throws {
+        let bodies = operations.compactMap { $0.operation.requestBody?.b?.content[.json]?.b?.schema }
+        #expect(bodies.count == 7)
+        for body in bodies {
+            guard case .array(_, let array) = body.value else {
+                Issue.record("a request body is not an array")
+                continue
+            }
+            #expect(array.maxItems == 10)
+        }
+    }
+
+    @Test func everyUpdateSchemaRequiresExactlyId() throws {
+        let updates = document.components.schemas.filter { $0.key.rawValue.hasSuffix("Update") }
+        #expect(updates.count == 3)
+        for (_, schema) in updates {
+            #expect(schema.objectContext?.requiredProperties == ["id"])
+        }
+    }
+
+    @Test func noCreateSchemaMentionsServerFields() throws {
+        let creates = document.components.schemas.filter { ["Create", "Upsert", "Input"].contains(where: $0.key.rawValue.hasSuffix) }
+        #expect(creates.count == 6)
+        for (name, schema) in creates {
+            let properties = Array(schema.objectContext?.properties.keys ?? [])
+            #expect(!properties.contains("id"), "\(name.rawValue)")
+            #expect(!properties.contains("date_created"), "\(name.rawValue)")
+            #expect(!properties.contains("date_modified"), "\(name.rawValue)")
+        }
+    }
+
+    @Test func addressesCanBeFilteredByCustomer() throws {
+        let list = try #require(operations.first { $0.path == "/customers/addresses" && $0.method == "GET" })
+        #expect(list.operation.parameters.compactMap(\.b).map(\.name).contains("customer_id:in"))
+    }
+
+    @Test func everyDeleteRequiresIdIn() throws {
+        let deletes = operations.filter { $0.method == "DELETE" }
+        #expect(deletes.count == 4)
+        for delete in deletes {
+            let ids = try #require(delete.operation.parameters.compactMap(\.b).first { $0.name == "id:in" })
+            #expect(ids.required)
+        }
+    }
+
+    @Test func errorsAreADocumentedMapOfMessages() throws {
+        let errors = try #require(try schema("ErrorResponse").objectContext?.properties["errors"])
+        #expect(errors.reference?.name == "ErrorDetails")
+        let details = try schema("ErrorDetails")
+        #expect(details.description?.contains("[0].email") == true)
+        guard case .b(let messages) = details.objectContext?.additionalProperties else {
+            Issue.record("ErrorDetails must map locations to messages")
+            return
+        }
+        #expect(messages.jsonType == .string)
+    }
+
+    @Test func everyBodyAndSuccessResponseHasAnExample() throws {
+        for (path, method, operation) in operations {
+            if let body = operation.requestBody?.b {
+                #expect(body.content[.json]?.b?.example != nil, "\(method) \(path) request")
+            }
+            for (status, response) in operation.responses where status.rawValue.hasPrefix("2") {
+                let content = try #require(response.b).content
+                #expect(status.rawValue == "204" || content[.json]?.b?.example != nil, "\(method) \(path) \(status.rawValue)")
+            }
+        }
+    }
+
+    @Test func operationIdsAreStable() {
+        #expect(operations.compactMap(\.operation.operationId).sorted() == [
+            "createCustomerAddresses", "createCustomerAttributes", "createCustomers",
+            "deleteCustomerAddresses", "deleteCustomerAttributeValues", "deleteCustomerAttributes", "deleteCustomers",
+            "getCustomerAddresses", "getCustomerAttributeValues", "getCustomerAttributes", "getCustomers",
+            "updateCustomerAddresses", "updateCustomerAttributes", "updateCustomers", "upsertCustomerAttributeValues",
+        ])
+    }
+
+    @Test func theEngineRejectsAnObjectFormBody() throws {
+        let create = try #require(operations.first { $0.path == "/customers" && $0.method == "POST" })
+        let body = try #require(create.operation.requestBody?.b?.content[.json]?.b?.schema)
+        let issues = SchemaValidator(document: document).validate(
+            ["email": "jane@example.com", "first_name": "Jane", "last_name": "Doe"], against: body, context: .request)
+        #expect(issues.map(\.description) == ["(root): must be an array, got an object"])
+    }
+}
