@@ -71,7 +71,11 @@ public struct ListQuery: Sendable {
             }
             switch name {
             case "page":
-                if let page = Int(value), page >= 1 { result.page = page } else { problem("must be a whole number of at least 1, got '\(value)'") }
+                if let page = Int(value), page >= 1 {
+                    result.page = page
+                } else {
+                    problem("must be a whole number of at least 1, got '\(value)'")
+                }
             case "limit":
                 if let limit = Int(value), (1...pagination.maxLimit).contains(limit) {
                     result.limit = limit
@@ -93,13 +97,18 @@ public struct ListQuery: Sendable {
                 if unknown.isEmpty {
                     result.includes = requested
                 } else {
-                    let choices = resource.includes.isEmpty ? "nothing can be included" : "valid values: \(resource.includes.joined(separator: ", "))"
+                    let choices =
+                        resource.includes.isEmpty ? "nothing can be included" : "valid values: \(resource.includes.joined(separator: ", "))"
                     problem("cannot include \(unknown.joined(separator: ", ")); \(choices)")
                 }
             default:
                 switch clause(name: name, value: value, resource: resource) {
                 case .success(let clause): result.clauses.append(clause)
-                case .failure(let failure): problems.append(QueryProblem(parameter: name, message: failure.message, hint: failure.hint ?? (failure.unknown ? suggestion(for: name, in: valid) : nil)))
+                case .failure(let failure):
+                    problems.append(
+                        QueryProblem(
+                            parameter: name, message: failure.message,
+                            hint: failure.hint ?? (failure.unknown ? suggestion(for: name, in: valid) : nil)))
                 }
             }
         }
@@ -143,7 +152,10 @@ public struct ListQuery: Sendable {
         switch type {
         case .integer:
             guard let number = Int(item) else {
-                return .failure(ClauseFailure(message: item.isEmpty ? "has an empty value in its list" : "'\(item)' is not an integer", hint: "use comma-separated integers, e.g. 1,2,3"))
+                return .failure(
+                    ClauseFailure(
+                        message: item.isEmpty ? "has an empty value in its list" : "'\(item)' is not an integer",
+                        hint: "use comma-separated integers, e.g. 1,2,3"))
             }
             return .success(.integer(number))
         case .dateTime, .date:
@@ -219,15 +231,18 @@ public enum DeleteQuery {
             let values = parts.count > 1 ? ListQuery.percentDecoded(parts[1]).split(separator: ",", omittingEmptySubsequences: false) : []
             let parsed = values.compactMap { Int($0) }
             if values.isEmpty || parsed.count != values.count || parsed.contains(where: { $0 < 1 }) {
-                problems.append(QueryProblem(parameter: name, message: "must be a comma-separated list of positive integers", hint: "e.g. \(parameter)=1,2,3"))
+                problems.append(
+                    QueryProblem(
+                        parameter: name, message: "must be a comma-separated list of positive integers", hint: "e.g. \(parameter)=1,2,3"))
             } else {
                 ids = parsed
             }
         }
         if ids == nil && !problems.contains(where: { $0.parameter == parameter }) {
-            problems.append(QueryProblem(
-                parameter: parameter, message: "is required: name the records to delete; a delete never removes everything",
-                hint: "e.g. \(parameter)=1,2,3"))
+            problems.append(
+                QueryProblem(
+                    parameter: parameter, message: "is required: name the records to delete; a delete never removes everything",
+                    hint: "e.g. \(parameter)=1,2,3"))
         }
         if let ids, problems.isEmpty { return .success(ids) }
         return .failure(QueryProblems(problems: problems))

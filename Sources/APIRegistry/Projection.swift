@@ -119,10 +119,13 @@ extension Registry {
         let schemaName = parent.map { $0.name + model.name + "Input" } ?? model.name + kind.suffix
         let description =
             switch (kind, parent) {
-            case (_, .some(let parent)): "\(model.name) to create with its \(parent.name); \(parentKey ?? "the parent key") is set from the \(parent.name)."
+            case (_, .some(let parent)):
+                "\(model.name) to create with its \(parent.name); \(parentKey ?? "the parent key") is set from the \(parent.name)."
             case (.read, nil): model.description
-            case (.create, nil): "\(article(model.name)) \(model.name) to create. Server-set fields (\(serverSetFields(of: model))) are not accepted."
-            case (.update, nil): "Changes to one \(model.name). `\(model.identifier ?? "id")` names the record; every other field is optional and only the fields sent change."
+            case (.create, nil):
+                "\(article(model.name)) \(model.name) to create. Server-set fields (\(serverSetFields(of: model))) are not accepted."
+            case (.update, nil):
+                "Changes to one \(model.name). `\(model.identifier ?? "id")` names the record; every other field is optional and only the fields sent change."
             case (.upsert, nil): "\(article(model.name)) \(model.name) to create, or to replace when one with the same key exists."
             }
         return ProjectedModel(schemaName: schemaName, model: model, kind: kind, description: description, fields: fields)
@@ -131,7 +134,8 @@ extension Registry {
     /// The schema of a nested model that is not a resource of its own.
     public func valueObjectProjection(of model: Model) -> ProjectedModel {
         let fields = model.fields.map { field in
-            ProjectedField(field: field, type: projectedType(field.type, .create, in: model), required: !field.requiredIn.isEmpty, readOnly: false)
+            ProjectedField(
+                field: field, type: projectedType(field.type, .create, in: model), required: !field.requiredIn.isEmpty, readOnly: false)
         }
         return ProjectedModel(schemaName: model.name, model: model, kind: .create, description: model.description, fields: fields)
     }

@@ -142,7 +142,9 @@ public struct Operation: Sendable {
 
 /// Query-filter operators, written `name:op=value` (`eq` is written `name=value`).
 public enum FilterOperator: String, Sendable, CaseIterable {
-    case eq, `in`, notIn = "not_in", like, min, max
+    case eq, `in`
+    case notIn = "not_in"
+    case like, min, max
 
     /// Operators whose value is a comma-separated list.
     public var takesList: Bool { self == .in || self == .notIn }

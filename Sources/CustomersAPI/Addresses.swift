@@ -8,16 +8,21 @@ extension CustomersV3 {
         identifier: "id",
         fields: [
             ServerFields.id,
-            Field("customer_id", .integer(minimum: 1, maximum: nil), "The customer the address belongs to.", visibility: [.read, .create], requiredIn: [.read, .create]),
+            Field(
+                "customer_id", .integer(minimum: 1, maximum: nil), "The customer the address belongs to.", visibility: [.read, .create],
+                requiredIn: [.read, .create]),
             Field("first_name", .string(minLength: 1, maxLength: 255), "First name of the addressee.", requiredIn: [.read, .create]),
             Field("last_name", .string(minLength: 1, maxLength: 255), "Last name of the addressee.", requiredIn: [.read, .create]),
             Field("company", .string(maxLength: 255), "Company name."),
             Field("address1", .string(minLength: 1, maxLength: 255), "First address line.", requiredIn: [.read, .create]),
             Field("address2", .string(maxLength: 255), "Second address line."),
             Field("city", .string(minLength: 1, maxLength: 100), "City, suburb or town.", requiredIn: [.read, .create]),
-            Field("state_or_province", .string(minLength: 1, maxLength: 100), "State or province, spelt out.", requiredIn: [.read, .create]),
+            Field(
+                "state_or_province", .string(minLength: 1, maxLength: 100), "State or province, spelt out.", requiredIn: [.read, .create]),
             Field("postal_code", .string(minLength: 1, maxLength: 30), "Postal or ZIP code.", requiredIn: [.read, .create]),
-            Field("country_code", .string(minLength: 2, maxLength: 2, pattern: "^[A-Z]{2}$"), "ISO 3166-1 alpha-2 country code, e.g. `US`.", requiredIn: [.read, .create]),
+            Field(
+                "country_code", .string(minLength: 2, maxLength: 2, pattern: "^[A-Z]{2}$"), "ISO 3166-1 alpha-2 country code, e.g. `US`.",
+                requiredIn: [.read, .create]),
             Field("phone", .string(maxLength: 50), "Phone number."),
             Field("address_type", .enumeration(["residential", "commercial"]), "Kind of address."),
         ],
@@ -32,14 +37,19 @@ extension CustomersV3 {
         description: "Customer addresses. Each belongs to one customer and is deleted with it.",
         model: address,
         operations: [
-            Operation(.list, summary: "List addresses", description: "Returns a page of addresses matching the filters, e.g. every address of some customers with `customer_id:in=1,2,3`."),
+            Operation(
+                .list, summary: "List addresses",
+                description:
+                    "Returns a page of addresses matching the filters, e.g. every address of some customers with `customer_id:in=1,2,3`."),
             Operation(
                 .create, summary: "Create addresses", description: "Creates up to \(batchLimit) addresses for existing customers.",
                 batchLimit: batchLimit,
-                invalidExample: [[
-                    "first_name": "Jane", "last_name": "Doe", "address1": "123 Main Street", "city": "Austin",
-                    "state_or_province": "Texas", "postal_code": "78751", "country_code": "USA", "address_type": "home",
-                ]]),
+                invalidExample: [
+                    [
+                        "first_name": "Jane", "last_name": "Doe", "address1": "123 Main Street", "city": "Austin",
+                        "state_or_province": "Texas", "postal_code": "78751", "country_code": "USA", "address_type": "home",
+                    ]
+                ]),
             Operation(
                 .update, summary: "Update addresses",
                 description: "Updates up to \(batchLimit) addresses. Only `id` is required; only the fields sent change.",

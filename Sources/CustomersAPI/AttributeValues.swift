@@ -8,8 +8,12 @@ extension CustomersV3 {
         identifier: "id",
         fields: [
             ServerFields.id,
-            Field("customer_id", .integer(minimum: 1, maximum: nil), "The customer the value belongs to.", visibility: [.read, .create], requiredIn: [.read, .create]),
-            Field("attribute_id", .integer(minimum: 1, maximum: nil), "The attribute this is a value of.", visibility: [.read, .create], requiredIn: [.read, .create]),
+            Field(
+                "customer_id", .integer(minimum: 1, maximum: nil), "The customer the value belongs to.", visibility: [.read, .create],
+                requiredIn: [.read, .create]),
+            Field(
+                "attribute_id", .integer(minimum: 1, maximum: nil), "The attribute this is a value of.", visibility: [.read, .create],
+                requiredIn: [.read, .create]),
             Field(
                 "attribute_name", .string(minLength: 1, maxLength: 255),
                 "Name of the attribute, so clients need no second request.", visibility: [.read], requiredIn: [.read]),
@@ -36,7 +40,8 @@ extension CustomersV3 {
                 description: "Returns a page of attribute values matching the filters, e.g. `attribute_id:in=1&customer_id:in=1`."),
             Operation(
                 .upsert, summary: "Upsert attribute values",
-                description: "Creates up to \(batchLimit) attribute values, or replaces the value a customer already has for the attribute.",
+                description:
+                    "Creates up to \(batchLimit) attribute values, or replaces the value a customer already has for the attribute.",
                 batchLimit: batchLimit,
                 invalidExample: [["customer_id": 1, "attribute_id": 1]]),
             Operation(.delete, summary: "Delete attribute values", description: "Deletes the attribute values named by `id:in`."),

@@ -8,7 +8,9 @@ extension CustomersV3 {
         identifier: "id",
         fields: [
             ServerFields.id,
-            Field("name", .string(minLength: 1, maxLength: 255), "Name of the attribute; describe the data it holds.", requiredIn: [.read, .create]),
+            Field(
+                "name", .string(minLength: 1, maxLength: 255), "Name of the attribute; describe the data it holds.",
+                requiredIn: [.read, .create]),
             Field(
                 "type", .enumeration(["string", "number", "date"]),
                 "Type every value of the attribute must have. Cannot be changed after create: delete the attribute and create it again, which deletes its values.",
@@ -38,7 +40,9 @@ extension CustomersV3 {
                 batchLimit: batchLimit,
                 requestExample: [["id": 1, "name": "Hat size (US)"]],
                 invalidExample: [["id": 1, "type": "number"]]),
-            Operation(.delete, summary: "Delete attributes", description: "Deletes the attributes named by `id:in`, with their values on every customer."),
+            Operation(
+                .delete, summary: "Delete attributes",
+                description: "Deletes the attributes named by `id:in`, with their values on every customer."),
         ],
         filters: [
             Filter("id", [.in], "Attribute id."),

@@ -17,7 +17,9 @@ extension CustomersV3 {
         identifier: "id",
         fields: [
             ServerFields.id,
-            Field("email", .string(format: .email, minLength: 3, maxLength: 255), "Email address; unique within the store.", requiredIn: [.read, .create]),
+            Field(
+                "email", .string(format: .email, minLength: 3, maxLength: 255), "Email address; unique within the store.",
+                requiredIn: [.read, .create]),
             Field("first_name", .string(minLength: 1, maxLength: 100), "First name.", requiredIn: [.read, .create]),
             Field("last_name", .string(minLength: 1, maxLength: 100), "Last name.", requiredIn: [.read, .create]),
             Field("company", .string(maxLength: 255), "Company name."),
@@ -30,8 +32,12 @@ extension CustomersV3 {
                 "IP address the customer registered from. Set on create only.", visibility: [.read, .create]),
             ServerFields.dateCreated,
             ServerFields.dateModified,
-            Field("address_count", .integer(minimum: 0, maximum: nil), "Number of addresses the customer has.", visibility: [.read], requiredIn: [.read]),
-            Field("attribute_count", .integer(minimum: 0, maximum: nil), "Number of attribute values the customer has.", visibility: [.read], requiredIn: [.read]),
+            Field(
+                "address_count", .integer(minimum: 0, maximum: nil), "Number of addresses the customer has.", visibility: [.read],
+                requiredIn: [.read]),
+            Field(
+                "attribute_count", .integer(minimum: 0, maximum: nil), "Number of attribute values the customer has.", visibility: [.read],
+                requiredIn: [.read]),
             Field("authentication", .model(authentication), "Password settings.", visibility: [.create, .update]),
             Field(
                 "addresses", .array(of: .model(address)),
@@ -63,11 +69,14 @@ extension CustomersV3 {
                 invalidExample: [["email": "not-an-email", "first_name": "", "last_name": "Doe", "compnay": "BigCommerce"]]),
             Operation(
                 .update, summary: "Update customers",
-                description: "Updates up to \(batchLimit) customers. Only `id` is required; only the fields sent change. Attribute values sent in `attributes` are created or replaced.",
+                description:
+                    "Updates up to \(batchLimit) customers. Only `id` is required; only the fields sent change. Attribute values sent in `attributes` are created or replaced.",
                 batchLimit: batchLimit,
                 requestExample: [["id": 1, "phone": "1234567890", "attributes": [["attribute_id": 1, "value": "7"]]]],
                 invalidExample: [["email": "jane@example.com", "date_created": "2018-11-14T18:58:08Z"]]),
-            Operation(.delete, summary: "Delete customers", description: "Deletes the customers named by `id:in`, with their addresses and attribute values."),
+            Operation(
+                .delete, summary: "Delete customers",
+                description: "Deletes the customers named by `id:in`, with their addresses and attribute values."),
         ],
         filters: [
             Filter("id", [.in, .notIn, .min, .max], "Customer id."),

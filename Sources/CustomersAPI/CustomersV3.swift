@@ -22,8 +22,12 @@ public enum CustomersV3 {
             authHeader: "X-Auth-Token",
             authDescription: "An API account token, sent in the `X-Auth-Token` header.",
             scopes: [
-                Scope("store_v2_customers_read_only", access: .read, description: "Read customers, addresses, attributes and attribute values."),
-                Scope("store_v2_customers", access: .modify, description: "Read and modify customers, addresses, attributes and attribute values."),
+                Scope(
+                    "store_v2_customers_read_only", access: .read,
+                    description: "Read customers, addresses, attributes and attribute values."),
+                Scope(
+                    "store_v2_customers", access: .modify,
+                    description: "Read and modify customers, addresses, attributes and attribute values."),
             ],
             errorTypeURL: "https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes",
             specFileName: "customers.v3.yaml"
@@ -35,7 +39,12 @@ public enum CustomersV3 {
 
 /// Fields every stored record carries, set by the server.
 enum ServerFields {
-    static let id = Field("id", .integer(minimum: 1, maximum: nil), "Unique identifier, assigned by the server.", visibility: [.read], requiredIn: [.read])
-    static let dateCreated = Field("date_created", .dateTime, "When the record was created (RFC 3339, UTC); set by the server.", visibility: [.read], requiredIn: [.read])
-    static let dateModified = Field("date_modified", .dateTime, "When the record was last changed (RFC 3339, UTC); set by the server.", visibility: [.read], requiredIn: [.read])
+    static let id = Field(
+        "id", .integer(minimum: 1, maximum: nil), "Unique identifier, assigned by the server.", visibility: [.read], requiredIn: [.read])
+    static let dateCreated = Field(
+        "date_created", .dateTime, "When the record was created (RFC 3339, UTC); set by the server.", visibility: [.read],
+        requiredIn: [.read])
+    static let dateModified = Field(
+        "date_modified", .dateTime, "When the record was last changed (RFC 3339, UTC); set by the server.", visibility: [.read],
+        requiredIn: [.read])
 }

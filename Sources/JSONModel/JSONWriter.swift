@@ -26,7 +26,10 @@ public struct JSONWriter: Sendable {
             }
         case .string(let text): Self.quote(text, into: &output)
         case .array(let values):
-            guard !values.isEmpty else { return output += "[]" }
+            guard !values.isEmpty else {
+                output += "[]"
+                return
+            }
             output += "["
             for (offset, element) in values.enumerated() {
                 if offset > 0 { output += "," }
@@ -36,7 +39,10 @@ public struct JSONWriter: Sendable {
             newline(indent, into: &output)
             output += "]"
         case .object(let object):
-            guard !object.isEmpty else { return output += "{}" }
+            guard !object.isEmpty else {
+                output += "{}"
+                return
+            }
             output += "{"
             for (offset, member) in object.enumerated() {
                 if offset > 0 { output += "," }

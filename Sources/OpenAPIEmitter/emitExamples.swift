@@ -19,7 +19,8 @@ extension OpenAPIEmitter {
         let records: [JSONValue] = items.enumerated().compactMap { offset, item in
             guard !examples.isEmpty, case .object(let changes) = item else { return nil }
             let identifier = resource.model.identifier.flatMap { changes[$0] }
-            let base = examples.first { example in identifier.map { example[resource.model.identifier ?? ""] == $0 } ?? false }
+            let base =
+                examples.first { example in identifier.map { example[resource.model.identifier ?? ""] == $0 } ?? false }
                 ?? examples[offset % examples.count]
             guard case .object(var record) = base else { return nil }
             for (key, value) in changes {
@@ -69,7 +70,9 @@ extension OpenAPIEmitter {
     }
 
     /// The 422 the engine gives for the operation's declared invalid example.
-    func bodyErrorExample(_ operation: Operation, _ resource: Resource, _ body: JSONSchema, _ validator: SchemaValidator) throws(Failure) -> APIError {
+    func bodyErrorExample(_ operation: Operation, _ resource: Resource, _ body: JSONSchema, _ validator: SchemaValidator) throws(Failure)
+        -> APIError
+    {
         guard let invalid = operation.invalidExample else {
             throw .registry("\(operation.kind.method) \(resource.path) declares no invalidExample for its 422 example")
         }

@@ -26,7 +26,8 @@ extension OpenAPIEmitter {
         switch kind {
         case .list:
             parameters = listParameters(resource)
-            responses[200] = .b(json("A page of matching records.", schema: Self.ref(listResponseName(resource)), example: listExample(resource)))
+            responses[200] = .b(
+                json("A page of matching records.", schema: Self.ref(listResponseName(resource)), example: listExample(resource)))
             responses[422] = .b(errorResponse("A filter is unknown or has a malformed value.", try queryErrorExample(resource)))
         case .delete:
             parameters = deleteParameters(resource)
@@ -44,9 +45,18 @@ extension OpenAPIEmitter {
             requestBody = OpenAPI.Request(
                 description: "A JSON array, even for one record: `[{…}]`.",
                 content: [.json: .b(OpenAPI.Content(schema: bodySchema, example: example.anyCodable))], required: true)
-            responses[200] = .b(json("The records as stored.", schema: Self.ref(writeResponseName(resource)), example: writeResponseExample(resource, request: example)))
-            responses[413] = .b(errorResponse("The batch holds more than \(limit) items; nothing was written.", try batchErrorExample(example, limit: limit, bodySchema, validator)))
-            responses[422] = .b(errorResponse("An item is invalid or breaks a rule; nothing was written.", try bodyErrorExample(operation, resource, bodySchema, validator)))
+            responses[200] = .b(
+                json(
+                    "The records as stored.", schema: Self.ref(writeResponseName(resource)),
+                    example: writeResponseExample(resource, request: example)))
+            responses[413] = .b(
+                errorResponse(
+                    "The batch holds more than \(limit) items; nothing was written.",
+                    try batchErrorExample(example, limit: limit, bodySchema, validator)))
+            responses[422] = .b(
+                errorResponse(
+                    "An item is invalid or breaks a rule; nothing was written.",
+                    try bodyErrorExample(operation, resource, bodySchema, validator)))
         }
         return OpenAPI.Operation(
             tags: [resource.tag],
@@ -86,7 +96,9 @@ extension OpenAPIEmitter {
             return lines
         }
         for relation in resource.relations where kind != .update {
-            lines.append("`\(relation.field)` must name an existing \(registry.resource(named: relation.resource)?.model.name ?? relation.resource); otherwise 422.")
+            lines.append(
+                "`\(relation.field)` must name an existing \(registry.resource(named: relation.resource)?.model.name ?? relation.resource); otherwise 422."
+            )
         }
         for rule in resource.rules {
             switch rule {

@@ -42,10 +42,14 @@ extension OpenAPIEmitter {
             parameters.append(
                 OpenAPI.Parameter(
                     name: "include",
-                    context: .query(schemaOrContent: .schema(.init(
-                        Self.schema(for: .array(of: .enumeration(resource.includes), minItems: 1), core: Core()),
-                        style: .form, explode: false))),
-                    description: "Sub-resources to embed in each record, comma-separated: \(resource.includes.map { "`\($0)`" }.joined(separator: ", "))."))
+                    context: .query(
+                        schemaOrContent: .schema(
+                            .init(
+                                Self.schema(for: .array(of: .enumeration(resource.includes), minItems: 1), core: Core()),
+                                style: .form, explode: false))),
+                    description:
+                        "Sub-resources to embed in each record, comma-separated: \(resource.includes.map { "`\($0)`" }.joined(separator: ", "))."
+                ))
         }
         return parameters.map { .parameter($0) }
     }
@@ -72,7 +76,9 @@ extension OpenAPIEmitter {
                 OpenAPI.Parameter(
                     name: DeleteQuery.parameter,
                     context: .query(required: true, schemaOrContent: .schema(.init(ids, style: .form, explode: false))),
-                    description: "Ids of the \(resource.model.name) records to delete, comma-separated: `id:in=1,2,3`. Required: a delete never removes everything."))
+                    description:
+                        "Ids of the \(resource.model.name) records to delete, comma-separated: `id:in=1,2,3`. Required: a delete never removes everything."
+                ))
         ]
     }
 }

@@ -65,14 +65,19 @@ extension OpenAPIEmitter {
         let permissions: JSONSchema.Permissions? = readOnly ? .readOnly : nil
         switch type {
         case .scalar(let scalar):
-            return Self.schema(for: scalar, core: Core(description: description, required: required, permissions: permissions, example: example))
+            return Self.schema(
+                for: scalar, core: Core(description: description, required: required, permissions: permissions, example: example))
         case .array(let element, let minItems, let maxItems):
             return .array(
                 Core(description: description, required: required, permissions: permissions, example: example).context(),
-                .init(items: schema(for: element, description: nil, required: true, readOnly: false, example: nil), maxItems: maxItems, minItems: minItems)
+                .init(
+                    items: schema(for: element, description: nil, required: true, readOnly: false, example: nil), maxItems: maxItems,
+                    minItems: minItems)
             )
         case .model(let nested):
-            return .reference(.component(named: nested.schemaName), Core(description: description, required: required, permissions: permissions).context())
+            return .reference(
+                .component(named: nested.schemaName), Core(description: description, required: required, permissions: permissions).context()
+            )
         }
     }
 
@@ -106,9 +111,11 @@ extension OpenAPIEmitter {
                 }
             return .string(core.context(stringFormat), .init(maxLength: maxLength, minLength: minLength, pattern: pattern))
         case .integer(let minimum, let maximum):
-            return .integer(core.context(), .init(maximum: maximum.map { ($0, exclusive: false) }, minimum: minimum.map { ($0, exclusive: false) }))
+            return .integer(
+                core.context(), .init(maximum: maximum.map { ($0, exclusive: false) }, minimum: minimum.map { ($0, exclusive: false) }))
         case .number(let minimum, let maximum):
-            return .number(core.context(), .init(maximum: maximum.map { ($0, exclusive: false) }, minimum: minimum.map { ($0, exclusive: false) }))
+            return .number(
+                core.context(), .init(maximum: maximum.map { ($0, exclusive: false) }, minimum: minimum.map { ($0, exclusive: false) }))
         case .boolean:
             return .boolean(core.context())
         case .dateTime:
@@ -130,13 +137,18 @@ extension OpenAPIEmitter {
 
     func sharedSchemas() -> [(String, JSONSchema)] {
         let count = { (description: String) in JSONSchema.integer(.init(description: description), .init(minimum: (0, exclusive: false))) }
-        let link = { (description: String, required: Bool) in JSONSchema.string(.init(required: required, description: description), .init()) }
+        let link = { (description: String, required: Bool) in
+            JSONSchema.string(.init(required: required, description: description), .init())
+        }
         let limits = registry.pagination
         return [
             (
                 SharedSchema.pagination,
                 .object(
-                    .init(description: "Where this page sits in the whole result. Pages hold up to `limit` records (default \(limits.defaultLimit), at most \(limits.maxLimit))."),
+                    .init(
+                        description:
+                            "Where this page sits in the whole result. Pages hold up to `limit` records (default \(limits.defaultLimit), at most \(limits.maxLimit))."
+                    ),
                     .init(
                         properties: [
                             "total": count("Records matching the query, on all pages."),
@@ -176,7 +188,9 @@ extension OpenAPIEmitter {
                     .init(description: "Every error response has this shape."),
                     .init(
                         properties: [
-                            "status": .integer(.init(description: "The HTTP status code."), .init(maximum: (599, exclusive: false), minimum: (400, exclusive: false))),
+                            "status": .integer(
+                                .init(description: "The HTTP status code."),
+                                .init(maximum: (599, exclusive: false), minimum: (400, exclusive: false))),
                             "title": .string(.init(description: "What went wrong, in one sentence."), .init(minLength: 1)),
                             "type": .string(.init(format: .uri, description: "Link to the documentation of status codes."), .init()),
                             "errors": Self.ref(SharedSchema.errorDetails),
@@ -193,7 +207,9 @@ extension OpenAPIEmitter {
                             at least one problem.
                             """,
                         examples: [(["[0].email": "must be an email address", "[1].first_name": "is required"] as JSONValue).anyCodable]),
-                    .init(properties: [:], additionalProperties: .b(.string(.init(description: "What is wrong at this location."), .init(minLength: 1)))))
+                    .init(
+                        properties: [:],
+                        additionalProperties: .b(.string(.init(description: "What is wrong at this location."), .init(minLength: 1)))))
             ),
         ]
     }

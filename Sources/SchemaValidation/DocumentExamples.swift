@@ -62,7 +62,9 @@ public enum DocumentExamples {
     }
 
     /// Validates the `examples` of a schema and of its properties and items.
-    static func walkSchemaExamples(_ schema: JSONSchema, _ location: [String], _ validator: SchemaValidator, into problems: inout [ExampleProblem]) {
+    static func walkSchemaExamples(
+        _ schema: JSONSchema, _ location: [String], _ validator: SchemaValidator, into problems: inout [ExampleProblem]
+    ) {
         for (index, example) in schema.coreContext.examples.enumerated() {
             for issue in validator.validate(JSONValue(example), against: schema, context: .plain) {
                 problems.append(ExampleProblem(location: pointer(location + ["examples", String(index)]), issue: issue))

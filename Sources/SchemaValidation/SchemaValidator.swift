@@ -207,7 +207,9 @@ struct ValidationRun {
             }
             switch object.additionalProperties {
             case .a(false):
-                add(child, "unknown field '\(name)'", hint: Spelling.closest(to: name, in: Array(object.properties.keys)).map { "did you mean '\($0)'?" })
+                add(
+                    child, "unknown field '\(name)'",
+                    hint: Spelling.closest(to: name, in: Array(object.properties.keys)).map { "did you mean '\($0)'?" })
             case .b(let schema):
                 check(member, schema, at: child, depth: depth + 1)
             case .a(true), nil:

@@ -18,7 +18,9 @@ private let addressFilters = "valid filters: id:in, customer_id:in, name:in, com
 
 @Suite struct ListQueryTests {
     @Test func parsesFiltersPagingSortAndIncludes() throws {
-        guard case .success(let query) = try parse("name:like=jo&date_created:min=2018-01-01&page=2&limit=10&sort=last_name:desc&include=addresses,attributes", "customers")
+        guard
+            case .success(let query) = try parse(
+                "name:like=jo&date_created:min=2018-01-01&page=2&limit=10&sort=last_name:desc&include=addresses,attributes", "customers")
         else {
             Issue.record("the query should parse")
             return
@@ -43,23 +45,33 @@ private let addressFilters = "valid filters: id:in, customer_id:in, name:in, com
     }
 
     @Test func misspeltFilter() throws {
-        #expect(try problems("compant:in=bigcommerce,commongood") == ["compant:in: is not a valid filter; \(addressFilters); did you mean 'company:in'?"])
+        #expect(
+            try problems("compant:in=bigcommerce,commongood") == [
+                "compant:in: is not a valid filter; \(addressFilters); did you mean 'company:in'?"
+            ])
     }
 
     @Test func missingEqualsSign() throws {
-        #expect(try problems("customer_id:in1,2,3") == ["customer_id:in1,2,3: has no '=' before its value; did you mean 'customer_id:in=1,2,3'?"])
+        #expect(
+            try problems("customer_id:in1,2,3") == [
+                "customer_id:in1,2,3: has no '=' before its value; did you mean 'customer_id:in=1,2,3'?"
+            ])
     }
 
     @Test func malformedValues() throws {
         #expect(try problems("customer_id:in=1,a") == ["customer_id:in: 'a' is not an integer; use comma-separated integers, e.g. 1,2,3"])
-        #expect(try problems("date_created:min=yesterday", "customers") == ["date_created:min: 'yesterday' is not a date (YYYY-MM-DD) or an RFC 3339 date-time"])
+        #expect(
+            try problems("date_created:min=yesterday", "customers") == [
+                "date_created:min: 'yesterday' is not a date (YYYY-MM-DD) or an RFC 3339 date-time"
+            ])
         #expect(try problems("type=color", "customer-attributes") == ["type: 'color' is not one of: string, number, date"])
     }
 
     @Test func pagingBounds() throws {
-        #expect(try problems("limit=251&page=0") == [
-            "limit: must be a whole number from 1 to 250, got '251'", "page: must be a whole number of at least 1, got '0'",
-        ])
+        #expect(
+            try problems("limit=251&page=0") == [
+                "limit: must be a whole number from 1 to 250, got '251'", "page: must be a whole number of at least 1, got '0'",
+            ])
     }
 
     @Test func everyProblemIsReported() throws {
@@ -81,7 +93,10 @@ private let addressFilters = "valid filters: id:in, customer_id:in, name:in, com
             Issue.record("a delete without id:in must fail")
             return
         }
-        #expect(failure.problems.map(\.fullMessage) == ["is required: name the records to delete; a delete never removes everything; e.g. id:in=1,2,3"])
+        #expect(
+            failure.problems.map(\.fullMessage) == [
+                "is required: name the records to delete; a delete never removes everything; e.g. id:in=1,2,3"
+            ])
     }
 
     @Test func parsesIDs() {
@@ -116,15 +131,17 @@ private let addressFilters = "valid filters: id:in, customer_id:in, name:in, com
             filters: [Filter("colour", [.in], "Colour.")],
             sortKeys: ["size"],
             relations: [Relation("owner_id", references: "owners", onDelete: .cascade)])
-        let registry = Registry(info: CustomersV3.registry.info, pagination: Pagination(defaultLimit: 50, maxLimit: 250), resources: [resource])
-        #expect(registry.declarationProblems() == [
-            "resource 'things', model Thing: field 'name' is required in a view it is not visible in",
-            "resource 'things', model Thing, example 1: 'nmae' is not a field of Thing",
-            "resource 'things': filter 'colour' matches 'colour', which Thing does not have",
-            "resource 'things': sort key 'size' is not a readable field of Thing",
-            "resource 'things': relation field 'owner_id' is not a field of Thing",
-            "resource 'things': relation 'owner_id' references the unknown resource 'owners'",
-            "resource 'things': POST needs a batch limit of at least 1",
-        ])
+        let registry = Registry(
+            info: CustomersV3.registry.info, pagination: Pagination(defaultLimit: 50, maxLimit: 250), resources: [resource])
+        #expect(
+            registry.declarationProblems() == [
+                "resource 'things', model Thing: field 'name' is required in a view it is not visible in",
+                "resource 'things', model Thing, example 1: 'nmae' is not a field of Thing",
+                "resource 'things': filter 'colour' matches 'colour', which Thing does not have",
+                "resource 'things': sort key 'size' is not a readable field of Thing",
+                "resource 'things': relation field 'owner_id' is not a field of Thing",
+                "resource 'things': relation 'owner_id' references the unknown resource 'owners'",
+                "resource 'things': POST needs a batch limit of at least 1",
+            ])
     }
 }

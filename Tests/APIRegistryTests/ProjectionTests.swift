@@ -34,10 +34,11 @@ private func projection(_ resource: String, _ kind: ProjectionKind) throws -> Pr
 
     @Test func customerUpdateListsTheUpdatableFields() throws {
         let update = try projection("customers", .update)
-        #expect(update.fields.map(\.field.name) == [
-            "id", "email", "first_name", "last_name", "company", "phone", "notes", "tax_exempt_category",
-            "customer_group_id", "authentication", "attributes",
-        ])
+        #expect(
+            update.fields.map(\.field.name) == [
+                "id", "email", "first_name", "last_name", "company", "phone", "notes", "tax_exempt_category",
+                "customer_group_id", "authentication", "attributes",
+            ])
     }
 
     @Test func nestedChildrenOmitTheKeyTheParentSupplies() throws {
@@ -75,7 +76,10 @@ private func projection(_ resource: String, _ kind: ProjectionKind) throws -> Pr
     @Test func projectionsAreEachEmittedOnce() {
         let names = registry.allProjections().map(\.schemaName)
         #expect(Set(names).count == names.count)
-        #expect(names.prefix(6) == ["Customer", "Address", "AttributeValue", "CustomerCreate", "CustomerAuthentication", "CustomerAddressInput"])
+        #expect(
+            names.prefix(6) == [
+                "Customer", "Address", "AttributeValue", "CustomerCreate", "CustomerAuthentication", "CustomerAddressInput",
+            ])
     }
 
     @Test func theShippedRegistryIsConsistent() {

@@ -65,8 +65,9 @@ import Testing
 @Suite struct JSONPathTests {
     @Test func rendersLikeAPIErrors() {
         #expect(JSONPath.root.description == "(root)")
-        #expect(JSONPath.root.appending(index: 1).appending(key: "addresses").appending(index: 0).appending(key: "country_code").description
-            == "[1].addresses[0].country_code")
+        #expect(
+            JSONPath.root.appending(index: 1).appending(key: "addresses").appending(index: 0).appending(key: "country_code").description
+                == "[1].addresses[0].country_code")
         #expect(JSONPath.root.appending(key: "email").description == "email")
     }
 

@@ -125,12 +125,13 @@ private let generator = SpecGenerator(registry: CustomersV3.registry)
     }
 
     @Test func operationIdsAreStable() {
-        #expect(operations.compactMap(\.operation.operationId).sorted() == [
-            "createCustomerAddresses", "createCustomerAttributes", "createCustomers",
-            "deleteCustomerAddresses", "deleteCustomerAttributeValues", "deleteCustomerAttributes", "deleteCustomers",
-            "getCustomerAddresses", "getCustomerAttributeValues", "getCustomerAttributes", "getCustomers",
-            "updateCustomerAddresses", "updateCustomerAttributes", "updateCustomers", "upsertCustomerAttributeValues",
-        ])
+        #expect(
+            operations.compactMap(\.operation.operationId).sorted() == [
+                "createCustomerAddresses", "createCustomerAttributes", "createCustomers",
+                "deleteCustomerAddresses", "deleteCustomerAttributeValues", "deleteCustomerAttributes", "deleteCustomers",
+                "getCustomerAddresses", "getCustomerAttributeValues", "getCustomerAttributes", "getCustomers",
+                "updateCustomerAddresses", "updateCustomerAttributes", "updateCustomers", "upsertCustomerAttributeValues",
+            ])
     }
 
     @Test func theEngineRejectsAnObjectFormBody() throws {

@@ -18,7 +18,8 @@ enum Tiny {
             operations: [
                 Operation(.list, summary: "List things", description: "Lists things."),
                 Operation(.create, summary: "Create things", description: "Creates things.", batchLimit: 3, invalidExample: [["size": 1]]),
-                Operation(.update, summary: "Update things", description: "Updates things.", batchLimit: 3, invalidExample: [["name": "x"]]),
+                Operation(
+                    .update, summary: "Update things", description: "Updates things.", batchLimit: 3, invalidExample: [["name": "x"]]),
                 Operation(.delete, summary: "Delete things", description: "Deletes things."),
             ],
             filters: [Filter("id", [.in]), Filter("name", [.eq, .like], "Name.")].compactMap { $0 },
@@ -28,7 +29,9 @@ enum Tiny {
                 title: "Tiny", version: "1.0.0", description: "A tiny API.", serverURL: "https://example.com/{tenant}",
                 serverVariables: [(name: "tenant", defaultValue: "demo", description: "Tenant.")],
                 authHeader: "X-Key", authDescription: "A key.",
-                scopes: [Scope("things_read", access: .read, description: "Read."), Scope("things", access: .modify, description: "Write.")],
+                scopes: [
+                    Scope("things_read", access: .read, description: "Read."), Scope("things", access: .modify, description: "Write."),
+                ],
                 errorTypeURL: "https://example.com/errors", specFileName: "tiny.yaml"),
             pagination: Pagination(defaultLimit: 20, maxLimit: 100),
             resources: [things])

@@ -60,7 +60,10 @@ private func messages(_ value: JSONValue, _ schema: JSONSchema = batch, _ contex
     }
 
     @Test func writeOnlyInResponse() {
-        #expect(messages([["email": "jd@example.com", "password": "secret"]], batch, .response) == ["[0].password: is write-only and must not appear in a response"])
+        #expect(
+            messages([["email": "jd@example.com", "password": "secret"]], batch, .response) == [
+                "[0].password: is write-only and must not appear in a response"
+            ])
     }
 
     @Test func unknownFieldWithSuggestion() {
@@ -81,11 +84,12 @@ private func messages(_ value: JSONValue, _ schema: JSONSchema = batch, _ contex
 
     @Test func nestedPathThroughReference() {
         let value: JSONValue = [["email": "a@b.co"], ["email": "c@d.co", "addresses": [["country_code": "USA", "address_type": "home"]]]]
-        #expect(messages(value) == [
-            "[1].addresses[0].country_code: must be at most 2 characters",
-            "[1].addresses[0].country_code: must match the pattern ^[A-Z]{2}$",
-            "[1].addresses[0].address_type: must be one of: residential, commercial",
-        ])
+        #expect(
+            messages(value) == [
+                "[1].addresses[0].country_code: must be at most 2 characters",
+                "[1].addresses[0].country_code: must match the pattern ^[A-Z]{2}$",
+                "[1].addresses[0].address_type: must be one of: residential, commercial",
+            ])
     }
 
     @Test func everyIssueIsReported() {
@@ -139,7 +143,8 @@ private func messages(_ value: JSONValue, _ schema: JSONSchema = batch, _ contex
 
     @Test func additionalPropertiesSchema() {
         let map = JSONSchema.object(.init(), .init(properties: [:], additionalProperties: .b(.string(.init(), .init(minLength: 1)))))
-        #expect(messages(["[0].email": "bad", "x": 3, "y": ""], map, .plain) == ["x: must be a string, got an integer", "y: must not be empty"])
+        #expect(
+            messages(["[0].email": "bad", "x": 3, "y": ""], map, .plain) == ["x: must be a string, got an integer", "y: must not be empty"])
         let sized = JSONSchema.object(.init(), .init(properties: [:], maxProperties: 1, minProperties: 1))
         #expect(messages([:], sized, .plain) == ["(root): must have at least 1 field"])
     }
@@ -151,7 +156,8 @@ private func messages(_ value: JSONValue, _ schema: JSONSchema = batch, _ contex
     }
 
     @Test func anyOfExplainsTheBranchOfTheSameType() {
-        let schema = JSONSchema.any(of: [.integer(.init(), .init(minimum: (1, exclusive: false))), .string(.init(format: .date), .init())], core: .init())
+        let schema = JSONSchema.any(
+            of: [.integer(.init(), .init(minimum: (1, exclusive: false))), .string(.init(format: .date), .init())], core: .init())
         #expect(messages(0, schema, .plain) == ["(root): must be at least 1"])
         #expect(messages("2018-01-01", schema, .plain).isEmpty)
         #expect(messages(true, schema, .plain) == ["(root): must match at least one of the allowed schemas"])
@@ -169,9 +175,10 @@ private func messages(_ value: JSONValue, _ schema: JSONSchema = batch, _ contex
     }
 
     @Test func unresolvableReference() {
-        #expect(messages(1, .reference(.component(named: "Missing"), .init()), .plain) == [
-            "(root): cannot be checked: the schema reference '#/components/schemas/Missing' does not resolve"
-        ])
+        #expect(
+            messages(1, .reference(.component(named: "Missing"), .init()), .plain) == [
+                "(root): cannot be checked: the schema reference '#/components/schemas/Missing' does not resolve"
+            ])
     }
 
     @Test func circularReferenceIsBounded() {
