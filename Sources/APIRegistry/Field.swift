@@ -1,12 +1,8 @@
 import JSONModel
 
 /// Where a field appears: in responses, in create requests, in update requests.
-public enum Visibility: String, Sendable, CaseIterable, Comparable {
+public enum Visibility: String, Sendable, CaseIterable {
     case read, create, update
-
-    public static func < (lhs: Visibility, rhs: Visibility) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
 }
 
 /// Well-known string formats.

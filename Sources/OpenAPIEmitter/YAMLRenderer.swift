@@ -10,25 +10,47 @@ public enum YAMLRenderer {
         let yaml = try encoder.encode(document)
         guard let node = try Yams.compose(yaml: yaml) else { return yaml }
         return try Yams.serialize(
-            node: quotingAmbiguousKeys(node), indent: 2, width: -1, allowUnicode: true, newLineScalarStyle: .literal)
+            node: normalized(node), indent: 2, width: -1, allowUnicode: true, newLineScalarStyle: .literal)
     }
 
-    /// Yams writes mapping keys plain, so the response code "200" comes out as `200:`,
-    /// which YAML readers load as an integer; OpenAPI requires such keys quoted.
-    static func quotingAmbiguousKeys(_ node: Node) -> Node {
+    /// Fixes two spellings of Yams that other YAML readers misread:
+    /// - mapping keys are written plain, so the response code "200" comes out as `200:`,
+    ///   which loads as an integer; OpenAPI requires such keys quoted;
+    /// - doubles are written like `5e-1`, which YAML 1.1 readers (PyYAML) load as a
+    ///   string because a float needs a dot; they become `0.5`.
+    static func normalized(_ node: Node) -> Node {
         switch node {
         case .mapping(let mapping):
             let pairs = mapping.map { key, value -> (Node, Node) in
-                guard case .scalar(let scalar) = key, scalar.style == .plain || scalar.style == .any,
-                    Resolver.default.resolveTag(of: key) != .str
-                else { return (key, quotingAmbiguousKeys(value)) }
-                return (.scalar(.init(scalar.string, Tag(.str), .singleQuoted)), quotingAmbiguousKeys(value))
+                guard case .scalar(let scalar) = key, isPlain(scalar), Resolver.default.resolveTag(of: key) != .str
+                else { return (key, normalized(value)) }
+                return (.scalar(.init(scalar.string, Tag(.str), .singleQuoted)), normalized(value))
             }
             return .mapping(.init(pairs, mapping.tag, mapping.style))
         case .sequence(let sequence):
-            return .sequence(.init(sequence.map(quotingAmbiguousKeys), sequence.tag, sequence.style))
+            return .sequence(.init(sequence.map(normalized), sequence.tag, sequence.style))
+        case .scalar(let scalar) where isPlain(scalar) && Resolver.default.resolveTag(of: node) == .float:
+            guard let number = Double(scalar.string), number.isFinite else { return node }
+            return .scalar(.init(decimal(number), scalar.tag, scalar.style))
         default:
             return node
         }
+    }
+
+    static func isPlain(_ scalar: Node.Scalar) -> Bool {
+        scalar.style == .plain || scalar.style == .any
+    }
+
+    /// The shortest text that reads back as `number`, always with a dot before any exponent.
+    static func decimal(_ number: Double) -> String {
+        var text = "\(number)"
+        if !text.contains(".") {
+            if let exponent = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+                text.insert(contentsOf: ".0", at: exponent)
+            } else {
+                text += ".0"
+            }
+        }
+        return text
     }
 }

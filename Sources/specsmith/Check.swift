@@ -1,5 +1,4 @@
 import ArgumentParser
-import CustomersAPI
 import Foundation
 import OpenAPIEmitter
 
@@ -16,13 +15,7 @@ extension Specsmith {
         @OptionGroup var project: ProjectOptions
 
         func run() async throws {
-            let generated: GeneratedFile
-            do {
-                generated = try SpecGenerator(registry: CustomersV3.registry).generate().file
-            } catch {
-                printError("specsmith: \(error)")
-                throw ExitCode(1)
-            }
+            let generated = try generatedSpec()
             var findings = SpecGenerator.validatorFindings(yaml: generated.contents).map { "\(generated.path): OpenAPIKit: \($0)" }
             let url = project.url(generated.path)
             if !FileManager.default.fileExists(atPath: url.path) {

@@ -1,5 +1,4 @@
 import ArgumentParser
-import CustomersAPI
 import Foundation
 import OpenAPIEmitter
 
@@ -13,13 +12,7 @@ extension Specsmith {
         @OptionGroup var project: ProjectOptions
 
         func run() async throws {
-            let generated: GeneratedFile
-            do {
-                generated = try SpecGenerator(registry: CustomersV3.registry).generate().file
-            } catch {
-                printError("specsmith: cannot generate: \(error)")
-                throw ExitCode(1)
-            }
+            let generated = try generatedSpec()
             let url = project.url(generated.path)
             do {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

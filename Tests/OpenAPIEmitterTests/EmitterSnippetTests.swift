@@ -160,3 +160,99 @@ private func yaml(_ registry: Registry = Tiny.registry()) throws -> String {
         }
     }
 }
+
+/// Every field type of the DSL, on a read-only resource.
+@Suite struct FieldTypeSnippetTests {
+    static let settings = Model(
+        "GadgetSettings", description: "Settings.",
+        fields: [Field("volume", .integer(minimum: 0, maximum: 11), "Volume.", requiredIn: [.create])])
+
+    static let gadget = Model(
+        "Gadget", description: "Every field type.", identifier: "id",
+        fields: [
+            Field("id", .integer(minimum: 1, maximum: nil), "Id.", visibility: [.read], requiredIn: [.read]),
+            Field("weight", .number(minimum: 0.5, maximum: 2.5), "Weight in kg.", example: 1.25),
+            Field("active", .boolean, "Active."),
+            Field("launched", .date, "Launch day."),
+            Field("site", .string(format: .uri), "Home page."),
+            Field("labels", .stringMap, "Free-form labels."),
+            Field("tags", .array(of: .string(maxLength: 20), minItems: 1, maxItems: 5), "Tags."),
+            Field("settings", .model(settings), "Settings."),
+        ],
+        examples: [["id": 1, "weight": 1.25, "active": true, "launched": "2020-02-29", "labels": ["colour": "red"], "tags": ["new"]]])
+
+    static var registry: Registry {
+        let base = Tiny.registry()
+        let gadgets = Resource(
+            name: "gadgets", path: "/gadgets", tag: "Gadgets", operationNoun: "Gadgets", description: "Gadgets.", model: gadget,
+            operations: [Operation(.list, summary: "List gadgets", description: "Lists gadgets.")],
+            filters: [Filter("launched", [.min], "Launch day.")])
+        return Registry(info: base.info, pagination: base.pagination, resources: [gadgets])
+    }
+
+    @Test func eachFieldTypeHasItsSchema() throws {
+        let text = try yaml(Self.registry)
+        #expect(text.contains("""
+                Gadget:
+                  type: object
+                  description: Every field type.
+                  properties:
+                    id:
+                      type: integer
+                      description: Id.
+                      readOnly: true
+                      minimum: 1
+                    weight:
+                      type: number
+                      description: Weight in kg.
+                      examples:
+                      - 1.25
+                      maximum: 2.5
+                      minimum: 0.5
+                    active:
+                      type: boolean
+                      description: Active.
+                    launched:
+                      type: string
+                      format: date
+                      description: Launch day.
+                    site:
+                      type: string
+                      format: uri
+                      description: Home page.
+                    labels:
+                      type: object
+                      description: Free-form labels.
+                      additionalProperties:
+                        type: string
+                    tags:
+                      type: array
+                      description: Tags.
+                      items:
+                        type: string
+                        maxLength: 20
+                      maxItems: 5
+                      minItems: 1
+                    settings:
+                      description: Settings.
+                      $ref: '#/components/schemas/GadgetSettings'
+                  additionalProperties: false
+                  required:
+                  - id
+                GadgetSettings:
+            """))
+    }
+
+    @Test func dateFiltersAcceptADateOrADateTime() throws {
+        #expect(try yaml(Self.registry).contains("""
+                  - name: launched:min
+                    in: query
+                    schema:
+                      anyOf:
+                      - type: string
+                        format: date
+                      - type: string
+                        format: date-time
+            """))
+    }
+}
