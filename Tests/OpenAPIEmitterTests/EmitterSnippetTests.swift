@@ -192,67 +192,71 @@ private func yaml(_ registry: Registry = Tiny.registry()) throws -> String {
 
     @Test func eachFieldTypeHasItsSchema() throws {
         let text = try yaml(Self.registry)
-        #expect(text.contains("""
-                Gadget:
-                  type: object
-                  description: Every field type.
-                  properties:
-                    id:
-                      type: integer
-                      description: Id.
-                      readOnly: true
-                      minimum: 1
-                    weight:
-                      type: number
-                      description: Weight in kg.
-                      examples:
-                      - 1.25
-                      maximum: 2.5
-                      minimum: 0.5
-                    active:
-                      type: boolean
-                      description: Active.
-                    launched:
-                      type: string
-                      format: date
-                      description: Launch day.
-                    site:
-                      type: string
-                      format: uri
-                      description: Home page.
-                    labels:
+        #expect(
+            text.contains(
+                """
+                    Gadget:
                       type: object
-                      description: Free-form labels.
-                      additionalProperties:
-                        type: string
-                    tags:
-                      type: array
-                      description: Tags.
-                      items:
-                        type: string
-                        maxLength: 20
-                      maxItems: 5
-                      minItems: 1
-                    settings:
-                      description: Settings.
-                      $ref: '#/components/schemas/GadgetSettings'
-                  additionalProperties: false
-                  required:
-                  - id
-                GadgetSettings:
-            """))
+                      description: Every field type.
+                      properties:
+                        id:
+                          type: integer
+                          description: Id.
+                          readOnly: true
+                          minimum: 1
+                        weight:
+                          type: number
+                          description: Weight in kg.
+                          examples:
+                          - 1.25
+                          maximum: 2.5
+                          minimum: 0.5
+                        active:
+                          type: boolean
+                          description: Active.
+                        launched:
+                          type: string
+                          format: date
+                          description: Launch day.
+                        site:
+                          type: string
+                          format: uri
+                          description: Home page.
+                        labels:
+                          type: object
+                          description: Free-form labels.
+                          additionalProperties:
+                            type: string
+                        tags:
+                          type: array
+                          description: Tags.
+                          items:
+                            type: string
+                            maxLength: 20
+                          maxItems: 5
+                          minItems: 1
+                        settings:
+                          description: Settings.
+                          $ref: '#/components/schemas/GadgetSettings'
+                      additionalProperties: false
+                      required:
+                      - id
+                    GadgetSettings:
+                """))
     }
 
     @Test func dateFiltersAcceptADateOrADateTime() throws {
-        #expect(try yaml(Self.registry).contains("""
-                  - name: launched:min
-                    in: query
-                    schema:
-                      anyOf:
-                      - type: string
-                        format: date
-                      - type: string
-                        format: date-time
-            """))
+        #expect(
+            try yaml(Self.registry).contains(
+                """
+                      - name: launched:min
+                        in: query
+                        schema:
+                          anyOf:
+                          - type: string
+                            format: date
+                          - type: string
+                            format: date-time
+                """))
     }
 }
