@@ -56,7 +56,11 @@ let package = Package(
         .testTarget(name: "APIRegistryTests", dependencies: ["APIRegistry", "CustomersAPI", "JSONModel"]),
         .testTarget(
             name: "SchemaValidationTests",
-            dependencies: ["SchemaValidation", "JSONModel", .product(name: "OpenAPIKit", package: "OpenAPIKit")]
+            dependencies: [
+                "SchemaValidation", "JSONModel",
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .testTarget(
             name: "OpenAPIEmitterTests",

@@ -32,7 +32,7 @@ extension OpenAPIEmitter {
         case .delete:
             parameters = deleteParameters(resource)
             responses[204] = .b(OpenAPI.Response(description: "The records are deleted."))
-            responses[422] = .b(errorResponse("`id:in` is missing or malformed; nothing was deleted.", deleteErrorExample()))
+            responses[422] = .b(errorResponse("`id:in` is missing or malformed; nothing was deleted.", try deleteErrorExample()))
         case .create, .update, .upsert:
             parameters = []
             guard let projected = registry.requestProjection(of: resource, kind), let limit = operation.batchLimit else {

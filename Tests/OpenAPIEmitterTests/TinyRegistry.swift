@@ -22,7 +22,7 @@ enum Tiny {
                     .update, summary: "Update things", description: "Updates things.", batchLimit: 3, invalidExample: [["name": "x"]]),
                 Operation(.delete, summary: "Delete things", description: "Deletes things."),
             ],
-            filters: [Filter("id", [.in]), Filter("name", [.eq, .like], "Name.")].compactMap { $0 },
+            filters: [Filter("id", [.in]), Filter("name", [.eq, .like], "Name.")],
             sortKeys: ["name"])
         return Registry(
             info: APIInfo(
