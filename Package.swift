@@ -11,11 +11,15 @@ let package = Package(
         .library(name: "SchemaValidation", targets: ["SchemaValidation"]),
         .library(name: "OpenAPIEmitter", targets: ["OpenAPIEmitter"]),
         .library(name: "CustomersAPI", targets: ["CustomersAPI"]),
+        .library(name: "MockServer", targets: ["MockServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", exact: "6.4.0", traits: []),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
     ],
     targets: [
         // An order-preserving JSON value, a strict parser and field paths, shared by every stage.
@@ -40,14 +44,30 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // A stateful mock of the API: routes, rules and data all derived from the registry.
+        .target(
+            name: "MockServer",
+            dependencies: [
+                "APIRegistry",
+                "JSONModel",
+                "OpenAPIEmitter",
+                "SchemaValidation",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+            ]
+        ),
         .executableTarget(
             name: "specsmith",
             dependencies: [
                 "APIRegistry",
                 "CustomersAPI",
                 "JSONModel",
+                "MockServer",
                 "OpenAPIEmitter",
                 "SchemaValidation",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -68,6 +88,14 @@ let package = Package(
                 "APIRegistry", "CustomersAPI", "JSONModel", "OpenAPIEmitter", "SchemaValidation",
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
                 .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .testTarget(
+            name: "MockServerTests",
+            dependencies: [
+                "APIRegistry", "CustomersAPI", "JSONModel", "MockServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
     ]

@@ -20,6 +20,13 @@ public struct APIError: Error, Sendable, Equatable {
         APIError(status: 422, title: "The request body is not valid: \(count(problems.count, "error")).", errors: merge(problems))
     }
 
+    /// A batch whose items are valid one by one but break the API's rules
+    /// (a missing related record, a duplicate, a store limit).
+    public static func ruleViolations(_ problems: [(path: String, message: String)]) -> APIError {
+        APIError(
+            status: 422, title: "The request breaks \(count(problems.count, "rule")); nothing was written.", errors: merge(problems))
+    }
+
     /// A batch longer than the operation allows.
     public static func batchTooLarge(received: Int, limit: Int) -> APIError {
         APIError(
@@ -37,6 +44,21 @@ public struct APIError: Error, Sendable, Equatable {
             title: "Invalid query parameter\(problems.count == 1 ? "" : "s"): \(names).",
             errors: merge(problems.map { (path: $0.parameter, message: $0.fullMessage) })
         )
+    }
+
+    /// A body that is not JSON at all.
+    public static func malformedJSON(_ reason: String) -> APIError {
+        APIError(
+            status: 400, title: "The request body is not valid JSON: \(reason).",
+            errors: JSONObject([("(root)", .string("is not valid JSON: \(reason)"))]))
+    }
+
+    /// A body sent as something other than JSON.
+    public static func unsupportedMediaType(_ received: String?) -> APIError {
+        let sent = received.map { "'\($0)'" } ?? "no Content-Type"
+        return APIError(
+            status: 415, title: "Send the body as application/json; the request had \(sent).",
+            errors: JSONObject([("Content-Type", .string("must be application/json"))]))
     }
 
     /// The body the API sends.

@@ -57,6 +57,18 @@ public indirect enum FieldType: Sendable {
     }
 }
 
+/// How the server computes a field that clients never set.
+public enum Derivation: Sendable, Equatable {
+    /// The time the record was created.
+    case createdAt
+    /// The time the record last changed.
+    case modifiedAt
+    /// The number of records of `resource` whose relation points at this record.
+    case count(of: String)
+    /// `field` of the record that the relation field `via` points to.
+    case related(via: String, field: String)
+}
+
 /// One field of a model: its type, where it is visible, and where it is required.
 public struct Field: Sendable {
     public let name: String
@@ -67,6 +79,10 @@ public struct Field: Sendable {
     /// The views in which the field must be present; always a subset of `visibility`.
     public let requiredIn: Set<Visibility>
     public let example: JSONValue?
+    /// Set for fields the server computes rather than stores.
+    public let derived: Derivation?
+    /// Realistic values the mock draws from when it generates records.
+    public let samples: [JSONValue]
 
     public init(
         _ name: String,
@@ -74,7 +90,9 @@ public struct Field: Sendable {
         _ description: String,
         visibility: Set<Visibility> = [.read, .create, .update],
         requiredIn: Set<Visibility> = [],
-        example: JSONValue? = nil
+        example: JSONValue? = nil,
+        derived: Derivation? = nil,
+        samples: [JSONValue] = []
     ) {
         self.name = name
         self.type = type
@@ -82,6 +100,8 @@ public struct Field: Sendable {
         self.visibility = visibility
         self.requiredIn = requiredIn
         self.example = example
+        self.derived = derived
+        self.samples = samples
     }
 
     /// Set by the server, never by a client: visible in responses only.

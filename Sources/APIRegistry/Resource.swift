@@ -21,6 +21,8 @@ public struct Resource: Sendable {
     public let includes: [String]
     public let relations: [Relation]
     public let rules: [Rule]
+    /// How many records a seeded mock store generates beyond the model's examples.
+    public let seedRecords: Int
 
     public init(
         name: String,
@@ -34,7 +36,8 @@ public struct Resource: Sendable {
         sortKeys: [String] = [],
         includes: [String] = [],
         relations: [Relation] = [],
-        rules: [Rule] = []
+        rules: [Rule] = [],
+        seedRecords: Int = 0
     ) {
         self.name = name
         self.path = path
@@ -48,6 +51,7 @@ public struct Resource: Sendable {
         self.includes = includes
         self.relations = relations
         self.rules = rules
+        self.seedRecords = seedRecords
     }
 
     public func operation(_ kind: OperationKind) -> Operation? {

@@ -64,6 +64,7 @@ extension CustomersV3 {
             Filter("name", [.in], "First and last name of the addressee, as `first last`.", fields: ["first_name", "last_name"]),
             Filter("company", [.in], "Company name, exact match."),
         ],
-        relations: [Relation("customer_id", references: "customers", onDelete: .cascade)]
+        relations: [Relation("customer_id", references: "customers", onDelete: .cascade)],
+        seedRecords: 10
     )
 }

@@ -16,7 +16,8 @@ extension CustomersV3 {
                 requiredIn: [.read, .create]),
             Field(
                 "attribute_name", .string(minLength: 1, maxLength: 255),
-                "Name of the attribute, so clients need no second request.", visibility: [.read], requiredIn: [.read]),
+                "Name of the attribute, so clients need no second request.", visibility: [.read], requiredIn: [.read],
+                derived: .related(via: "attribute_id", field: "name")),
             Field(
                 "value", .string(maxLength: 255),
                 "The value, as a string that parses as the attribute's type: any text, a number, or a date `YYYY-MM-DD`.",
@@ -58,6 +59,7 @@ extension CustomersV3 {
         rules: [
             .upsertKey(["customer_id", "attribute_id"]),
             .valueMatchesType(field: "value", relation: "attribute_id", typeField: "type"),
-        ]
+        ],
+        seedRecords: 8
     )
 }

@@ -20,11 +20,17 @@ extension CustomersV3 {
             Field(
                 "email", .string(format: .email, minLength: 3, maxLength: 255), "Email address; unique within the store.",
                 requiredIn: [.read, .create]),
-            Field("first_name", .string(minLength: 1, maxLength: 100), "First name.", requiredIn: [.read, .create]),
-            Field("last_name", .string(minLength: 1, maxLength: 100), "Last name.", requiredIn: [.read, .create]),
-            Field("company", .string(maxLength: 255), "Company name."),
-            Field("phone", .string(maxLength: 50), "Phone number."),
-            Field("notes", .string(), "Notes about the customer, visible to the merchant only."),
+            Field(
+                "first_name", .string(minLength: 1, maxLength: 100), "First name.", requiredIn: [.read, .create],
+                samples: ["Ada", "Grace", "Alan", "Margaret", "Linus", "Katherine", "Dennis", "Barbara", "Ken", "Frances"]),
+            Field(
+                "last_name", .string(minLength: 1, maxLength: 100), "Last name.", requiredIn: [.read, .create],
+                samples: ["Lovelace", "Hopper", "Turing", "Hamilton", "Torvalds", "Johnson", "Ritchie", "Liskov", "Thompson", "Allen"]),
+            Field("company", .string(maxLength: 255), "Company name.", samples: ["BigCommerce", "Acme", "Initech", "Globex", "Hooli"]),
+            Field("phone", .string(maxLength: 50), "Phone number.", samples: ["1234567890", "5125550123", "0298765432"]),
+            Field(
+                "notes", .string(), "Notes about the customer, visible to the merchant only.",
+                samples: ["Prefers email", "Wholesale buyer", "Warehouse"]),
             Field("tax_exempt_category", .string(maxLength: 255), "Tax exemption code applied to the customer's orders."),
             Field("customer_group_id", .integer(minimum: 0, maximum: nil), "The customer group the customer belongs to; 0 for none."),
             Field(
@@ -34,10 +40,10 @@ extension CustomersV3 {
             ServerFields.dateModified,
             Field(
                 "address_count", .integer(minimum: 0, maximum: nil), "Number of addresses the customer has.", visibility: [.read],
-                requiredIn: [.read]),
+                requiredIn: [.read], derived: .count(of: "customer-addresses")),
             Field(
                 "attribute_count", .integer(minimum: 0, maximum: nil), "Number of attribute values the customer has.", visibility: [.read],
-                requiredIn: [.read]),
+                requiredIn: [.read], derived: .count(of: "customer-attribute-values")),
             Field("authentication", .model(authentication), "Password settings.", visibility: [.create, .update]),
             Field(
                 "addresses", .array(of: .model(address)),
@@ -90,6 +96,7 @@ extension CustomersV3 {
         ],
         sortKeys: ["date_created", "date_modified", "last_name"],
         includes: ["addresses", "attributes"],
-        rules: [.unique(field: "email")]
+        rules: [.unique(field: "email")],
+        seedRecords: 8
     )
 }

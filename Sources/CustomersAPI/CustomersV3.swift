@@ -43,8 +43,8 @@ enum ServerFields {
         "id", .integer(minimum: 1, maximum: nil), "Unique identifier, assigned by the server.", visibility: [.read], requiredIn: [.read])
     static let dateCreated = Field(
         "date_created", .dateTime, "When the record was created (RFC 3339, UTC); set by the server.", visibility: [.read],
-        requiredIn: [.read])
+        requiredIn: [.read], derived: .createdAt)
     static let dateModified = Field(
         "date_modified", .dateTime, "When the record was last changed (RFC 3339, UTC); set by the server.", visibility: [.read],
-        requiredIn: [.read])
+        requiredIn: [.read], derived: .modifiedAt)
 }

@@ -58,6 +58,17 @@ extension OpenAPIEmitter {
         }
     }
 
+    /// The 400 the JSON parser gives for a body cut short.
+    func malformedBodyExample() throws(Failure) -> APIError {
+        let truncated = "[{\"email\": "
+        do {
+            _ = try JSONParser().parse(truncated)
+        } catch {
+            return .malformedJSON(error.description)
+        }
+        throw .registry("the JSON parser accepts '\(truncated)', so it cannot show a 400")
+    }
+
     /// The 413 for one item more than the limit, with the engine's own message.
     func batchErrorExample(_ example: JSONValue, limit: Int, _ body: JSONSchema, _ validator: SchemaValidator) throws(Failure) -> APIError {
         let items = example.arrayValue ?? []
@@ -81,12 +92,5 @@ extension OpenAPIEmitter {
             throw .registry("\(operation.kind.method) \(resource.path): the invalidExample passes validation, so it cannot show a 422")
         }
         return .invalidBody(issues.map(\.apiProblem))
-    }
-}
-
-extension ValidationIssue {
-    /// The entry this issue becomes in an error response's `errors` map.
-    public var apiProblem: (path: String, message: String) {
-        (path.description, message + (hint.map { "; \($0)" } ?? ""))
     }
 }

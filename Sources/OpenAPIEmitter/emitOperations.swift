@@ -49,6 +49,7 @@ extension OpenAPIEmitter {
                 json(
                     "The records as stored.", schema: Self.ref(writeResponseName(resource)),
                     example: writeResponseExample(resource, request: example)))
+            responses[400] = .b(errorResponse("The body is not valid JSON; nothing was written.", try malformedBodyExample()))
             responses[413] = .b(
                 errorResponse(
                     "The batch holds more than \(limit) items; nothing was written.",

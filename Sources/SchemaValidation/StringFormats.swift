@@ -2,8 +2,9 @@ import Foundation
 
 /// Checks for the string formats the engine asserts. Unknown formats are annotations
 /// only, as JSON Schema 2020-12 has them by default.
-enum StringFormats {
-    static func problem(with text: String, format: String) -> String? {
+public enum StringFormats {
+    /// What is wrong with `text` as a value of `format`, or nil when it fits (or the format is unknown).
+    public static func problem(with text: String, format: String) -> String? {
         switch format {
         case "date-time": isDateTime(text) ? nil : "must be an RFC 3339 date-time, e.g. 2018-11-14T18:58:08Z"
         case "date": isDate(text) ? nil : "must be a date in the form YYYY-MM-DD"

@@ -29,3 +29,10 @@ public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
         "\(path): \(message)" + (hint.map { " (\($0))" } ?? "")
     }
 }
+
+extension ValidationIssue {
+    /// The entry this issue becomes in an error response's `errors` map: path → message and hint.
+    public var apiProblem: (path: String, message: String) {
+        (path.description, message + (hint.map { "; \($0)" } ?? ""))
+    }
+}

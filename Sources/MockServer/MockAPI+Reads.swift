@@ -1,0 +1,139 @@
+import APIRegistry
+import Foundation
+import JSONModel
+
+extension MockAPI {
+    /// `GET` on a resource: filters, sort, page and includes as the registry declares them.
+    func list(_ resource: Resource, query raw: String, state: StoreState) -> MockResponse {
+        let query: ListQuery
+        switch ListQuery.parse(raw, for: resource, pagination: registry.pagination) {
+        case .failure(let rejected): return failure(.invalidQuery(rejected.problems))
+        case .success(let parsed): query = parsed
+        }
+        var records = state[resource.name].all.filter { record in
+            query.clauses.allSatisfy { matches(record, $0, in: resource) }
+        }
+        if let sort = query.sort {
+            let type = resource.model.field(named: sort.field)?.type ?? .string()
+            records = records.enumerated().sorted { a, b in
+                let order = Self.compare(a.element[sort.field], b.element[sort.field], type)
+                if order == 0 { return a.offset < b.offset }
+                return sort.ascending ? order < 0 : order > 0
+            }.map(\.element)
+        }
+        let total = records.count
+        let limit = query.limit
+        let totalPages = (total + limit - 1) / limit
+        let (offset, overflow) = (query.page - 1).multipliedReportingOverflow(by: limit)
+        let page = overflow || offset >= total ? [] : Array(records[offset..<min(total, offset + limit)])
+        let includes = Set(query.includes)
+        var links = JSONObject([("current", .string("?page=\(query.page)&limit=\(limit)"))])
+        if query.page > 1 { links["previous"] = .string("?page=\(min(query.page - 1, max(totalPages, 1)))&limit=\(limit)") }
+        if query.page < totalPages { links["next"] = .string("?page=\(query.page + 1)&limit=\(limit)") }
+        let pagination: JSONValue = [
+            "total": .integer(total), "count": .integer(page.count), "per_page": .integer(limit),
+            "current_page": .integer(query.page), "total_pages": .integer(totalPages), "links": .object(links),
+        ]
+        let data = page.map { present($0, of: resource, including: includes, state: state) }
+        return MockResponse(status: 200, body: ["data": .array(data), "meta": ["pagination": pagination]])
+    }
+
+    /// Whether a record satisfies one filter clause.
+    func matches(_ record: JSONObject, _ clause: FilterClause, in resource: Resource) -> Bool {
+        let type = resource.valueType(of: clause.filter)
+        let fields = clause.filter.fields
+        let actual: JSONValue? =
+            fields.count == 1
+            ? record[fields[0]]
+            : .string(fields.compactMap { record[$0]?.stringValue }.filter { !$0.isEmpty }.joined(separator: " "))
+        guard let actual, actual != .null else { return clause.op == .notIn }
+        switch clause.op {
+        case .eq, .in: return clause.values.contains { Self.equal(actual, $0, type) }
+        case .notIn: return !clause.values.contains { Self.equal(actual, $0, type) }
+        case .like:
+            guard let text = actual.stringValue, let needle = clause.values.first?.stringValue else { return false }
+            return text.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+        case .min: return clause.values.allSatisfy { Self.compare(actual, $0, type) >= 0 }
+        case .max: return clause.values.allSatisfy { Self.compare(actual, $0, type) <= 0 }
+        }
+    }
+
+    static func equal(_ actual: JSONValue, _ wanted: JSONValue, _ type: FieldType) -> Bool {
+        switch type {
+        case .text(.email, _, _, _):
+            return actual.stringValue?.lowercased() == wanted.stringValue?.lowercased()
+        case .dateTime, .date:
+            return compare(actual, wanted, type) == 0
+        default:
+            return actual.isJSONEqual(to: wanted)
+        }
+    }
+
+    /// Orders two values of a field: numbers by value, times by instant (a bare date
+    /// compares with the day of a date-time), text by characters; absent values first.
+    static func compare(_ a: JSONValue?, _ b: JSONValue?, _ type: FieldType) -> Int {
+        switch (a, b) {
+        case (nil, nil): return 0
+        case (nil, _): return -1
+        case (_, nil): return 1
+        default: break
+        }
+        if let x = a?.doubleValue, let y = b?.doubleValue { return x < y ? -1 : x > y ? 1 : 0 }
+        guard let x = a?.stringValue, let y = b?.stringValue else { return 0 }
+        if case .dateTime = type {
+            if x.count == 10 || y.count == 10 { return order(String(x.prefix(10)), String(y.prefix(10))) }
+            if let first = instant(x), let second = instant(y) { return first < second ? -1 : first > second ? 1 : 0 }
+        }
+        return order(x, y)
+    }
+
+    static func order(_ x: String, _ y: String) -> Int { x < y ? -1 : x > y ? 1 : 0 }
+
+    static func instant(_ text: String) -> Date? {
+        (try? Date(text, strategy: Date.ISO8601FormatStyle()))
+            ?? (try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
+    }
+
+    /// `DELETE` on a resource: only the records `id:in` names, with everything that cascades from them.
+    func delete(_ resource: Resource, query: String, state: inout StoreState) -> MockResponse {
+        switch DeleteQuery.parse(query) {
+        case .failure(let rejected):
+            return failure(.invalidQuery(rejected.problems))
+        case .success(let ids):
+            let doomed = Set(ids).filter { state[resource.name][$0] != nil }
+            if let blocked = restrictions(on: resource, ids: doomed, state: state) { return failure(blocked) }
+            cascade(resource, ids: doomed, state: &state)
+            return MockResponse(status: 204)
+        }
+    }
+
+    /// A 422 when a `restrict` relation still points at a record to delete.
+    func restrictions(on resource: Resource, ids: Set<Int>, state: StoreState) -> APIError? {
+        for other in registry.resources {
+            for relation in other.relations where relation.resource == resource.name && relation.onDelete == .restrict {
+                let holders = state[other.name].all.filter { ids.contains($0[relation.field]?.intValue ?? 0) }
+                if let first = holders.first, let id = first[relation.field]?.intValue {
+                    return APIError(
+                        status: 422,
+                        title: "\(resource.model.name) \(id) is still referenced by \(holders.count) \(other.model.name) record(s).",
+                        errors: JSONObject([
+                            ("id:in", .string("\(id) is referenced by \(other.path) (\(relation.field)); delete those first"))
+                        ]))
+                }
+            }
+        }
+        return nil
+    }
+
+    func cascade(_ resource: Resource, ids: Set<Int>, state: inout StoreState) {
+        guard !ids.isEmpty else { return }
+        state[resource.name].remove(ids)
+        for other in registry.resources {
+            for relation in other.relations where relation.resource == resource.name && relation.onDelete == .cascade {
+                let dependents = state[other.name].all.filter { ids.contains($0[relation.field]?.intValue ?? 0) }
+                let identifier = other.model.identifier ?? "id"
+                cascade(other, ids: Set(dependents.compactMap { $0[identifier]?.intValue }), state: &state)
+            }
+        }
+    }
+}

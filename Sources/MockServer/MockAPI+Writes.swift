@@ -1,0 +1,284 @@
+import APIRegistry
+import Foundation
+import JSONModel
+import SchemaValidation
+
+extension MockAPI {
+    /// `POST` and `PUT`: a JSON array validated item by item against the spec's schema,
+    /// then against the registry's rules, then written all or nothing.
+    func write(_ operation: APIRegistry.Operation, of resource: Resource, request: MockRequest, state: inout StoreState) -> MockResponse {
+        guard Self.isJSON(request.contentType) else { return failure(.unsupportedMediaType(request.contentType)) }
+        let body: JSONValue
+        do {
+            body = try JSONParser().parse(request.body)
+        } catch {
+            return failure(.malformedJSON(error.description))
+        }
+        let limit = operation.batchLimit ?? .max
+        if case .array(let items) = body, items.count > limit {
+            return failure(.batchTooLarge(received: items.count, limit: limit))
+        }
+        guard let schema = bodySchemas[Self.key(resource, operation.kind)] else {
+            return failure(APIError(status: 500, title: "The mock has no schema for \(operation.kind.method) \(resource.path)."))
+        }
+        let issues = validator.validate(body, against: schema, context: .request)
+        guard issues.isEmpty else {
+            return failure(.invalidBody(issues.map { explain($0, operation.kind, resource) }))
+        }
+        let items = (body.arrayValue ?? []).compactMap(\.objectValue)
+        let problems = ruleProblems(items, operation.kind, resource, state: state)
+        guard problems.isEmpty else { return failure(.ruleViolations(problems)) }
+        let written = items.map { item in
+            (id: apply(item, to: resource, operation.kind, parent: nil, state: &state), item: item)
+        }
+        let data = written.compactMap { entry -> JSONValue? in
+            guard let record = state[resource.name][entry.id] else { return nil }
+            let sent = Set(resource.model.fields.filter { childResource(of: $0) != nil && entry.item[$0.name] != nil }.map(\.name))
+            return present(record, of: resource, including: sent, state: state)
+        }
+        return MockResponse(status: 200, body: ["data": .array(data), "meta": [:]])
+    }
+
+    static func isJSON(_ contentType: String?) -> Bool {
+        guard let contentType else { return false }
+        let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        return mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json"))
+    }
+
+    /// Says why a field the schema does not list cannot be sent, when the registry knows:
+    /// it is set by the server, fixed after create, or supplied by the enclosing record.
+    func explain(_ issue: ValidationIssue, _ kind: OperationKind, _ resource: Resource) -> (path: String, message: String) {
+        guard issue.message.hasPrefix("unknown field"), case .key(let name)? = issue.path.components.last else {
+            return issue.apiProblem
+        }
+        var owner = resource
+        var enclosing: Resource?
+        for component in issue.path.components.dropLast() {
+            guard case .key(let key) = component else { continue }
+            guard let field = owner.model.field(named: key), let child = childResource(of: field) else { return issue.apiProblem }
+            enclosing = owner
+            owner = child
+        }
+        guard let field = owner.model.field(named: name) else { return issue.apiProblem }
+        let path = issue.path.description
+        if let enclosing, owner.relation(to: enclosing.name)?.field == name {
+            return (path, "is set from the enclosing \(enclosing.model.name) and cannot be sent")
+        }
+        if field.isReadOnly || (field.name == owner.model.identifier && kind != .update) {
+            return (path, "is read-only and cannot be sent")
+        }
+        if kind == .update && enclosing == nil {
+            if resource.rules.contains(where: { if case .immutable(name) = $0 { true } else { false } }) {
+                return (path, "cannot be changed after create")
+            }
+            if field.isVisible(in: .create) && !field.isVisible(in: .update) { return (path, "can only be set on create") }
+        }
+        return issue.apiProblem
+    }
+}
+
+// MARK: - Rules
+
+extension MockAPI {
+    /// Values seen earlier in the batch, for uniqueness and upsert keys: scope → value → where.
+    typealias Seen = [String: [String: JSONPath]]
+
+    /// Every rule the batch would break, checked before anything is written.
+    func ruleProblems(_ items: [JSONObject], _ kind: OperationKind, _ resource: Resource, state: StoreState) -> [(
+        path: String, message: String
+    )] {
+        var problems: [(path: String, message: String)] = []
+        var seen = Seen()
+        for (index, item) in items.enumerated() {
+            check(
+                item, of: resource, kind, at: JSONPath.root.appending(index: index), parent: nil, state: state, seen: &seen,
+                problems: &problems)
+        }
+        for rule in resource.rules {
+            guard case .maxRecords(let limit) = rule else { continue }
+            let current = state[resource.name].count
+            let adding = items.filter {
+                kind == .create || (kind == .upsert && upsertMatch($0, in: resource, parent: nil, state: state) == nil)
+            }.count
+            if adding > 0 && current + adding > limit {
+                problems.append(
+                    (
+                        "(root)",
+                        "would make \(current + adding) \(resource.model.name) records; a store holds at most \(limit) and has \(current)"
+                    ))
+            }
+        }
+        return problems
+    }
+
+    /// The rules one item breaks: references to missing records, duplicates, values of the wrong type.
+    func check(
+        _ item: JSONObject, of resource: Resource, _ kind: OperationKind, at path: JSONPath,
+        parent: (resource: Resource, id: Int?, path: JSONPath)?,
+        state: StoreState, seen: inout Seen, problems: inout [(path: String, message: String)]
+    ) {
+        let model = resource.model
+        let identifier = model.identifier ?? "id"
+        var recordID: Int?
+        if kind == .update, let id = item[identifier]?.intValue {
+            guard state[resource.name][id] != nil else {
+                problems.append((path.appending(key: identifier).description, "no \(model.name) has id \(id)"))
+                return
+            }
+            recordID = id
+        } else if kind == .upsert {
+            recordID = upsertMatch(item, in: resource, parent: parent.map { ($0.resource, $0.id) }, state: state)
+        }
+        for relation in resource.relations {
+            guard let key = item[relation.field]?.intValue, let target = registry.resource(named: relation.resource) else { continue }
+            if state[target.name][key] == nil {
+                problems.append((path.appending(key: relation.field).description, "no \(target.model.name) has id \(key)"))
+            }
+        }
+        for rule in resource.rules {
+            switch rule {
+            case .unique(let field):
+                guard let value = item[field], let normalized = Self.uniqueKey(value, model.field(named: field)?.type) else { continue }
+                let holder = state[resource.name].all.first { record in
+                    record[identifier]?.intValue != recordID
+                        && record[field].flatMap { Self.uniqueKey($0, model.field(named: field)?.type) } == normalized
+                }
+                if let holder, let id = holder[identifier]?.intValue {
+                    problems.append((path.appending(key: field).description, "is already used by \(model.name) \(id)"))
+                } else if let earlier = seen["\(resource.name).\(field)"]?[normalized] {
+                    problems.append((path.appending(key: field).description, "is also used by \(earlier) of this request"))
+                } else {
+                    seen["\(resource.name).\(field)", default: [:]][normalized] = path
+                }
+            case .valueMatchesType(let field, let via, let typeField):
+                guard let value = item[field]?.stringValue, let key = item[via]?.intValue,
+                    let relation = resource.relations.first(where: { $0.field == via }),
+                    let target = state[relation.resource][key], let type = target[typeField]?.stringValue
+                else { continue }
+                if let problem = Self.typeProblem(value, type) {
+                    let targetName = registry.resource(named: relation.resource)?.model.name ?? relation.resource
+                    let label = target["name"]?.stringValue.map { " (\($0))" } ?? ""
+                    problems.append((path.appending(key: field).description, "\(problem): \(targetName) \(key)\(label) has type \(type)"))
+                }
+            case .upsertKey(let fields):
+                let parentKey = parent.flatMap { resource.relation(to: $0.resource.name)?.field }
+                let values: [String] = fields.map { field in
+                    if field == parentKey, let parent { return parent.id.map(String.init) ?? "new \(parent.path)" }
+                    return item[field].map { JSONWriter(pretty: false).string($0) } ?? "-"
+                }
+                let key = values.joined(separator: "|")
+                if let earlier = seen["\(resource.name) upsert"]?[key] {
+                    let named = fields.filter { $0 != parentKey }.joined(separator: " and ")
+                    problems.append((path.description, "repeats the \(named) of \(earlier); send each once"))
+                } else {
+                    seen["\(resource.name) upsert", default: [:]][key] = path
+                }
+            case .immutable, .maxRecords:
+                break
+            }
+        }
+        for field in model.fields {
+            guard let child = childResource(of: field), case .array(let entries)? = item[field.name] else { continue }
+            let childKind: OperationKind = child.rules.contains { if case .upsertKey = $0 { true } else { false } } ? .upsert : .create
+            for (index, entry) in entries.enumerated() {
+                guard let object = entry.objectValue else { continue }
+                check(
+                    object, of: child, childKind, at: path.appending(key: field.name).appending(index: index),
+                    parent: (resource, recordID, path), state: state, seen: &seen, problems: &problems)
+            }
+        }
+    }
+
+    /// The form two values of a unique field are compared in: emails ignore case.
+    static func uniqueKey(_ value: JSONValue, _ type: FieldType?) -> String? {
+        guard value != .null else { return nil }
+        if case .text(.email, _, _, _)? = type { return value.stringValue?.lowercased() }
+        return JSONWriter(pretty: false).string(value)
+    }
+
+    /// Why `value` does not parse as a value of the named type, if it does not.
+    static func typeProblem(_ value: String, _ type: String) -> String? {
+        switch type {
+        case "number":
+            return Double(value).map { $0.isFinite } == true ? nil : "must be a number"
+        case "integer":
+            return Int(value) == nil ? "must be an integer" : nil
+        case "boolean":
+            return value == "true" || value == "false" ? nil : "must be true or false"
+        case "date", "date-time":
+            return StringFormats.problem(with: value, format: type)
+        default:
+            return nil
+        }
+    }
+
+    /// The record an upsert item replaces: one whose upsert key fields all match.
+    func upsertMatch(_ item: JSONObject, in resource: Resource, parent: (resource: Resource, id: Int?)?, state: StoreState) -> Int? {
+        guard
+            let fields = resource.rules.lazy.compactMap({ rule -> [String]? in if case .upsertKey(let f) = rule { f } else { nil } }).first
+        else { return nil }
+        let parentKey = parent.flatMap { resource.relation(to: $0.resource.name)?.field }
+        var wanted: [String: JSONValue] = [:]
+        for field in fields {
+            if field == parentKey {
+                guard let id = parent?.id else { return nil }
+                wanted[field] = .integer(id)
+            } else {
+                guard let value = item[field] else { return nil }
+                wanted[field] = value
+            }
+        }
+        let identifier = resource.model.identifier ?? "id"
+        return state[resource.name].all.first { record in wanted.allSatisfy { record[$0.key]?.isJSONEqual(to: $0.value) == true } }?[
+            identifier]?.intValue
+    }
+}
+
+// MARK: - Applying a checked batch
+
+extension MockAPI {
+    /// Writes one checked item and the children it carries; returns the record's id.
+    func apply(
+        _ item: JSONObject, to resource: Resource, _ kind: OperationKind, parent: (resource: Resource, id: Int)?, at time: JSONValue? = nil,
+        state: inout StoreState
+    ) -> Int {
+        let model = resource.model
+        let identifier = model.identifier ?? "id"
+        let stamp = time ?? timestamp()
+        var existing: Int?
+        switch kind {
+        case .update: existing = item[identifier]?.intValue
+        case .upsert: existing = upsertMatch(item, in: resource, parent: parent.map { ($0.resource, $0.id) }, state: state)
+        default: existing = nil
+        }
+        var record: JSONObject
+        let id: Int
+        if let existing, let stored = state[resource.name][existing] {
+            id = existing
+            record = stored
+        } else {
+            id = state[resource.name].reserveID()
+            record = JSONObject([(identifier, .integer(id))])
+            for field in model.fields where field.derived == .createdAt { record[field.name] = stamp }
+        }
+        for (key, value) in item {
+            guard key != identifier, let field = model.field(named: key), field.isVisible(in: .read), field.derived == nil,
+                childResource(of: field) == nil
+            else { continue }
+            record[key] = value
+        }
+        if let parent, let relation = resource.relation(to: parent.resource.name) {
+            record[relation.field] = .integer(parent.id)
+        }
+        for field in model.fields where field.derived == .modifiedAt { record[field.name] = stamp }
+        state[resource.name].put(record, id: id)
+        for field in model.fields {
+            guard let child = childResource(of: field), case .array(let entries)? = item[field.name] else { continue }
+            let childKind: OperationKind = child.rules.contains { if case .upsertKey = $0 { true } else { false } } ? .upsert : .create
+            for case .object(let entry) in entries {
+                _ = apply(entry, to: child, childKind, parent: (resource, id), at: stamp, state: &state)
+            }
+        }
+        return id
+    }
+}

@@ -1,0 +1,142 @@
+import APIRegistry
+import Foundation
+import JSONModel
+import OpenAPIKit
+import SchemaValidation
+
+/// The behaviour of the documented API, derived from the registry and its OpenAPI document:
+/// routing, request validation, domain rules, filtered reads and batch writes over a store.
+///
+/// It is a value: `MockStore` owns the state and serialises access to it.
+public struct MockAPI: Sendable {
+    public let registry: Registry
+    let validator: SchemaValidator
+    /// The request body schema of each write operation, taken from the spec itself.
+    let bodySchemas: [String: JSONSchema]
+    let now: @Sendable () -> Date
+
+    public enum SetupError: Error, CustomStringConvertible {
+        case missingBodySchema(String)
+
+        public var description: String {
+            switch self {
+            case .missingBodySchema(let operation): "the spec has no JSON request body schema for \(operation)"
+            }
+        }
+    }
+
+    /// - Parameters:
+    ///   - document: the spec generated from `registry`; request bodies are validated against its schemas.
+    ///   - now: the clock that stamps `date_created` and `date_modified`.
+    public init(registry: Registry, document: OpenAPI.Document, now: @escaping @Sendable () -> Date = Date.init) throws {
+        self.registry = registry
+        self.validator = SchemaValidator(document: document)
+        self.now = now
+        var schemas: [String: JSONSchema] = [:]
+        for resource in registry.resources {
+            let item = document.paths[OpenAPI.Path(rawValue: resource.path)]?.b
+            for operation in resource.operations where operation.kind.requestProjection != nil {
+                let endpoint = item?.endpoints.first { $0.method.rawValue == operation.kind.method }
+                guard let schema = endpoint?.operation.requestBody?.b?.content[.json]?.b?.schema else {
+                    throw SetupError.missingBodySchema("\(operation.kind.method) \(resource.path)")
+                }
+                schemas[Self.key(resource, operation.kind)] = schema
+            }
+        }
+        self.bodySchemas = schemas
+    }
+
+    static func key(_ resource: Resource, _ kind: OperationKind) -> String { "\(resource.name) \(kind.rawValue)" }
+
+    /// Answers one request against one store.
+    func handle(_ request: MockRequest, in state: inout StoreState) -> MockResponse {
+        var path = request.path
+        if path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        guard let resource = registry.resources.first(where: { $0.path == path }) else {
+            let known = registry.resources.map(\.path).joined(separator: ", ")
+            return failure(
+                APIError(
+                    status: 404, title: "There is no resource at \(path). Resources: \(known).",
+                    errors: JSONObject([("path", .string("is not a resource; resources: \(known)"))])))
+        }
+        let method = request.method.uppercased()
+        guard let operation = resource.operations.first(where: { $0.kind.method == method }) else {
+            let allowed = allowedMethods(resource)
+            var response = failure(
+                APIError(
+                    status: 405, title: "\(resource.path) does not support \(method); it supports \(allowed.joined(separator: ", ")).",
+                    errors: JSONObject([("method", .string("must be one of \(allowed.joined(separator: ", "))"))])))
+            response.headers.append((name: "Allow", value: allowed.joined(separator: ", ")))
+            return response
+        }
+        switch operation.kind {
+        case .list: return list(resource, query: request.query, state: state)
+        case .delete: return delete(resource, query: request.query, state: &state)
+        case .create, .update, .upsert: return write(operation, of: resource, request: request, state: &state)
+        }
+    }
+
+    func allowedMethods(_ resource: Resource) -> [String] {
+        var methods: [String] = []
+        for operation in resource.operations where !methods.contains(operation.kind.method) {
+            methods.append(operation.kind.method)
+        }
+        return methods
+    }
+
+    func failure(_ error: APIError) -> MockResponse {
+        MockResponse(status: error.status, body: error.body(typeURL: registry.info.errorTypeURL))
+    }
+
+    func timestamp() -> JSONValue {
+        .string(now().formatted(Date.ISO8601FormatStyle()))
+    }
+}
+
+// MARK: - Relations between resources
+
+extension MockAPI {
+    /// The resource embedded by a field that holds another resource's records.
+    func childResource(of field: Field) -> Resource? {
+        if case .array(.model(let model), _, _) = field.type { return registry.resource(owning: model) }
+        return nil
+    }
+
+    /// Records of `child` whose relation to `parent` points at `id`.
+    func children(_ child: Resource, of parent: Resource, id: Int?, in state: StoreState) -> [JSONObject] {
+        guard let id, let relation = child.relation(to: parent.name) else { return [] }
+        return state[child.name].all.filter { $0[relation.field]?.intValue == id }
+    }
+
+    /// A stored record as responses show it: derived fields computed, requested
+    /// sub-resources embedded, fields in the read schema's order.
+    func present(_ record: JSONObject, of resource: Resource, including includes: Set<String>, state: StoreState) -> JSONValue {
+        let read = registry.projection(of: resource.model, .read)
+        let id = resource.model.identifier.flatMap { record[$0]?.intValue }
+        var shown = JSONObject()
+        for projected in read.fields {
+            let field = projected.field
+            switch field.derived {
+            case .count(let name):
+                if let child = registry.resource(named: name) {
+                    shown[field.name] = .integer(children(child, of: resource, id: id, in: state).count)
+                }
+            case .related(let via, let target):
+                if let relation = resource.relations.first(where: { $0.field == via }), let key = record[via]?.intValue {
+                    shown[field.name] = state[relation.resource][key]?[target]
+                }
+            case .createdAt, .modifiedAt, nil:
+                if let child = childResource(of: field) {
+                    guard includes.contains(field.name) else { continue }
+                    let embedded = children(child, of: resource, id: id, in: state).map {
+                        present($0, of: child, including: [], state: state)
+                    }
+                    shown[field.name] = .array(embedded)
+                } else {
+                    shown[field.name] = record[field.name]
+                }
+            }
+        }
+        return .object(shown)
+    }
+}

@@ -1,0 +1,34 @@
+import APIRegistry
+import JSONModel
+
+/// A request as the mock sees it, independent of the HTTP server.
+public struct MockRequest: Sendable {
+    public var method: String
+    /// The path under the store prefix, e.g. `/customers/addresses`.
+    public var path: String
+    /// The raw query string, without `?`.
+    public var query: String
+    public var contentType: String?
+    public var body: [UInt8]
+
+    public init(method: String, path: String, query: String = "", contentType: String? = nil, body: [UInt8] = []) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.contentType = contentType
+        self.body = body
+    }
+}
+
+/// A response: a status, extra headers and an optional JSON body.
+public struct MockResponse: Sendable {
+    public var status: Int
+    public var headers: [(name: String, value: String)]
+    public var body: JSONValue?
+
+    public init(status: Int, headers: [(name: String, value: String)] = [], body: JSONValue? = nil) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+}
