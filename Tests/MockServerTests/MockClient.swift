@@ -1,0 +1,89 @@
+import CustomersAPI
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import JSONModel
+import MockServer
+import NIOCore
+
+/// 2026-01-02T03:04:05Z: the tests' clock, so server-set times are exact.
+let fixedNow: @Sendable () -> Date = { Date(timeIntervalSince1970: 1_767_323_045) }
+
+/// Runs `test` against an in-process mock of the Customers registry.
+@discardableResult
+func withMock<Value: Sendable>(
+    _ seeding: Seeding = .empty, _ setup: TestingSetup = .router, _ test: @escaping @Sendable (MockClient) async throws -> Value
+) async throws -> Value {
+    let responder = try MockServer.responder(registry: CustomersV3.registry, seeding: seeding, now: fixedNow)
+    let app = Application(responder: responder)
+    return try await app.test(setup) { client in try await test(MockClient(client: client)) }
+}
+
+/// A JSON response, with its error map as `path: message` lines in order.
+struct Reply: Sendable {
+    let status: Int
+    let headers: HTTPFields
+    let body: JSONValue?
+
+    var data: [JSONValue] { body?["data"]?.arrayValue ?? [] }
+    var errors: [String] {
+        guard case .object(let errors)? = body?["errors"] else { return [] }
+        return errors.map { "\($0.key): \($0.value.stringValue ?? "")" }
+    }
+    var title: String { body?["title"]?.stringValue ?? "" }
+    func ids() -> [Int] { data.compactMap { $0["id"]?.intValue } }
+}
+
+struct MockClient: Sendable {
+    let client: any TestClientProtocol
+    var store = "test-store"
+
+    func store(_ name: String) -> MockClient {
+        var copy = self
+        copy.store = name
+        return copy
+    }
+
+    func get(_ path: String) async throws -> Reply { try await send(.get, path) }
+    func post(_ path: String, _ body: JSONValue) async throws -> Reply { try await send(.post, path, body: body) }
+    func put(_ path: String, _ body: JSONValue) async throws -> Reply { try await send(.put, path, body: body) }
+    func delete(_ path: String) async throws -> Reply { try await send(.delete, path) }
+
+    func send(_ method: HTTPRequest.Method, _ path: String, body: JSONValue) async throws -> Reply {
+        try await send(method, path, raw: JSONWriter(pretty: false).string(body))
+    }
+
+    func send(
+        _ method: HTTPRequest.Method, _ path: String, raw: String? = nil, contentType: String? = "application/json", absolute: Bool = false
+    ) async throws -> Reply {
+        var headers = HTTPFields()
+        if raw != nil, let contentType { headers[.contentType] = contentType }
+        let uri = absolute ? path : "/stores/\(store)/v3\(path)"
+        return try await client.execute(uri: uri, method: method, headers: headers, body: raw.map { ByteBuffer(string: $0) }) { response in
+            let text = String(buffer: response.body)
+            return Reply(
+                status: Int(response.status.code), headers: response.headers,
+                body: text.isEmpty ? nil : try? JSONParser().parse(text))
+        }
+    }
+}
+
+/// Fixtures for an empty store.
+extension MockClient {
+    @discardableResult
+    func createAttribute(_ name: String, _ type: String) async throws -> Int {
+        try await post("/customers/attributes", [["name": .string(name), "type": .string(type)]]).ids().first ?? 0
+    }
+
+    @discardableResult
+    func createCustomer(_ email: String, _ extra: JSONObject = JSONObject()) async throws -> Int {
+        var customer = JSONObject([("email", .string(email)), ("first_name", "Jane"), ("last_name", "Doe")])
+        for (key, value) in extra { customer[key] = value }
+        return try await post("/customers", [.object(customer)]).ids().first ?? 0
+    }
+}
+
+let sydney: JSONValue = [
+    "first_name": "Jane", "last_name": "Doe", "address1": "Bennelong Point", "city": "Sydney",
+    "state_or_province": "New South Wales", "postal_code": "2000", "country_code": "AU", "phone": "1234567890",
+]
