@@ -14,6 +14,12 @@ public struct QueryProblem: Sendable, Equatable {
     public let message: String
     public let hint: String?
 
+    public init(parameter: String, message: String, hint: String? = nil) {
+        self.parameter = parameter
+        self.message = message
+        self.hint = hint
+    }
+
     public var fullMessage: String {
         message + (hint.map { "; \($0)" } ?? "")
     }
@@ -83,7 +89,7 @@ public struct ListQuery: Sendable {
                     problem("must be a whole number from 1 to \(pagination.maxLimit), got '\(value)'")
                 }
             case "sort":
-                let pieces = value.split(separator: ":", maxSplits: 1).map(String.init)
+                let pieces = value.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                 let direction = pieces.count > 1 ? pieces[1] : "asc"
                 if resource.sortKeys.contains(pieces[0]), direction == "asc" || direction == "desc" {
                     result.sort = (pieces[0], direction == "asc")
@@ -127,7 +133,7 @@ public struct ListQuery: Sendable {
 
     static func clause(name: String, value: String, resource: Resource) -> Result<FilterClause, ClauseFailure> {
         let valid = resource.filters.flatMap(\.parameterNames)
-        let pieces = name.split(separator: ":", maxSplits: 1).map(String.init)
+        let pieces = name.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let op = pieces.count > 1 ? FilterOperator(rawValue: pieces[1]) : .eq
         guard let filter = resource.filter(named: pieces[0]), let op, filter.operators.contains(op) else {
             return .failure(ClauseFailure(message: unknownFilterMessage(valid), unknown: true))
@@ -230,10 +236,10 @@ public enum DeleteQuery {
             }
             let values = parts.count > 1 ? ListQuery.percentDecoded(parts[1]).split(separator: ",", omittingEmptySubsequences: false) : []
             let parsed = values.compactMap { Int($0) }
-            if values.isEmpty || parsed.count != values.count || parsed.contains(where: { $0 < 1 }) {
+            // Only the syntax is checked here; bounds come from the identifier's schema.
+            if values.isEmpty || parsed.count != values.count {
                 problems.append(
-                    QueryProblem(
-                        parameter: name, message: "must be a comma-separated list of positive integers", hint: "e.g. \(parameter)=1,2,3"))
+                    QueryProblem(parameter: name, message: "must be a comma-separated list of integers", hint: "e.g. \(parameter)=1,2,3"))
             } else {
                 ids = parsed
             }

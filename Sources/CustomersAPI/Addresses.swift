@@ -9,7 +9,7 @@ extension CustomersV3 {
         fields: [
             ServerFields.id,
             Field(
-                "customer_id", .integer(minimum: 1, maximum: nil), "The customer the address belongs to.", visibility: [.read, .create],
+                "customer_id", ServerFields.recordID, "The customer the address belongs to.", visibility: [.read, .create],
                 requiredIn: [.read, .create]),
             Field("first_name", .string(minLength: 1, maxLength: 255), "First name of the addressee.", requiredIn: [.read, .create]),
             Field("last_name", .string(minLength: 1, maxLength: 255), "Last name of the addressee.", requiredIn: [.read, .create]),

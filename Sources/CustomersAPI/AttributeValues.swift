@@ -9,10 +9,10 @@ extension CustomersV3 {
         fields: [
             ServerFields.id,
             Field(
-                "customer_id", .integer(minimum: 1, maximum: nil), "The customer the value belongs to.", visibility: [.read, .create],
+                "customer_id", ServerFields.recordID, "The customer the value belongs to.", visibility: [.read, .create],
                 requiredIn: [.read, .create]),
             Field(
-                "attribute_id", .integer(minimum: 1, maximum: nil), "The attribute this is a value of.", visibility: [.read, .create],
+                "attribute_id", ServerFields.recordID, "The attribute this is a value of.", visibility: [.read, .create],
                 requiredIn: [.read, .create]),
             Field(
                 "attribute_name", .string(minLength: 1, maxLength: 255),

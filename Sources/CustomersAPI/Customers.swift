@@ -32,7 +32,9 @@ extension CustomersV3 {
                 "notes", .string(), "Notes about the customer, visible to the merchant only.",
                 samples: ["Prefers email", "Wholesale buyer", "Warehouse"]),
             Field("tax_exempt_category", .string(maxLength: 255), "Tax exemption code applied to the customer's orders."),
-            Field("customer_group_id", .integer(minimum: 0, maximum: nil), "The customer group the customer belongs to; 0 for none."),
+            Field(
+                "customer_group_id", .integer(minimum: 0, maximum: ServerFields.maxID),
+                "The customer group the customer belongs to; 0 for none."),
             Field(
                 "registration_ip_address", .string(maxLength: 30),
                 "IP address the customer registered from. Set on create only.", visibility: [.read, .create]),

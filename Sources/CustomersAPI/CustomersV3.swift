@@ -39,8 +39,12 @@ public enum CustomersV3 {
 
 /// Fields every stored record carries, set by the server.
 enum ServerFields {
+    /// Ids are 32-bit signed integers, as in the live API.
+    static let maxID = 2_147_483_647
+    static let recordID = FieldType.integer(minimum: 1, maximum: maxID)
+
     static let id = Field(
-        "id", .integer(minimum: 1, maximum: nil), "Unique identifier, assigned by the server.", visibility: [.read], requiredIn: [.read])
+        "id", recordID, "Unique identifier, assigned by the server.", visibility: [.read], requiredIn: [.read])
     static let dateCreated = Field(
         "date_created", .dateTime, "When the record was created (RFC 3339, UTC); set by the server.", visibility: [.read],
         requiredIn: [.read], derived: .createdAt)

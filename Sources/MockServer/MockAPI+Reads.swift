@@ -10,6 +10,13 @@ extension MockAPI {
         case .failure(let rejected): return failure(.invalidQuery(rejected.problems))
         case .success(let parsed): query = parsed
         }
+        let problems = query.clauses.flatMap { clause in
+            parameterProblems(
+                clause.filter.parameterName(clause.op), clause.op.takesList ? .array(clause.values) : clause.values.first ?? .null,
+                resource,
+                .list)
+        }
+        guard problems.isEmpty else { return failure(.invalidQuery(problems)) }
         var records = state[resource.name].all.filter { record in
             query.clauses.allSatisfy { matches(record, $0, in: resource) }
         }
@@ -100,6 +107,8 @@ extension MockAPI {
         case .failure(let rejected):
             return failure(.invalidQuery(rejected.problems))
         case .success(let ids):
+            let problems = parameterProblems(DeleteQuery.parameter, .array(ids.map(JSONValue.integer)), resource, .delete)
+            guard problems.isEmpty else { return failure(.invalidQuery(problems)) }
             let doomed = Set(ids).filter { state[resource.name][$0] != nil }
             if let blocked = restrictions(on: resource, ids: doomed, state: state) { return failure(blocked) }
             cascade(resource, ids: doomed, state: &state)

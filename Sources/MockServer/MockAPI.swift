@@ -13,6 +13,8 @@ public struct MockAPI: Sendable {
     let validator: SchemaValidator
     /// The request body schema of each write operation, taken from the spec itself.
     let bodySchemas: [String: JSONSchema]
+    /// The schema of each query parameter, by operation key and parameter name, from the spec.
+    let parameterSchemas: [String: [String: JSONSchema]]
     let now: @Sendable () -> Date
 
     public enum SetupError: Error, CustomStringConvertible {
@@ -33,10 +35,17 @@ public struct MockAPI: Sendable {
         self.validator = SchemaValidator(document: document)
         self.now = now
         var schemas: [String: JSONSchema] = [:]
+        var parameters: [String: [String: JSONSchema]] = [:]
         for resource in registry.resources {
             let item = document.paths[OpenAPI.Path(rawValue: resource.path)]?.b
-            for operation in resource.operations where operation.kind.requestProjection != nil {
+            for operation in resource.operations {
                 let endpoint = item?.endpoints.first { $0.method.rawValue == operation.kind.method }
+                for parameter in endpoint?.operation.parameters.compactMap(\.b) ?? [] {
+                    if let schema = parameter.schemaOrContent.schemaContextValue?.schema.b {
+                        parameters[Self.key(resource, operation.kind), default: [:]][parameter.name] = schema
+                    }
+                }
+                guard operation.kind.requestProjection != nil else { continue }
                 guard let schema = endpoint?.operation.requestBody?.b?.content[.json]?.b?.schema else {
                     throw SetupError.missingBodySchema("\(operation.kind.method) \(resource.path)")
                 }
@@ -44,6 +53,7 @@ public struct MockAPI: Sendable {
             }
         }
         self.bodySchemas = schemas
+        self.parameterSchemas = parameters
     }
 
     static func key(_ resource: Resource, _ kind: OperationKind) -> String { "\(resource.name) \(kind.rawValue)" }
@@ -82,6 +92,18 @@ public struct MockAPI: Sendable {
             methods.append(operation.kind.method)
         }
         return methods
+    }
+
+    /// What the spec's parameter schema says about a parsed query value; a list value's
+    /// items are named by position.
+    func parameterProblems(_ name: String, _ value: JSONValue, _ resource: Resource, _ kind: OperationKind) -> [QueryProblem] {
+        guard let schema = parameterSchemas[Self.key(resource, kind)]?[name] else { return [] }
+        return validator.validate(value, against: schema, context: .request).map { issue in
+            let position = issue.path.components.first.flatMap { component -> String? in
+                if case .index(let index) = component { "value \(index + 1) " } else { nil }
+            }
+            return QueryProblem(parameter: name, message: (position ?? "") + issue.message, hint: issue.hint)
+        }
     }
 
     func failure(_ error: APIError) -> MockResponse {

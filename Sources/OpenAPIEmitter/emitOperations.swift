@@ -54,6 +54,8 @@ extension OpenAPIEmitter {
                 errorResponse(
                     "The batch holds more than \(limit) items; nothing was written.",
                     try batchErrorExample(example, limit: limit, bodySchema, validator)))
+            responses[415] = .b(
+                errorResponse("The body is not sent as `application/json`; nothing was written.", .unsupportedMediaType("text/plain")))
             responses[422] = .b(
                 errorResponse(
                     "An item is invalid or breaks a rule; nothing was written.",

@@ -61,6 +61,10 @@ extension OpenAPIEmitter {
             case (_, .like): .string(.init(), .init(minLength: 1))
             case (.dateTime, _), (.date, _):
                 .any(of: [.string(.init(format: .date), .init()), .string(.init(format: .dateTime), .init())], core: .init())
+            case (.text(let format, let minLength, let maxLength, let pattern), _):
+                // An empty filter value matches nothing useful; the parser refuses it.
+                Self.schema(
+                    for: .text(format: format, minLength: max(minLength ?? 1, 1), maxLength: maxLength, pattern: pattern), core: Core())
             default: Self.schema(for: type, core: Core())
             }
         guard op.takesList else { return .init(single, style: .form) }
@@ -69,8 +73,8 @@ extension OpenAPIEmitter {
 
     /// The one parameter of a delete, required so that no request deletes everything.
     func deleteParameters(_ resource: Resource) -> OpenAPI.Parameter.Array {
-        let ids = JSONSchema.array(
-            .init(), .init(items: .integer(.init(), .init(minimum: (1, exclusive: false))), minItems: 1))
+        let identifier = resource.model.identifier.flatMap(resource.model.field(named:))
+        let ids = JSONSchema.array(.init(), .init(items: Self.schema(for: identifier?.type ?? .integer, core: Core()), minItems: 1))
         return [
             .parameter(
                 OpenAPI.Parameter(

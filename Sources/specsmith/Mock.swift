@@ -23,16 +23,16 @@ extension Specsmith {
         @Flag(help: "Start every store with no records.")
         var empty = false
 
-        @Option(help: "Seed of the generated sample records; the same seed gives the same data.")
-        var seed: UInt64 = 1
+        @Option(help: "Seed of the generated sample records; the same seed gives the same data. (default: 1)")
+        var seed: UInt64?
 
         func validate() throws {
             guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, got \(port)") }
-            if empty && seed != 1 { throw ValidationError("--empty and --seed contradict each other; use one") }
+            if empty && seed != nil { throw ValidationError("--empty and --seed contradict each other; use one") }
         }
 
         func run() async throws {
-            let configuration = MockServer.Configuration(host: host, port: port, seeding: empty ? .empty : .seeded(seed))
+            let configuration = MockServer.Configuration(host: host, port: port, seeding: empty ? .empty : .seeded(seed ?? 1))
             let host = self.host
             let app: Application<MockResponder>
             do {

@@ -66,6 +66,10 @@ private func withCustomers(_ test: @escaping @Sendable (MockClient) async throws
                     "customer_id:in: 'x' is not an integer; use comma-separated integers, e.g. 1,2,3"
                 ])
             #expect(try await mock.get("/customers?limit=251").errors == ["limit: must be a whole number from 1 to 250, got '251'"])
+            #expect(try await mock.get("/customers?id:min=0").errors == ["id:min: must be at least 1"])
+            #expect(try await mock.get("/customers?id:in=1,0").errors == ["id:in: value 2 must be at least 1"])
+            #expect(try await mock.delete("/customers?id:in=1,0").errors == ["id:in: value 2 must be at least 1"])
+            #expect(try await mock.delete("/customers?id:in=3000000000").errors == ["id:in: value 1 must be at most 2147483647"])
         }
     }
 
