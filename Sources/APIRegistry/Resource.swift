@@ -72,6 +72,16 @@ public struct Resource: Sendable {
         relations.first { $0.resource == resource }
     }
 
+    /// The fields that identify the record an upsert replaces, when the resource declares them.
+    public var upsertKey: [String]? {
+        for case .upsertKey(let fields) in rules { return fields }
+        return nil
+    }
+
+    /// How records of this resource sent inside another record are written: replaced by
+    /// their upsert key when there is one, created otherwise.
+    public var nestedWriteKind: OperationKind { upsertKey == nil ? .create : .upsert }
+
     /// The operationId of an operation on this resource (`getCustomers`).
     public func operationID(_ kind: OperationKind) -> String {
         kind.verb + operationNoun

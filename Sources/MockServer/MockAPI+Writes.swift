@@ -179,11 +179,10 @@ extension MockAPI {
         }
         for field in model.fields {
             guard let child = childResource(of: field), case .array(let entries)? = item[field.name] else { continue }
-            let childKind: OperationKind = child.rules.contains { if case .upsertKey = $0 { true } else { false } } ? .upsert : .create
             for (index, entry) in entries.enumerated() {
                 guard let object = entry.objectValue else { continue }
                 check(
-                    object, of: child, childKind, at: path.appending(key: field.name).appending(index: index),
+                    object, of: child, child.nestedWriteKind, at: path.appending(key: field.name).appending(index: index),
                     parent: (resource, recordID, path), state: state, seen: &seen, problems: &problems)
             }
         }
@@ -214,9 +213,7 @@ extension MockAPI {
 
     /// The record an upsert item replaces: one whose upsert key fields all match.
     func upsertMatch(_ item: JSONObject, in resource: Resource, parent: (resource: Resource, id: Int?)?, state: StoreState) -> Int? {
-        guard
-            let fields = resource.rules.lazy.compactMap({ rule -> [String]? in if case .upsertKey(let f) = rule { f } else { nil } }).first
-        else { return nil }
+        guard let fields = resource.upsertKey else { return nil }
         let parentKey = parent.flatMap { resource.relation(to: $0.resource.name)?.field }
         var wanted: [String: JSONValue] = [:]
         for field in fields {
@@ -274,9 +271,8 @@ extension MockAPI {
         state[resource.name].put(record, id: id)
         for field in model.fields {
             guard let child = childResource(of: field), case .array(let entries)? = item[field.name] else { continue }
-            let childKind: OperationKind = child.rules.contains { if case .upsertKey = $0 { true } else { false } } ? .upsert : .create
             for case .object(let entry) in entries {
-                _ = apply(entry, to: child, childKind, parent: (resource, id), at: stamp, state: &state)
+                _ = apply(entry, to: child, child.nestedWriteKind, parent: (resource, id), at: stamp, state: &state)
             }
         }
         return id
