@@ -45,10 +45,11 @@ extension OpenAPIEmitter {
             requestBody = OpenAPI.Request(
                 description: "A JSON array, even for one record: `[{…}]`.",
                 content: [.json: .b(OpenAPI.Content(schema: bodySchema, example: example.anyCodable))], required: true)
-            responses[200] = .b(
-                json(
-                    "The records as stored.", schema: Self.ref(writeResponseName(resource)),
-                    example: writeResponseExample(resource, request: example)))
+            var stored = json(
+                "The records as stored.", schema: Self.ref(writeResponseName(resource)),
+                example: writeResponseExample(resource, request: example))
+            stored.links = try links(from: resource)
+            responses[200] = .b(stored)
             responses[400] = .b(errorResponse("The body is not valid JSON; nothing was written.", try malformedBodyExample()))
             responses[413] = .b(
                 errorResponse(
@@ -71,6 +72,23 @@ extension OpenAPIEmitter {
             responses: responses,
             security: security(for: kind)
         )
+    }
+
+    /// Links from a write's response to reading and deleting the first record written, so
+    /// clients and stateful testers can follow them with a real id.
+    func links(from resource: Resource) throws(Failure) -> OpenAPI.Link.Map {
+        let expression = "$response.body#/data/0/\(resource.model.identifier ?? "id")"
+        guard let firstID = OpenAPI.RuntimeExpression(rawValue: expression) else {
+            throw .registry("'\(expression)' is not a runtime expression")
+        }
+        var links = OpenAPI.Link.Map()
+        for (kind, name) in [(OperationKind.list, "Get"), (.delete, "Delete")] where resource.operation(kind) != nil {
+            links["\(name)\(resource.model.name)"] = .b(
+                OpenAPI.Link(
+                    operationId: resource.operationID(kind), parameters: ["id:in": .a(firstID)],
+                    description: "\(name == "Get" ? "Read" : "Delete") the first record written, by its id."))
+        }
+        return links
     }
 
     /// The operation's prose followed by the facts the registry knows about it.

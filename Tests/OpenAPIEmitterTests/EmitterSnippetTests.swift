@@ -132,6 +132,23 @@ private func yaml(_ registry: Registry = Tiny.registry()) throws -> String {
         #expect(text.contains("title: Batch of 4 items is too large; the limit is 3 per request."))
     }
 
+    @Test func writesLinkToReadingAndDeletingWhatTheyWrote() throws {
+        #expect(
+            try yaml().contains(
+                """
+                          links:
+                            GetThing:
+                              operationId: getThings
+                              parameters:
+                                id:in: $response.body#/data/0/id
+                              description: Read the first record written, by its id.
+                            DeleteThing:
+                              operationId: deleteThings
+                              parameters:
+                                id:in: $response.body#/data/0/id
+                """))
+    }
+
     @Test func scopesBecomeSecurityRequirements() throws {
         let text = try yaml()
         #expect(text.contains("      security:\n      - X-Auth-Token:\n        - things_read\n      - X-Auth-Token:\n        - things\n"))
