@@ -28,6 +28,10 @@ public struct QueryProblem: Sendable, Equatable {
 /// Every problem of one query string.
 public struct QueryProblems: Error, Sendable, Equatable {
     public let problems: [QueryProblem]
+
+    public init(problems: [QueryProblem]) {
+        self.problems = problems
+    }
 }
 
 /// A parsed list request: filters, page, sort and includes, all checked against the

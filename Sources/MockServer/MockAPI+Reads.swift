@@ -1,22 +1,16 @@
 import APIRegistry
 import Foundation
 import JSONModel
+import OpenAPIEmitter
 
 extension MockAPI {
     /// `GET` on a resource: filters, sort, page and includes as the registry declares them.
     func list(_ resource: Resource, query raw: String, state: StoreState) -> MockResponse {
         let query: ListQuery
-        switch ListQuery.parse(raw, for: resource, pagination: registry.pagination) {
+        switch contract.listQuery(raw, for: resource, pagination: registry.pagination) {
         case .failure(let rejected): return failure(.invalidQuery(rejected.problems))
         case .success(let parsed): query = parsed
         }
-        let problems = query.clauses.flatMap { clause in
-            parameterProblems(
-                clause.filter.parameterName(clause.op), clause.op.takesList ? .array(clause.values) : clause.values.first ?? .null,
-                resource,
-                .list)
-        }
-        guard problems.isEmpty else { return failure(.invalidQuery(problems)) }
         var records = state[resource.name].all.filter { record in
             query.clauses.allSatisfy { matches(record, $0, in: resource) }
         }
@@ -103,12 +97,10 @@ extension MockAPI {
 
     /// `DELETE` on a resource: only the records `id:in` names, with everything that cascades from them.
     func delete(_ resource: Resource, query: String, state: inout StoreState) -> MockResponse {
-        switch DeleteQuery.parse(query) {
+        switch contract.deleteQuery(query, for: resource) {
         case .failure(let rejected):
             return failure(.invalidQuery(rejected.problems))
         case .success(let ids):
-            let problems = parameterProblems(DeleteQuery.parameter, .array(ids.map(JSONValue.integer)), resource, .delete)
-            guard problems.isEmpty else { return failure(.invalidQuery(problems)) }
             let doomed = Set(ids).filter { state[resource.name][$0] != nil }
             if let blocked = restrictions(on: resource, ids: doomed, state: state) { return failure(blocked) }
             cascade(resource, ids: doomed, state: &state)

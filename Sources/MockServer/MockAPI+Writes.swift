@@ -1,6 +1,7 @@
 import APIRegistry
 import Foundation
 import JSONModel
+import OpenAPIEmitter
 import SchemaValidation
 
 extension MockAPI {
@@ -18,10 +19,10 @@ extension MockAPI {
         if case .array(let items) = body, items.count > limit {
             return failure(.batchTooLarge(received: items.count, limit: limit))
         }
-        guard let schema = bodySchemas[Self.key(resource, operation.kind)] else {
+        guard let schema = contract.bodySchema(method: operation.kind.method, path: resource.path) else {
             return failure(APIError(status: 500, title: "The mock has no schema for \(operation.kind.method) \(resource.path)."))
         }
-        let issues = validator.validate(body, against: schema, context: .request)
+        let issues = contract.validator.validate(body, against: schema, context: .request)
         guard issues.isEmpty else {
             return failure(.invalidBody(issues.map { explain($0, operation.kind, resource) }))
         }

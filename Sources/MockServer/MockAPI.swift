@@ -1,6 +1,7 @@
 import APIRegistry
 import Foundation
 import JSONModel
+import OpenAPIEmitter
 import OpenAPIKit
 import SchemaValidation
 
@@ -10,11 +11,8 @@ import SchemaValidation
 /// It is a value: `MockStore` owns the state and serialises access to it.
 public struct MockAPI: Sendable {
     public let registry: Registry
-    let validator: SchemaValidator
-    /// The request body schema of each write operation, taken from the spec itself.
-    let bodySchemas: [String: JSONSchema]
-    /// The schema of each query parameter, by operation key and parameter name, from the spec.
-    let parameterSchemas: [String: [String: JSONSchema]]
+    /// The spec's schemas for bodies and query values, shared with the guide checker.
+    let contract: SpecContract
     let now: @Sendable () -> Date
 
     public enum SetupError: Error, CustomStringConvertible {
@@ -28,35 +26,20 @@ public struct MockAPI: Sendable {
     }
 
     /// - Parameters:
-    ///   - document: the spec generated from `registry`; request bodies are validated against its schemas.
+    ///   - document: the spec generated from `registry`; requests are validated against its schemas.
     ///   - now: the clock that stamps `date_created` and `date_modified`.
     public init(registry: Registry, document: OpenAPI.Document, now: @escaping @Sendable () -> Date = Date.init) throws {
         self.registry = registry
-        self.validator = SchemaValidator(document: document)
+        self.contract = SpecContract(document: document)
         self.now = now
-        var schemas: [String: JSONSchema] = [:]
-        var parameters: [String: [String: JSONSchema]] = [:]
         for resource in registry.resources {
-            let item = document.paths[OpenAPI.Path(rawValue: resource.path)]?.b
-            for operation in resource.operations {
-                let endpoint = item?.endpoints.first { $0.method.rawValue == operation.kind.method }
-                for parameter in endpoint?.operation.parameters.compactMap(\.b) ?? [] {
-                    if let schema = parameter.schemaOrContent.schemaContextValue?.schema.b {
-                        parameters[Self.key(resource, operation.kind), default: [:]][parameter.name] = schema
-                    }
-                }
-                guard operation.kind.requestProjection != nil else { continue }
-                guard let schema = endpoint?.operation.requestBody?.b?.content[.json]?.b?.schema else {
+            for operation in resource.operations where operation.kind.requestProjection != nil {
+                guard contract.bodySchema(method: operation.kind.method, path: resource.path) != nil else {
                     throw SetupError.missingBodySchema("\(operation.kind.method) \(resource.path)")
                 }
-                schemas[Self.key(resource, operation.kind)] = schema
             }
         }
-        self.bodySchemas = schemas
-        self.parameterSchemas = parameters
     }
-
-    static func key(_ resource: Resource, _ kind: OperationKind) -> String { "\(resource.name) \(kind.rawValue)" }
 
     /// Answers one request against one store.
     func handle(_ request: MockRequest, in state: inout StoreState) -> MockResponse {
@@ -92,18 +75,6 @@ public struct MockAPI: Sendable {
             methods.append(operation.kind.method)
         }
         return methods
-    }
-
-    /// What the spec's parameter schema says about a parsed query value; a list value's
-    /// items are named by position.
-    func parameterProblems(_ name: String, _ value: JSONValue, _ resource: Resource, _ kind: OperationKind) -> [QueryProblem] {
-        guard let schema = parameterSchemas[Self.key(resource, kind)]?[name] else { return [] }
-        return validator.validate(value, against: schema, context: .request).map { issue in
-            let position = issue.path.components.first.flatMap { component -> String? in
-                if case .index(let index) = component { "value \(index + 1) " } else { nil }
-            }
-            return QueryProblem(parameter: name, message: (position ?? "") + issue.message, hint: issue.hint)
-        }
     }
 
     func failure(_ error: APIError) -> MockResponse {
