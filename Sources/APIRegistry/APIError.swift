@@ -61,6 +61,22 @@ public struct APIError: Error, Sendable, Equatable {
             errors: JSONObject([("Content-Type", .string("must be application/json"))]))
     }
 
+    /// A path that names no resource.
+    public static func notFound(_ path: String, resources: [String]) -> APIError {
+        let known = resources.joined(separator: ", ")
+        return APIError(
+            status: 404, title: "There is no resource at \(path). Resources: \(known).",
+            errors: JSONObject([("path", .string("is not a resource; resources: \(known)"))]))
+    }
+
+    /// A method the resource does not offer; `allowed` also goes in the `Allow` header.
+    public static func methodNotAllowed(_ method: String, path: String, allowed: [String]) -> APIError {
+        let list = allowed.joined(separator: ", ")
+        return APIError(
+            status: 405, title: "\(path) does not support \(method); it supports \(list).",
+            errors: JSONObject([("method", .string("must be one of \(list)"))]))
+    }
+
     /// The body the API sends.
     public func body(typeURL: String) -> JSONValue {
         ["status": .integer(status), "title": .string(title), "type": .string(typeURL), "errors": .object(errors)]

@@ -46,19 +46,12 @@ public struct MockAPI: Sendable {
         var path = request.path
         if path.count > 1 && path.hasSuffix("/") { path.removeLast() }
         guard let resource = registry.resources.first(where: { $0.path == path }) else {
-            let known = registry.resources.map(\.path).joined(separator: ", ")
-            return failure(
-                APIError(
-                    status: 404, title: "There is no resource at \(path). Resources: \(known).",
-                    errors: JSONObject([("path", .string("is not a resource; resources: \(known)"))])))
+            return failure(.notFound(path, resources: registry.resources.map(\.path)))
         }
         let method = request.method.uppercased()
         guard let operation = resource.operations.first(where: { $0.kind.method == method }) else {
             let allowed = allowedMethods(resource)
-            var response = failure(
-                APIError(
-                    status: 405, title: "\(resource.path) does not support \(method); it supports \(allowed.joined(separator: ", ")).",
-                    errors: JSONObject([("method", .string("must be one of \(allowed.joined(separator: ", "))"))])))
+            var response = failure(.methodNotAllowed(method, path: resource.path, allowed: allowed))
             response.headers.append((name: "Allow", value: allowed.joined(separator: ", ")))
             return response
         }

@@ -98,42 +98,12 @@ extension OpenAPIEmitter {
             lines.append("The body is a JSON array of at most \(limit) items; a longer one is rejected with 413.")
         }
         if operation.kind.isWrite {
-            lines.append(contentsOf: ruleDescriptions(resource, operation.kind))
+            lines.append(contentsOf: registry.ruleSentences(for: resource, operation.kind))
         }
         if let scope = registry.info.scope(for: operation.kind) {
             lines.append("Requires the `\(scope.name)` scope.")
         }
         return lines.joined(separator: "\n\n")
-    }
-
-    func ruleDescriptions(_ resource: Resource, _ kind: OperationKind) -> [String] {
-        var lines: [String] = []
-        if kind == .delete {
-            for other in registry.resources {
-                for relation in other.relations where relation.resource == resource.name && relation.onDelete == .cascade {
-                    lines.append("Deleting a record also deletes its \(other.model.name) records (`\(relation.field)`).")
-                }
-            }
-            return lines
-        }
-        for relation in resource.relations where kind != .update {
-            lines.append(
-                "`\(relation.field)` must name an existing \(registry.resource(named: relation.resource)?.model.name ?? relation.resource); otherwise 422."
-            )
-        }
-        for rule in resource.rules {
-            switch rule {
-            case .unique(let field): lines.append("`\(field)` must be unique within the store; a duplicate is a 422.")
-            case .immutable(let field) where kind == .update: lines.append("`\(field)` cannot be changed after create.")
-            case .maxRecords(let limit) where kind == .create: lines.append("A store holds at most \(limit) records of this kind.")
-            case .valueMatchesType(let field, let relation, let typeField):
-                lines.append("`\(field)` must parse as the `\(typeField)` of the record `\(relation)` names.")
-            case .upsertKey(let fields):
-                lines.append("An item whose \(fields.map { "`\($0)`" }.joined(separator: " and ")) match an existing record replaces it.")
-            default: break
-            }
-        }
-        return lines
     }
 
     /// Either scope grants reads; writes need the modify scope.
