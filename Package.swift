@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
     ],
     targets: [
         // An order-preserving JSON value, a strict parser and field paths, shared by every stage.
@@ -44,11 +46,25 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // Guides and reference pages: registry + templates/ -> Markdown (site/) and HTML; every example checked.
+        .target(
+            name: "GuideRenderer",
+            dependencies: [
+                "APIRegistry",
+                "JSONModel",
+                "OpenAPIEmitter",
+                "SchemaValidation",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Ink", package: "Ink"),
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+            ]
+        ),
         // A stateful mock of the API: routes, rules and data all derived from the registry.
         .target(
             name: "MockServer",
             dependencies: [
                 "APIRegistry",
+                "GuideRenderer",
                 "JSONModel",
                 "OpenAPIEmitter",
                 "SchemaValidation",
@@ -63,6 +79,7 @@ let package = Package(
             dependencies: [
                 "APIRegistry",
                 "CustomersAPI",
+                "GuideRenderer",
                 "JSONModel",
                 "MockServer",
                 "OpenAPIEmitter",
@@ -89,6 +106,10 @@ let package = Package(
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
                 .product(name: "Yams", package: "Yams"),
             ]
+        ),
+        .testTarget(
+            name: "GuideRendererTests",
+            dependencies: ["APIRegistry", "CustomersAPI", "GuideRenderer", "JSONModel", "OpenAPIEmitter"]
         ),
         .testTarget(
             name: "MockServerTests",
