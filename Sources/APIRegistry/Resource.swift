@@ -72,6 +72,15 @@ public struct Resource: Sendable {
         relations.first { $0.resource == resource }
     }
 
+    /// The HTTP methods the resource answers, in declaration order.
+    public var methods: [String] {
+        var methods: [String] = []
+        for operation in operations where !methods.contains(operation.kind.method) {
+            methods.append(operation.kind.method)
+        }
+        return methods
+    }
+
     /// The fields that identify the record an upsert replaces, when the resource declares them.
     public var upsertKey: [String]? {
         for case .upsertKey(let fields) in rules { return fields }
@@ -133,8 +142,8 @@ public struct Operation: Sendable {
     public let batchLimit: Int?
     /// A request body to show instead of the one derived from the model's examples.
     public let requestExample: JSONValue?
-    /// A request body that must be rejected; the error example in the spec is what
-    /// the validation engine says about it.
+    /// A request body (for a list: a query string) that must be rejected; the error
+    /// example in the spec is what the validation engine or query parser says about it.
     public let invalidExample: JSONValue?
 
     public init(

@@ -40,7 +40,8 @@ extension CustomersV3 {
             Operation(
                 .list, summary: "List addresses",
                 description:
-                    "Returns a page of addresses matching the filters, e.g. every address of some customers with `customer_id:in=1,2,3`."),
+                    "Returns a page of addresses matching the filters, e.g. every address of some customers with `customer_id:in=1,2,3`.",
+                invalidExample: "customer_id=20"),
             Operation(
                 .create, summary: "Create addresses", description: "Creates up to \(batchLimit) addresses for existing customers.",
                 batchLimit: batchLimit,

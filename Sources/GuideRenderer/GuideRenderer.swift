@@ -1,1 +1,122 @@
+import APIRegistry
+import Foundation
+import JSONModel
 import Mustache
+import OpenAPIEmitter
+import OpenAPIKit
+
+/// Renders `site/` from the registry and the Mustache templates in `templates/`, and
+/// refuses to when a template or page holds an example the spec rejects, a misspelling,
+/// or a literal number the registry knows.
+///
+/// Every `*.md.mustache` file becomes the page at the same path under `site/`, except
+/// `reference/resource.md.mustache`, which becomes one page per resource.
+public struct GuideRenderer: Sendable {
+    public let registry: Registry
+    public let contract: SpecContract
+    /// The templates folder; problems name files relative to its parent.
+    public let templates: URL
+
+    static let resourceTemplate = "reference/resource.md.mustache"
+    static let misspellingsFile = "misspellings.txt"
+
+    public init(registry: Registry, document: OpenAPI.Document, templates: URL) {
+        self.registry = registry
+        self.contract = SpecContract(document: document)
+        self.templates = templates
+    }
+
+    /// Every problem found, each with its file and line.
+    public struct Failure: Error, CustomStringConvertible {
+        public let problems: [GuideProblem]
+
+        public var description: String {
+            "\(problems.count) problem\(problems.count == 1 ? "" : "s") in the guides:\n"
+                + problems.map { "  \($0)" }.joined(separator: "\n")
+        }
+    }
+
+    /// The pages of `site/`, checked.
+    public func render() throws -> [GeneratedFile] {
+        let sources = try templateSources()
+        let misspellings = try misspellingList()
+        let checker = ExampleChecker(registry: registry, contract: contract)
+        let prose = ProseChecker(registry: registry, misspellings: misspellings)
+        var problems: [GuideProblem] = []
+        var failedTemplates: Set<String> = []
+        for (path, text) in sources {
+            let file = "templates/\(path)"
+            let found =
+                checker.problems(in: text, file: file, skipGenerated: true) + prose.problems(in: text, file: file, checkNumbers: true)
+            if !found.isEmpty { failedTemplates.insert(path) }
+            problems += found
+        }
+        let context = GuideContext(registry: registry, contract: contract).values()
+        var pages: [(template: String, file: GeneratedFile)] = []
+        for (path, text) in sources {
+            let template: MustacheTemplate
+            do {
+                // On a line of its own the pragma leaves no trace in the output.
+                template = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}\n" + text)
+            } catch {
+                problems.append(GuideProblem(file: "templates/\(path)", line: 1, message: "is not a valid Mustache template: \(error)"))
+                continue
+            }
+            if path == Self.resourceTemplate {
+                for resource in (context["resources"] as? [[String: Any]]) ?? [] {
+                    var local = context
+                    local["current"] = resource
+                    pages.append(
+                        (
+                            path,
+                            GeneratedFile(
+                                path: "site/reference/\(resource["name"] ?? "resource").md", contents: Self.tidy(template.render(local)))
+                        ))
+                }
+            } else {
+                pages.append(
+                    (path, GeneratedFile(path: "site/" + path.dropLast(".mustache".count), contents: Self.tidy(template.render(context)))))
+            }
+        }
+        // A page whose template already failed would only repeat its problems.
+        for (template, page) in pages where !failedTemplates.contains(template) {
+            problems += checker.problems(in: page.contents, file: page.path)
+            problems += prose.problems(in: page.contents, file: page.path, checkNumbers: false)
+        }
+        guard problems.isEmpty else {
+            throw Failure(problems: problems.sorted { ($0.file, $0.line) < ($1.file, $1.line) })
+        }
+        return pages.map(\.file).sorted { $0.path < $1.path }
+    }
+
+    /// Sections that render nothing leave blank lines behind; one is enough.
+    static func tidy(_ page: String) -> String {
+        var lines: [Substring] = []
+        for line in page.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.isEmpty && (lines.last?.isEmpty ?? true) { continue }
+            lines.append(line)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Template path (relative to `templates/`) → text, in path order.
+    func templateSources() throws -> [(String, String)] {
+        guard let enumerator = FileManager.default.enumerator(at: templates, includingPropertiesForKeys: nil) else {
+            throw Failure(problems: [GuideProblem(file: templates.path, line: 0, message: "cannot read the templates folder")])
+        }
+        var sources: [(String, String)] = []
+        let base = templates.standardizedFileURL.path
+        for case let url as URL in enumerator where url.lastPathComponent.hasSuffix(".md.mustache") {
+            let path = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
+            sources.append((path, try String(contentsOf: url, encoding: .utf8)))
+        }
+        return sources.sorted { $0.0 < $1.0 }
+    }
+
+    func misspellingList() throws -> [String: String] {
+        let url = templates.appendingPathComponent(Self.misspellingsFile)
+        guard FileManager.default.fileExists(atPath: url.path) else { return [:] }
+        return ProseChecker.parseMisspellings(try String(contentsOf: url, encoding: .utf8))
+    }
+}

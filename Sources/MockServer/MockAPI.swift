@@ -50,7 +50,7 @@ public struct MockAPI: Sendable {
         }
         let method = request.method.uppercased()
         guard let operation = resource.operations.first(where: { $0.kind.method == method }) else {
-            let allowed = allowedMethods(resource)
+            let allowed = resource.methods
             var response = failure(.methodNotAllowed(method, path: resource.path, allowed: allowed))
             response.headers.append((name: "Allow", value: allowed.joined(separator: ", ")))
             return response
@@ -60,14 +60,6 @@ public struct MockAPI: Sendable {
         case .delete: return delete(resource, query: request.query, state: &state)
         case .create, .update, .upsert: return write(operation, of: resource, request: request, state: &state)
         }
-    }
-
-    func allowedMethods(_ resource: Resource) -> [String] {
-        var methods: [String] = []
-        for operation in resource.operations where !methods.contains(operation.kind.method) {
-            methods.append(operation.kind.method)
-        }
-        return methods
     }
 
     func failure(_ error: APIError) -> MockResponse {

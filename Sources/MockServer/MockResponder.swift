@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import JSONModel
 import NIOCore
+import OpenAPIEmitter
 
 /// The HTTP face of the mock: `/stores/{store_hash}/v3/...` goes to the store named by the
 /// hash, `/openapi.yaml` serves the spec, anything else is a JSON 404.
@@ -11,13 +12,16 @@ public struct MockResponder: HTTPResponder {
 
     let store: MockStore
     let spec: String
+    /// The HTML guides by path under `/docs/`.
+    let docs: [String: GeneratedFile]
     let errorTypeURL: String
     /// Largest request body read, in bytes.
     let maxBodySize: Int
 
-    public init(store: MockStore, spec: String, maxBodySize: Int = 1 << 20) {
+    public init(store: MockStore, spec: String, docs: [String: GeneratedFile] = [:], maxBodySize: Int = 1 << 20) {
         self.store = store
         self.spec = spec
+        self.docs = docs
         self.errorTypeURL = store.api.registry.info.errorTypeURL
         self.maxBodySize = maxBodySize
     }
@@ -34,6 +38,9 @@ public struct MockResponder: HTTPResponder {
             return Response(
                 status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: spec)))
+        }
+        if path == "/docs" || path.hasPrefix("/docs/") {
+            return document(path)
         }
         guard let (hash, rest) = Self.split(path) else {
             return error(
@@ -57,6 +64,28 @@ public struct MockResponder: HTTPResponder {
             method: request.method.rawValue, path: rest, query: request.uri.query ?? "",
             contentType: request.headers[.contentType], body: Array(body.readableBytesView))
         return Self.encode(await store.handle(mockRequest, store: hash))
+    }
+
+    /// A page of the HTML guides; `/docs` and `/docs/` are the index.
+    func document(_ path: String) -> Response {
+        if path == "/docs" {
+            return Response(status: .movedPermanently, headers: [.location: "/docs/"])
+        }
+        var file = String(path.dropFirst("/docs/".count))
+        if file.isEmpty || file.hasSuffix("/") { file += "index.html" }
+        guard let page = docs[file] else {
+            let reason = docs.isEmpty ? "the mock was started without guides (no templates folder)" : "no such page"
+            return error(
+                APIError(
+                    status: 404, title: "There is no page at \(path): \(reason).",
+                    errors: JSONObject([
+                        ("path", .string(docs.isEmpty ? "names no page; start the mock where templates/ is" : "names no page"))
+                    ])))
+        }
+        let type =
+            file.hasSuffix(".html")
+            ? "text/html; charset=utf-8" : file.hasSuffix(".css") ? "text/css; charset=utf-8" : "application/yaml; charset=utf-8"
+        return Response(status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: page.contents)))
     }
 
     /// `/stores/abc123/v3/customers` → (`abc123`, `/customers`); nil for any other shape.

@@ -1,5 +1,6 @@
 import APIRegistry
 import Foundation
+import GuideRenderer
 import Hummingbird
 import Logging
 import OpenAPIEmitter
@@ -11,21 +12,30 @@ public enum MockServer {
         /// 0 picks a free port; `onRunning` receives the one chosen.
         public var port: Int
         public var seeding: Seeding
+        /// The guide templates served as HTML at `/docs`; nil serves no guides.
+        public var templates: URL?
 
-        public init(host: String = "127.0.0.1", port: Int = 4010, seeding: Seeding = .seeded(1)) {
+        public init(host: String = "127.0.0.1", port: Int = 4010, seeding: Seeding = .seeded(1), templates: URL? = nil) {
             self.host = host
             self.port = port
             self.seeding = seeding
+            self.templates = templates
         }
     }
 
-    /// The store and responder for `registry`, with the spec generated from it.
-    public static func responder(registry: Registry, seeding: Seeding, now: @escaping @Sendable () -> Date = Date.init) throws
-        -> MockResponder
-    {
+    /// The store and responder for `registry`, with the spec generated from it and, when a
+    /// templates folder is given, the guides rendered as HTML for `/docs`.
+    public static func responder(
+        registry: Registry, seeding: Seeding, templates: URL? = nil, now: @escaping @Sendable () -> Date = Date.init
+    ) throws -> MockResponder {
         let (document, file) = try SpecGenerator(registry: registry).generate()
         let api = try MockAPI(registry: registry, document: document, now: now)
-        return MockResponder(store: MockStore(api: api, seeding: seeding), spec: file.contents)
+        var docs: [String: GeneratedFile] = [:]
+        if let templates {
+            let pages = try GuideRenderer(registry: registry, document: document, templates: templates).render()
+            for page in HTMLSite(pages: pages, spec: file).files() { docs[page.path] = page }
+        }
+        return MockResponder(store: MockStore(api: api, seeding: seeding), spec: file.contents, docs: docs)
     }
 
     /// The application; run it with `runService()`, which stops it on SIGINT or SIGTERM.
@@ -35,7 +45,7 @@ public enum MockServer {
         var logger = Logger(label: "specsmith-mock")
         logger.logLevel = .warning
         return Application(
-            responder: try responder(registry: registry, seeding: configuration.seeding),
+            responder: try responder(registry: registry, seeding: configuration.seeding, templates: configuration.templates),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "specsmith-mock"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger

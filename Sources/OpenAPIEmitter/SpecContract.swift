@@ -43,9 +43,38 @@ public struct SpecContract: Sendable {
         bodySchemas[Self.key(method, path)]
     }
 
-    /// The names of an operation's query parameters.
+    /// The JSON schema of a documented response, if any.
+    public func responseSchema(method: String, path: String, status: String) -> JSONSchema? {
+        operation(method: method, path: path)
+            .flatMap { $0.responses[OpenAPI.Response.StatusCode(rawValue: status) ?? .default] }
+            .flatMap { document.components[$0] }
+            .flatMap { $0.content[.json] }
+            .flatMap { document.components[$0] }?.schema
+    }
+
+    /// The operation at `method` and `path`.
+    public func operation(method: String, path: String) -> OpenAPI.Operation? {
+        document.paths[OpenAPI.Path(rawValue: path)].flatMap { document.components[$0] }?
+            .endpoints.first { $0.method.rawValue == method.uppercased() }?.operation
+    }
+
+    /// The example of a JSON request body or response (`status`), as the spec has it.
+    public func example(method: String, path: String, status: String? = nil) -> JSONValue? {
+        guard let operation = operation(method: method, path: path) else { return nil }
+        let content: OpenAPI.Content.Map?
+        if let status {
+            content =
+                operation.responses[OpenAPI.Response.StatusCode(rawValue: status) ?? .default]
+                .flatMap { document.components[$0] }?.content
+        } else {
+            content = operation.requestBody.flatMap { document.components[$0] }?.content
+        }
+        return content?[.json].flatMap { document.components[$0] }?.example.map(JSONValue.init)
+    }
+
+    /// The names of an operation's query parameters, in the spec's order.
     public func parameterNames(method: String, path: String) -> [String] {
-        Array(parameterSchemas[Self.key(method, path)]?.keys ?? [:].keys).sorted()
+        (operation(method: method, path: path)?.parameters ?? []).compactMap { document.components[$0]?.name }
     }
 
     /// What the parameter's schema says about a parsed query value; a list value's items

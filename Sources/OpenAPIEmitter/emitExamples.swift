@@ -41,10 +41,12 @@ extension OpenAPIEmitter {
         return ["data": .array(records), "meta": ["pagination": pagination]]
     }
 
-    /// The 422 a list answers to the reviewer's mistake: a filter without its operator
-    /// (`customer_id=20`), or failing that an unknown one.
+    /// The 422 a list answers to its declared invalid query, or else to a filter written
+    /// without its operator (`id=20`).
     func queryErrorExample(_ resource: Resource) throws(Failure) -> APIError {
-        let mistaken = resource.filters.first { !$0.operators.contains(.eq) }.map { "\($0.name)=20" } ?? "compnay:in=BigCommerce"
+        let declared = resource.operation(.list)?.invalidExample?.stringValue
+        let mistaken =
+            declared ?? resource.filters.first { !$0.operators.contains(.eq) }.map { "\($0.name)=20" } ?? "compnay:in=BigCommerce"
         switch ListQuery.parse(mistaken, for: resource, pagination: registry.pagination) {
         case .failure(let failure): return .invalidQuery(failure.problems)
         case .success: throw .registry("GET \(resource.path): the query '\(mistaken)' used for the error example is accepted")

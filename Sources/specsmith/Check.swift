@@ -5,22 +5,24 @@ import OpenAPIEmitter
 extension Specsmith {
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Fail when spec/ is stale, invalid, or holds an invalid example.",
+            abstract: "Fail when spec/ or site/ is stale, invalid, or holds an invalid example.",
             discussion: """
-                Regenerates in memory and compares with the committed files, then runs OpenAPIKit's \
-                validator on the YAML. Exit status 1 names every finding; 0 means all is current and valid.
+                Regenerates spec/ and site/ in memory and compares them with the committed files, then runs \
+                OpenAPIKit's validator on the YAML. Exit status 1 names every finding; 0 means all is current and valid.
                 """
         )
 
         @OptionGroup var project: ProjectOptions
 
         func run() async throws {
-            let generated = try generatedSpec()
-            var findings = SpecGenerator.validatorFindings(yaml: generated.contents).map { "\(generated.path): OpenAPIKit: \($0)" }
-            let url = project.url(generated.path)
-            if !FileManager.default.fileExists(atPath: url.path) {
-                findings.append("\(generated.path) is missing. Run `swift run specsmith generate`.")
-            } else {
+            let files = try ProjectFiles.generate(root: project)
+            var findings = SpecGenerator.validatorFindings(yaml: files.spec.contents).map { "\(files.spec.path): OpenAPIKit: \($0)" }
+            for file in files.all {
+                let url = project.url(file.path)
+                guard FileManager.default.fileExists(atPath: url.path) else {
+                    findings.append("\(file.path) is missing.")
+                    continue
+                }
                 let committed: String
                 do {
                     committed = try String(contentsOf: url, encoding: .utf8)
@@ -28,15 +30,17 @@ extension Specsmith {
                     printError("specsmith: cannot read \(url.path): \(error.localizedDescription)")
                     throw ExitCode(2)
                 }
-                if let difference = FileDifference.first(committed: committed, generated: generated.contents) {
-                    findings.append("\(generated.path) is stale: \(difference)\nRun `swift run specsmith generate` and commit the result.")
+                if let difference = FileDifference.first(committed: committed, generated: file.contents) {
+                    findings.append("\(file.path) is stale: \(difference)")
                 }
             }
+            findings += files.leftovers(root: project).map { "\($0) is no longer generated." }
             guard findings.isEmpty else {
                 for finding in findings { printError(finding) }
+                printError("Run `swift run specsmith generate` and commit the result.")
                 throw ExitCode(1)
             }
-            print("\(generated.path) is current and valid.")
+            print("spec/ and site/ are current and valid (\(files.all.count) files).")
         }
     }
 }

@@ -1,32 +1,50 @@
 import ArgumentParser
 import Foundation
+import GuideRenderer
 import OpenAPIEmitter
 
 extension Specsmith {
     struct Generate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write spec/ from the registry.",
-            discussion: "Every example is validated first; an invalid one stops generation and names its location."
+            abstract: "Write spec/ and site/ from the registry and templates/.",
+            discussion: """
+                Every example is validated first, in the spec and in the guides; an invalid one, a misspelling \
+                or a literal number the registry knows stops generation and names its file and line. \
+                With --html DIR the guides are also written as a static HTML site.
+                """
         )
 
         @OptionGroup var project: ProjectOptions
 
+        @Option(help: "Also write the guides as a static HTML site into this folder.", completion: .directory)
+        var html: String?
+
         func run() async throws {
-            let generated = try generatedSpec()
-            let url = project.url(generated.path)
-            do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                let existing = try? String(contentsOf: url, encoding: .utf8)
-                if existing != generated.contents {
-                    try Data(generated.contents.utf8).write(to: url, options: .atomic)
-                    print("wrote \(generated.path)")
-                } else {
-                    print("unchanged \(generated.path)")
-                }
-            } catch {
-                printError("specsmith: cannot write \(url.path): \(error.localizedDescription)")
-                throw ExitCode(2)
+            let files = try ProjectFiles.generate(root: project)
+            var outputs = files.all.map { (url: project.url($0.path), file: $0) }
+            if let html {
+                let site = HTMLSite(pages: files.pages, spec: files.spec)
+                outputs += site.files().map { (url: URL(fileURLWithPath: html).appendingPathComponent($0.path), file: $0) }
             }
+            for stale in files.leftovers(root: project) {
+                try? FileManager.default.removeItem(at: project.url(stale))
+                print("removed \(stale)")
+            }
+            var written = 0
+            for (url, file) in outputs {
+                do {
+                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    if (try? String(contentsOf: url, encoding: .utf8)) != file.contents {
+                        try Data(file.contents.utf8).write(to: url, options: .atomic)
+                        print("wrote \(url.path.hasPrefix(project.url("").path) ? file.path : url.path)")
+                        written += 1
+                    }
+                } catch {
+                    printError("specsmith: cannot write \(url.path): \(error.localizedDescription)")
+                    throw ExitCode(2)
+                }
+            }
+            print("\(outputs.count) files, \(written) changed.")
         }
     }
 }

@@ -23,6 +23,9 @@ extension Specsmith {
         @Flag(help: "Start every store with no records.")
         var empty = false
 
+        @Option(help: "The project folder whose templates/ are served as HTML guides at /docs.", completion: .directory)
+        var root = "."
+
         @Option(help: "Seed of the generated sample records; the same seed gives the same data. (default: 1)")
         var seed: UInt64?
 
@@ -32,13 +35,18 @@ extension Specsmith {
         }
 
         func run() async throws {
-            let configuration = MockServer.Configuration(host: host, port: port, seeding: empty ? .empty : .seeded(seed ?? 1))
+            let templates = URL(fileURLWithPath: root).appendingPathComponent("templates")
+            let hasTemplates = FileManager.default.fileExists(atPath: templates.path)
+            if !hasTemplates { printError("specsmith: no templates/ under '\(root)', so /docs serves no guides") }
+            let configuration = MockServer.Configuration(
+                host: host, port: port, seeding: empty ? .empty : .seeded(seed ?? 1), templates: hasTemplates ? templates : nil)
             let host = self.host
             let app: Application<MockResponder>
             do {
                 app = try MockServer.application(registry: CustomersV3.registry, configuration: configuration) { port in
                     let base = "http://\(host):\(port)"
-                    let line = "Specsmith mock listening on \(base)/stores/{store_hash}/v3 (spec: \(base)/openapi.yaml)\n"
+                    let line =
+                        "Specsmith mock listening on \(base)/stores/{store_hash}/v3 (spec: \(base)/openapi.yaml, guides: \(base)/docs/)\n"
                     FileHandle.standardOutput.write(Data(line.utf8))
                 }
             } catch {

@@ -1,7 +1,5 @@
 import ArgumentParser
-import CustomersAPI
 import Foundation
-import OpenAPIEmitter
 
 /// The command-line entry point. Exit status: 0 ok, 1 findings, 2 usage or I/O error.
 @main
@@ -34,7 +32,7 @@ struct Specsmith: AsyncParsableCommand {
 
 /// Options every command that reads or writes the project shares.
 struct ProjectOptions: ParsableArguments {
-    @Option(name: .long, help: "The project folder holding spec/.", completion: .directory)
+    @Option(name: .long, help: "The project folder holding templates/, spec/ and site/.", completion: .directory)
     var root: String = "."
 
     func url(_ relativePath: String) -> URL {
@@ -46,16 +44,6 @@ struct ProjectOptions: ParsableArguments {
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("--root '\(root)' is not a folder")
         }
-    }
-}
-
-/// The spec the registry gives; an invalid example or registry ends the command with status 1.
-func generatedSpec() throws -> GeneratedFile {
-    do {
-        return try SpecGenerator(registry: CustomersV3.registry).generate().file
-    } catch {
-        printError("specsmith: cannot generate: \(error)")
-        throw ExitCode(1)
     }
 }
 

@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Crawl the mock's HTML guides and fail on a broken link or an empty page.
+
+usage: crawl_docs.py BASE_URL     e.g. http://127.0.0.1:4010
+
+Starts at BASE_URL/docs/, follows every same-site link on every page, and checks that each
+target answers 200, that each HTML page has text in <main>, and that each #fragment names an
+element id on the target page (fragments into the YAML spec are JSON pointers and not checked).
+Exit status: 0 all good, 1 a broken link or an empty page.
+"""
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+from html.parser import HTMLParser
+
+
+class Page(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links, self.ids, self.main_text, self._in_main = [], set(), [], 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "main":
+            self._in_main += 1
+        for name in ("href", "src"):
+            if attrs.get(name):
+                self.links.append(attrs[name])
+
+    def handle_endtag(self, tag):
+        if tag == "main":
+            self._in_main -= 1
+
+    def handle_data(self, data):
+        if self._in_main and data.strip():
+            self.main_text.append(data.strip())
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.headers.get("Content-Type", ""), response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as error:
+        return error.code, "", ""
+    except OSError as error:
+        return 0, "", str(error)
+
+
+def main(argv):
+    if len(argv) != 1:
+        print(__doc__.strip(), file=sys.stderr)
+        return 2
+    base = argv[0].rstrip("/")
+    start = base + "/docs/"
+    host = urllib.parse.urlparse(start).netloc
+    queue, seen, pages, problems, fragments = [start], set(), {}, [], []
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        status, content_type, body = fetch(url)
+        if status != 200:
+            problems.append(f"{url}: answered {status}")
+            continue
+        if "text/html" not in content_type:
+            continue
+        page = Page()
+        page.feed(body)
+        pages[url] = page
+        if not page.main_text:
+            problems.append(f"{url}: the page has no text")
+        for link in page.links:
+            target = urllib.parse.urljoin(url, link)
+            parsed = urllib.parse.urlparse(target)
+            if parsed.netloc != host:
+                continue
+            if parsed.fragment:
+                fragments.append((url, target))
+            queue.append(parsed._replace(fragment="").geturl())
+    for source, target in fragments:
+        parsed = urllib.parse.urlparse(target)
+        page = pages.get(parsed._replace(fragment="").geturl())
+        if page is not None and parsed.fragment not in page.ids:
+            problems.append(f"{source}: link to {target}: no element with id '{parsed.fragment}'")
+    for problem in problems:
+        print(problem)
+    print(f"{len(seen)} URLs checked, {len(pages)} HTML pages, {len(fragments)} fragment links, {len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,216 @@
+import APIRegistry
+import JSONModel
+import OpenAPIEmitter
+import SchemaValidation
+
+/// A problem in a template or a generated page, at a file and line.
+public struct GuideProblem: Sendable, Equatable, CustomStringConvertible {
+    public let file: String
+    public let line: Int
+    public let message: String
+
+    public var description: String { "\(file):\(line): \(message)" }
+}
+
+/// Checks every example a page shows against the spec: request and response bodies
+/// against their schemas, request lines against the registry's operations, query strings
+/// against the declared filters and their value syntax.
+struct ExampleChecker {
+    let registry: Registry
+    let contract: SpecContract
+    static let methods: Set<String> = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
+
+    /// Every problem in `text`. With `skipGenerated`, blocks filled in by template tags are
+    /// left for the check of the rendered page.
+    func problems(in text: String, file: String, skipGenerated: Bool = false) -> [GuideProblem] {
+        let scan = MarkdownScan(text)
+        var problems: [GuideProblem] = []
+        func add(_ line: Int, _ message: String) { problems.append(GuideProblem(file: file, line: line, message: message)) }
+        for block in scan.blocks {
+            if skipGenerated && (block.info.contains("{{") || block.body.contains { $0.contains("{{") }) { continue }
+            let bodyText = block.body.joined(separator: "\n")
+            switch block.language {
+            case "json":
+                if let target = block.attributes["request"] {
+                    for (offset, message) in checkRequest(target, body: bodyText) { add(block.line + offset, message) }
+                } else if let target = block.attributes["response"] {
+                    for (offset, message) in checkResponse(target, body: bodyText) { add(block.line + offset, message) }
+                } else if let name = block.attributes["schema"] {
+                    for (offset, message) in checkSchema(name, body: bodyText) { add(block.line + offset, message) }
+                } else if block.attributes["foreign"] != nil {
+                    // Another API's body, shown for comparison and marked as such.
+                } else {
+                    add(
+                        block.line,
+                        "a JSON example must say what it is: request=\"METHOD /path\", response=\"METHOD /path STATUS\", schema=\"Name\" or foreign=\"Other API\""
+                    )
+                }
+            case "http":
+                for (offset, message) in checkHTTP(block.body) { add(block.line + offset, message) }
+            default:
+                let first = block.body.first { !$0.trimmingSpaces().isEmpty }?.trimmingSpaces() ?? ""
+                if block.language.isEmpty && (first.hasPrefix("{") || first.hasPrefix("[")) {
+                    add(
+                        block.line,
+                        "an unmarked JSON example: fence it as ```json request=\"METHOD /path\"``` (or response=\"METHOD /path STATUS\")")
+                } else if block.language.isEmpty, let method = first.split(separator: " ").first, Self.methods.contains(String(method)) {
+                    add(block.line, "an unmarked request: fence it as ```http so it is checked")
+                }
+                for (offset, line) in block.body.enumerated() {
+                    for message in checkQueryReferences(in: line) { add(block.line + 1 + offset, message) }
+                }
+            }
+        }
+        for span in scan.inlineCode {
+            for message in checkQueryReferences(in: span.text) { add(span.line, message) }
+        }
+        return problems
+    }
+
+    /// The resource at a path written relative to the server (`/customers`) or in full
+    /// (`https://api.example.com/stores/abc/v3/customers`).
+    func resource(at rawPath: String) -> (resource: Resource?, path: String) {
+        var path = rawPath
+        if let scheme = path.range(of: "://") {
+            path = String(path[scheme.upperBound...].drop { $0 != "/" })
+        }
+        if let version = path.range(of: "/v3/") ?? path.range(of: "/v3", options: .anchored) {
+            path = "/" + path[version.upperBound...]
+        }
+        if path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        return (registry.resources.first { $0.path == path }, path)
+    }
+
+    /// A request body example for `METHOD /path`; offsets are lines after the fence.
+    func checkRequest(_ target: String, body: String, bodyLine: Int = 1) -> [(Int, String)] {
+        let parts = target.split(separator: " ").map(String.init)
+        guard parts.count == 2, Self.methods.contains(parts[0]) else {
+            return [(0, "request=\"\(target)\" must be \"METHOD /path\", e.g. request=\"POST /customers\"")]
+        }
+        let (method, path) = (parts[0], parts[1])
+        guard let operation = operation(method, path) else { return [(0, unknownOperation(method, path))] }
+        guard let schema = contract.bodySchema(method: method, path: operation.path) else {
+            return [(0, "\(method) \(operation.path) takes no request body")]
+        }
+        let value: JSONValue
+        do {
+            value = try JSONParser().parse(body)
+        } catch {
+            return [
+                (
+                    bodyLine - 1 + error.line,
+                    "\(method) \(operation.path) example is not valid JSON: \(error.message) (column \(error.column))"
+                )
+            ]
+        }
+        return contract.validator.validate(value, against: schema, context: .request).map { issue in
+            (0, "\(method) \(operation.path) example: \(issue)")
+        }
+    }
+
+    func checkResponse(_ target: String, body: String) -> [(Int, String)] {
+        let parts = target.split(separator: " ").map(String.init)
+        guard parts.count == 3, Self.methods.contains(parts[0]) else {
+            return [(0, "response=\"\(target)\" must be \"METHOD /path STATUS\", e.g. response=\"GET /customers 200\"")]
+        }
+        guard let operation = operation(parts[0], parts[1]) else { return [(0, unknownOperation(parts[0], parts[1]))] }
+        guard let schema = contract.responseSchema(method: parts[0], path: operation.path, status: parts[2]) else {
+            return [(0, "\(parts[0]) \(operation.path) documents no JSON response \(parts[2])")]
+        }
+        let value: JSONValue
+        do {
+            value = try JSONParser().parse(body)
+        } catch {
+            return [(error.line, "\(target) example is not valid JSON: \(error.message) (column \(error.column))")]
+        }
+        return contract.validator.validate(value, against: schema, context: .response).map { (0, "\(target) example: \($0)") }
+    }
+
+    /// A body checked against a component schema of the spec, as a response.
+    func checkSchema(_ name: String, body: String) -> [(Int, String)] {
+        guard let schema = contract.document.components.schemas[.init(stringLiteral: name)] else {
+            return [(0, "schema=\"\(name)\" names no schema of the spec")]
+        }
+        let value: JSONValue
+        do {
+            value = try JSONParser().parse(body)
+        } catch {
+            return [(error.line, "\(name) example is not valid JSON: \(error.message) (column \(error.column))")]
+        }
+        return contract.validator.validate(value, against: schema, context: .response).map { (0, "\(name) example: \($0)") }
+    }
+
+    /// An ```http block: request line, headers, blank line, body.
+    func checkHTTP(_ lines: [String]) -> [(Int, String)] {
+        guard let start = lines.firstIndex(where: { !$0.trimmingSpaces().isEmpty }) else { return [(0, "an empty http example")] }
+        let requestLine = lines[start].trimmingSpaces().split(separator: " ").map(String.init)
+        guard requestLine.count >= 2, Self.methods.contains(requestLine[0]) else {
+            return [(start + 1, "an http example starts with a request line, e.g. GET /customers?id:in=1,2")]
+        }
+        let method = requestLine[0]
+        let target = requestLine[1].split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard let operation = operation(method, target[0]) else { return [(start + 1, unknownOperation(method, target[0]))] }
+        var problems: [(Int, String)] = []
+        let query = target.count > 1 ? target[1] : ""
+        problems += queryProblems(method, query, operation.resource).map { (start + 1, $0) }
+        let blank = lines[(start + 1)...].firstIndex { $0.trimmingSpaces().isEmpty }
+        let body = blank.map { Array(lines[($0 + 1)...]) } ?? []
+        if !body.allSatisfy({ $0.trimmingSpaces().isEmpty }) {
+            problems += checkRequest("\(method) \(operation.path)", body: body.joined(separator: "\n")).map { offset, message in
+                (offset == 0 ? start + 1 : (blank ?? start) + 1 + offset, message)
+            }
+        } else if contract.bodySchema(method: method, path: operation.path) != nil {
+            problems.append((start + 1, "\(method) \(operation.path) needs a JSON array body after the headers and a blank line"))
+        }
+        return problems
+    }
+
+    /// Query strings written after a resource path anywhere in code: `/customers/addresses?customer_id:in=1,2,3`.
+    func checkQueryReferences(in text: String) -> [String] {
+        var messages: [String] = []
+        var previous = ""
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "'" || $0 == "\"" }) {
+            defer { previous = String(word) }
+            guard let question = word.firstIndex(of: "?"), word.contains("/") else { continue }
+            let pathPart = String(word[..<question])
+            guard pathPart.hasPrefix("/") || pathPart.contains("://") else { continue }
+            let query = String(word[word.index(after: question)...])
+            let (resource, path) = resource(at: pathPart)
+            guard let resource else {
+                if registry.resources.contains(where: { path.hasPrefix($0.path) || $0.path.hasPrefix(path) }) {
+                    messages.append("\(path): no such resource; resources are \(registry.resources.map(\.path).joined(separator: ", "))")
+                }
+                continue
+            }
+            let method = Self.methods.contains(previous) ? previous : "GET"
+            messages += queryProblems(method, query, resource)
+        }
+        return messages
+    }
+
+    func queryProblems(_ method: String, _ query: String, _ resource: Resource) -> [String] {
+        let outcome: Result<Void, QueryProblems>
+        switch method {
+        case "GET": outcome = contract.listQuery(query, for: resource, pagination: registry.pagination).map { _ in () }
+        case "DELETE": outcome = contract.deleteQuery(query, for: resource).map { _ in () }
+        default:
+            return query.isEmpty ? [] : ["\(method) \(resource.path) takes no query parameters"]
+        }
+        guard case .failure(let rejected) = outcome else { return [] }
+        return rejected.problems.map { "\(method) \(resource.path)?\(query): \($0.parameter) \($0.fullMessage)" }
+    }
+
+    func operation(_ method: String, _ path: String) -> (resource: Resource, path: String)? {
+        let (resource, normalized) = resource(at: path)
+        guard let resource, resource.methods.contains(method) else { return nil }
+        return (resource, normalized)
+    }
+
+    func unknownOperation(_ method: String, _ path: String) -> String {
+        let (resource, normalized) = resource(at: path)
+        if let resource {
+            return "\(method) \(normalized) is not an operation; \(normalized) offers \(resource.methods.joined(separator: ", "))"
+        }
+        return "\(method) \(normalized): no such resource; resources are \(registry.resources.map(\.path).joined(separator: ", "))"
+    }
+}

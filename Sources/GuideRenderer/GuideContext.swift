@@ -1,0 +1,219 @@
+import APIRegistry
+import JSONModel
+import OpenAPIEmitter
+import OpenAPIKit
+import SchemaValidation
+
+/// Everything a guide template may state, derived from the registry and from the spec's
+/// own examples: templates write prose, never facts.
+struct GuideContext {
+    let registry: Registry
+    let contract: SpecContract
+
+    private static let json = JSONWriter(pretty: true)
+
+    /// The template context: plain dictionaries and arrays, as Mustache reads them.
+    func values() -> [String: Any] {
+        let info = registry.info
+        let limits = Set(registry.resources.flatMap { $0.operations.compactMap(\.batchLimit) }).sorted()
+        var byName: [String: Any] = [:]
+        let resources = registry.resources.map { resource -> [String: Any] in
+            let values = self.resource(resource)
+            byName[resource.name] = values
+            return values
+        }
+        return [
+            "api": [
+                "title": info.title, "version": info.version, "description": info.description, "serverURL": info.serverURL,
+                "authHeader": info.authHeader, "authDescription": info.authDescription, "specFile": info.specFileName,
+            ],
+            "scopes": info.scopes.map { ["name": $0.name, "access": $0.access.rawValue, "description": $0.description] },
+            "readScope": info.scope(for: .list)?.name ?? "",
+            "writeScope": info.scope(for: .create)?.name ?? "",
+            "batchLimit": limits.last ?? 0,
+            "defaultLimit": registry.pagination.defaultLimit,
+            "maxLimit": registry.pagination.maxLimit,
+            "resources": resources,
+            "resource": byName,
+            "operators": FilterOperator.allCases.map { op in
+                ["name": op.rawValue, "syntax": op == .eq ? "`name=value`" : "`name:\(op.rawValue)=value`", "meaning": op.meaning]
+            },
+            "errors": errorStatuses(),
+        ]
+    }
+
+    func resource(_ resource: Resource) -> [String: Any] {
+        let model = resource.model
+        var values: [String: Any] = [
+            "name": resource.name, "path": resource.path, "tag": resource.tag, "model": model.name, "description": resource.description,
+            "page": "reference/\(resource.name).md",
+            "filters": resource.filters.map { filter in
+                [
+                    "name": filter.name,
+                    "parameters": filter.parameterNames.map { "`\($0)`" }.joined(separator: ", "),
+                    "type": resource.valueType(of: filter).displayName,
+                    "description": filter.description,
+                ]
+            },
+            "sortKeys": resource.sortKeys.map { "`\($0)`" }.joined(separator: ", "),
+            "includes": resource.includes.map { "`\($0)`" }.joined(separator: ", "),
+            "hasIncludes": !resource.includes.isEmpty,
+            "readFields": fields(registry.projection(of: model, .read)),
+            "operations": resource.operations.map { operation(resource, $0) },
+            "fieldInfo": Dictionary(
+                fields(registry.projection(of: model, .read)).compactMap { row in (row["name"] as? String).map { ($0, row) } },
+                uniquingKeysWith: { first, _ in first }),
+            "relations": resource.relations.map { relation in
+                [
+                    "field": relation.field, "target": registry.resource(named: relation.resource)?.model.name ?? relation.resource,
+                    "onDelete": relation.onDelete.rawValue,
+                ]
+            },
+        ]
+        for kind in [ProjectionKind.create, .update, .upsert]
+        where resource.operations.contains(where: { $0.kind.requestProjection == kind }) {
+            values["\(kind.rawValue)Fields"] = fields(registry.projection(of: model, kind))
+            values["has\(kind.rawValue.prefix(1).uppercased() + kind.rawValue.dropFirst())Fields"] = true
+        }
+        for operation in resource.operations {
+            values[operation.kind.rawValue] = self.operation(resource, operation)
+        }
+        for rule in resource.rules {
+            if case .maxRecords(let limit) = rule { values["maxRecords"] = limit }
+            if case .upsertKey(let fields) = rule { values["upsertKey"] = fields.map { "`\($0)`" }.joined(separator: " and ") }
+        }
+        return values
+    }
+
+    /// Rows for a fields table: what each field is, and whether this view requires it.
+    func fields(_ projected: ProjectedModel) -> [[String: Any]] {
+        projected.fields.map { field in
+            let type: String =
+                switch field.type {
+                case .scalar(let scalar): scalar.displayName + constraints(scalar)
+                case .array(.model(let nested), _, _): "array of \(nested.schemaName)"
+                case .array: field.field.type.displayName
+                case .model(let nested): nested.schemaName
+                }
+            var row: [String: Any] = [
+                "name": field.field.name, "type": type, "required": field.required ? "yes" : "no",
+                "readOnly": field.readOnly, "description": field.field.description,
+            ]
+            if case .enumeration(let choices) = field.field.type {
+                let quoted = choices.map { "`\($0)`" }
+                row["choices"] =
+                    quoted.count > 1 ? quoted.dropLast().joined(separator: ", ") + " or " + (quoted.last ?? "") : quoted.joined()
+            }
+            return row
+        }
+    }
+
+    /// Length and range limits in words: ", 1–100 characters".
+    func constraints(_ type: FieldType) -> String {
+        switch type {
+        case .text(_, let minimum, let maximum, _):
+            switch (minimum, maximum) {
+            case (let low?, let high?) where low == high: return ", exactly \(low) characters"
+            case (let low?, let high?) where low > 0: return ", \(low)–\(high) characters"
+            case (_, let high?): return ", at most \(high) characters"
+            case (let low?, nil) where low > 0: return ", at least \(low) characters"
+            default: return ""
+            }
+        case .enumeration(let values): return ": " + values.map { "`\($0)`" }.joined(separator: ", ")
+        default: return ""
+        }
+    }
+
+    func operation(_ resource: Resource, _ operation: APIRegistry.Operation) -> [String: Any] {
+        let method = operation.kind.method
+        let path = resource.path
+        let status = operation.kind == .delete ? "204" : "200"
+        var values: [String: Any] = [
+            "kind": operation.kind.rawValue, "method": method, "path": path, "operationId": resource.operationID(operation.kind),
+            "summary": operation.summary, "description": operation.description,
+            "anchor": Slug.make(operation.summary),
+            "scope": registry.info.scope(for: operation.kind)?.name ?? "",
+            "rules": operation.kind.isWrite ? registry.ruleSentences(for: resource, operation.kind) : [],
+            "specLink": "../openapi.yaml" + DocumentExamples.pointer(["paths", path, method.lowercased()]),
+            "status": status,
+            "hasParameters": !contract.parameterNames(method: method, path: path).isEmpty,
+            "parameters": contract.parameterNames(method: method, path: path).map { name in
+                ["name": name, "required": operation.kind == .delete && name == DeleteQuery.parameter ? "yes" : "no"]
+            },
+        ]
+        if let limit = operation.batchLimit { values["batchLimit"] = limit }
+        if let request = contract.example(method: method, path: path) {
+            values["requestExample"] = Self.json.string(request)
+            values["requestMarker"] = "request=\"\(method) \(path)\""
+        }
+        values["errors"] = (contract.operation(method: method, path: path)?.responses.map(\.key.rawValue) ?? [])
+            .filter { $0.hasPrefix("4") }
+            .compactMap { code -> [String: Any]? in
+                guard let example = contract.example(method: method, path: path, status: code) else { return nil }
+                return ["status": code, "marker": "response=\"\(method) \(path) \(code)\"", "example": Self.json.string(example)]
+            }
+        for case let error as [String: Any] in values["errors"] as? [Any] ?? [] {
+            if let code = error["status"] as? String { values["error\(code)"] = error }
+        }
+        if let response = contract.example(method: method, path: path, status: status) {
+            values["responseExample"] = Self.json.string(response)
+            values["responseMarker"] = "response=\"\(method) \(path) \(status)\""
+        }
+        return values
+    }
+
+    /// Every error status the API answers with, each with a real body: from the spec's
+    /// examples, and the 404 and 405 every path can give.
+    func errorStatuses() -> [[String: Any]] {
+        var seen: [String: [String: Any]] = [:]
+        var order: [String] = []
+        for resource in registry.resources {
+            for operation in resource.operations {
+                guard let documented = contract.operation(method: operation.kind.method, path: resource.path) else { continue }
+                for (status, response) in documented.responses where status.rawValue.hasPrefix("4") && seen[status.rawValue] == nil {
+                    guard let example = contract.example(method: operation.kind.method, path: resource.path, status: status.rawValue) else {
+                        continue
+                    }
+                    seen[status.rawValue] = [
+                        "status": status.rawValue, "when": contract.document.components[response]?.description ?? "",
+                        "operation": "\(operation.kind.method) \(resource.path)", "example": Self.json.string(example),
+                        "marker": "response=\"\(operation.kind.method) \(resource.path) \(status.rawValue)\"",
+                    ]
+                    order.append(status.rawValue)
+                }
+            }
+        }
+        let typeURL = registry.info.errorTypeURL
+        let first = registry.resources.first
+        let extra: [(String, String, APIError)] = [
+            ("404", "The path names no resource.", .notFound("/customers/groups", resources: registry.resources.map(\.path))),
+            (
+                "405", "The resource does not offer the method; the `Allow` header lists those it does.",
+                .methodNotAllowed("PATCH", path: first?.path ?? "/", allowed: first?.methods ?? [])
+            ),
+        ]
+        for (status, when, error) in extra where seen[status] == nil {
+            seen[status] = [
+                "status": status, "when": when, "operation": "any", "example": Self.json.string(error.body(typeURL: typeURL)),
+                "marker": "schema=\"ErrorResponse\"",
+            ]
+            order.append(status)
+        }
+        return order.sorted().compactMap { seen[$0] }
+    }
+}
+
+/// Heading anchors as GitHub and the HTML preview both make them: "Update customers" → `update-customers`.
+enum Slug {
+    static func make(_ text: String) -> String {
+        var slug = ""
+        for character in text.lowercased() {
+            if character.isLetter || character.isNumber {
+                slug.append(character)
+            } else if character == " " || character == "-" {
+                slug.append("-")
+            }
+        }
+        return slug
+    }
+}
