@@ -109,7 +109,10 @@ let package = Package(
         ),
         .testTarget(
             name: "GuideRendererTests",
-            dependencies: ["APIRegistry", "CustomersAPI", "GuideRenderer", "JSONModel", "OpenAPIEmitter"]
+            dependencies: [
+                "APIRegistry", "CustomersAPI", "GuideRenderer", "JSONModel", "OpenAPIEmitter",
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+            ]
         ),
         .testTarget(
             name: "MockServerTests",

@@ -102,6 +102,10 @@ public struct GuideRenderer: Sendable {
 
     /// Template path (relative to `templates/`) → text, in path order.
     func templateSources() throws -> [(String, String)] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: templates.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw Failure(problems: [GuideProblem(file: templates.path, line: 0, message: "there is no templates folder here")])
+        }
         guard let enumerator = FileManager.default.enumerator(at: templates, includingPropertiesForKeys: nil) else {
             throw Failure(problems: [GuideProblem(file: templates.path, line: 0, message: "cannot read the templates folder")])
         }

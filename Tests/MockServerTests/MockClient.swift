@@ -10,11 +10,17 @@ import NIOCore
 let fixedNow: @Sendable () -> Date = { Date(timeIntervalSince1970: 1_767_323_045) }
 
 /// Runs `test` against an in-process mock of the Customers registry.
+/// The project's templates folder, found from this file.
+let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("templates")
+
 @discardableResult
 func withMock<Value: Sendable>(
-    _ seeding: Seeding = .empty, _ setup: TestingSetup = .router, _ test: @escaping @Sendable (MockClient) async throws -> Value
+    _ seeding: Seeding = .empty, _ setup: TestingSetup = .router, guides: Bool = false,
+    _ test: @escaping @Sendable (MockClient) async throws -> Value
 ) async throws -> Value {
-    let responder = try MockServer.responder(registry: CustomersV3.registry, seeding: seeding, now: fixedNow)
+    let responder = try MockServer.responder(
+        registry: CustomersV3.registry, seeding: seeding, templates: guides ? templates : nil, now: fixedNow)
     let app = Application(responder: responder)
     return try await app.test(setup) { client in try await test(MockClient(client: client)) }
 }

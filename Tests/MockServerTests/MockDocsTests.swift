@@ -1,0 +1,36 @@
+import Hummingbird
+import HummingbirdTesting
+import MockServer
+import Testing
+
+@Suite struct MockDocsTests {
+    @Test func guidesAreServedAsHTML() async throws {
+        try await withMock(guides: true) { (mock: MockClient) async throws in
+            let index = try await mock.client.execute(uri: "/docs/", method: .get) { $0 }
+            #expect(index.status == .ok)
+            #expect(index.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(String(buffer: index.body).contains("<title>Customers V3 · Customers V3</title>"))
+            let reference = try await mock.client.execute(uri: "/docs/reference/customers.html", method: .get) { $0 }
+            #expect(String(buffer: reference.body).contains("href=\"../openapi.yaml#/paths/~1customers/get\""))
+            let spec = try await mock.client.execute(uri: "/docs/openapi.yaml", method: .get) { $0 }
+            #expect(String(buffer: spec.body).hasPrefix("openapi: 3.1.0"))
+        }
+    }
+
+    @Test func docsRedirectsToItsIndexAndUnknownPagesAre404() async throws {
+        try await withMock(guides: true) { (mock: MockClient) async throws in
+            let bare = try await mock.client.execute(uri: "/docs", method: .get) { $0 }
+            #expect(bare.status == .movedPermanently)
+            #expect(bare.headers[.location] == "/docs/")
+            #expect(try await mock.send(.get, "/docs/nope.html", absolute: true).status == 404)
+        }
+    }
+
+    @Test func withoutTemplatesDocsSaysWhy() async throws {
+        try await withMock { (mock: MockClient) async throws in
+            let reply = try await mock.send(.get, "/docs/", absolute: true)
+            #expect(reply.status == 404)
+            #expect(reply.title == "There is no page at /docs/: the mock was started without guides (no templates folder).")
+        }
+    }
+}
