@@ -56,6 +56,8 @@ struct GuideContext {
                 ]
             },
             "sortKeys": resource.sortKeys.map { "`\($0)`" }.joined(separator: ", "),
+            // Mustache treats an empty string as true, so optional sections test flags.
+            "hasSortKeys": !resource.sortKeys.isEmpty,
             "includes": resource.includes.map { "`\($0)`" }.joined(separator: ", "),
             "hasIncludes": !resource.includes.isEmpty,
             "readFields": fields(registry.projection(of: model, .read)),

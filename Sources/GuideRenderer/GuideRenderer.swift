@@ -82,6 +82,7 @@ public struct GuideRenderer: Sendable {
         for (template, page) in pages where !failedTemplates.contains(template) {
             problems += checker.problems(in: page.contents, file: page.path)
             problems += prose.problems(in: page.contents, file: page.path, checkNumbers: false)
+            problems += prose.emptyValueProblems(in: page.contents, file: page.path)
         }
         guard problems.isEmpty else {
             throw Failure(problems: problems.sorted { ($0.file, $0.line) < ($1.file, $1.line) })

@@ -20,20 +20,22 @@ struct MarkdownScan {
     private(set) var inlineCode: [Span] = []
     /// Lines outside code blocks, with inline code removed.
     private(set) var prose: [Span] = []
+    /// Lines outside code blocks, as written.
+    private(set) var lines: [Span] = []
 
     init(_ text: String) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let source = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var index = 0
-        while index < lines.count {
-            let line = lines[index]
+        while index < source.count {
+            let line = source[index]
             let trimmed = line.drop { $0 == " " }
             if trimmed.hasPrefix("```") {
                 let fence = String(trimmed.prefix { $0 == "`" })
                 let info = trimmed.dropFirst(fence.count).trimmingSpaces()
                 var body: [String] = []
                 var end = index + 1
-                while end < lines.count, !lines[end].drop(while: { $0 == " " }).hasPrefix(fence) {
-                    body.append(lines[end])
+                while end < source.count, !source[end].drop(while: { $0 == " " }).hasPrefix(fence) {
+                    body.append(source[end])
                     end += 1
                 }
                 let (language, attributes) = Self.parseInfo(info)
@@ -41,6 +43,7 @@ struct MarkdownScan {
                 index = end + 1
                 continue
             }
+            lines.append(Span(line: index + 1, text: line))
             var text = ""
             var rest = Substring(line)
             while let open = rest.firstIndex(of: "`") {

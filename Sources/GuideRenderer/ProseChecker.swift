@@ -57,6 +57,15 @@ struct ProseChecker {
         return problems
     }
 
+    /// Marks a tag that printed nothing leaves in a rendered line: a space before
+    /// punctuation, an empty code span, empty parentheses.
+    func emptyValueProblems(in text: String, file: String) -> [GuideProblem] {
+        MarkdownScan(text).lines.compactMap { span in
+            guard let mark = [" .", " ,", " ;", "``", "()"].first(where: { span.text.contains($0) }) else { return nil }
+            return GuideProblem(file: file, line: span.line, message: "'\(mark)' looks like a value that rendered empty")
+        }
+    }
+
     /// A literal number next to a word about a fact the registry holds: the same value
     /// should be its tag, a different one contradicts the registry.
     func numberProblems(_ span: MarkdownScan.Span, file: String) -> [GuideProblem] {

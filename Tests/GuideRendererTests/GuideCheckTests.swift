@@ -116,6 +116,13 @@ private func problems(_ text: String) -> [String] {
         #expect(problems("# Guide\n\nSend batches of at most {{batchLimit}} items; a longer one gets 413.\n").isEmpty)
     }
 
+    @Test func valuesThatRenderEmptyAreCaught() {
+        #expect(
+            problems("# Guide\n\nSort addresses on {{resource.customer-addresses.sortKeys}}.\n") == [
+                "site/guide.md:3: ' .' looks like a value that rendered empty"
+            ])
+    }
+
     @Test func foreignExamplesAreMarkedNotChecked() {
         #expect(problems("# Guide\n\n```json foreign=\"Customers V2\"\n{\"first_name\": \"Jane\"}\n```\n").isEmpty)
     }
