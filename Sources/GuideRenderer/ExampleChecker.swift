@@ -1,6 +1,7 @@
 import APIRegistry
 import JSONModel
 import OpenAPIEmitter
+import OpenAPIKit
 import SchemaValidation
 
 /// A problem in a template or a generated page, at a file and line.
@@ -82,7 +83,7 @@ struct ExampleChecker {
     }
 
     /// A request body example for `METHOD /path`; offsets are lines after the fence.
-    func checkRequest(_ target: String, body: String, bodyLine: Int = 1) -> [(Int, String)] {
+    func checkRequest(_ target: String, body: String) -> [(Int, String)] {
         let parts = target.split(separator: " ").map(String.init)
         guard parts.count == 2, Self.methods.contains(parts[0]) else {
             return [(0, "request=\"\(target)\" must be \"METHOD /path\", e.g. request=\"POST /customers\"")]
@@ -92,20 +93,7 @@ struct ExampleChecker {
         guard let schema = contract.bodySchema(method: method, path: operation.path) else {
             return [(0, "\(method) \(operation.path) takes no request body")]
         }
-        let value: JSONValue
-        do {
-            value = try JSONParser().parse(body)
-        } catch {
-            return [
-                (
-                    bodyLine - 1 + error.line,
-                    "\(method) \(operation.path) example is not valid JSON: \(error.message) (column \(error.column))"
-                )
-            ]
-        }
-        return contract.validator.validate(value, against: schema, context: .request).map { issue in
-            (0, "\(method) \(operation.path) example: \(issue)")
-        }
+        return checkBody(body, against: schema, .request, label: "\(method) \(operation.path) example")
     }
 
     func checkResponse(_ target: String, body: String) -> [(Int, String)] {
@@ -117,13 +105,7 @@ struct ExampleChecker {
         guard let schema = contract.responseSchema(method: parts[0], path: operation.path, status: parts[2]) else {
             return [(0, "\(parts[0]) \(operation.path) documents no JSON response \(parts[2])")]
         }
-        let value: JSONValue
-        do {
-            value = try JSONParser().parse(body)
-        } catch {
-            return [(error.line, "\(target) example is not valid JSON: \(error.message) (column \(error.column))")]
-        }
-        return contract.validator.validate(value, against: schema, context: .response).map { (0, "\(target) example: \($0)") }
+        return checkBody(body, against: schema, .response, label: "\(target) example")
     }
 
     /// A body checked against a component schema of the spec, as a response.
@@ -131,13 +113,18 @@ struct ExampleChecker {
         guard let schema = contract.document.components.schemas[.init(stringLiteral: name)] else {
             return [(0, "schema=\"\(name)\" names no schema of the spec")]
         }
+        return checkBody(body, against: schema, .response, label: "\(name) example")
+    }
+
+    /// `body` parsed and validated against `schema`, each problem labelled; offsets are lines of the body.
+    func checkBody(_ body: String, against schema: JSONSchema, _ context: MessageContext, label: String) -> [(Int, String)] {
         let value: JSONValue
         do {
             value = try JSONParser().parse(body)
         } catch {
-            return [(error.line, "\(name) example is not valid JSON: \(error.message) (column \(error.column))")]
+            return [(error.line, "\(label) is not valid JSON: \(error.message) (column \(error.column))")]
         }
-        return contract.validator.validate(value, against: schema, context: .response).map { (0, "\(name) example: \($0)") }
+        return contract.validator.validate(value, against: schema, context: context).map { (0, "\(label): \($0)") }
     }
 
     /// An ```http block: request line, headers, blank line, body.
