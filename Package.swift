@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "OpenAPIEmitter", targets: ["OpenAPIEmitter"]),
         .library(name: "CustomersAPI", targets: ["CustomersAPI"]),
         .library(name: "MockServer", targets: ["MockServer"]),
+        .library(name: "SpecLint", targets: ["SpecLint"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
@@ -59,6 +60,16 @@ let package = Package(
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             ]
         ),
+        // Lint and diff for any OpenAPI 3.0/3.1 document, over a line-aware tree of the file.
+        .target(
+            name: "SpecLint",
+            dependencies: [
+                "JSONModel",
+                "SchemaValidation",
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         // A stateful mock of the API: routes, rules and data all derived from the registry.
         .target(
             name: "MockServer",
@@ -84,6 +95,7 @@ let package = Package(
                 "MockServer",
                 "OpenAPIEmitter",
                 "SchemaValidation",
+                "SpecLint",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -114,6 +126,7 @@ let package = Package(
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             ]
         ),
+        .testTarget(name: "SpecLintTests", dependencies: ["SpecLint", "JSONModel"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "MockServerTests",
             dependencies: [

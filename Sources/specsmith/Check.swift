@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OpenAPIEmitter
+import SpecLint
 
 extension Specsmith {
     struct Check: AsyncParsableCommand {
@@ -8,7 +9,8 @@ extension Specsmith {
             abstract: "Fail when spec/ or site/ is stale, invalid, or holds an invalid example.",
             discussion: """
                 Regenerates spec/ and site/ in memory and compares them with the committed files, then runs \
-                OpenAPIKit's validator on the YAML. Exit status 1 names every finding; 0 means all is current and valid.
+                OpenAPIKit's validator and `specsmith lint` on the spec, which must have no findings. Exit status 1 \
+                names every finding; 0 means all is current and valid.
                 """
         )
 
@@ -17,6 +19,14 @@ extension Specsmith {
         func run() async throws {
             let files = try ProjectFiles.generate(root: project)
             var findings = SpecGenerator.validatorFindings(yaml: files.spec.contents).map { "\(files.spec.path): OpenAPIKit: \($0)" }
+            do {
+                let lint = try Linter().lint(files.spec.contents, file: files.spec.path)
+                findings += lint.map { finding in
+                    "\(finding.file):\(finding.location.map(\.description) ?? "-"): lint \(finding.rule): \(finding.message) [\(finding.pointer)]"
+                }
+            } catch {
+                findings.append("\(files.spec.path): lint cannot read it: \(error)")
+            }
             for file in files.all {
                 let url = project.url(file.path)
                 guard FileManager.default.fileExists(atPath: url.path) else {

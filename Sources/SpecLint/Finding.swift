@@ -1,0 +1,56 @@
+/// How much a finding matters.
+public enum Severity: String, Sendable, Comparable, CaseIterable {
+    case info, warning, error
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        let order: [Severity] = [.info, .warning, .error]
+        return (order.firstIndex(of: lhs) ?? 0) < (order.firstIndex(of: rhs) ?? 0)
+    }
+}
+
+/// One problem a rule found, at a JSON pointer and, for files, a line and column.
+public struct Finding: Sendable, Hashable {
+    public let rule: String
+    public var severity: Severity
+    public let message: String
+    /// JSON pointer into the document: `#/paths/~1customers/get`.
+    public let pointer: String
+    public let location: Location?
+    public var file: String = ""
+
+    public init(rule: String, severity: Severity, message: String, pointer: String, location: Location?) {
+        self.rule = rule
+        self.severity = severity
+        self.message = message
+        self.pointer = pointer
+        self.location = location
+    }
+}
+
+/// A lint rule: a stable id, a default severity, what it checks, and the check.
+public struct LintRule: Sendable {
+    public let id: String
+    public let severity: Severity
+    public let description: String
+    public let check: @Sendable (SpecDocument) -> [RuleHit]
+
+    public init(_ id: String, _ severity: Severity, _ description: String, check: @escaping @Sendable (SpecDocument) -> [RuleHit]) {
+        self.id = id
+        self.severity = severity
+        self.description = description
+        self.check = check
+    }
+}
+
+/// What a rule reports: a message at a node.
+public struct RuleHit: Sendable {
+    public let message: String
+    public let path: [String]
+    public let location: Location?
+
+    public init(_ message: String, at path: [String], _ location: Location?) {
+        self.message = message
+        self.path = path
+        self.location = location
+    }
+}

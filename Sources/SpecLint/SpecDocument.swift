@@ -1,0 +1,165 @@
+import Foundation
+import Yams
+
+/// An OpenAPI 3.0 or 3.1 document loaded as a line-aware tree, with the lookups rules share.
+public struct SpecDocument: Sendable {
+    public let root: SpecNode
+    /// `3.0` or `3.1` (3.2 documents are read as 3.1).
+    public let version: String
+
+    public static let methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
+
+    /// Why a file cannot be linted at all.
+    public struct LoadError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public init(text: String) throws(LoadError) {
+        let loaded: SpecNode?
+        do {
+            loaded = try SpecNode.load(text)
+        } catch let error as YamlError {
+            throw LoadError(description: "not YAML or JSON: \(Self.describe(error))")
+        } catch {
+            throw LoadError(description: "not YAML or JSON: \(error)")
+        }
+        guard let root = loaded, root.isMapping else {
+            throw LoadError(description: "not an OpenAPI document: the top level is not a mapping")
+        }
+        guard let version = root["openapi"]?.string else {
+            if root["swagger"] != nil { throw LoadError(description: "Swagger 2.0 is not supported; convert it to OpenAPI 3 first") }
+            throw LoadError(description: "not an OpenAPI document: there is no `openapi` field")
+        }
+        if version.hasPrefix("3.0") {
+            self.version = "3.0"
+        } else if version.hasPrefix("3.1") || version.hasPrefix("3.2") {
+            self.version = "3.1"
+        } else {
+            throw LoadError(description: "OpenAPI \(version) is not supported; Specsmith reads 3.0 and 3.1")
+        }
+        self.root = root
+    }
+
+    static func describe(_ error: YamlError) -> String {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+            return "line \(mark.line), column \(mark.column): \(problem)" + (context.map { " \($0.text)" } ?? "")
+        default:
+            return "\(error)"
+        }
+    }
+
+    /// The node at a path of keys and sequence indexes.
+    public func node(at path: [String]) -> SpecNode? {
+        var node: SpecNode? = root
+        for token in path {
+            guard let current = node else { return nil }
+            if case .sequence(let items) = current.kind, let index = Int(token) {
+                node = items.indices.contains(index) ? items[index] : nil
+            } else {
+                node = current[token]
+            }
+        }
+        return node
+    }
+
+    /// The path a local `$ref` (`#/components/schemas/Customer`) points to, if it is local.
+    public static func refPath(_ ref: String) -> [String]? {
+        guard ref.hasPrefix("#/") || ref == "#" else { return nil }
+        return ref.dropFirst(2).split(separator: "/", omittingEmptySubsequences: false).map {
+            ($0.removingPercentEncoding ?? String($0)).replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        }.filter { !$0.isEmpty || ref != "#/" }
+    }
+
+    /// Follows `$ref`s from `node` (at most 32) to the node they name.
+    public func resolved(_ node: SpecNode) -> SpecNode? {
+        var current = node
+        for _ in 0..<32 {
+            guard let ref = current["$ref"]?.string else { return current }
+            guard let path = Self.refPath(ref), let target = self.node(at: path) else { return nil }
+            current = target
+        }
+        return nil
+    }
+
+    /// `["paths", "/customers", "get"]` → `#/paths/~1customers/get`.
+    public static func pointer(_ path: [String]) -> String {
+        "#/" + path.map { $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }.joined(separator: "/")
+    }
+
+    /// One operation of the document.
+    public struct Operation: Sendable {
+        public let path: String
+        public let method: String
+        public let node: SpecNode
+        public let pathItem: SpecNode
+
+        public var location: [String] { ["paths", path, method] }
+        public var name: String { "\(method.uppercased()) \(path)" }
+    }
+
+    public var operations: [Operation] {
+        (root["paths"]?.members ?? []).flatMap { member -> [Operation] in
+            let item = resolved(member.value) ?? member.value
+            return item.members.filter { Self.methods.contains($0.key) && $0.value.isMapping }.map {
+                Operation(path: member.key, method: $0.key, node: $0.value, pathItem: item)
+            }
+        }
+    }
+
+    /// The parameters of an operation with their paths: path-level ones first, then its own.
+    public func parameters(of operation: Operation) -> [(node: SpecNode, path: [String], level: String)] {
+        let shared =
+            operation.pathItem["parameters"]?.items.enumerated().map { index, node in
+                (node: resolved(node) ?? node, path: ["paths", operation.path, "parameters", String(index)], level: "path")
+            } ?? []
+        let own =
+            operation.node["parameters"]?.items.enumerated().map { index, node in
+                (node: resolved(node) ?? node, path: operation.location + ["parameters", String(index)], level: "operation")
+            } ?? []
+        return shared + own
+    }
+
+    /// Every schema of the document with its path: components, and those inline in
+    /// parameters, bodies and responses, descending into properties, items and combinators.
+    public var schemas: [(node: SpecNode, path: [String])] {
+        var found: [(node: SpecNode, path: [String])] = []
+        func visit(_ node: SpecNode, _ path: [String]) {
+            guard node.isMapping, node["$ref"] == nil else { return }
+            found.append((node, path))
+            for member in node["properties"]?.members ?? [] { visit(member.value, path + ["properties", member.key]) }
+            for key in ["items", "additionalProperties", "not"] {
+                if let child = node[key] { visit(child, path + [key]) }
+            }
+            for key in ["allOf", "anyOf", "oneOf", "prefixItems"] {
+                for (index, child) in (node[key]?.items ?? []).enumerated() { visit(child, path + [key, String(index)]) }
+            }
+        }
+        for member in root["components"]?["schemas"]?.members ?? [] { visit(member.value, ["components", "schemas", member.key]) }
+        for operation in operations {
+            for parameter in parameters(of: operation) where parameter.node["schema"] != nil {
+                if let schema = parameter.node["schema"] { visit(schema, parameter.path + ["schema"]) }
+            }
+            for (path, content) in contents(of: operation) {
+                for media in content.members {
+                    if let schema = media.value["schema"] { visit(schema, path + [media.key, "schema"]) }
+                }
+            }
+        }
+        return found
+    }
+
+    /// The `content` maps of an operation's request body and responses, with their paths.
+    public func contents(of operation: Operation) -> [(path: [String], content: SpecNode)] {
+        var found: [(path: [String], content: SpecNode)] = []
+        if let body = operation.node["requestBody"], let content = (resolved(body) ?? body)["content"] {
+            found.append((operation.location + ["requestBody", "content"], content))
+        }
+        for response in operation.node["responses"]?.members ?? [] {
+            if let content = (resolved(response.value) ?? response.value)["content"] {
+                found.append((operation.location + ["responses", response.key, "content"], content))
+            }
+        }
+        return found
+    }
+}

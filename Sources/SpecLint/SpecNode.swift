@@ -1,0 +1,123 @@
+import JSONModel
+import Yams
+
+/// Where a node starts in its file: 1-based line and column.
+public struct Location: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let line: Int
+    public let column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(line):\(column)" }
+
+    public static func < (lhs: Location, rhs: Location) -> Bool {
+        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
+}
+
+/// A node of a YAML or JSON document with its location: what the lint rules walk.
+/// Typed decoding happens only where a rule needs it.
+public struct SpecNode: Sendable {
+    public enum Kind: Sendable {
+        /// A scalar as written; `quoted` scalars are always strings.
+        case scalar(String, quoted: Bool)
+        case mapping([Member])
+        case sequence([SpecNode])
+    }
+
+    /// One key of a mapping, with where the key is written.
+    public struct Member: Sendable {
+        public let key: String
+        public let keyLocation: Location
+        public let value: SpecNode
+    }
+
+    public let kind: Kind
+    public let location: Location
+
+    public init(kind: Kind, location: Location) {
+        self.kind = kind
+        self.location = location
+    }
+
+    public subscript(key: String) -> SpecNode? {
+        guard case .mapping(let members) = kind else { return nil }
+        return members.first { $0.key == key }?.value
+    }
+
+    public var members: [Member] {
+        if case .mapping(let members) = kind { return members }
+        return []
+    }
+
+    public var items: [SpecNode] {
+        if case .sequence(let items) = kind { return items }
+        return []
+    }
+
+    public var isMapping: Bool {
+        if case .mapping = kind { return true }
+        return false
+    }
+
+    /// The text of a scalar.
+    public var string: String? {
+        if case .scalar(let text, _) = kind { return text }
+        return nil
+    }
+
+    /// The node as a JSON value, resolving plain scalars as YAML's core schema does.
+    public var json: JSONValue {
+        switch kind {
+        case .scalar(let text, let quoted):
+            guard !quoted else { return .string(text) }
+            return Self.resolve(text)
+        case .sequence(let items): return .array(items.map(\.json))
+        case .mapping(let members): return .object(JSONObject(members.map { ($0.key, $0.value.json) }))
+        }
+    }
+
+    static func resolve(_ text: String) -> JSONValue {
+        switch text {
+        case "", "~", "null", "Null", "NULL": return .null
+        case "true", "True", "TRUE": return .bool(true)
+        case "false", "False", "FALSE": return .bool(false)
+        default: break
+        }
+        if let integer = Int(text) { return .integer(integer) }
+        if text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true, let number = Double(text), number.isFinite {
+            return .number(number)
+        }
+        return .string(text)
+    }
+}
+
+extension SpecNode {
+    /// The tree of a YAML (or JSON) text. Throws with a line and column when the text is not YAML.
+    public static func load(_ text: String) throws -> SpecNode? {
+        guard let node = try Yams.compose(yaml: text) else { return nil }
+        return SpecNode(node)
+    }
+
+    init(_ node: Node) {
+        let mark = node.mark.map { Location(line: $0.line, column: $0.column) } ?? Location(line: 0, column: 0)
+        switch node {
+        case .scalar(let scalar):
+            self.init(kind: .scalar(scalar.string, quoted: scalar.style != .plain && scalar.style != .any), location: mark)
+        case .mapping(let mapping):
+            let members = mapping.map { key, value in
+                Member(
+                    key: key.string ?? "", keyLocation: key.mark.map { Location(line: $0.line, column: $0.column) } ?? mark,
+                    value: SpecNode(value))
+            }
+            self.init(kind: .mapping(members), location: mark)
+        case .sequence(let sequence):
+            self.init(kind: .sequence(sequence.map { SpecNode($0) }), location: mark)
+        case .alias(let alias):
+            self.init(kind: .scalar("*\(alias.anchor.rawValue)", quoted: false), location: mark)
+        }
+    }
+}
