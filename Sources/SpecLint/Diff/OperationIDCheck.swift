@@ -1,0 +1,13 @@
+/// A changed operationId breaks every client generated from the spec.
+enum OperationIDCheck {
+    static let check = DiffCheck("operation-id-changed", "An operation's operationId changed.") { context in
+        context.sharedOperations.compactMap { pair in
+            guard let old = pair.base.node["operationId"]?.string, let node = pair.head.node["operationId"], let new = node.string,
+                old != new
+            else { return nil }
+            return Change(
+                "operation-id-changed", .breaking, "\(pair.head.name): operationId changed from '\(old)' to '\(new)'", in: .head,
+                at: pair.head.location + ["operationId"], node.location)
+        }
+    }
+}

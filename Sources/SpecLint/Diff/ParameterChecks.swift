@@ -1,0 +1,61 @@
+/// Request parameters added as required, made required, added as optional, or removed.
+enum ParameterChecks {
+    typealias Parameter = (node: SpecNode, path: [String], level: String)
+
+    static func key(_ parameter: Parameter) -> String? {
+        guard let name = parameter.node["name"]?.string, let place = parameter.node["in"]?.string else { return nil }
+        return "\(place) \(name)"
+    }
+
+    static func isRequired(_ parameter: Parameter) -> Bool {
+        parameter.node["required"]?.json == .bool(true)
+    }
+
+    static let requiredAdded = DiffCheck(
+        "request-parameter-required", "A required request parameter was added, or an optional one made required."
+    ) { context in
+        context.sharedOperations.flatMap { pair -> [Change] in
+            let old = Dictionary(
+                context.base.parameters(of: pair.base).compactMap { p in key(p).map { ($0, p) } }, uniquingKeysWith: { a, _ in a })
+            return context.head.parameters(of: pair.head).compactMap { parameter in
+                guard let key = key(parameter), isRequired(parameter) else { return nil }
+                if let previous = old[key] {
+                    guard !isRequired(previous) else { return nil }
+                    return Change(
+                        "request-parameter-required", .breaking, "\(pair.head.name): \(key) parameter is now required", in: .head,
+                        at: parameter.path, parameter.node.location)
+                }
+                return Change(
+                    "request-parameter-required", .breaking, "\(pair.head.name): required \(key) parameter was added", in: .head,
+                    at: parameter.path, parameter.node.location)
+            }
+        }
+    }
+
+    static let optionalAdded = DiffCheck("request-parameter-added", "An optional request parameter was added.") { context in
+        context.sharedOperations.flatMap { pair -> [Change] in
+            let old = Set(context.base.parameters(of: pair.base).compactMap(key))
+            return context.head.parameters(of: pair.head).compactMap { parameter in
+                guard let key = key(parameter), !old.contains(key), !isRequired(parameter) else { return nil }
+                return Change(
+                    "request-parameter-added", .info, "\(pair.head.name): optional \(key) parameter was added", in: .head,
+                    at: parameter.path, parameter.node.location)
+            }
+        }
+    }
+
+    static let removed = DiffCheck("request-parameter-removed", "A request parameter was removed; clients sending it may be refused.") {
+        context in
+        context.sharedOperations.flatMap { pair -> [Change] in
+            let new = Set(context.head.parameters(of: pair.head).compactMap(key))
+            return context.base.parameters(of: pair.base).compactMap { parameter in
+                guard let key = key(parameter), !new.contains(key) else { return nil }
+                return Change(
+                    "request-parameter-removed", .warning, "\(pair.head.name): \(key) parameter was removed", in: .base,
+                    at: parameter.path, parameter.node.location)
+            }
+        }
+    }
+
+    static let all = [requiredAdded, optionalAdded, removed]
+}

@@ -1,0 +1,61 @@
+/// Properties of request and response schemas added, removed, made required or optional.
+enum PropertyChecks {
+    static func properties(_ node: SpecNode) -> [SpecNode.Member] { node["properties"]?.members ?? [] }
+    static func required(_ node: SpecNode) -> Set<String> { Set(node["required"]?.items.compactMap(\.string) ?? []) }
+
+    static let requestRequired = DiffCheck(
+        "request-property-required", "A request property was added as required, or an optional one made required."
+    ) { context in
+        context.schemaPairs.filter { $0.direction == .request }.flatMap { pair -> [Change] in
+            let oldNames = Set(properties(pair.base).map(\.key))
+            let oldRequired = required(pair.base)
+            return properties(pair.head).compactMap { member in
+                guard required(pair.head).contains(member.key), !oldRequired.contains(member.key) else { return nil }
+                let what = oldNames.contains(member.key) ? "is now required" : "was added as required"
+                return Change(
+                    "request-property-required", .breaking, "\(pair.name).\(member.key) \(what)", in: .head,
+                    at: pair.headPath + ["properties", member.key], member.keyLocation)
+            }
+        }
+    }
+
+    static let responseRemoved = DiffCheck("response-property-removed", "A response property was removed.") { context in
+        context.schemaPairs.filter { $0.direction == .response }.flatMap { pair -> [Change] in
+            let newNames = Set(properties(pair.head).map(\.key))
+            return properties(pair.base).filter { !newNames.contains($0.key) }.map { member in
+                Change(
+                    "response-property-removed", .breaking, "\(pair.name).\(member.key) was removed", in: .base,
+                    at: pair.headPath + ["properties", member.key], member.keyLocation)
+            }
+        }
+    }
+
+    static let responseOptional = DiffCheck("response-property-optional", "A required response property became optional.") { context in
+        context.schemaPairs.filter { $0.direction == .response }.flatMap { pair -> [Change] in
+            let newRequired = required(pair.head)
+            return properties(pair.head).compactMap { member in
+                guard required(pair.base).contains(member.key), !newRequired.contains(member.key) else { return nil }
+                return Change(
+                    "response-property-optional", .breaking, "\(pair.name).\(member.key) is no longer always returned", in: .head,
+                    at: pair.headPath + ["properties", member.key], member.keyLocation)
+            }
+        }
+    }
+
+    static let added = DiffCheck("property-added", "An optional request property or a response property was added.") { context in
+        context.schemaPairs.flatMap { pair -> [Change] in
+            let oldNames = Set(properties(pair.base).map(\.key))
+            return properties(pair.head).compactMap { member in
+                guard !oldNames.contains(member.key), pair.direction == .response || !required(pair.head).contains(member.key) else {
+                    return nil
+                }
+                return Change(
+                    "property-added", .info, "\(pair.name).\(member.key) was added", in: .head,
+                    at: pair.headPath + ["properties", member.key],
+                    member.keyLocation)
+            }
+        }
+    }
+
+    static let all = [requestRequired, responseRemoved, responseOptional, added]
+}

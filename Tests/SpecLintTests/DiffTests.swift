@@ -1,0 +1,66 @@
+import Foundation
+import JSONModel
+import SpecLint
+import Testing
+
+private func fixture(_ path: String) throws -> String {
+    let url = try #require(Bundle.module.url(forResource: "Fixtures/\(path)", withExtension: nil))
+    return try String(contentsOf: url, encoding: .utf8)
+}
+
+private func changes(_ check: String) throws -> [Change] {
+    try SpecDiff().compare(base: try fixture("diff/\(check)/base.yaml"), head: try fixture("diff/\(check)/head.yaml"))
+}
+
+@Suite struct DiffTests {
+    /// One fixture triple per check: `base.yaml`, `head.yaml`, and the expected report.
+    @Test(arguments: SpecDiff.checks.map(\.id))
+    func eachCheckReportsItsFixture(check: String) throws {
+        let found = try changes(check)
+        #expect(!found.isEmpty && found.allSatisfy { $0.check == check })
+        #expect(ChangeReport.render(found, as: .text, base: "base.yaml", head: "head.yaml") == (try fixture("diff/\(check)/expected.txt")))
+    }
+
+    @Test func identicalSpecsHaveNoChanges() throws {
+        let base = try fixture("diff/type-changed/base.yaml")
+        #expect(try SpecDiff().compare(base: base, head: base).isEmpty)
+    }
+
+    @Test func checkIdsAreUnique() {
+        let ids = SpecDiff.checks.map(\.id)
+        #expect(Set(ids).count == ids.count)
+    }
+
+    @Test func markdownIsAChangelog() throws {
+        let report = ChangeReport.render(
+            try changes("request-max-decreased") + (try changes("endpoint-added")), as: .markdown, base: "b", head: "h")
+        #expect(
+            report == """
+                ## API changes
+
+                ### Breaking changes
+
+                - POST /customers request body: maxItems went from 10 to 5.
+                - POST /customers request body[].email: maxLength went from 255 to 100.
+
+                ### Additions and other changes
+
+                - POST /orders was added.
+
+                """)
+    }
+
+    @Test func githubAndJSONNameTheFileOfEachSide() throws {
+        let removed = try changes("path-removed")
+        #expect(
+            ChangeReport.render(removed, as: .github, base: "v1.yaml", head: "v2.yaml")
+                == "::error file=v1.yaml,line=57,col=3,title=path-removed::path /orders was removed\n")
+        let json = try JSONParser().parse(ChangeReport.render(removed, as: .json, base: "v1.yaml", head: "v2.yaml"))
+        #expect(json.arrayValue?.first?["level"] == "breaking")
+        #expect(json.arrayValue?.first?["path"] == "#/paths/~1orders")
+    }
+
+    @Test func unusableInputIsRefused() {
+        #expect(throws: SpecDocument.LoadError.self) { try SpecDiff().compare(base: "openapi: 3.1.0\n", head: "not: openapi\n") }
+    }
+}
