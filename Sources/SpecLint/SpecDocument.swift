@@ -6,6 +6,24 @@ public struct SpecDocument: Sendable {
     public let root: SpecNode
     /// `3.0` or `3.1` (3.2 documents are read as 3.1).
     public let version: String
+    /// Lookups several rules share, computed once.
+    private let cache = Cache()
+
+    private final class Cache: @unchecked Sendable {
+        // Recursive: computing the schemas asks for the operations.
+        let lock = NSRecursiveLock()
+        var operations: [Operation]?
+        var schemas: [(node: SpecNode, path: [String])]?
+
+        func value<T>(_ keyPath: ReferenceWritableKeyPath<Cache, T?>, _ make: () -> T) -> T {
+            lock.lock()
+            defer { lock.unlock() }
+            if let known = self[keyPath: keyPath] { return known }
+            let made = make()
+            self[keyPath: keyPath] = made
+            return made
+        }
+    }
 
     public static let methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
 
@@ -99,6 +117,10 @@ public struct SpecDocument: Sendable {
     }
 
     public var operations: [Operation] {
+        cache.value(\.operations) { findOperations() }
+    }
+
+    private func findOperations() -> [Operation] {
         (root["paths"]?.members ?? []).flatMap { member -> [Operation] in
             let item = resolved(member.value) ?? member.value
             return item.members.filter { Self.methods.contains($0.key) && $0.value.isMapping }.map {
@@ -123,6 +145,10 @@ public struct SpecDocument: Sendable {
     /// Every schema of the document with its path: components, and those inline in
     /// parameters, bodies and responses, descending into properties, items and combinators.
     public var schemas: [(node: SpecNode, path: [String])] {
+        cache.value(\.schemas) { findSchemas() }
+    }
+
+    private func findSchemas() -> [(node: SpecNode, path: [String])] {
         var found: [(node: SpecNode, path: [String])] = []
         func visit(_ node: SpecNode, _ path: [String]) {
             guard node.isMapping, node["$ref"] == nil else { return }

@@ -1,3 +1,4 @@
+import Foundation
 import JSONModel
 import Yams
 
@@ -58,6 +59,11 @@ public struct SpecNode: Sendable {
         return []
     }
 
+    public var isScalar: Bool {
+        if case .scalar = kind { return true }
+        return false
+    }
+
     public var isMapping: Bool {
         if case .mapping = kind { return true }
         return false
@@ -96,28 +102,54 @@ public struct SpecNode: Sendable {
 }
 
 extension SpecNode {
-    /// The tree of a YAML (or JSON) text. Throws with a line and column when the text is not YAML.
+    /// The tree of a YAML (or JSON) text: by the fast reader when the text is in the block
+    /// style generators write, by Yams otherwise. Throws with a line and column when the
+    /// text is not YAML.
     public static func load(_ text: String) throws -> SpecNode? {
-        guard let node = try Yams.compose(yaml: text) else { return nil }
-        return SpecNode(node)
+        switch FastYAML.read(text) {
+        case .success(let node): return node
+        case .failure(let refused):
+            if ProcessInfo.processInfo.environment["SPECSMITH_LINT_TIMINGS"] == "1" {
+                FileHandle.standardError.write(Data("fast reader: left to Yams at line \(refused.line)\n".utf8))
+            }
+            return try loadWithYams(text)
+        }
     }
 
-    init(_ node: Node) {
+    /// The tree as Yams reads it: every YAML construct, at a few MB/s.
+    static func loadWithYams(_ text: String) throws -> SpecNode? {
+        guard let node = try Yams.compose(yaml: text) else { return nil }
+        var anchors: [String: SpecNode] = [:]
+        return SpecNode(node, anchors: &anchors)
+    }
+
+    /// Converts a Yams node; an alias becomes the node its anchor names, as YAML means it.
+    init(_ node: Node, anchors: inout [String: SpecNode]) {
         let mark = node.mark.map { Location(line: $0.line, column: $0.column) } ?? Location(line: 0, column: 0)
+        let anchor: Anchor?
         switch node {
         case .scalar(let scalar):
+            anchor = scalar.anchor
             self.init(kind: .scalar(scalar.string, quoted: scalar.style != .plain && scalar.style != .any), location: mark)
         case .mapping(let mapping):
-            let members = mapping.map { key, value in
-                Member(
-                    key: key.string ?? "", keyLocation: key.mark.map { Location(line: $0.line, column: $0.column) } ?? mark,
-                    value: SpecNode(value))
+            anchor = mapping.anchor
+            var members: [Member] = []
+            for (key, value) in mapping {
+                members.append(
+                    Member(
+                        key: key.string ?? "", keyLocation: key.mark.map { Location(line: $0.line, column: $0.column) } ?? mark,
+                        value: SpecNode(value, anchors: &anchors)))
             }
             self.init(kind: .mapping(members), location: mark)
         case .sequence(let sequence):
-            self.init(kind: .sequence(sequence.map { SpecNode($0) }), location: mark)
+            anchor = sequence.anchor
+            var items: [SpecNode] = []
+            for item in sequence { items.append(SpecNode(item, anchors: &anchors)) }
+            self.init(kind: .sequence(items), location: mark)
         case .alias(let alias):
-            self.init(kind: .scalar("*\(alias.anchor.rawValue)", quoted: false), location: mark)
+            anchor = nil
+            self = anchors[alias.anchor.rawValue] ?? SpecNode(kind: .scalar("", quoted: false), location: mark)
         }
+        if let anchor { anchors[anchor.rawValue] = self }
     }
 }

@@ -1,17 +1,33 @@
 /// Rules about the whole document: references, unused components, servers.
 enum DocumentRules {
-    /// Every `$ref` of the document with its path.
-    static func references(in node: SpecNode, _ path: [String] = []) -> [(ref: String, path: [String], location: Location)] {
-        switch node.kind {
-        case .scalar: return []
-        case .sequence(let items):
-            return items.enumerated().flatMap { references(in: $1, path + [String($0)]) }
-        case .mapping(let members):
-            return members.flatMap { member -> [(ref: String, path: [String], location: Location)] in
-                if member.key == "$ref", let ref = member.value.string { return [(ref, path + ["$ref"], member.value.location)] }
-                return references(in: member.value, path + [member.key])
+    /// Every `$ref` of the document with its path. One path stack serves the whole walk:
+    /// building a path per node would cost more than the walk itself on large specs.
+    static func references(in root: SpecNode) -> [(ref: String, path: [String], location: Location)] {
+        var found: [(ref: String, path: [String], location: Location)] = []
+        var path: [String] = []
+        func visit(_ node: SpecNode) {
+            switch node.kind {
+            case .scalar: return
+            case .sequence(let items):
+                for (index, item) in items.enumerated() where !item.isScalar {
+                    path.append(String(index))
+                    visit(item)
+                    path.removeLast()
+                }
+            case .mapping(let members):
+                for member in members {
+                    if member.key == "$ref", let ref = member.value.string {
+                        found.append((ref, path + ["$ref"], member.value.location))
+                    } else if !member.value.isScalar {
+                        path.append(member.key)
+                        visit(member.value)
+                        path.removeLast()
+                    }
+                }
             }
         }
+        visit(root)
+        return found
     }
 
     static let refResolves = LintRule("ref-resolves", .error, "Every local `$ref` points at something in the document.") { document in

@@ -12,7 +12,7 @@ enum ExampleRules {
         lazy var components: OpenAPI.Components = {
             var schemas = OpenAPI.ComponentDictionary<JSONSchema>()
             for member in document.root["components"]?["schemas"]?.members ?? [] {
-                if let schema = decode(member.value) { schemas[.init(stringLiteral: member.key)] = schema }
+                if let (schema, _) = decode(member.value) { schemas[.init(stringLiteral: member.key)] = schema }
             }
             return OpenAPI.Components(schemas: schemas)
         }()
@@ -22,8 +22,28 @@ enum ExampleRules {
             self.document = document
         }
 
-        func decode(_ node: SpecNode) -> JSONSchema? {
-            try? JSONDecoder().decode(JSONSchema.self, from: Data(JSONWriter(pretty: false).string(node.json).utf8))
+        /// Decoded schemas by their JSON text: large specs repeat the same inline schemas.
+        private var decoded: [String: JSONSchema?] = [:]
+        /// Verdicts by schema, context and example text: specs repeat the same examples
+        /// (every error response), and the same inputs always give the same issues.
+        private var verdicts: [String: [ValidationIssue]] = [:]
+
+        func decode(_ node: SpecNode) -> (JSONSchema, String)? {
+            let text = JSONWriter(pretty: false).string(node.json)
+            if let known = decoded[text] { return known.map { ($0, text) } }
+            let schema = try? JSONDecoder().decode(JSONSchema.self, from: Data(text.utf8))
+            decoded[text] = schema
+            return schema.map { ($0, text) }
+        }
+
+        func issues(_ example: SpecNode, against schemaNode: SpecNode, _ context: MessageContext) -> [ValidationIssue] {
+            guard let (schema, schemaText) = decode(schemaNode) else { return [] }
+            let value = example.json
+            let key = schemaText + "\u{0}" + context.rawValue + "\u{0}" + JSONWriter(pretty: false).string(value)
+            if let known = verdicts[key] { return known }
+            let found = validator.validate(value, against: schema, context: context)
+            verdicts[key] = found
+            return found
         }
     }
 
@@ -31,8 +51,7 @@ enum ExampleRules {
         let schemas = Schemas(document)
         var hits: [RuleHit] = []
         func check(_ example: SpecNode, _ schemaNode: SpecNode, _ context: MessageContext, _ path: [String]) {
-            guard let schema = schemas.decode(schemaNode) else { return }
-            for issue in schemas.validator.validate(example.json, against: schema, context: context) {
+            for issue in schemas.issues(example, against: schemaNode, context) {
                 hits.append(RuleHit("example \(issue)", at: path, example.location))
             }
         }
