@@ -323,11 +323,16 @@ struct FastYAML {
         return SpecNode(kind: .scalar(value, quoted: true), location: here)
     }
 
-    /// A quoted scalar closed on the same line, and the position after its closing quote.
-    private func quotedScalar(at position: Int, end: Int) throws -> (String, Int)? {
-        let quote = bytes[position]
-        var cursor = position + 1
-        var value: [UInt8] = []
+    /// How the scan of one line of a quoted scalar ended.
+    private enum QuotedSegment {
+        /// At the closing quote; reading resumes at the position given.
+        case closed(Int)
+        /// At the end of the line; in double quotes a final backslash escapes the break.
+        case lineEnd(escapedBreak: Bool)
+    }
+
+    /// Scans a quoted scalar's text from `cursor` to its closing quote or the line's end.
+    private func scanQuoted(_ cursor: inout Int, end: Int, quote: UInt8, into value: inout [UInt8]) throws -> QuotedSegment {
         while cursor < end {
             let byte = bytes[cursor]
             if byte == quote {
@@ -336,16 +341,28 @@ struct FastYAML {
                     cursor += 2
                     continue
                 }
-                return (String(decoding: value, as: UTF8.self), cursor + 1)
+                return .closed(cursor + 1)
             }
             if quote == 0x22 && byte == 0x5C {
+                if cursor + 1 == end { return .lineEnd(escapedBreak: true) }
                 try escape(&cursor, end: end, into: &value)
                 continue
             }
             value.append(byte)
             cursor += 1
         }
-        throw Unsupported()
+        return .lineEnd(escapedBreak: false)
+    }
+
+    /// A quoted scalar closed on the same line (a key, a flow item), and the position
+    /// after its closing quote.
+    private func quotedScalar(at position: Int, end: Int) throws -> (String, Int)? {
+        var cursor = position + 1
+        var value: [UInt8] = []
+        guard case .closed(let after) = try scanQuoted(&cursor, end: end, quote: bytes[position], into: &value) else {
+            throw Unsupported()
+        }
+        return (String(decoding: value, as: UTF8.self), after)
     }
 
     /// A double-quoted escape at `cursor` (its backslash); moves past it.
@@ -379,29 +396,10 @@ struct FastYAML {
         var cursor = position + 1
         var value: [UInt8] = []
         while true {
-            let end = lines[line].upperBound
-            var escapedBreak = false
-            while cursor < end {
-                let byte = bytes[cursor]
-                if byte == quote {
-                    if quote == 0x27, cursor + 1 < end, bytes[cursor + 1] == 0x27 {
-                        value.append(0x27)
-                        cursor += 2
-                        continue
-                    }
-                    return (String(decoding: value, as: UTF8.self), cursor + 1)
-                }
-                if quote == 0x22 && byte == 0x5C {
-                    if cursor + 1 == end {
-                        escapedBreak = true
-                        cursor = end
-                        break
-                    }
-                    try escape(&cursor, end: end, into: &value)
-                    continue
-                }
-                value.append(byte)
-                cursor += 1
+            let escapedBreak: Bool
+            switch try scanQuoted(&cursor, end: lines[line].upperBound, quote: quote, into: &value) {
+            case .closed(let after): return (String(decoding: value, as: UTF8.self), after)
+            case .lineEnd(let escaped): escapedBreak = escaped
             }
             if !escapedBreak {
                 while let last = value.last, last == 0x20 || last == 0x09 { value.removeLast() }
