@@ -14,6 +14,8 @@ public struct MockAPI: Sendable {
     /// The spec's schemas for bodies and query values, shared with the guide checker.
     let contract: SpecContract
     let now: @Sendable () -> Date
+    /// Each resource's read view, by resource name: every presented record needs one.
+    let readViews: [String: ProjectedModel]
 
     public enum SetupError: Error, CustomStringConvertible {
         case missingBodySchema(String)
@@ -32,6 +34,8 @@ public struct MockAPI: Sendable {
         self.registry = registry
         self.contract = SpecContract(document: document)
         self.now = now
+        self.readViews = Dictionary(
+            registry.resources.map { ($0.name, registry.projection(of: $0.model, .read)) }, uniquingKeysWith: { first, _ in first })
         for resource in registry.resources {
             for operation in resource.operations where operation.kind.requestProjection != nil {
                 guard contract.bodySchema(method: operation.kind.method, path: resource.path) != nil else {
@@ -89,7 +93,7 @@ extension MockAPI {
     /// A stored record as responses show it: derived fields computed, requested
     /// sub-resources embedded, fields in the read schema's order.
     func present(_ record: JSONObject, of resource: Resource, including includes: Set<String>, state: StoreState) -> JSONValue {
-        let read = registry.projection(of: resource.model, .read)
+        let read = readViews[resource.name] ?? registry.projection(of: resource.model, .read)
         let id = resource.model.identifier.flatMap { record[$0]?.intValue }
         var shown = JSONObject()
         for projected in read.fields {
