@@ -67,6 +67,8 @@ let package = Package(
                 "JSONModel",
                 "SchemaValidation",
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+                .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
+                .product(name: "OpenAPIKitCompat", package: "OpenAPIKit"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

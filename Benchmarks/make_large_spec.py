@@ -2,8 +2,8 @@
 """Write a large OpenAPI document for benchmarks: the Customers spec's paths repeated.
 
 usage: make_large_spec.py SPEC COPIES OUT
-Each copy of every path gets a `/vN` prefix and operationIds get an `N` suffix, so the
-result is a valid, lint-clean document with COPIES times the operations.
+Each copy of every path gets a `/vN` prefix and operationIds (and the links naming them) get an
+`N` suffix, so the result is a valid, lint-clean document with COPIES times the operations.
 """
 import copy
 import sys
@@ -24,6 +24,11 @@ def main(spec, copies, out):
                 operation = copy.deepcopy(operation)
                 if "operationId" in operation:
                     operation["operationId"] = f"{operation['operationId']}{n}"
+                # Links name operations by id: point them at this copy's.
+                for response in operation.get("responses", {}).values():
+                    for link in response.get("links", {}).values():
+                        if "operationId" in link:
+                            link["operationId"] = f"{link['operationId']}{n}"
                 clone[method] = operation
             large[f"/v{n}{path}"] = clone
     document["paths"] = large

@@ -47,10 +47,13 @@ public struct RuleHit: Sendable {
     public let message: String
     public let path: [String]
     public let location: Location?
+    /// A severity of its own, whatever the rule's: a note that a check did not run is info.
+    public let severity: Severity?
 
-    public init(_ message: String, at path: [String], _ location: Location?) {
+    public init(_ message: String, at path: [String], _ location: Location?, severity: Severity? = nil) {
         self.message = message
         self.path = path
         self.location = location
+        self.severity = severity
     }
 }

@@ -5,7 +5,8 @@ import Foundation
 public struct Linter: Sendable {
     /// Every rule, in the order findings are reported: the catalog `--list-rules` prints.
     public static let catalog: [LintRule] =
-        StructureRules.all + OperationRules.all + ParameterRules.all + SchemaRules.all + ExampleRules.all + DocumentRules.all
+        StructureRules.all + TypedRules.all + OperationRules.all + ParameterRules.all + SchemaRules.all + ExampleRules.all
+        + DocumentRules.all
 
     /// What `--rule ID=…` sets: off, or a severity of its own.
     public enum Setting: Sendable, Equatable {
@@ -34,7 +35,8 @@ public struct Linter: Sendable {
             FileHandle.standardError.write(Data("\(label): \(started.duration(to: now))\n".utf8))
             started = now
         }
-        let document = try SpecDocument(text: text)
+        var document = try SpecDocument(text: text)
+        document.typedChecksAtAnySize = overrides[TypedRules.openAPIKit.id].map { $0 != .off } ?? false
         lap("load")
         var findings: [Finding] = []
         defer { lap("sort") }
@@ -48,7 +50,8 @@ public struct Linter: Sendable {
             }
             for hit in rule.check(document) {
                 var finding = Finding(
-                    rule: rule.id, severity: severity, message: hit.message, pointer: SpecDocument.pointer(hit.path), location: hit.location
+                    rule: rule.id, severity: hit.severity ?? severity, message: hit.message, pointer: SpecDocument.pointer(hit.path),
+                    location: hit.location
                 )
                 finding.file = file
                 findings.append(finding)

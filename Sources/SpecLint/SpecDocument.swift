@@ -6,6 +6,10 @@ public struct SpecDocument: Sendable {
     public let root: SpecNode
     /// `3.0` or `3.1` (3.2 documents are read as 3.1).
     public let version: String
+    /// The size of the text, in bytes: what the typed checks budget by.
+    public let size: Int
+    /// Run OpenAPIKit's typed checks whatever the size (`--rule openapikit=…` set explicitly).
+    public var typedChecksAtAnySize = false
     /// Lookups several rules share, computed once.
     private let cache = Cache()
 
@@ -13,6 +17,7 @@ public struct SpecDocument: Sendable {
         // Recursive: computing the schemas asks for the operations.
         let lock = NSRecursiveLock()
         var operations: [Operation]?
+        var references: [(ref: String, path: [String], location: Location)]?
         var schemas: [(node: SpecNode, path: [String])]?
 
         func value<T>(_ keyPath: ReferenceWritableKeyPath<Cache, T?>, _ make: () -> T) -> T {
@@ -56,6 +61,7 @@ public struct SpecDocument: Sendable {
             throw LoadError(description: "OpenAPI \(version) is not supported; Specsmith reads 3.0 and 3.1")
         }
         self.root = root
+        self.size = text.utf8.count
     }
 
     static func describe(_ error: YamlError) -> String {
@@ -84,6 +90,12 @@ public struct SpecDocument: Sendable {
     /// The path a local `$ref` (`#/components/schemas/Customer`) points to, if it is local.
     public static func refPath(_ ref: String) -> [String]? {
         guard ref.hasPrefix("#/") || ref == "#" else { return nil }
+        // Most references escape nothing: split them without the decoding passes.
+        if !ref.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "%") }) {
+            return ref.dropFirst(2).split(separator: "/", omittingEmptySubsequences: false).map(String.init).filter {
+                !$0.isEmpty || ref != "#/"
+            }
+        }
         return ref.dropFirst(2).split(separator: "/", omittingEmptySubsequences: false).map {
             ($0.removingPercentEncoding ?? String($0)).replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
         }.filter { !$0.isEmpty || ref != "#/" }
@@ -114,6 +126,11 @@ public struct SpecDocument: Sendable {
 
         public var location: [String] { ["paths", path, method] }
         public var name: String { "\(method.uppercased()) \(path)" }
+    }
+
+    /// Every `$ref` of the document with its path and location.
+    public var references: [(ref: String, path: [String], location: Location)] {
+        cache.value(\.references) { Self.findReferences(in: root) }
     }
 
     public var operations: [Operation] {

@@ -21,9 +21,45 @@ private func lines(_ findings: [Finding]) -> [String] {
         #expect(lines(try Linter().lint(try fixture("defects.yaml"))) == expected)
     }
 
-    @Test func everyRuleFiresOnTheDefectsFixture() throws {
-        let fired = Set(try Linter().lint(try fixture("defects.yaml")).map(\.rule))
+    @Test func everyRuleFiresOnTheDefectsFixtures() throws {
+        let fired = Set(try (Linter().lint(try fixture("defects.yaml")) + Linter().lint(try fixture("typed30.yaml"))).map(\.rule))
         #expect(Set(Linter.catalog.map(\.id)).subtracting(fired) == [])
+    }
+
+    /// A 3.0 document is read as 3.0 means it: OpenAPIKit30, converted by OpenAPIKitCompat.
+    /// `nullable` admits the null name; a boolean `exclusiveMinimum` excludes 1; OpenAPIKit's
+    /// validator finds the undefined server variable and the impossible length bounds.
+    @Test func openAPI30IsConvertedAndJudgedByOpenAPIKit() throws {
+        #expect(
+            lines(try Linter().lint(try fixture("typed30.yaml"))) == [
+                "6:3: error openapikit: OpenAPIKit's validator: Server Object does not define the variable 'region' that is found in the `urlTemplate` 'https://{region}.example.com/v1' [#/servers/0]",
+                "19:18: error example-valid: example (root): must be greater than 1 [#/paths/~1things/get/parameters/0/example]",
+                "26:24: error example-valid: example code: must be at least 5 characters [#/paths/~1things/get/responses/200/content/application~1json/example]",
+                "33:15: error openapikit: OpenAPIKit's validator: Failed to satisfy: String minLength and maxLength are compatible [#/components/schemas/Thing/properties/code]",
+            ])
+    }
+
+    /// The same text as 3.1 does not decode: `exclusiveMinimum` is a number there. The
+    /// decoder's error is one line at the schema's line.
+    @Test func aDecodingFailureHasAPathAndLine() throws {
+        let text = try fixture("typed30.yaml").replacingOccurrences(of: "openapi: 3.0.3", with: "openapi: 3.1.0")
+        let typed = try Linter().lint(text).filter { $0.rule == "openapikit" }
+        #expect(
+            lines(typed) == [
+                "18:17: error openapikit: OpenAPIKit cannot decode the document: Found neither a $ref nor a JSONSchema in .parameters[0].schema for the **GET** endpoint under `/things`. JSONSchema could not be decoded because: Expected `exclusiveMinimum` value to be parsable as Double but it was not [#/paths/~1things/get/parameters/0/schema]"
+            ])
+    }
+
+    /// Over 1 MiB the typed checks say they were skipped, unless asked for by --rule.
+    @Test func typedChecksHaveASizeBudget() throws {
+        let padding = String(repeating: "x", count: 1 << 20)
+        let text = try fixture("typed30.yaml").replacingOccurrences(
+            of: "title: Typed checks", with: "title: Typed checks\n  description: \(padding)")
+        let skipped = try Linter().lint(text).filter { $0.rule == "openapikit" }
+        #expect(skipped.map(\.severity) == [.info])
+        #expect(skipped.first?.message.hasPrefix("OpenAPIKit's typed checks were skipped: the document is 1.0 MB") == true)
+        let asked = try Linter(overrides: ["openapikit": .severity(.warning)]).lint(text).filter { $0.rule == "openapikit" }
+        #expect(asked.map(\.severity) == [.warning, .warning])
     }
 
     /// No rule fires on the Customers spec: the fixture where none of them does.

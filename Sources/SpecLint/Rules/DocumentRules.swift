@@ -1,8 +1,7 @@
-/// Rules about the whole document: references, unused components, servers.
-enum DocumentRules {
-    /// Every `$ref` of the document with its path. One path stack serves the whole walk:
+extension SpecDocument {
+    /// Every `$ref` under `root` with its path. One path stack serves the whole walk:
     /// building a path per node would cost more than the walk itself on large specs.
-    static func references(in root: SpecNode) -> [(ref: String, path: [String], location: Location)] {
+    static func findReferences(in root: SpecNode) -> [(ref: String, path: [String], location: Location)] {
         var found: [(ref: String, path: [String], location: Location)] = []
         var path: [String] = []
         func visit(_ node: SpecNode) {
@@ -29,17 +28,29 @@ enum DocumentRules {
         visit(root)
         return found
     }
+}
+
+/// Rules about the whole document: references, unused components, servers.
+enum DocumentRules {
 
     static let refResolves = LintRule("ref-resolves", .error, "Every local `$ref` points at something in the document.") { document in
-        references(in: document.root).compactMap { reference in
-            guard let target = SpecDocument.refPath(reference.ref) else { return nil }
-            guard document.node(at: target) == nil else { return nil }
+        // Specs repeat the same few references thousands of times: resolve each once.
+        var resolves: [String: Bool] = [:]
+        return document.references.compactMap { reference in
+            let found =
+                resolves[reference.ref]
+                ?? {
+                    let found = SpecDocument.refPath(reference.ref).map { document.node(at: $0) != nil } ?? true
+                    resolves[reference.ref] = found
+                    return found
+                }()
+            guard !found else { return nil }
             return RuleHit("$ref '\(reference.ref)' points at nothing", at: reference.path, reference.location)
         }
     }
 
     static let unusedComponents = LintRule("component-unused", .warning, "Every component is referenced somewhere.") { document in
-        let used = Set(references(in: document.root).map(\.ref))
+        let used = Set(document.references.map(\.ref))
         return (document.root["components"]?.members ?? []).filter { $0.key != "securitySchemes" }.flatMap { kind in
             kind.value.members.compactMap { member -> RuleHit? in
                 let pointer = SpecDocument.pointer(["components", kind.key, member.key])

@@ -12,7 +12,7 @@ enum ExampleRules {
         lazy var components: OpenAPI.Components = {
             var schemas = OpenAPI.ComponentDictionary<JSONSchema>()
             for member in document.root["components"]?["schemas"]?.members ?? [] {
-                if let (schema, _) = decode(member.value) { schemas[.init(stringLiteral: member.key)] = schema }
+                if let schema = decode(member.value) { schemas[.init(stringLiteral: member.key)] = schema }
             }
             return OpenAPI.Components(schemas: schemas)
         }()
@@ -22,28 +22,90 @@ enum ExampleRules {
             self.document = document
         }
 
-        /// Decoded schemas by their JSON text: large specs repeat the same inline schemas.
-        private var decoded: [String: JSONSchema?] = [:]
-        /// Verdicts by schema, context and example text: specs repeat the same examples
-        /// (every error response), and the same inputs always give the same issues.
-        private var verdicts: [String: [ValidationIssue]] = [:]
+        /// Decoded schemas, each once: large specs repeat the same inline schemas, so a schema
+        /// is known by its JSON text, and a schema node by where it is written.
+        private var decoded: [JSONSchema] = []
+        private let decoder: JSONDecoder = {
+            let decoder = JSONDecoder()
+            // Extensions do not change what an example may be; decoding them doubles the cost.
+            decoder.userInfo[VendorExtensionsConfiguration.enabledKey] = false
+            return decoder
+        }()
+        private var byText: [String: Int] = [:]
+        private var byLocation: [Location: Int?] = [:]
 
-        func decode(_ node: SpecNode) -> (JSONSchema, String)? {
+        /// Verdicts by schema, context and example: specs repeat the same examples (every
+        /// error response), and the same inputs always give the same issues.
+        private struct Verdict: Hashable {
+            let schema: Int
+            let context: MessageContext
+            let example: Written
+        }
+        private var verdicts: [Verdict: [ValidationIssue]] = [:]
+
+        func decode(_ node: SpecNode) -> JSONSchema? {
+            index(of: node).map { decoded[$0] }
+        }
+
+        private func index(of node: SpecNode) -> Int? {
+            if let known = byLocation[node.location] { return known }
             let text = JSONWriter(pretty: false).string(node.json)
-            if let known = decoded[text] { return known.map { ($0, text) } }
-            let schema = try? JSONDecoder().decode(JSONSchema.self, from: Data(text.utf8))
-            decoded[text] = schema
-            return schema.map { ($0, text) }
+            let index =
+                byText[text]
+                ?? (document.version == "3.0"
+                ? TypedRules.schema30(json: text) : try? decoder.decode(JSONSchema.self, from: Data(text.utf8))).map { schema in
+                    decoded.append(schema)
+                    byText[text] = decoded.count - 1
+                    return decoded.count - 1
+                }
+            byLocation[node.location] = index
+            return index
         }
 
         func issues(_ example: SpecNode, against schemaNode: SpecNode, _ context: MessageContext) -> [ValidationIssue] {
-            guard let (schema, schemaText) = decode(schemaNode) else { return [] }
-            let value = example.json
-            let key = schemaText + "\u{0}" + context.rawValue + "\u{0}" + JSONWriter(pretty: false).string(value)
+            guard let index = index(of: schemaNode) else { return [] }
+            let key = Verdict(schema: index, context: context, example: Written(node: example))
             if let known = verdicts[key] { return known }
-            let found = validator.validate(value, against: schema, context: context)
+            let found = validator.validate(example.json, against: decoded[index], context: context)
             verdicts[key] = found
             return found
+        }
+    }
+
+    /// A node as written, wherever it is: equal to another when their texts are, so a memo
+    /// keyed by it needs no JSON value built for examples already judged.
+    struct Written: Hashable {
+        let node: SpecNode
+
+        static func == (a: Written, b: Written) -> Bool { same(a.node, b.node) }
+
+        private static func same(_ a: SpecNode, _ b: SpecNode) -> Bool {
+            switch (a.kind, b.kind) {
+            case (.scalar(let x, let p), .scalar(let y, let q)): return x == y && p == q
+            case (.sequence(let x), .sequence(let y)): return x.count == y.count && zip(x, y).allSatisfy { same($0, $1) }
+            case (.mapping(let x), .mapping(let y)):
+                return x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && same($0.value, $1.value) }
+            default: return false
+            }
+        }
+
+        func hash(into hasher: inout Hasher) { Self.feed(node, &hasher) }
+
+        private static func feed(_ node: SpecNode, _ hasher: inout Hasher) {
+            switch node.kind {
+            case .scalar(let text, let quoted):
+                hasher.combine(text)
+                hasher.combine(quoted)
+            case .sequence(let items):
+                hasher.combine(items.count)
+                for item in items { feed(item, &hasher) }
+            case .mapping(let members):
+                hasher.combine(-members.count)
+                for member in members {
+                    hasher.combine(member.key)
+                    feed(member.value, &hasher)
+                }
+            }
         }
     }
 

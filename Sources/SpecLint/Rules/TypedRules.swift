@@ -1,0 +1,104 @@
+import Foundation
+import JSONModel
+import OpenAPIKit
+import OpenAPIKit30
+import OpenAPIKitCompat
+
+/// OpenAPIKit's own judgement of the document: its decoder (a 3.0 document through
+/// OpenAPIKit30, then converted to 3.1 by OpenAPIKitCompat) and its validator.
+///
+/// The typed decode costs about 2 s per MB (6 s for a 3.2 MB spec on the benchmark machine),
+/// thirty times the rest of the linter, so it runs on documents up to `byteBudget` and
+/// above that only when asked for with `--rule openapikit=error|warn`. Its checks that the
+/// tree rules already make with lines of their own (unique operationIds and parameters,
+/// references) are left out so no problem is reported twice.
+enum TypedRules {
+    static let byteBudget = 1 << 20
+
+    static let openAPIKit = LintRule(
+        "openapikit", .error,
+        "OpenAPIKit's decoder and validator accept the document (3.0 converted to 3.1 with OpenAPIKitCompat); "
+            + "on documents over 1 MiB only when set with --rule."
+    ) { document in
+        guard document.size <= byteBudget || document.typedChecksAtAnySize else {
+            let megabytes = String(format: "%.1f", Double(document.size) / 1_000_000)
+            return [
+                RuleHit(
+                    "OpenAPIKit's typed checks were skipped: the document is \(megabytes) MB, over their 1 MiB budget "
+                        + "(they take about 2 s per MB); --rule openapikit=error runs them", at: [], document.root.location,
+                    severity: .info)
+            ]
+        }
+        let data = Data(JSONWriter(pretty: false).string(document.root.json).utf8)
+        let decoder = JSONDecoder()
+        // Extensions are not judged; decoding them would double the cost.
+        decoder.userInfo[OpenAPIKit.VendorExtensionsConfiguration.enabledKey] = false
+        let typed: OpenAPIKit.OpenAPI.Document
+        do {
+            if document.version == "3.0" {
+                typed = try decoder.decode(OpenAPIKit30.OpenAPI.Document.self, from: data).convert(to: .v3_1_1)
+            } else {
+                typed = try decoder.decode(OpenAPIKit.OpenAPI.Document.self, from: data)
+            }
+        } catch {
+            let failure = OpenAPIKit.OpenAPI.Error(from: error)
+            let path = failure.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
+            // oas-structure reports most of what stops the decoder, with its own words: say it once.
+            let structural = StructureRules.structure.check(document).map(\.path)
+            if structural.contains(where: { $0.starts(with: path) || path.starts(with: $0) }) { return [] }
+            return [hit("OpenAPIKit cannot decode the document: \(failure.localizedDescription)", path, document)]
+        }
+        do {
+            _ = try typed.validate(using: validator, strict: false)
+            return []
+        } catch let errors as OpenAPIKit.ValidationErrorCollection {
+            return errors.values.map { error in
+                let path = error.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
+                return hit("OpenAPIKit's validator: \(error.reason)", path, document)
+            }
+        } catch {
+            return [hit("OpenAPIKit's validator: \(error)", [], document)]
+        }
+    }
+
+    /// The default validations, less those other rules make, plus the schema bounds and the
+    /// server and link checks OpenAPIKit offers but does not run by default.
+    static var validator: OpenAPIKit.Validator {
+        OpenAPIKit.Validator()
+            .withoutValidating(
+                \.operationIdsAreUnique, \.operationParametersAreUnique, \.pathItemParametersAreUnique,
+                \.schemaReferencesFoundInComponents, \.jsonSchemaReferencesFoundInComponents,
+                \.responseReferencesFoundInComponents, \.parameterReferencesFoundInComponents,
+                \.exampleReferencesFoundInComponents, \.requestReferencesFoundInComponents,
+                \.headerReferencesFoundInComponents, \.linkReferencesFoundInComponents,
+                \.callbacksReferencesFoundInComponents, \.pathItemReferencesFoundInComponents
+            )
+            .validating(
+                \.serverVariablesAreDefined, \.linkOperationsExist, \.jsonSchemaNumericBoundIsValid,
+                \.jsonSchemaArrayLengthBoundIsValid, \.jsonSchemaObjectPropertyCountIsValid, \.jsonSchemaStringLengthBoundIsValid
+            )
+    }
+
+    /// A one-line hit at `path`, located at the nearest node above it the document has (a
+    /// missing key's mapping). OpenAPIKit's messages span lines and end in a full stop.
+    static func hit(_ message: String, _ path: [String], _ document: SpecDocument) -> RuleHit {
+        var known = path
+        while !known.isEmpty && document.node(at: known) == nil { known.removeLast() }
+        var line = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        while line.hasSuffix(".") { line.removeLast() }
+        return RuleHit(line, at: path, document.node(at: known)?.location)
+    }
+
+    /// A 3.0 schema as OpenAPIKit30 reads it, converted to 3.1 by OpenAPIKitCompat: `nullable`,
+    /// boolean `exclusiveMinimum` and the rest mean what 3.0 says. Compat converts whole
+    /// documents, so the schema travels as the one component of a minimal one.
+    static func schema30(json text: String) -> OpenAPIKit.JSONSchema? {
+        let wrapped = #"{"openapi":"3.0.3","info":{"title":"","version":""},"paths":{},"components":{"schemas":{"s":"# + text + "}}}"
+        let decoder = JSONDecoder()
+        decoder.userInfo[OpenAPIKit30.VendorExtensionsConfiguration.enabledKey] = false
+        guard let document = try? decoder.decode(OpenAPIKit30.OpenAPI.Document.self, from: Data(wrapped.utf8)) else { return nil }
+        return document.convert(to: .v3_1_1).components.schemas["s"]
+    }
+
+    static let all = [openAPIKit]
+}
