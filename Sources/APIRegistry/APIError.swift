@@ -77,6 +77,21 @@ public struct APIError: Error, Sendable, Equatable {
             errors: JSONObject([("method", .string("must be one of \(list)"))]))
     }
 
+    /// A request without a token the API accepts, in the header the registry names.
+    public static func unauthenticated(header: String, sent: Bool) -> APIError {
+        APIError(
+            status: 401,
+            title: sent ? "The \(header) token is not one this API accepts." : "Send an API token in the \(header) header.",
+            errors: JSONObject([(header, .string(sent ? "is not a valid token" : "is missing"))]))
+    }
+
+    /// A token without the scope the operation needs.
+    public static func forbidden(header: String, method: String, path: String, scope: String) -> APIError {
+        APIError(
+            status: 403, title: "\(method) \(path) requires the \(scope) scope; this token does not have it.",
+            errors: JSONObject([(header, .string("lacks the \(scope) scope"))]))
+    }
+
     /// The body the API sends.
     public func body(typeURL: String) -> JSONValue {
         ["status": .integer(status), "title": .string(title), "type": .string(typeURL), "errors": .object(errors)]

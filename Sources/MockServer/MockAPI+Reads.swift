@@ -11,7 +11,7 @@ extension MockAPI {
         case .failure(let rejected): return failure(.invalidQuery(rejected.problems))
         case .success(let parsed): query = parsed
         }
-        var records = state[resource.name].all.filter { record in
+        var records = start(resource, query, state: state).filter { record in
             query.clauses.allSatisfy { matches(record, $0, in: resource) }
         }
         if let sort = query.sort {
@@ -37,6 +37,22 @@ extension MockAPI {
         ]
         let data = page.map { present($0, of: resource, including: includes, state: state) }
         return MockResponse(status: 200, body: ["data": .array(data), "meta": ["pagination": pagination]])
+    }
+
+    /// The records a list starts from: those an `id:in` names, or an `:in` on an indexed
+    /// field, looked up directly; every record when no clause narrows by key.
+    func start(_ resource: Resource, _ query: ListQuery, state: StoreState) -> [JSONObject] {
+        let table = state[resource.name]
+        for clause in query.clauses where clause.op == .in && clause.filter.fields.count == 1 {
+            let field = clause.filter.fields[0]
+            if field == resource.model.identifier {
+                return table.records(clause.values.compactMap(\.intValue))
+            }
+            if table.isIndexed(field) {
+                return candidates(table, field, clause.values)
+            }
+        }
+        return table.all
     }
 
     /// Whether a record satisfies one filter clause.
@@ -112,7 +128,9 @@ extension MockAPI {
     func restrictions(on resource: Resource, ids: Set<Int>, state: StoreState) -> APIError? {
         for other in registry.resources {
             for relation in other.relations where relation.resource == resource.name && relation.onDelete == .restrict {
-                let holders = state[other.name].all.filter { ids.contains($0[relation.field]?.intValue ?? 0) }
+                let holders = candidates(state[other.name], relation.field, ids.sorted().map { .integer($0) }).filter {
+                    ids.contains($0[relation.field]?.intValue ?? 0)
+                }
                 if let first = holders.first, let id = first[relation.field]?.intValue {
                     return APIError(
                         status: 422,
@@ -131,7 +149,9 @@ extension MockAPI {
         state[resource.name].remove(ids)
         for other in registry.resources {
             for relation in other.relations where relation.resource == resource.name && relation.onDelete == .cascade {
-                let dependents = state[other.name].all.filter { ids.contains($0[relation.field]?.intValue ?? 0) }
+                let dependents = candidates(state[other.name], relation.field, ids.sorted().map { .integer($0) }).filter {
+                    ids.contains($0[relation.field]?.intValue ?? 0)
+                }
                 let identifier = other.model.identifier ?? "id"
                 cascade(other, ids: Set(dependents.compactMap { $0[identifier]?.intValue }), state: &state)
             }

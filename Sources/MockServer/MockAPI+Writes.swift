@@ -140,7 +140,7 @@ extension MockAPI {
             switch rule {
             case .unique(let field):
                 guard let value = item[field], let normalized = Self.uniqueKey(value, model.field(named: field)?.type) else { continue }
-                let holder = state[resource.name].all.first { record in
+                let holder = candidates(state[resource.name], field, [value]).first { record in
                     record[identifier]?.intValue != recordID
                         && record[field].flatMap { Self.uniqueKey($0, model.field(named: field)?.type) } == normalized
                 }
@@ -227,8 +227,8 @@ extension MockAPI {
             }
         }
         let identifier = resource.model.identifier ?? "id"
-        return state[resource.name].all.first { record in wanted.allSatisfy { record[$0.key]?.isJSONEqual(to: $0.value) == true } }?[
-            identifier]?.intValue
+        let pool = fields.first.flatMap { field in wanted[field].map { candidates(state[resource.name], field, [$0]) } } ?? []
+        return pool.first { record in wanted.allSatisfy { record[$0.key]?.isJSONEqual(to: $0.value) == true } }?[identifier]?.intValue
     }
 }
 

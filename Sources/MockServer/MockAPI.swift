@@ -87,7 +87,18 @@ extension MockAPI {
     /// Records of `child` whose relation to `parent` points at `id`.
     func children(_ child: Resource, of parent: Resource, id: Int?, in state: StoreState) -> [JSONObject] {
         guard let id, let relation = child.relation(to: parent.name) else { return [] }
-        return state[child.name].all.filter { $0[relation.field]?.intValue == id }
+        return candidates(state[child.name], relation.field, [.integer(id)]).filter { $0[relation.field]?.intValue == id }
+    }
+
+    /// The records of `table` whose `field` may hold one of `values`, in id order: by the
+    /// table's index when the field has one, else all of them. Callers compare exactly.
+    func candidates(_ table: Table, _ field: String, _ values: [JSONValue]) -> [JSONObject] {
+        var ids = Set<Int>()
+        for value in values {
+            guard let found = table.ids(where: field, matches: value) else { return table.all }
+            ids.formUnion(found)
+        }
+        return table.records(ids)
     }
 
     /// A stored record as responses show it: derived fields computed, requested

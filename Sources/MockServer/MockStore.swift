@@ -12,7 +12,7 @@ public actor MockStore {
     public init(api: MockAPI, seeding: Seeding) {
         self.api = api
         switch seeding {
-        case .empty: initial = StoreState()
+        case .empty: initial = StoreState(registry: api.registry)
         case .seeded(let seed): initial = Seeder(api: api, seed: seed).state()
         }
     }

@@ -10,7 +10,7 @@ struct Seeder {
     let seed: UInt64
 
     func state() -> StoreState {
-        var state = StoreState()
+        var state = StoreState(registry: api.registry)
         var random = SplitMix64(seed: seed)
         let resources = dependencyOrder(api.registry.resources)
         for resource in resources {

@@ -1,11 +1,22 @@
+import APIRegistry
 import JSONModel
 
-/// The records of one resource in one store, in id order.
+/// The records of one resource in one store, in id order, with indexes on the fields that
+/// lookups go by (relations, unique fields, upsert keys), so reads by id or by parent cost
+/// the same in a store of a thousand records as in one of a hundred thousand.
 struct Table: Sendable {
     private(set) var records: [Int: JSONObject] = [:]
     /// Ids in ascending order; ids only grow, so appending keeps the order.
     private(set) var order: [Int] = []
     private(set) var nextID = 1
+    /// Indexed field → value key (`Table.key`) → ids of the records holding it.
+    private var indexes: [String: [String: Set<Int>]]
+    /// Ids put or removed since `takeTouched()`: what the state journal writes down.
+    private(set) var touched: Set<Int> = []
+
+    init(indexing fields: [String] = []) {
+        indexes = Dictionary(fields.map { ($0, [:]) }, uniquingKeysWith: { first, _ in first })
+    }
 
     var count: Int { records.count }
 
@@ -16,34 +27,100 @@ struct Table: Sendable {
     /// Every record in id order.
     var all: [JSONObject] { order.compactMap { records[$0] } }
 
+    /// The records of `ids` that exist, in id order.
+    func records(_ ids: some Sequence<Int>) -> [JSONObject] {
+        Set(ids).sorted().compactMap { records[$0] }
+    }
+
+    /// How an indexed value is looked up: text without case (callers compare exactly
+    /// afterwards when case matters), anything else by its JSON text.
+    static func key(_ value: JSONValue) -> String? {
+        switch value {
+        case .null: return nil
+        case .string(let text): return text.lowercased()
+        default: return JSONWriter(pretty: false).string(value)
+        }
+    }
+
+    func isIndexed(_ field: String) -> Bool { indexes[field] != nil }
+
+    /// Ids of records whose `field` has the key of `value`; nil when `field` is not indexed.
+    func ids(where field: String, matches value: JSONValue) -> Set<Int>? {
+        guard let index = indexes[field] else { return nil }
+        guard let key = Self.key(value) else { return [] }
+        return index[key] ?? []
+    }
+
     /// Takes the next id.
     mutating func reserveID() -> Int {
         defer { nextID += 1 }
         return nextID
     }
 
-    /// Stores a record under `id`, keeping ids ascending.
+    /// Stores a record under `id`, keeping ids ascending and indexes current.
     mutating func put(_ record: JSONObject, id: Int) {
-        if records.updateValue(record, forKey: id) == nil {
+        let previous = records.updateValue(record, forKey: id)
+        if previous == nil {
             if let last = order.last, last > id {
                 order.insert(id, at: order.firstIndex { $0 > id } ?? order.endIndex)
             } else {
                 order.append(id)
             }
         }
+        for field in indexes.keys {
+            let old = previous?[field].flatMap(Self.key)
+            let new = record[field].flatMap(Self.key)
+            guard old != new else { continue }
+            if let old { indexes[field]?[old]?.remove(id) }
+            if let new { indexes[field]?[new, default: []].insert(id) }
+        }
         nextID = max(nextID, id + 1)
+        touched.insert(id)
     }
 
     mutating func remove(_ ids: Set<Int>) {
-        guard !ids.isEmpty else { return }
-        for id in ids { records[id] = nil }
-        order.removeAll { ids.contains($0) }
+        let present = ids.filter { records[$0] != nil }
+        guard !present.isEmpty else { return }
+        for id in present {
+            guard let record = records.removeValue(forKey: id) else { continue }
+            for field in indexes.keys {
+                if let key = record[field].flatMap(Self.key) { indexes[field]?[key]?.remove(id) }
+            }
+        }
+        order.removeAll { present.contains($0) }
+        touched.formUnion(present)
+    }
+
+    /// Raises the next id to at least `id`: ids of deleted records are never reused.
+    mutating func advanceNextID(to id: Int) {
+        nextID = max(nextID, id)
+    }
+
+    /// The ids touched since the last call, and forgets them.
+    mutating func takeTouched() -> Set<Int> {
+        defer { touched = [] }
+        return touched
     }
 }
 
 /// Everything one store holds: a table per resource, by resource name.
 struct StoreState: Sendable {
     var tables: [String: Table] = [:]
+
+    /// Empty tables for every resource of `registry`, indexed on the fields lookups use.
+    init(registry: Registry) {
+        for resource in registry.resources {
+            var fields = resource.relations.map(\.field)
+            for rule in resource.rules {
+                switch rule {
+                case .unique(let field): fields.append(field)
+                case .upsertKey(let keys): fields += keys
+                default: break
+                }
+            }
+            tables[resource.name] = Table(indexing: fields)
+        }
+    }
 
     subscript(resource: String) -> Table {
         get { tables[resource] ?? Table() }

@@ -62,6 +62,16 @@ extension OpenAPIEmitter {
                     "An item is invalid or breaks a rule; nothing was written.",
                     try bodyErrorExample(operation, resource, bodySchema, validator)))
         }
+        let header = registry.info.authHeader
+        responses[401] = .b(
+            errorResponse("The token is missing or not valid.", .unauthenticated(header: header, sent: false)))
+        if kind.isWrite, let scope = registry.info.scope(for: kind) {
+            responses[403] = .b(
+                errorResponse(
+                    "The token lacks the `\(scope.name)` scope; nothing was written.",
+                    .forbidden(header: header, method: kind.method, path: resource.path, scope: scope.name)))
+        }
+        responses.sortKeys { $0.rawValue < $1.rawValue }
         return OpenAPI.Operation(
             tags: [resource.tag],
             summary: operation.summary,

@@ -1,0 +1,49 @@
+import APIRegistry
+
+/// Who may call the mock: tokens given with `--token` hold every scope, those given with
+/// `--read-only-token` only the read scope. With no tokens at all the mock is open.
+public struct AccessPolicy: Sendable, Equatable {
+    public var tokens: Set<String>
+    public var readOnlyTokens: Set<String>
+
+    public init(tokens: Set<String> = [], readOnlyTokens: Set<String> = []) {
+        self.tokens = tokens
+        self.readOnlyTokens = readOnlyTokens
+    }
+
+    public static let open = AccessPolicy()
+
+    public var isOpen: Bool { tokens.isEmpty && readOnlyTokens.isEmpty }
+
+    /// What a token may do.
+    public enum Grant: Sendable, Equatable {
+        case everything, readOnly
+    }
+
+    /// The grant of `token`, or the 401 the API answers when it has none.
+    func grant(_ token: String?, header: String) -> Result<Grant, APIError> {
+        guard !isOpen else { return .success(.everything) }
+        guard let token, !token.isEmpty else { return .failure(.unauthenticated(header: header, sent: false)) }
+        if tokens.contains(token) { return .success(.everything) }
+        if readOnlyTokens.contains(token) { return .success(.readOnly) }
+        return .failure(.unauthenticated(header: header, sent: true))
+    }
+
+    /// The 401 or 403 for calling `method` on the resource at `path`, or nil when allowed.
+    /// Paths and methods the API does not have are let through to get their 404 or 405.
+    func denial(token: String?, method: String, path: String, registry: Registry) -> APIError? {
+        let header = registry.info.authHeader
+        switch grant(token, header: header) {
+        case .failure(let error): return error
+        case .success(.everything): return nil
+        case .success(.readOnly):
+            var path = path
+            if path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+            guard let resource = registry.resources.first(where: { $0.path == path }),
+                let operation = resource.operations.first(where: { $0.kind.method == method.uppercased() }),
+                operation.kind.isWrite, let scope = registry.info.scope(for: operation.kind)
+            else { return nil }
+            return .forbidden(header: header, method: operation.kind.method, path: resource.path, scope: scope.name)
+        }
+    }
+}
