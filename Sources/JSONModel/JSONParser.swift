@@ -1,7 +1,7 @@
 /// A strict RFC 8259 JSON parser that keeps member order and reports where input
 /// goes wrong by line and column. Nesting is bounded so hostile input cannot
 /// exhaust the stack.
-public struct JSONParser {
+public struct JSONParser: Sendable {
     public struct Error: Swift.Error, Sendable, Equatable, CustomStringConvertible {
         public let message: String
         /// 1-based line and column of the offending byte.
@@ -18,9 +18,12 @@ public struct JSONParser {
     }
 
     public var maxDepth: Int
+    /// The longest string, in UTF-8 bytes after unescaping.
+    public var maxStringLength: Int
 
-    public init(maxDepth: Int = 512) {
+    public init(maxDepth: Int = 512, maxStringLength: Int = .max) {
         self.maxDepth = maxDepth
+        self.maxStringLength = maxStringLength
     }
 
     public func parse(_ text: String) throws(Error) -> JSONValue {
@@ -28,7 +31,7 @@ public struct JSONParser {
     }
 
     public func parse(_ bytes: some Collection<UInt8>) throws(Error) -> JSONValue {
-        var reader = Reader(bytes: Array(bytes), maxDepth: maxDepth)
+        var reader = Reader(bytes: Array(bytes), maxDepth: maxDepth, maxStringLength: maxStringLength)
         reader.skipWhitespace()
         let value = try reader.value(depth: 0)
         reader.skipWhitespace()
@@ -42,11 +45,13 @@ public struct JSONParser {
 private struct Reader {
     let bytes: [UInt8]
     let maxDepth: Int
+    let maxStringLength: Int
     var index = 0
 
-    init(bytes: [UInt8], maxDepth: Int) {
+    init(bytes: [UInt8], maxDepth: Int, maxStringLength: Int) {
         self.bytes = bytes
         self.maxDepth = maxDepth
+        self.maxStringLength = maxStringLength
     }
 
     func error(_ message: String, at position: Int? = nil) -> JSONParser.Error {
@@ -161,6 +166,9 @@ private struct Reader {
             case UInt8(ascii: "\""):
                 buffer.append(contentsOf: bytes[runStart..<index])
                 index += 1
+                guard buffer.count <= maxStringLength else {
+                    throw error("string longer than \(maxStringLength) bytes", at: start)
+                }
                 guard let text = String(validating: buffer, as: UTF8.self) else {
                     throw error("string is not valid UTF-8", at: start)
                 }

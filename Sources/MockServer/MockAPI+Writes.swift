@@ -11,7 +11,7 @@ extension MockAPI {
         guard Self.isJSON(request.contentType) else { return failure(.unsupportedMediaType(request.contentType)) }
         let body: JSONValue
         do {
-            body = try JSONParser().parse(request.body)
+            body = try Self.bodyParser.parse(request.body)
         } catch {
             return failure(.malformedJSON(error.description))
         }
@@ -39,6 +39,10 @@ extension MockAPI {
         }
         return MockResponse(status: 200, body: ["data": .array(data), "meta": [:]])
     }
+
+    /// Request bodies are a batch of records a few levels deep with short strings: bounds
+    /// far above that keep hostile input (deep nesting, huge strings) cheap to refuse.
+    static let bodyParser = JSONParser(maxDepth: 32, maxStringLength: 64 * 1024)
 
     static func isJSON(_ contentType: String?) -> Bool {
         guard let contentType else { return false }

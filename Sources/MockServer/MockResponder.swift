@@ -1,46 +1,103 @@
 import APIRegistry
+import Foundation
 import HTTPTypes
 import Hummingbird
 import JSONModel
+import Logging
 import NIOCore
 import OpenAPIEmitter
 
 /// The HTTP face of the mock: `/stores/{store_hash}/v3/...` goes to the store named by the
-/// hash, `/openapi.yaml` serves the spec, anything else is a JSON 404.
+/// hash, `/openapi.yaml` serves the spec, `/docs/` the guides, `/_mock/...` the mock's own
+/// health and admin routes; anything else is a JSON 404. Every response is logged in one line.
 public struct MockResponder: HTTPResponder {
     public typealias Context = BasicRequestContext
+
+    /// What the responder enforces, from the command line.
+    public struct Options: Sendable {
+        /// Largest request body read, in bytes; a larger one is a 413.
+        public var maxBodySize: Int
+        public var access: AccessPolicy
+        /// Answer CORS preflights and let browsers read responses from any origin.
+        public var cors: Bool
+        /// How long a request body may take to arrive before the request is a 408.
+        public var bodyTimeout: Duration
+
+        public init(maxBodySize: Int = 1 << 20, access: AccessPolicy = .open, cors: Bool = true, bodyTimeout: Duration = .seconds(30)) {
+            self.maxBodySize = maxBodySize
+            self.access = access
+            self.cors = cors
+            self.bodyTimeout = bodyTimeout
+        }
+    }
 
     let store: MockStore
     let spec: String
     /// The HTML guides by path under `/docs/`.
     let docs: [String: GeneratedFile]
     let errorTypeURL: String
-    /// Largest request body read, in bytes.
-    let maxBodySize: Int
+    let options: Options
+    let logger: Logger
+    let started = ContinuousClock.now
 
-    public init(store: MockStore, spec: String, docs: [String: GeneratedFile] = [:], maxBodySize: Int = 1 << 20) {
+    public init(
+        store: MockStore, spec: String, docs: [String: GeneratedFile] = [:], options: Options = Options(),
+        logger: Logger = Logger(label: "specsmith-mock")
+    ) {
         self.store = store
         self.spec = spec
         self.docs = docs
         self.errorTypeURL = store.api.registry.info.errorTypeURL
-        self.maxBodySize = maxBodySize
+        self.options = options
+        self.logger = logger
     }
 
     public func respond(to request: Request, context: Context) async throws -> Response {
+        let start = ContinuousClock.now
+        var response: Response
+        if options.cors, request.method == .options, request.headers[.accessControlRequestMethod] != nil {
+            response = preflight(request)
+        } else {
+            response = await route(request)
+        }
+        if options.cors {
+            response.headers[.accessControlAllowOrigin] = "*"
+            response.headers[.accessControlExposeHeaders] = "Allow, Location"
+        }
+        if logger.logLevel <= .info {
+            let elapsed = start.duration(to: .now)
+            let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            logger.info(
+                "\(request.method.rawValue) \(request.uri.path) \(response.status.code) \(String(format: "%.2f", milliseconds)) ms")
+        }
+        return response
+    }
+
+    /// The answer to a CORS preflight: any origin, the API's methods and headers.
+    func preflight(_ request: Request) -> Response {
+        let header = store.api.registry.info.authHeader
+        return Response(
+            status: .noContent,
+            headers: [
+                .accessControlAllowMethods: "GET, POST, PUT, DELETE, OPTIONS",
+                .accessControlAllowHeaders: request.headers[.accessControlRequestHeaders] ?? "Content-Type, \(header)",
+                .accessControlMaxAge: "600",
+            ])
+    }
+
+    func route(_ request: Request) async -> Response {
         let path = request.uri.path
         if path == "/openapi.yaml" {
-            guard request.method == .get || request.method == .head else {
-                return error(
-                    APIError(
-                        status: 405, title: "/openapi.yaml supports GET.", errors: JSONObject([("method", .string("must be GET or HEAD"))])),
-                    headers: [.allow: "GET, HEAD"])
-            }
+            guard request.method == .get || request.method == .head else { return onlyGet(path) }
             return Response(
                 status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: spec)))
         }
         if path == "/docs" || path.hasPrefix("/docs/") {
             return document(path)
+        }
+        if path == "/_mock" || path.hasPrefix("/_mock/") {
+            return await admin(request, path)
         }
         guard let (hash, rest) = Self.split(path) else {
             return error(
@@ -51,19 +108,109 @@ public struct MockResponder: HTTPResponder {
                         ("path", .string("must start with /stores/{store_hash}/v3, where store_hash is letters, digits, - or _"))
                     ])))
         }
-        let body: ByteBuffer
-        do {
-            body = try await request.body.collect(upTo: maxBodySize)
-        } catch {
-            return self.error(
-                APIError(
-                    status: 413, title: "The request body is larger than \(maxBodySize) bytes.",
-                    errors: JSONObject([("(root)", .string("must be at most \(maxBodySize) bytes"))])))
+        let registry = store.api.registry
+        let token = HTTPField.Name(registry.info.authHeader).flatMap { request.headers[$0] }
+        if let denied = options.access.denial(token: token, method: request.method.rawValue, path: rest, registry: registry) {
+            return error(denied)
+        }
+        var body = ByteBuffer()
+        // Most reads carry no body: they need no deadline race.
+        let hasBody = request.headers[.contentLength].map { $0 != "0" } ?? (request.headers[.transferEncoding] != nil)
+        if hasBody {
+            switch await collect(request.body) {
+            case .success(let collected): body = collected
+            case .failure(let failure): return error(failure)
+            }
         }
         let mockRequest = MockRequest(
             method: request.method.rawValue, path: rest, query: request.uri.query ?? "",
             contentType: request.headers[.contentType], body: Array(body.readableBytesView))
         return Self.encode(await store.handle(mockRequest, store: hash))
+    }
+
+    /// The request body, unless it is larger than `--max-body` (413) or slower than the timeout (408).
+    func collect(_ body: RequestBody) async -> Result<ByteBuffer, APIError> {
+        let limit = options.maxBodySize
+        let timeout = options.bodyTimeout
+        let tooLarge = APIError(
+            status: 413, title: "The request body is larger than \(limit) bytes.",
+            errors: JSONObject([("(root)", .string("must be at most \(limit) bytes"))]))
+        let tooSlow = APIError(
+            status: 408, title: "The request body did not arrive within \(timeout.components.seconds) seconds.",
+            errors: JSONObject([("(root)", .string("was not received in time"))]))
+        return await withTaskGroup(of: Result<ByteBuffer, APIError>?.self) { group in
+            group.addTask {
+                do {
+                    return .success(try await body.collect(upTo: limit))
+                } catch {
+                    return .failure(tooLarge)
+                }
+            }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return Task.isCancelled ? nil : .failure(tooSlow)
+            }
+            defer { group.cancelAll() }
+            while let next = await group.next() {
+                if let next { return next }
+            }
+            return .failure(tooSlow)
+        }
+    }
+
+    /// `/_mock/health`, `/_mock/stores/{hash}` (export) and `/_mock/stores/{hash}/reset`.
+    func admin(_ request: Request, _ path: String) async -> Response {
+        let parts = path.split(separator: "/").map(String.init)
+        if parts == ["_mock", "health"] {
+            guard request.method == .get || request.method == .head else { return onlyGet(path) }
+            let uptime = started.duration(to: .now).components.seconds
+            let body: JSONValue = [
+                "status": "ok", "stores": .integer(await store.storeCount), "uptime_seconds": .integer(Int(uptime)),
+            ]
+            return Self.encode(MockResponse(status: 200, body: body))
+        }
+        guard parts.count >= 3, parts.count <= 4, parts[1] == "stores", Self.split("/stores/\(parts[2])/v3") != nil,
+            parts.count == 3 || parts[3] == "reset"
+        else {
+            return error(
+                APIError(
+                    status: 404,
+                    title:
+                        "There is nothing at \(path). The mock's own routes: /_mock/health, /_mock/stores/{store_hash}, /_mock/stores/{store_hash}/reset.",
+                    errors: JSONObject([("path", .string("is not a route of the mock"))])))
+        }
+        let hash = parts[2]
+        let registry = store.api.registry
+        let token = HTTPField.Name(registry.info.authHeader).flatMap { request.headers[$0] }
+        let grant = options.access.grant(token, header: registry.info.authHeader)
+        if case .failure(let denied) = grant { return error(denied) }
+        if parts.count == 3 {
+            guard request.method == .get || request.method == .head else { return onlyGet(path) }
+            return Self.encode(MockResponse(status: 200, body: await store.export(hash)))
+        }
+        guard request.method == .post else {
+            return error(
+                APIError(status: 405, title: "\(path) supports POST.", errors: JSONObject([("method", .string("must be POST"))])),
+                headers: [.allow: "POST"])
+        }
+        if case .success(.readOnly) = grant, let scope = registry.info.scopes.first(where: { $0.access == .modify }) {
+            return error(.forbidden(header: registry.info.authHeader, method: "POST", path: path, scope: scope.name))
+        }
+        do {
+            try await store.reset(hash)
+        } catch {
+            return self.error(
+                APIError(
+                    status: 500, title: "The reset could not be saved to the state file: \(error.description).",
+                    errors: JSONObject([("(root)", .string("was not saved"))])))
+        }
+        return Response(status: .noContent)
+    }
+
+    func onlyGet(_ path: String) -> Response {
+        error(
+            APIError(status: 405, title: "\(path) supports GET.", errors: JSONObject([("method", .string("must be GET or HEAD"))])),
+            headers: [.allow: "GET, HEAD"])
     }
 
     /// A page of the HTML guides; `/docs` and `/docs/` are the index.

@@ -12,30 +12,59 @@ public enum MockServer {
         /// 0 picks a free port; `onRunning` receives the one chosen.
         public var port: Int
         public var seeding: Seeding
+        /// Generated records per resource, instead of the registry's `seedRecords`.
+        public var records: Int?
         /// The guide templates served as HTML at `/docs`; nil serves no guides.
         public var templates: URL?
+        /// The `--state` file; nil keeps stores in memory only.
+        public var statePath: String?
+        public var options: MockResponder.Options
+        /// A connection with nothing to read for this long is closed.
+        public var idleTimeout: Duration
+        public var logLevel: Logger.Level
 
-        public init(host: String = "127.0.0.1", port: Int = 4010, seeding: Seeding = .seeded(1), templates: URL? = nil) {
+        public init(
+            host: String = "127.0.0.1", port: Int = 4010, seeding: Seeding = .seeded(1), records: Int? = nil, templates: URL? = nil,
+            statePath: String? = nil, options: MockResponder.Options = .init(), idleTimeout: Duration = .seconds(30),
+            logLevel: Logger.Level = .info
+        ) {
             self.host = host
             self.port = port
             self.seeding = seeding
+            self.records = records
             self.templates = templates
+            self.statePath = statePath
+            self.options = options
+            self.idleTimeout = idleTimeout
+            self.logLevel = logLevel
         }
     }
 
     /// The store and responder for `registry`, with the spec generated from it and, when a
     /// templates folder is given, the guides rendered as HTML for `/docs`.
     public static func responder(
-        registry: Registry, seeding: Seeding, templates: URL? = nil, now: @escaping @Sendable () -> Date = Date.init
+        registry: Registry, configuration: Configuration, now: @escaping @Sendable () -> Date = Date.init
     ) throws -> MockResponder {
         let (document, file) = try SpecGenerator(registry: registry).generate()
         let api = try MockAPI(registry: registry, document: document, now: now)
         var docs: [String: GeneratedFile] = [:]
-        if let templates {
+        if let templates = configuration.templates {
             let pages = try GuideRenderer(registry: registry, document: document, templates: templates).render()
             for page in HTMLSite(pages: pages, spec: file).files() { docs[page.path] = page }
         }
-        return MockResponder(store: MockStore(api: api, seeding: seeding), spec: file.contents, docs: docs)
+        let store = try MockStore(
+            api: api, seeding: configuration.seeding, records: configuration.records, statePath: configuration.statePath)
+        var logger = Logger(label: "specsmith-mock")
+        logger.logLevel = configuration.logLevel
+        return MockResponder(store: store, spec: file.contents, docs: docs, options: configuration.options, logger: logger)
+    }
+
+    /// The responder with everything else at its defaults: what most tests need.
+    public static func responder(
+        registry: Registry, seeding: Seeding, templates: URL? = nil, now: @escaping @Sendable () -> Date = Date.init
+    ) throws -> MockResponder {
+        try responder(
+            registry: registry, configuration: Configuration(seeding: seeding, templates: templates, logLevel: .warning), now: now)
     }
 
     /// The application; run it with `runService()`, which stops it on SIGINT or SIGTERM.
@@ -43,9 +72,12 @@ public enum MockServer {
         registry: Registry, configuration: Configuration, onRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
     ) throws -> Application<MockResponder> {
         var logger = Logger(label: "specsmith-mock")
-        logger.logLevel = .warning
+        // The framework's own lines (start-up, connection errors) only when debugging: the mock logs requests itself.
+        logger.logLevel = configuration.logLevel <= .debug ? configuration.logLevel : .warning
+        let seconds = configuration.idleTimeout.components.seconds
         return Application(
-            responder: try responder(registry: registry, seeding: configuration.seeding, templates: configuration.templates),
+            responder: try responder(registry: registry, configuration: configuration),
+            server: .http1(configuration: .init(idleTimeout: .seconds(seconds))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "specsmith-mock"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger

@@ -1,26 +1,141 @@
 import APIRegistry
+import Foundation
 import JSONModel
 
 /// Every store the mock serves, by `store_hash`. A store is created on first use from
 /// the same starting state, so parallel clients using different hashes never collide.
+/// Requests to all stores pass through this actor one at a time, which is what makes a
+/// batch all or nothing and a unique field unique under concurrent clients.
 public actor MockStore {
     public let api: MockAPI
     let initial: StoreState
     var stores: [String: StoreState] = [:]
+    let journal: StateJournal?
+    /// Set when the state file could not be written: writes are refused from then on,
+    /// since they could not be kept.
+    var journalFailure: String?
 
-    /// - Parameter seeding: what a new store starts with.
-    public init(api: MockAPI, seeding: Seeding) {
+    /// - Parameters:
+    ///   - seeding: what a new store starts with.
+    ///   - records: generated records per resource, instead of the registry's `seedRecords`.
+    ///   - statePath: the `--state` file to replay and append to; nil keeps stores in memory only.
+    public init(api: MockAPI, seeding: Seeding, records: Int? = nil, statePath: String? = nil) throws(StateFileError) {
         self.api = api
+        var initial: StoreState
         switch seeding {
         case .empty: initial = StoreState(registry: api.registry)
-        case .seeded(let seed): initial = Seeder(api: api, seed: seed).state()
+        case .seeded(let seed): initial = Seeder(api: api, seed: seed, records: records).state()
+        }
+        for name in initial.tables.keys { _ = initial.tables[name]?.takeTouched() }
+        self.initial = initial
+        guard let statePath else {
+            journal = nil
+            return
+        }
+        let header = JSONObject([
+            ("format", .string(StateJournal.format)),
+            ("api", .string("\(api.registry.info.title) \(api.registry.info.version)")),
+            ("seeding", .string(Self.describe(seeding, records: records))),
+        ])
+        do {
+            let (journal, entries) = try StateJournal.open(statePath, header: header)
+            self.journal = journal
+            let identifiers = Dictionary(
+                api.registry.resources.map { ($0.name, $0.model.identifier ?? "id") }, uniquingKeysWith: { first, _ in first })
+            for entry in entries { Self.replay(entry, into: &stores, initial: initial, identifiers: identifiers) }
+        } catch {
+            throw StateFileError(description: error.description)
         }
     }
 
-    /// Answers `request` against the store named `hash`.
-    public func handle(_ request: MockRequest, store hash: String) -> MockResponse {
-        api.handle(request, in: &stores[hash, default: initial])
+    static func describe(_ seeding: Seeding, records: Int?) -> String {
+        switch seeding {
+        case .empty: "empty"
+        case .seeded(let seed): "seed \(seed)" + (records.map { ", \($0) records per resource" } ?? "")
+        }
     }
+
+    static func replay(
+        _ entry: StateJournal.Entry, into stores: inout [String: StoreState], initial: StoreState, identifiers: [String: String]
+    ) {
+        switch entry {
+        case .reset(let store):
+            stores[store] = nil
+        case .changes(let store, let tables):
+            var state = stores[store] ?? initial
+            for table in tables {
+                state[table.name].remove(Set(table.deleted))
+                for record in table.put {
+                    if let id = record[identifiers[table.name] ?? "id"]?.intValue { state[table.name].put(record, id: id) }
+                }
+                state[table.name].advanceNextID(to: table.next)
+                _ = state.tables[table.name]?.takeTouched()
+            }
+            stores[store] = state
+        }
+    }
+
+    /// Answers `request` against the store named `hash`; a change is on disk before this returns.
+    public func handle(_ request: MockRequest, store hash: String) -> MockResponse {
+        if let journalFailure, request.method.uppercased() != "GET" {
+            return api.failure(
+                APIError(
+                    status: 503, title: "The mock cannot keep writes: \(journalFailure). Restart it.",
+                    errors: JSONObject([("(root)", .string("was not written"))])))
+        }
+        let response = api.handle(request, in: &stores[hash, default: initial])
+        guard let journal else {
+            for name in stores[hash]?.tables.keys.map({ $0 }) ?? [] { _ = stores[hash]?.tables[name]?.takeTouched() }
+            return response
+        }
+        var tables: [(name: String, next: Int, put: [JSONObject], deleted: [Int])] = []
+        for name in (stores[hash]?.tables.keys).map(Array.init)?.sorted() ?? [] {
+            guard let touched = stores[hash]?.tables[name]?.takeTouched(), !touched.isEmpty, let table = stores[hash]?.tables[name]
+            else { continue }
+            let ids = touched.sorted()
+            tables.append((name, table.nextID, ids.compactMap { table[$0] }, ids.filter { table[$0] == nil }))
+        }
+        guard !tables.isEmpty else { return response }
+        do {
+            try journal.append(.changes(store: hash, tables: tables))
+        } catch {
+            journalFailure = error.description
+            return api.failure(
+                APIError(
+                    status: 500, title: "The change could not be saved to the state file: \(error.description).",
+                    errors: JSONObject([("(root)", .string("was not saved; the mock refuses writes until restarted"))])))
+        }
+        return response
+    }
+
+    /// Puts a store back to its starting state.
+    public func reset(_ hash: String) throws(StateFileError) {
+        stores[hash] = nil
+        do {
+            try journal?.append(.reset(store: hash))
+        } catch {
+            journalFailure = error.description
+            throw StateFileError(description: error.description)
+        }
+    }
+
+    /// A store's records, resource by resource in id order, as stored.
+    public func export(_ hash: String) -> JSONValue {
+        let state = stores[hash] ?? initial
+        var resources = JSONObject()
+        for resource in api.registry.resources {
+            resources[resource.name] = .array(state[resource.name].all.map { .object($0) })
+        }
+        return ["store": .string(hash), "resources": .object(resources)]
+    }
+
+    /// How many stores have been used since start-up (or are in the state file).
+    public var storeCount: Int { stores.count }
+}
+
+/// A `--state` file that cannot be used, with the reason and, where one is to blame, the line.
+public struct StateFileError: Error, CustomStringConvertible {
+    public let description: String
 }
 
 /// How a new store starts.

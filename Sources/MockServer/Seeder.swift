@@ -8,6 +8,8 @@ import JSONModel
 struct Seeder {
     let api: MockAPI
     let seed: UInt64
+    /// Generated records per resource, instead of each resource's `seedRecords`.
+    var records: Int? = nil
 
     func state() -> StoreState {
         var state = StoreState(registry: api.registry)
@@ -21,7 +23,7 @@ struct Seeder {
         var generated = 0
         for resource in resources {
             let kind: OperationKind = resource.operation(.upsert) != nil ? .upsert : .create
-            for _ in 0..<resource.seedRecords {
+            for _ in 0..<(records ?? resource.seedRecords) {
                 guard let item = generate(resource, random: &random, state: state),
                     api.ruleProblems([item], kind, resource, state: state).isEmpty
                 else { continue }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CustomersAPI
 import Foundation
 import Hummingbird
+import Logging
 import MockServer
 
 extension Specsmith {
@@ -10,7 +11,9 @@ extension Specsmith {
             abstract: "Serve a stateful mock of the API described by the registry.",
             discussion: """
                 Every resource is served under /stores/{store_hash}/v3; each store_hash is its own store, \
-                created on first use. The spec is served at /openapi.yaml. Stop with Ctrl-C (SIGINT) or SIGTERM.
+                created on first use. The spec is served at /openapi.yaml, the guides at /docs/, the mock's \
+                health at /_mock/health, a store's records at /_mock/stores/{store_hash} (POST …/reset starts \
+                it over). One log line per request goes to standard error. Stop with Ctrl-C (SIGINT) or SIGTERM.
                 """
         )
 
@@ -29,17 +32,84 @@ extension Specsmith {
         @Option(help: "Seed of the generated sample records; the same seed gives the same data. (default: 1)")
         var seed: UInt64?
 
+        @Option(help: "Generated records per resource, instead of the registry's few (e.g. 10000 for load tests).")
+        var records: Int?
+
+        @Option(
+            name: .customLong("token"),
+            help: "A token that may read and write, sent in X-Auth-Token. Repeatable. With no tokens the mock is open.")
+        var tokens: [String] = []
+
+        @Option(name: .customLong("read-only-token"), help: "A token that may only read; its writes are 403. Repeatable.")
+        var readOnlyTokens: [String] = []
+
+        @Option(help: "Keep every store in this file (an append-only log, fsynced per write) and reload it at start-up.")
+        var state: String?
+
+        @Option(name: .customLong("max-body"), help: "Largest request body: bytes, or with KiB or MiB. (default: 1MiB)")
+        var maxBody: String = "1MiB"
+
+        @Option(help: "Seconds a client may leave a connection idle or a body unfinished. (default: 30)")
+        var timeout: Int = 30
+
+        @Flag(name: .customLong("no-cors"), help: "Do not answer CORS preflights or send Access-Control-Allow-Origin.")
+        var noCORS = false
+
+        @Option(name: .customLong("log-level"), help: "trace, debug, info (a line per request), notice, warning, error or critical.")
+        var logLevel: String = "info"
+
         func validate() throws {
             guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, got \(port)") }
             if empty && seed != nil { throw ValidationError("--empty and --seed contradict each other; use one") }
+            if empty && records != nil { throw ValidationError("--empty and --records contradict each other; use one") }
+            if let records, !(0...1_000_000).contains(records) {
+                throw ValidationError("--records must be from 0 to 1000000, got \(records)")
+            }
+            if Set(tokens).intersection(readOnlyTokens).first != nil {
+                throw ValidationError("a token cannot be both --token and --read-only-token")
+            }
+            if (tokens + readOnlyTokens).contains(where: { $0.isEmpty || $0.contains(where: \.isWhitespace) }) {
+                throw ValidationError("a token must be non-empty, without spaces")
+            }
+            _ = try Self.bytes(maxBody)
+            guard (1...3600).contains(timeout) else { throw ValidationError("--timeout must be from 1 to 3600 seconds, got \(timeout)") }
+            guard Logger.Level(rawValue: logLevel) != nil else {
+                throw ValidationError(
+                    "--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), got '\(logLevel)'")
+            }
+        }
+
+        /// `1048576`, `512KiB`, `1MiB` (KB and MB are read as KiB and MiB) → bytes.
+        static func bytes(_ text: String) throws -> Int {
+            let units: [(suffix: String, factor: Int)] = [
+                ("KiB", 1 << 10), ("MiB", 1 << 20), ("KB", 1 << 10), ("MB", 1 << 20), ("B", 1), ("", 1),
+            ]
+            for unit in units where text.hasSuffix(unit.suffix) {
+                guard let number = Int(text.dropLast(unit.suffix.count)) else { continue }
+                let (total, overflow) = number.multipliedReportingOverflow(by: unit.factor)
+                guard !overflow, (1...(1 << 30)).contains(total) else { break }
+                return total
+            }
+            throw ValidationError("--max-body must be a size from 1 byte to 1GiB, like 1048576, 512KiB or 1MiB; got '\(text)'")
         }
 
         func run() async throws {
             let templates = URL(fileURLWithPath: root).appendingPathComponent("templates")
             let hasTemplates = FileManager.default.fileExists(atPath: templates.path)
             if !hasTemplates { printError("specsmith: no templates/ under '\(root)', so /docs serves no guides") }
+            let level = Logger.Level(rawValue: logLevel) ?? .info
+            LoggingSystem.bootstrap { label in
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = level
+                return handler
+            }
+            let options = MockResponder.Options(
+                maxBodySize: try Self.bytes(maxBody), access: AccessPolicy(tokens: Set(tokens), readOnlyTokens: Set(readOnlyTokens)),
+                cors: !noCORS, bodyTimeout: .seconds(timeout))
             let configuration = MockServer.Configuration(
-                host: host, port: port, seeding: empty ? .empty : .seeded(seed ?? 1), templates: hasTemplates ? templates : nil)
+                host: host, port: port, seeding: empty ? .empty : .seeded(seed ?? 1), records: records,
+                templates: hasTemplates ? templates : nil, statePath: state, options: options, idleTimeout: .seconds(timeout),
+                logLevel: level)
             let host = self.host
             let app: Application<MockResponder>
             do {
@@ -49,6 +119,9 @@ extension Specsmith {
                         "Specsmith mock listening on \(base)/stores/{store_hash}/v3 (spec: \(base)/openapi.yaml, guides: \(base)/docs/)\n"
                     FileHandle.standardOutput.write(Data(line.utf8))
                 }
+            } catch let error as StateFileError {
+                printError("specsmith: --state \(error)")
+                throw ExitCode(1)
             } catch {
                 printError("specsmith: cannot start the mock: \(error)")
                 throw ExitCode(1)
