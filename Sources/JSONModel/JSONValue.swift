@@ -102,6 +102,12 @@ public struct JSONObject: Sendable, Hashable, Sequence {
 
     public init() {}
 
+    /// An empty object with room for `capacity` members, for building one of known size.
+    public init(minimumCapacity capacity: Int) {
+        keys.reserveCapacity(capacity)
+        storage.reserveCapacity(capacity)
+    }
+
     public init(_ members: [(String, JSONValue)]) {
         for (key, value) in members { self[key] = value }
     }

@@ -14,8 +14,9 @@ public struct MockAPI: Sendable {
     /// The spec's schemas for bodies and query values, shared with the guide checker.
     let contract: SpecContract
     let now: @Sendable () -> Date
-    /// Each resource's read view, by resource name: every presented record needs one.
-    let readViews: [String: ProjectedModel]
+    /// How each resource's records are shown, by resource name: worked out once from the
+    /// read schema, since every presented record follows it.
+    let presentations: [String: Presentation]
 
     public enum SetupError: Error, CustomStringConvertible {
         case missingBodySchema(String)
@@ -34,8 +35,7 @@ public struct MockAPI: Sendable {
         self.registry = registry
         self.contract = SpecContract(document: document)
         self.now = now
-        self.readViews = Dictionary(
-            registry.resources.map { ($0.name, registry.projection(of: $0.model, .read)) }, uniquingKeysWith: { first, _ in first })
+        self.presentations = Presentation.all(registry)
         for resource in registry.resources {
             for operation in resource.operations where operation.kind.requestProjection != nil {
                 guard contract.bodySchema(method: operation.kind.method, path: resource.path) != nil else {
@@ -104,32 +104,78 @@ extension MockAPI {
     /// A stored record as responses show it: derived fields computed, requested
     /// sub-resources embedded, fields in the read schema's order.
     func present(_ record: JSONObject, of resource: Resource, including includes: Set<String>, state: StoreState) -> JSONValue {
-        let read = readViews[resource.name] ?? registry.projection(of: resource.model, .read)
-        let id = resource.model.identifier.flatMap { record[$0]?.intValue }
-        var shown = JSONObject()
-        for projected in read.fields {
-            let field = projected.field
-            switch field.derived {
-            case .count(let name):
-                if let child = registry.resource(named: name) {
-                    shown[field.name] = .integer(children(child, of: resource, id: id, in: state).count)
-                }
-            case .related(let via, let target):
-                if let relation = resource.relations.first(where: { $0.field == via }), let key = record[via]?.intValue {
-                    shown[field.name] = state[relation.resource][key]?[target]
-                }
-            case .createdAt, .modifiedAt, nil:
-                if let child = childResource(of: field) {
-                    guard includes.contains(field.name) else { continue }
-                    let embedded = children(child, of: resource, id: id, in: state).map {
-                        present($0, of: child, including: [], state: state)
-                    }
-                    shown[field.name] = .array(embedded)
-                } else {
-                    shown[field.name] = record[field.name]
-                }
+        guard let plan = presentations[resource.name] else { return .object(record) }
+        let id = record[plan.identifier]?.intValue
+        var shown = JSONObject(minimumCapacity: plan.steps.count)
+        for step in plan.steps {
+            switch step {
+            case .stored(let name):
+                shown[name] = record[name]
+            case .count(let name, let child, let relation):
+                shown[name] = .integer(records(of: child, where: relation, is: id, in: state).count)
+            case .related(let name, let via, let target, let field):
+                if let key = record[via]?.intValue { shown[name] = state[target][key]?[field] }
+            case .embedded(let name, let child, let relation):
+                guard includes.contains(name), let childResource = registry.resource(named: child) else { continue }
+                shown[name] = .array(
+                    records(of: child, where: relation, is: id, in: state).map {
+                        present($0, of: childResource, including: [], state: state)
+                    })
             }
         }
         return .object(shown)
+    }
+
+    /// The records of resource `name` whose `field` holds `id`, in id order.
+    func records(of name: String, where field: String, is id: Int?, in state: StoreState) -> [JSONObject] {
+        guard let id else { return [] }
+        return candidates(state[name], field, [.integer(id)]).filter { $0[field]?.intValue == id }
+    }
+}
+
+/// How one resource's records are shown: a step per field of its read schema, in order.
+struct Presentation: Sendable {
+    enum Step: Sendable {
+        /// A stored value, as stored.
+        case stored(String)
+        /// How many records of `child` point at this one through `relation`.
+        case count(String, child: String, relation: String)
+        /// A field of the `target` record that `via` points at.
+        case related(String, via: String, target: String, field: String)
+        /// The records of `child` pointing at this one, when the request includes them.
+        case embedded(String, child: String, relation: String)
+    }
+
+    let identifier: String
+    let steps: [Step]
+
+    static func all(_ registry: Registry) -> [String: Presentation] {
+        var plans: [String: Presentation] = [:]
+        for resource in registry.resources {
+            var steps: [Step] = []
+            for projected in registry.projection(of: resource.model, .read).fields {
+                let field = projected.field
+                switch field.derived {
+                case .count(let name):
+                    if let child = registry.resource(named: name), let relation = child.relation(to: resource.name) {
+                        steps.append(.count(field.name, child: child.name, relation: relation.field))
+                    }
+                case .related(let via, let target):
+                    if let relation = resource.relations.first(where: { $0.field == via }) {
+                        steps.append(.related(field.name, via: via, target: relation.resource, field: target))
+                    }
+                case .createdAt, .modifiedAt, nil:
+                    if case .array(.model(let model), _, _) = field.type, let child = registry.resource(owning: model) {
+                        if let relation = child.relation(to: resource.name) {
+                            steps.append(.embedded(field.name, child: child.name, relation: relation.field))
+                        }
+                    } else {
+                        steps.append(.stored(field.name))
+                    }
+                }
+            }
+            plans[resource.name] = Presentation(identifier: resource.model.identifier ?? "id", steps: steps)
+        }
+        return plans
     }
 }

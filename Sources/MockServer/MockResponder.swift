@@ -125,7 +125,7 @@ public struct MockResponder: HTTPResponder {
         let mockRequest = MockRequest(
             method: request.method.rawValue, path: rest, query: request.uri.query ?? "",
             contentType: request.headers[.contentType], body: Array(body.readableBytesView))
-        return Self.encode(await store.handle(mockRequest, store: hash))
+        return Self.encode(await store.answer(mockRequest, store: hash))
     }
 
     /// The request body, unless it is larger than `--max-body` (413) or slower than the timeout (408).

@@ -75,6 +75,19 @@ public actor MockStore {
         }
     }
 
+    /// Answers `request` against the store named `hash`. Reads run outside the actor on a
+    /// snapshot of the store (a copy-on-write value, so taking one costs nothing), side by side
+    /// with each other; writes go through the actor one at a time.
+    public nonisolated func answer(_ request: MockRequest, store hash: String) async -> MockResponse {
+        guard request.method == "GET" else { return await handle(request, store: hash) }
+        var snapshot = await self.snapshot(hash)
+        return api.handle(request, in: &snapshot)
+    }
+
+    func snapshot(_ hash: String) -> StoreState {
+        stores[hash] ?? initial
+    }
+
     /// Answers `request` against the store named `hash`; a change is on disk before this returns.
     public func handle(_ request: MockRequest, store hash: String) -> MockResponse {
         if let journalFailure, request.method.uppercased() != "GET" {

@@ -11,11 +11,15 @@ struct Table: Sendable {
     private(set) var nextID = 1
     /// Indexed field → value key (`Table.key`) → ids of the records holding it.
     private var indexes: [String: [String: Set<Int>]]
+    /// The indexed fields, kept apart: iterating `indexes.keys` while updating an index
+    /// would copy the index on every write.
+    private let indexedFields: [String]
     /// Ids put or removed since `takeTouched()`: what the state journal writes down.
     private(set) var touched: Set<Int> = []
 
     init(indexing fields: [String] = []) {
         indexes = Dictionary(fields.map { ($0, [:]) }, uniquingKeysWith: { first, _ in first })
+        indexedFields = Array(indexes.keys).sorted()
     }
 
     var count: Int { records.count }
@@ -67,7 +71,7 @@ struct Table: Sendable {
                 order.append(id)
             }
         }
-        for field in indexes.keys {
+        for field in indexedFields {
             let old = previous?[field].flatMap(Self.key)
             let new = record[field].flatMap(Self.key)
             guard old != new else { continue }
@@ -83,7 +87,7 @@ struct Table: Sendable {
         guard !present.isEmpty else { return }
         for id in present {
             guard let record = records.removeValue(forKey: id) else { continue }
-            for field in indexes.keys {
+            for field in indexedFields {
                 if let key = record[field].flatMap(Self.key) { indexes[field]?[key]?.remove(id) }
             }
         }
@@ -124,6 +128,7 @@ struct StoreState: Sendable {
 
     subscript(resource: String) -> Table {
         get { tables[resource] ?? Table() }
-        set { tables[resource] = newValue }
+        // In place: a get-then-set would copy the whole table on every write.
+        _modify { yield &tables[resource, default: Table()] }
     }
 }
