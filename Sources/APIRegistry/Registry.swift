@@ -67,10 +67,13 @@ public struct APIInfo: Sendable {
 public struct Pagination: Sendable {
     public let defaultLimit: Int
     public let maxLimit: Int
+    /// The most values one `:in`/`:not_in` filter (and a delete's `id:in`) takes.
+    public let maxFilterValues: Int
 
-    public init(defaultLimit: Int, maxLimit: Int) {
+    public init(defaultLimit: Int, maxLimit: Int, maxFilterValues: Int = 1000) {
         self.defaultLimit = defaultLimit
         self.maxLimit = maxLimit
+        self.maxFilterValues = maxFilterValues
     }
 }
 

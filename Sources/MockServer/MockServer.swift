@@ -2,7 +2,9 @@ import APIRegistry
 import Foundation
 import GuideRenderer
 import Hummingbird
+import HummingbirdCore
 import Logging
+import NIOCore
 import OpenAPIEmitter
 
 /// Builds the mock's HTTP application from a registry.
@@ -67,17 +69,27 @@ public enum MockServer {
             registry: registry, configuration: Configuration(seeding: seeding, templates: templates, logLevel: .warning), now: now)
     }
 
+    /// HTTP/1 settings: idle connections closed, and a request line long enough for a filter
+    /// of the most values the API takes (1,000 ids of 10 digits), so a longer one reaches
+    /// the query parser and gets its 422 instead of the framework's bare 400.
+    static func http1(idleTimeout: TimeAmount) -> HTTP1Channel.Configuration {
+        var configuration = HTTP1Channel.Configuration(idleTimeout: idleTimeout)
+        configuration.httpDecoder = .init(maxHeaderFieldSize: 1 << 20, maxHeaderListSize: 1 << 20)
+        return configuration
+    }
+
     /// The application; run it with `runService()`, which stops it on SIGINT or SIGTERM.
     public static func application(
-        registry: Registry, configuration: Configuration, onRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
+        registry: Registry, configuration: Configuration, now: @escaping @Sendable () -> Date = Date.init,
+        onRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
     ) throws -> Application<MockResponder> {
         var logger = Logger(label: "specsmith-mock")
         // The framework's own lines (start-up, connection errors) only when debugging: the mock logs requests itself.
         logger.logLevel = configuration.logLevel <= .debug ? configuration.logLevel : .warning
         let seconds = configuration.idleTimeout.components.seconds
         return Application(
-            responder: try responder(registry: registry, configuration: configuration),
-            server: .http1(configuration: .init(idleTimeout: .seconds(seconds))),
+            responder: try responder(registry: registry, configuration: configuration, now: now),
+            server: .http1(configuration: http1(idleTimeout: .seconds(seconds))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "specsmith-mock"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger

@@ -68,13 +68,18 @@ extension OpenAPIEmitter {
             default: Self.schema(for: type, core: Core())
             }
         guard op.takesList else { return .init(single, style: .form) }
-        return .init(.array(.init(), .init(items: single, minItems: 1)), style: .form, explode: false)
+        return .init(
+            .array(.init(), .init(items: single, maxItems: registry.pagination.maxFilterValues, minItems: 1)), style: .form, explode: false)
     }
 
     /// The one parameter of a delete, required so that no request deletes everything.
     func deleteParameters(_ resource: Resource) -> OpenAPI.Parameter.Array {
         let identifier = resource.model.identifier.flatMap(resource.model.field(named:))
-        let ids = JSONSchema.array(.init(), .init(items: Self.schema(for: identifier?.type ?? .integer, core: Core()), minItems: 1))
+        let ids = JSONSchema.array(
+            .init(),
+            .init(
+                items: Self.schema(for: identifier?.type ?? .integer, core: Core()), maxItems: registry.pagination.maxFilterValues,
+                minItems: 1))
         return [
             .parameter(
                 OpenAPI.Parameter(

@@ -113,12 +113,14 @@ extension Specsmith {
             let host = self.host
             let app: Application<MockResponder>
             do {
-                app = try MockServer.application(registry: CustomersV3.registry, configuration: configuration) { port in
-                    let base = "http://\(host):\(port)"
-                    let line =
-                        "Specsmith mock listening on \(base)/stores/{store_hash}/v3 (spec: \(base)/openapi.yaml, guides: \(base)/docs/)\n"
-                    FileHandle.standardOutput.write(Data(line.utf8))
-                }
+                app = try MockServer.application(
+                    registry: CustomersV3.registry, configuration: configuration,
+                    onRunning: { port in
+                        let base = "http://\(host):\(port)"
+                        let line =
+                            "Specsmith mock listening on \(base)/stores/{store_hash}/v3 (spec: \(base)/openapi.yaml, guides: \(base)/docs/)\n"
+                        FileHandle.standardOutput.write(Data(line.utf8))
+                    })
             } catch let error as StateFileError {
                 printError("specsmith: --state \(error)")
                 throw ExitCode(1)

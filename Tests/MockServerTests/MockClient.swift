@@ -1,5 +1,6 @@
 import CustomersAPI
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import JSONModel
@@ -19,9 +20,20 @@ func withMock<Value: Sendable>(
     _ seeding: Seeding = .empty, _ setup: TestingSetup = .router, guides: Bool = false,
     _ test: @escaping @Sendable (MockClient) async throws -> Value
 ) async throws -> Value {
-    let responder = try MockServer.responder(
-        registry: CustomersV3.registry, seeding: seeding, templates: guides ? templates : nil, now: fixedNow)
-    let app = Application(responder: responder)
+    let configuration = MockServer.Configuration(port: 0, seeding: seeding, templates: guides ? templates : nil, logLevel: .warning)
+    return try await withMock(configuration: configuration, setup, test)
+}
+
+/// Runs `test` against an in-process mock started with `configuration`.
+@discardableResult
+func withMock<Value: Sendable>(
+    configuration: MockServer.Configuration, _ setup: TestingSetup = .router,
+    _ test: @escaping @Sendable (MockClient) async throws -> Value
+) async throws -> Value {
+    // The application the CLI runs, server settings included, on a free port.
+    var configuration = configuration
+    configuration.port = 0
+    let app = try MockServer.application(registry: CustomersV3.registry, configuration: configuration, now: fixedNow)
     return try await app.test(setup) { client in try await test(MockClient(client: client)) }
 }
 
@@ -43,6 +55,14 @@ struct Reply: Sendable {
 struct MockClient: Sendable {
     let client: any TestClientProtocol
     var store = "test-store"
+    /// Sent as X-Auth-Token when set.
+    var token: String?
+
+    func with(token: String?) -> MockClient {
+        var copy = self
+        copy.token = token
+        return copy
+    }
 
     func store(_ name: String) -> MockClient {
         var copy = self
@@ -62,10 +82,18 @@ struct MockClient: Sendable {
     func send(
         _ method: HTTPRequest.Method, _ path: String, raw: String? = nil, contentType: String? = "application/json", absolute: Bool = false
     ) async throws -> Reply {
-        var headers = HTTPFields()
-        if raw != nil, let contentType { headers[.contentType] = contentType }
+        try await send(method, path, bytes: raw.map { Array($0.utf8) }, contentType: contentType, absolute: absolute)
+    }
+
+    func send(
+        _ method: HTTPRequest.Method, _ path: String, bytes: [UInt8]?, contentType: String? = "application/json", absolute: Bool = false,
+        headers extra: HTTPFields = [:]
+    ) async throws -> Reply {
+        var headers = extra
+        if bytes != nil, let contentType { headers[.contentType] = contentType }
+        if let token, let name = HTTPField.Name("X-Auth-Token") { headers[name] = token }
         let uri = absolute ? path : "/stores/\(store)/v3\(path)"
-        return try await client.execute(uri: uri, method: method, headers: headers, body: raw.map { ByteBuffer(string: $0) }) { response in
+        return try await client.execute(uri: uri, method: method, headers: headers, body: bytes.map { ByteBuffer(bytes: $0) }) { response in
             let text = String(buffer: response.body)
             return Reply(
                 status: Int(response.status.code), headers: response.headers,

@@ -23,6 +23,7 @@ private func yaml(_ registry: Registry = Tiny.registry()) throws -> String {
                           items:
                             type: integer
                             minimum: 1
+                          maxItems: 1000
                           minItems: 1
                         description: Id. Matches records whose value is one of the comma-separated values.
                 """))
