@@ -29,9 +29,7 @@ public struct JSONPath: Sendable, Hashable, Comparable, CustomStringConvertible 
             case .index(let index): text += "[\(index)]"
             case .key(let key) where Self.isPlainName(key): text += text.isEmpty ? key : ".\(key)"
             case .key(let key):
-                var quoted = ""
-                JSONWriter.quote(key, into: &quoted)
-                text += "[\(quoted)]"
+                text += "[\(JSONWriter(pretty: false).string(.string(key)))]"
             }
         }
         return text

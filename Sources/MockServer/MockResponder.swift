@@ -258,7 +258,7 @@ public struct MockResponder: HTTPResponder {
         headers[.contentType] = "application/json; charset=utf-8"
         return Response(
             status: .init(code: response.status), headers: headers,
-            body: .init(byteBuffer: ByteBuffer(string: JSONWriter(pretty: false).string(body))))
+            body: .init(byteBuffer: ByteBuffer(bytes: JSONWriter(pretty: false).bytes(body))))
     }
 
     func error(_ error: APIError, headers: HTTPFields = [:]) -> Response {
