@@ -103,13 +103,18 @@ echo "== soak: ${soak}s of mixed reads and writes on 1,000 customers, wrk -t2 -c
 start 1000
 # A short warm-up first, so the baseline includes the connections' buffers and the
 # allocator's arenas rather than counting them as growth.
-wrk -t2 -c8 -d5s -s Benchmarks/wrk/mixed.lua "$base" -- 1000 > /dev/null
+wrk -t2 -c8 -d5s -s Benchmarks/wrk/mixed.lua "$base" -- 1000 warmup > /dev/null
 before=$(rss)
 exported_before=$(curl -s "$base/_mock/stores/soak" | wc -c)
-wrk -t2 -c8 -d"${soak}s" -s Benchmarks/wrk/mixed.lua "$base" -- 1000 | grep -E "Requests/sec|Latency|5xx|Non-2xx|Socket"
+wrk -t2 -c8 -d"${soak}s" -s Benchmarks/wrk/mixed.lua "$base" -- 1000 soak | grep -E "Requests/sec|Latency|5xx|Non-2xx|Socket"
 after=$(rss)
 exported_after=$(curl -s "$base/_mock/stores/soak" | wc -c)
 curl -sf "$base/_mock/health" > /dev/null && echo "still healthy after the soak"
+# Reads alone must not grow memory at all: what grows under the mix is the data written.
+reads_before=$(rss)
+wrk -t2 -c8 -d"$((soak / 2))s" "$base/stores/soak/v3/customers?id:in=1,2,3,500,999&include=attributes,addresses" | grep "Requests/sec"
+reads_after=$(rss)
+echo "reads only for $((soak / 2))s: memory $((reads_before / 1024)) MiB -> $((reads_after / 1024)) MiB"
 python3 - "$before" "$after" "$exported_before" "$exported_after" <<'PY'
 import sys
 before, after, data_before, data_after = map(int, sys.argv[1:])

@@ -8,9 +8,13 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
+-- args: the number of customers to pick ids from, and a run name that keeps this run's
+-- emails apart from an earlier run's on the same store.
 function init(args)
   server_errors = 0
+  client_errors = 0
   ids = tonumber(args[1]) or 1000
+  run = args[2] or "run"
 end
 
 function request()
@@ -22,7 +26,7 @@ function request()
   elseif kind < 7 then
     return wrk.format("GET", "/stores/soak/v3/customers?name:like=an&limit=20&page=" .. math.random(5))
   elseif kind < 8 then
-    local body = string.format('[{"email":"soak-%s-%d@example.com","first_name":"Soak","last_name":"Test"}]', tag, counter)
+    local body = string.format('[{"email":"soak-%s-%s-%d@example.com","first_name":"Soak","last_name":"Test"}]', run, tag, counter)
     return wrk.format("POST", "/stores/soak/v3/customers", {["Content-Type"] = "application/json"}, body)
   else
     local body = string.format('[{"id":%d,"notes":"soak %d"}]', math.random(ids), counter)
@@ -31,11 +35,14 @@ function request()
 end
 
 function response(status, headers, body)
-  if status >= 500 then server_errors = server_errors + 1 end
+  if status >= 500 then server_errors = server_errors + 1 elseif status >= 400 then client_errors = client_errors + 1 end
 end
 
 function done(summary, latency, requests)
-  local total = 0
-  for _, thread in ipairs(threads) do total = total + thread:get("server_errors") end
-  io.write(string.format("5xx responses: %d\n", total))
+  local server, client = 0, 0
+  for _, thread in ipairs(threads) do
+    server = server + thread:get("server_errors")
+    client = client + thread:get("client_errors")
+  end
+  io.write(string.format("5xx responses: %d, 4xx responses: %d\n", server, client))
 end
