@@ -21,7 +21,8 @@ public enum MockServer {
         /// The `--state` file; nil keeps stores in memory only.
         public var statePath: String?
         public var options: MockResponder.Options
-        /// A connection with nothing to read for this long is closed.
+        /// A connection with nothing to read for this long is closed. Keep it longer than the
+        /// body timeout, so that a stalled body is answered with a 408 before the close.
         public var idleTimeout: Duration
         public var logLevel: Logger.Level
 

@@ -49,7 +49,7 @@ extension Specsmith {
         @Option(name: .customLong("max-body"), help: "Largest request body: bytes, or with KiB or MiB. (default: 1MiB)")
         var maxBody: String = "1MiB"
 
-        @Option(help: "Seconds a client may leave a connection idle or a body unfinished. (default: 30)")
+        @Option(help: "Seconds a request body may take (then 408); a connection silent a second longer is closed. (default: 30)")
         var timeout: Int = 30
 
         @Flag(name: .customLong("no-cors"), help: "Do not answer CORS preflights or send Access-Control-Allow-Origin.")
@@ -108,7 +108,7 @@ extension Specsmith {
                 cors: !noCORS, bodyTimeout: .seconds(timeout))
             let configuration = MockServer.Configuration(
                 host: host, port: port, seeding: empty ? .empty : .seeded(seed ?? 1), records: records,
-                templates: hasTemplates ? templates : nil, statePath: state, options: options, idleTimeout: .seconds(timeout),
+                templates: hasTemplates ? templates : nil, statePath: state, options: options, idleTimeout: .seconds(timeout + 1),
                 logLevel: level)
             let host = self.host
             let app: Application<MockResponder>
