@@ -13,7 +13,9 @@ trap '[ -n "$pid" ] && kill -9 "$pid" 2> /dev/null || true' EXIT
 
 start() {
   : > "$scratch/state-mock.out"
-  timeout 120 "$specsmith" mock --port 0 --state "$state" --log-level warning > "$scratch/state-mock.out" 2> "$scratch/state-mock.err" &
+  # Started directly, not under `timeout`: $! must be the mock itself, so that kill -9
+  # reaches it (a SIGKILLed `timeout` would leave the mock running).
+  "$specsmith" mock --port 0 --state "$state" --log-level warning > "$scratch/state-mock.out" 2> "$scratch/state-mock.err" &
   pid=$!
   for _ in $(seq 1 100); do
     base=$(sed -n 's|^Specsmith mock listening on \(http://[^/]*\)/.*|\1|p' "$scratch/state-mock.out")
@@ -30,6 +32,7 @@ for round in 1 2 3; do
     -d "[{\"email\":\"kill$round@example.com\",\"first_name\":\"Kill\",\"last_name\":\"Nine\"}]" "$base/stores/durable/v3/customers")
   kill -9 "$pid"
   wait "$pid" 2> /dev/null || true
+  if kill -0 "$pid" 2> /dev/null; then echo "the mock outlived kill -9"; exit 1; fi
   id=$(echo "$reply" | python3 -c 'import json, sys; print(json.load(sys.stdin)["data"][0]["id"])')
   start
   found=$(curl -sf "$base/stores/durable/v3/customers?id:in=$id" | python3 -c 'import json, sys; print(json.load(sys.stdin)["data"][0]["email"])')
