@@ -97,4 +97,10 @@ public struct Registry: Sendable {
     public func resource(owning model: Model) -> Resource? {
         resources.first { $0.model.name == model.name }
     }
+
+    /// The resource whose records a field embeds (`customer.addresses` → addresses), if any.
+    public func resource(embeddedBy field: Field) -> Resource? {
+        if case .array(.model(let model), _, _) = field.type { return resource(owning: model) }
+        return nil
+    }
 }

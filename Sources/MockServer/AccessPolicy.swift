@@ -29,21 +29,17 @@ public struct AccessPolicy: Sendable, Equatable {
         return .failure(.unauthenticated(header: header, sent: true))
     }
 
-    /// The 401 or 403 for calling `method` on the resource at `path`, or nil when allowed.
-    /// Paths and methods the API does not have are let through to get their 404 or 405.
-    func denial(token: String?, method: String, path: String, registry: Registry) -> APIError? {
-        let header = registry.info.authHeader
-        switch grant(token, header: header) {
+    /// The 401 or 403 for a request that leads to `route`, or nil when allowed. Paths and
+    /// methods the API does not have are let through to get their 404 or 405.
+    func denial(token: String?, route: MockAPI.Route, info: APIInfo) -> APIError? {
+        switch grant(token, header: info.authHeader) {
         case .failure(let error): return error
         case .success(.everything): return nil
         case .success(.readOnly):
-            var path = path
-            if path.count > 1 && path.hasSuffix("/") { path.removeLast() }
-            guard let resource = registry.resources.first(where: { $0.path == path }),
-                let operation = resource.operations.first(where: { $0.kind.method == method.uppercased() }),
-                operation.kind.isWrite, let scope = registry.info.scope(for: operation.kind)
+            guard case .operation(let resource, let operation) = route, operation.kind.isWrite,
+                let scope = info.scope(for: operation.kind)
             else { return nil }
-            return .forbidden(header: header, method: operation.kind.method, path: resource.path, scope: scope.name)
+            return .forbidden(header: info.authHeader, method: operation.kind.method, path: resource.path, scope: scope.name)
         }
     }
 }

@@ -45,19 +45,39 @@ public struct MockAPI: Sendable {
         }
     }
 
+    /// Where a method and path lead: an operation, a resource without that method, or nothing.
+    enum Route {
+        case operation(Resource, APIRegistry.Operation)
+        case methodNotAllowed(Resource, method: String)
+        case notFound(path: String)
+    }
+
+    /// The route of `method` on `path` (a trailing slash ignored), as the registry declares it.
+    func route(_ method: String, _ path: String) -> Route {
+        var path = path
+        if path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        guard let resource = registry.resources.first(where: { $0.path == path }) else { return .notFound(path: path) }
+        let method = method.uppercased()
+        guard let operation = resource.operations.first(where: { $0.kind.method == method }) else {
+            return .methodNotAllowed(resource, method: method)
+        }
+        return .operation(resource, operation)
+    }
+
     /// Answers one request against one store.
     func handle(_ request: MockRequest, in state: inout StoreState) -> MockResponse {
-        var path = request.path
-        if path.count > 1 && path.hasSuffix("/") { path.removeLast() }
-        guard let resource = registry.resources.first(where: { $0.path == path }) else {
+        let resource: Resource
+        let operation: APIRegistry.Operation
+        switch route(request.method, request.path) {
+        case .notFound(let path):
             return failure(.notFound(path, resources: registry.resources.map(\.path)))
-        }
-        let method = request.method.uppercased()
-        guard let operation = resource.operations.first(where: { $0.kind.method == method }) else {
-            let allowed = resource.methods
-            var response = failure(.methodNotAllowed(method, path: resource.path, allowed: allowed))
+        case .methodNotAllowed(let found, let method):
+            let allowed = found.methods
+            var response = failure(.methodNotAllowed(method, path: found.path, allowed: allowed))
             response.headers.append((name: "Allow", value: allowed.joined(separator: ", ")))
             return response
+        case .operation(let found, let declared):
+            (resource, operation) = (found, declared)
         }
         switch operation.kind {
         case .list: return list(resource, query: request.query, state: state)
@@ -80,14 +100,7 @@ public struct MockAPI: Sendable {
 extension MockAPI {
     /// The resource embedded by a field that holds another resource's records.
     func childResource(of field: Field) -> Resource? {
-        if case .array(.model(let model), _, _) = field.type { return registry.resource(owning: model) }
-        return nil
-    }
-
-    /// Records of `child` whose relation to `parent` points at `id`.
-    func children(_ child: Resource, of parent: Resource, id: Int?, in state: StoreState) -> [JSONObject] {
-        guard let id, let relation = child.relation(to: parent.name) else { return [] }
-        return candidates(state[child.name], relation.field, [.integer(id)]).filter { $0[relation.field]?.intValue == id }
+        registry.resource(embeddedBy: field)
     }
 
     /// The records of `table` whose `field` may hold one of `values`, in id order: by the
@@ -165,7 +178,7 @@ struct Presentation: Sendable {
                         steps.append(.related(field.name, via: via, target: relation.resource, field: target))
                     }
                 case .createdAt, .modifiedAt, nil:
-                    if case .array(.model(let model), _, _) = field.type, let child = registry.resource(owning: model) {
+                    if let child = registry.resource(embeddedBy: field) {
                         if let relation = child.relation(to: resource.name) {
                             steps.append(.embedded(field.name, child: child.name, relation: relation.field))
                         }

@@ -108,9 +108,8 @@ public struct MockResponder: HTTPResponder {
                         ("path", .string("must start with /stores/{store_hash}/v3, where store_hash is letters, digits, - or _"))
                     ])))
         }
-        let registry = store.api.registry
-        let token = HTTPField.Name(registry.info.authHeader).flatMap { request.headers[$0] }
-        if let denied = options.access.denial(token: token, method: request.method.rawValue, path: rest, registry: registry) {
+        let route = store.api.route(request.method.rawValue, rest)
+        if let denied = options.access.denial(token: token(of: request), route: route, info: store.api.registry.info) {
             return error(denied)
         }
         var body = ByteBuffer()
@@ -181,8 +180,7 @@ public struct MockResponder: HTTPResponder {
         }
         let hash = parts[2]
         let registry = store.api.registry
-        let token = HTTPField.Name(registry.info.authHeader).flatMap { request.headers[$0] }
-        let grant = options.access.grant(token, header: registry.info.authHeader)
+        let grant = options.access.grant(token(of: request), header: registry.info.authHeader)
         if case .failure(let denied) = grant { return error(denied) }
         if parts.count == 3 {
             guard request.method == .get || request.method == .head else { return onlyGet(path) }
@@ -205,6 +203,11 @@ public struct MockResponder: HTTPResponder {
                     errors: JSONObject([("(root)", .string("was not saved"))])))
         }
         return Response(status: .noContent)
+    }
+
+    /// The token in the header the registry names.
+    func token(of request: Request) -> String? {
+        HTTPField.Name(store.api.registry.info.authHeader).flatMap { request.headers[$0] }
     }
 
     func onlyGet(_ path: String) -> Response {

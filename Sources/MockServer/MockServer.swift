@@ -62,14 +62,6 @@ public enum MockServer {
         return MockResponder(store: store, spec: file.contents, docs: docs, options: configuration.options, logger: logger)
     }
 
-    /// The responder with everything else at its defaults: what most tests need.
-    public static func responder(
-        registry: Registry, seeding: Seeding, templates: URL? = nil, now: @escaping @Sendable () -> Date = Date.init
-    ) throws -> MockResponder {
-        try responder(
-            registry: registry, configuration: Configuration(seeding: seeding, templates: templates, logLevel: .warning), now: now)
-    }
-
     /// HTTP/1 settings: idle connections closed, and a request line long enough for a filter
     /// of the most values the API takes (1,000 ids of 10 digits), so a longer one reaches
     /// the query parser and gets its 422 instead of the framework's bare 400.

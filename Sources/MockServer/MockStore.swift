@@ -26,7 +26,7 @@ public actor MockStore {
         case .empty: initial = StoreState(registry: api.registry)
         case .seeded(let seed): initial = Seeder(api: api, seed: seed, records: records).state()
         }
-        for name in initial.tables.keys { _ = initial.tables[name]?.takeTouched() }
+        _ = initial.takeChanges()  // the seed is the starting point, not a change to journal
         self.initial = initial
         guard let statePath else {
             journal = nil
@@ -63,14 +63,7 @@ public actor MockStore {
             stores[store] = nil
         case .changes(let store, let tables):
             var state = stores[store] ?? initial
-            for table in tables {
-                state[table.name].remove(Set(table.deleted))
-                for record in table.put {
-                    if let id = record[identifiers[table.name] ?? "id"]?.intValue { state[table.name].put(record, id: id) }
-                }
-                state[table.name].advanceNextID(to: table.next)
-                _ = state.tables[table.name]?.takeTouched()
-            }
+            for change in tables { state[change.table].apply(change, identifier: identifiers[change.table] ?? "id") }
             stores[store] = state
         }
     }
@@ -97,18 +90,8 @@ public actor MockStore {
                     errors: JSONObject([("(root)", .string("was not written"))])))
         }
         let response = api.handle(request, in: &stores[hash, default: initial])
-        guard let journal else {
-            for name in stores[hash]?.tables.keys.map({ $0 }) ?? [] { _ = stores[hash]?.tables[name]?.takeTouched() }
-            return response
-        }
-        var tables: [(name: String, next: Int, put: [JSONObject], deleted: [Int])] = []
-        for name in (stores[hash]?.tables.keys).map(Array.init)?.sorted() ?? [] {
-            guard let touched = stores[hash]?.tables[name]?.takeTouched(), !touched.isEmpty, let table = stores[hash]?.tables[name]
-            else { continue }
-            let ids = touched.sorted()
-            tables.append((name, table.nextID, ids.compactMap { table[$0] }, ids.filter { table[$0] == nil }))
-        }
-        guard !tables.isEmpty else { return response }
+        let tables = stores[hash, default: initial].takeChanges()
+        guard let journal, !tables.isEmpty else { return response }
         do {
             try journal.append(.changes(store: hash, tables: tables))
         } catch {

@@ -18,7 +18,7 @@ final class StateJournal: @unchecked Sendable {
 
     /// What one entry changes.
     enum Entry {
-        case changes(store: String, tables: [(name: String, next: Int, put: [JSONObject], deleted: [Int])])
+        case changes(store: String, tables: [TableChange])
         case reset(store: String)
     }
 
@@ -96,7 +96,7 @@ final class StateJournal: @unchecked Sendable {
         case .changes(let store, let tables):
             var changed = JSONObject()
             for table in tables {
-                changed[table.name] = [
+                changed[table.table] = [
                     "next": .integer(table.next), "put": .array(table.put.map { .object($0) }),
                     "delete": .array(table.deleted.map { .integer($0) }),
                 ]
@@ -150,14 +150,14 @@ final class StateJournal: @unchecked Sendable {
         guard let store = value["store"]?.stringValue else { return nil }
         if value["reset"] == true { return .reset(store: store) }
         guard case .object(let tables)? = value["tables"] else { return nil }
-        var changed: [(name: String, next: Int, put: [JSONObject], deleted: [Int])] = []
+        var changed: [TableChange] = []
         for (name, table) in tables {
             guard let next = table["next"]?.intValue, let put = table["put"]?.arrayValue, let deleted = table["delete"]?.arrayValue
             else { return nil }
             let records = put.compactMap(\.objectValue)
             let ids = deleted.compactMap(\.intValue)
             guard records.count == put.count, ids.count == deleted.count else { return nil }
-            changed.append((name, next, records, ids))
+            changed.append(TableChange(table: name, next: next, put: records, deleted: ids))
         }
         return .changes(store: store, tables: changed)
     }

@@ -14,7 +14,7 @@ struct Table: Sendable {
     /// The indexed fields, kept apart: iterating `indexes.keys` while updating an index
     /// would copy the index on every write.
     private let indexedFields: [String]
-    /// Ids put or removed since `takeTouched()`: what the state journal writes down.
+    /// Ids put or removed since `takeChange(named:)`: what the state journal writes down.
     private(set) var touched: Set<Int> = []
 
     init(indexing fields: [String] = []) {
@@ -96,15 +96,36 @@ struct Table: Sendable {
     }
 
     /// Raises the next id to at least `id`: ids of deleted records are never reused.
-    mutating func advanceNextID(to id: Int) {
+    private mutating func advanceNextID(to id: Int) {
         nextID = max(nextID, id)
     }
 
-    /// The ids touched since the last call, and forgets them.
-    mutating func takeTouched() -> Set<Int> {
+    /// What changed since the last call, and forgets it; nil when nothing did.
+    mutating func takeChange(named name: String) -> TableChange? {
+        guard !touched.isEmpty else { return nil }
         defer { touched = [] }
-        return touched
+        let ids = touched.sorted()
+        return TableChange(table: name, next: nextID, put: ids.compactMap { records[$0] }, deleted: ids.filter { records[$0] == nil })
     }
+
+    /// Applies a change read back from the state file: deletions, then records by id.
+    mutating func apply(_ change: TableChange, identifier: String) {
+        remove(Set(change.deleted))
+        for record in change.put {
+            if let id = record[identifier]?.intValue { put(record, id: id) }
+        }
+        advanceNextID(to: change.next)
+        touched = []
+    }
+}
+
+/// What one request changed in one table: the records it put, the ids it deleted, and the
+/// table's next id (ids are never reused, even after deletes). A line of the state file.
+struct TableChange: Sendable, Equatable {
+    let table: String
+    let next: Int
+    let put: [JSONObject]
+    let deleted: [Int]
 }
 
 /// Everything one store holds: a table per resource, by resource name.
@@ -124,6 +145,11 @@ struct StoreState: Sendable {
             }
             tables[resource.name] = Table(indexing: fields)
         }
+    }
+
+    /// Every table's changes since the last call, in table-name order; forgets them.
+    mutating func takeChanges() -> [TableChange] {
+        tables.keys.sorted().compactMap { tables[$0]?.takeChange(named: $0) }
     }
 
     subscript(resource: String) -> Table {

@@ -36,7 +36,7 @@ public struct Linter: Sendable {
             started = now
         }
         var document = try SpecDocument(text: text)
-        document.typedChecksAtAnySize = overrides[TypedRules.openAPIKit.id].map { $0 != .off } ?? false
+        document.rulesSetExplicitly = Set(overrides.filter { $0.value != .off }.keys)
         lap("load")
         var findings: [Finding] = []
         defer { lap("sort") }

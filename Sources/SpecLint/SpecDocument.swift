@@ -8,8 +8,9 @@ public struct SpecDocument: Sendable {
     public let version: String
     /// The size of the text, in bytes: what the typed checks budget by.
     public let size: Int
-    /// Run OpenAPIKit's typed checks whatever the size (`--rule openapikit=…` set explicitly).
-    public var typedChecksAtAnySize = false
+    /// Rules the user set a severity for with `--rule`: asked for by name, so a rule that
+    /// skips costly work by default (the typed checks on large files) does it.
+    public var rulesSetExplicitly: Set<String> = []
     /// Lookups several rules share, computed once.
     private let cache = Cache()
 
@@ -203,6 +204,38 @@ public struct SpecDocument: Sendable {
                 found.append((operation.location + ["responses", response.key, "content"], content))
             }
         }
+        return found
+    }
+}
+
+extension SpecDocument {
+    /// Every `$ref` under `root` with its path. One path stack serves the whole walk:
+    /// building a path per node would cost more than the walk itself on large specs.
+    static func findReferences(in root: SpecNode) -> [(ref: String, path: [String], location: Location)] {
+        var found: [(ref: String, path: [String], location: Location)] = []
+        var path: [String] = []
+        func visit(_ node: SpecNode) {
+            switch node.kind {
+            case .scalar: return
+            case .sequence(let items):
+                for (index, item) in items.enumerated() where !item.isScalar {
+                    path.append(String(index))
+                    visit(item)
+                    path.removeLast()
+                }
+            case .mapping(let members):
+                for member in members {
+                    if member.key == "$ref", let ref = member.value.string {
+                        found.append((ref, path + ["$ref"], member.value.location))
+                    } else if !member.value.isScalar {
+                        path.append(member.key)
+                        visit(member.value)
+                        path.removeLast()
+                    }
+                }
+            }
+        }
+        visit(root)
         return found
     }
 }

@@ -1,38 +1,5 @@
-extension SpecDocument {
-    /// Every `$ref` under `root` with its path. One path stack serves the whole walk:
-    /// building a path per node would cost more than the walk itself on large specs.
-    static func findReferences(in root: SpecNode) -> [(ref: String, path: [String], location: Location)] {
-        var found: [(ref: String, path: [String], location: Location)] = []
-        var path: [String] = []
-        func visit(_ node: SpecNode) {
-            switch node.kind {
-            case .scalar: return
-            case .sequence(let items):
-                for (index, item) in items.enumerated() where !item.isScalar {
-                    path.append(String(index))
-                    visit(item)
-                    path.removeLast()
-                }
-            case .mapping(let members):
-                for member in members {
-                    if member.key == "$ref", let ref = member.value.string {
-                        found.append((ref, path + ["$ref"], member.value.location))
-                    } else if !member.value.isScalar {
-                        path.append(member.key)
-                        visit(member.value)
-                        path.removeLast()
-                    }
-                }
-            }
-        }
-        visit(root)
-        return found
-    }
-}
-
 /// Rules about the whole document: references, unused components, servers.
 enum DocumentRules {
-
     static let refResolves = LintRule("ref-resolves", .error, "Every local `$ref` points at something in the document.") { document in
         // Specs repeat the same few references thousands of times: resolve each once.
         var resolves: [String: Bool] = [:]

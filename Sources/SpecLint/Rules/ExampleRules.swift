@@ -25,12 +25,7 @@ enum ExampleRules {
         /// Decoded schemas, each once: large specs repeat the same inline schemas, so a schema
         /// is known by its JSON text, and a schema node by where it is written.
         private var decoded: [JSONSchema] = []
-        private let decoder: JSONDecoder = {
-            let decoder = JSONDecoder()
-            // Extensions do not change what an example may be; decoding them doubles the cost.
-            decoder.userInfo[VendorExtensionsConfiguration.enabledKey] = false
-            return decoder
-        }()
+        private let decoder = TypedRules.decoder()
         private var byText: [String: Int] = [:]
         private var byLocation: [Location: Int?] = [:]
 

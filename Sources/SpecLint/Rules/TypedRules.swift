@@ -15,12 +15,14 @@ import OpenAPIKitCompat
 enum TypedRules {
     static let byteBudget = 1 << 20
 
+    static let id = "openapikit"
+
     static let openAPIKit = LintRule(
-        "openapikit", .error,
+        id, .error,
         "OpenAPIKit's decoder and validator accept the document (3.0 converted to 3.1 with OpenAPIKitCompat); "
             + "on documents over 1 MiB only when set with --rule."
     ) { document in
-        guard document.size <= byteBudget || document.typedChecksAtAnySize else {
+        guard document.size <= byteBudget || document.rulesSetExplicitly.contains(id) else {
             let megabytes = String(format: "%.1f", Double(document.size) / 1_000_000)
             return [
                 RuleHit(
@@ -29,10 +31,8 @@ enum TypedRules {
                     severity: .info)
             ]
         }
-        let data = Data(JSONWriter(pretty: false).string(document.root.json).utf8)
-        let decoder = JSONDecoder()
-        // Extensions are not judged; decoding them would double the cost.
-        decoder.userInfo[OpenAPIKit.VendorExtensionsConfiguration.enabledKey] = false
+        let data = Data(JSONWriter(pretty: false).bytes(document.root.json))
+        let decoder = decoder()
         let typed: OpenAPIKit.OpenAPI.Document
         do {
             if document.version == "3.0" {
@@ -89,14 +89,21 @@ enum TypedRules {
         return RuleHit(line, at: path, document.node(at: known)?.location)
     }
 
+    /// A JSON decoder for OpenAPIKit's types (3.0 and 3.1) that skips vendor extensions: no
+    /// check judges them, and decoding them doubles the cost.
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.userInfo[OpenAPIKit.VendorExtensionsConfiguration.enabledKey] = false
+        decoder.userInfo[OpenAPIKit30.VendorExtensionsConfiguration.enabledKey] = false
+        return decoder
+    }
+
     /// A 3.0 schema as OpenAPIKit30 reads it, converted to 3.1 by OpenAPIKitCompat: `nullable`,
     /// boolean `exclusiveMinimum` and the rest mean what 3.0 says. Compat converts whole
     /// documents, so the schema travels as the one component of a minimal one.
     static func schema30(json text: String) -> OpenAPIKit.JSONSchema? {
         let wrapped = #"{"openapi":"3.0.3","info":{"title":"","version":""},"paths":{},"components":{"schemas":{"s":"# + text + "}}}"
-        let decoder = JSONDecoder()
-        decoder.userInfo[OpenAPIKit30.VendorExtensionsConfiguration.enabledKey] = false
-        guard let document = try? decoder.decode(OpenAPIKit30.OpenAPI.Document.self, from: Data(wrapped.utf8)) else { return nil }
+        guard let document = try? decoder().decode(OpenAPIKit30.OpenAPI.Document.self, from: Data(wrapped.utf8)) else { return nil }
         return document.convert(to: .v3_1_1).components.schemas["s"]
     }
 
