@@ -231,11 +231,25 @@ public enum DeleteQuery {
     public static func parse(_ query: String) -> Result<[Int], QueryProblems> {
         var ids: [Int]?
         var problems: [QueryProblem] = []
+        var given = 0
         for item in query.split(separator: "&") {
             let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = ListQuery.percentDecoded(parts[0])
             guard name == parameter else {
                 problems.append(QueryProblem(parameter: name, message: "is not accepted by a delete; only \(parameter) is", hint: nil))
+                continue
+            }
+            given += 1
+            // Keeping one repetition and dropping the others deleted what the client did not
+            // mean to keep, or kept what it meant to delete: the whole request is refused.
+            guard given == 1 else {
+                if given == 2 {
+                    problems.append(
+                        QueryProblem(
+                            parameter: name, message: "is given more than once; send one comma-separated list",
+                            hint: "e.g. \(parameter)=1,2,3, not \(parameter)=1&\(parameter)=2"))
+                }
+                ids = nil
                 continue
             }
             let values = parts.count > 1 ? ListQuery.percentDecoded(parts[1]).split(separator: ",", omittingEmptySubsequences: false) : []

@@ -123,6 +123,20 @@ private let addressFilters = "valid filters: id:in, customer_id:in, name:in, com
         }
         #expect(failure.problems.map(\.parameter) == ["id:in", "email"])
     }
+
+    /// `id:in=1&id:in=2` once deleted only record 2: a repeated selector is refused whole.
+    @Test func repeatedSelectorIsRefused() {
+        for query in ["id:in=1&id:in=2", "id:in=1&id:in=2&id:in=3", "id:in=1,2&id%3Ain=3"] {
+            guard case .failure(let failure) = DeleteQuery.parse(query) else {
+                Issue.record("\(query) must be refused")
+                continue
+            }
+            #expect(
+                failure.problems.map(\.fullMessage) == [
+                    "is given more than once; send one comma-separated list; e.g. id:in=1,2,3, not id:in=1&id:in=2"
+                ], "\(query)")
+        }
+    }
 }
 
 @Suite struct DeclarationCheckTests {

@@ -111,4 +111,23 @@ import Testing
             #expect(try await mock.get("/customers").data.count == 1)
         }
     }
+
+    /// The repeated form generated clients send (`?id:in=1&id:in=2`) once answered 204 and
+    /// deleted only the last id. On every resource it is a 422 that deletes nothing.
+    @Test func repeatedOrMalformedSelectorIs422AndDeletesNothing() async throws {
+        try await withMock(.seeded(1)) { (mock: MockClient) async throws in
+            for path in ["/customers", "/customers/addresses", "/customers/attributes", "/customers/attribute-values"] {
+                let before = try await mock.get("\(path)?limit=250").ids()
+                try #require(before.count >= 2, "\(path) is seeded")
+                for query in [
+                    "id:in=\(before[0])&id:in=\(before[1])", "id:in=\(before[0]),", "id:in\(before[0])", "id:in=\(before[0])&id=2",
+                ] {
+                    let reply = try await mock.delete("\(path)?\(query)")
+                    #expect(reply.status == 422, "DELETE \(path)?\(query)")
+                    #expect(!reply.errors.isEmpty, "DELETE \(path)?\(query) names the problem")
+                }
+                #expect(try await mock.get("\(path)?limit=250").ids() == before, "\(path): nothing was deleted")
+            }
+        }
+    }
 }
