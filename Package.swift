@@ -47,12 +47,14 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        // Guides and reference pages: registry + templates/ -> Markdown (site/) and HTML; every example checked.
+        // Guides and reference pages: registry + templates/ -> Markdown (site/) and HTML; every example checked,
+        // every request run on an in-process mock.
         .target(
             name: "GuideRenderer",
             dependencies: [
                 "APIRegistry",
                 "JSONModel",
+                "MockServer",
                 "OpenAPIEmitter",
                 "SchemaValidation",
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -77,7 +79,6 @@ let package = Package(
             name: "MockServer",
             dependencies: [
                 "APIRegistry",
-                "GuideRenderer",
                 "JSONModel",
                 "OpenAPIEmitter",
                 "SchemaValidation",
@@ -125,7 +126,7 @@ let package = Package(
         .testTarget(
             name: "GuideRendererTests",
             dependencies: [
-                "APIRegistry", "CustomersAPI", "GuideRenderer", "JSONModel", "OpenAPIEmitter",
+                "APIRegistry", "CustomersAPI", "GuideRenderer", "JSONModel", "MockServer", "OpenAPIEmitter",
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             ]
         ),
@@ -133,7 +134,7 @@ let package = Package(
         .testTarget(
             name: "MockServerTests",
             dependencies: [
-                "APIRegistry", "CustomersAPI", "JSONModel", "MockServer",
+                "APIRegistry", "CustomersAPI", "GuideRenderer", "JSONModel", "MockServer", "OpenAPIEmitter",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -90,6 +90,13 @@ public struct GuideRenderer: Sendable {
         return pages.map(\.file).sorted { $0.path < $1.path }
     }
 
+    /// The guides of `templates` for `registry` as the static HTML site the mock serves at `/docs`.
+    public static func htmlSite(registry: Registry, templates: URL) throws -> [GeneratedFile] {
+        let (document, spec) = try SpecGenerator(registry: registry).generate()
+        let pages = try GuideRenderer(registry: registry, document: document, templates: templates).render()
+        return HTMLSite(pages: pages, spec: spec).files()
+    }
+
     /// Sections that render nothing leave blank lines behind; one is enough.
     static func tidy(_ page: String) -> String {
         var lines: [Substring] = []

@@ -1,6 +1,5 @@
 import APIRegistry
 import Foundation
-import GuideRenderer
 import Hummingbird
 import HummingbirdCore
 import Logging
@@ -16,8 +15,8 @@ public enum MockServer {
         public var seeding: Seeding
         /// Generated records per resource, instead of the registry's `seedRecords`.
         public var records: Int?
-        /// The guide templates served as HTML at `/docs`; nil serves no guides.
-        public var templates: URL?
+        /// The guides as HTML files (paths like `index.html`), served at `/docs`; empty serves none.
+        public var docs: [GeneratedFile]
         /// The `--state` file; nil keeps stores in memory only.
         public var statePath: String?
         public var options: MockResponder.Options
@@ -27,7 +26,7 @@ public enum MockServer {
         public var logLevel: Logger.Level
 
         public init(
-            host: String = "127.0.0.1", port: Int = 4010, seeding: Seeding = .seeded(1), records: Int? = nil, templates: URL? = nil,
+            host: String = "127.0.0.1", port: Int = 4010, seeding: Seeding = .seeded(1), records: Int? = nil, docs: [GeneratedFile] = [],
             statePath: String? = nil, options: MockResponder.Options = .init(), idleTimeout: Duration = .seconds(30),
             logLevel: Logger.Level = .info
         ) {
@@ -35,7 +34,7 @@ public enum MockServer {
             self.port = port
             self.seeding = seeding
             self.records = records
-            self.templates = templates
+            self.docs = docs
             self.statePath = statePath
             self.options = options
             self.idleTimeout = idleTimeout
@@ -43,18 +42,14 @@ public enum MockServer {
         }
     }
 
-    /// The store and responder for `registry`, with the spec generated from it and, when a
-    /// templates folder is given, the guides rendered as HTML for `/docs`.
+    /// The store and responder for `registry`, with the spec generated from it and the guides
+    /// it is handed for `/docs`.
     public static func responder(
         registry: Registry, configuration: Configuration, now: @escaping @Sendable () -> Date = Date.init
     ) throws -> MockResponder {
         let (document, file) = try SpecGenerator(registry: registry).generate()
         let api = try MockAPI(registry: registry, document: document, now: now)
-        var docs: [String: GeneratedFile] = [:]
-        if let templates = configuration.templates {
-            let pages = try GuideRenderer(registry: registry, document: document, templates: templates).render()
-            for page in HTMLSite(pages: pages, spec: file).files() { docs[page.path] = page }
-        }
+        let docs = Dictionary(configuration.docs.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
         let store = try MockStore(
             api: api, seeding: configuration.seeding, records: configuration.records, statePath: configuration.statePath)
         var logger = Logger(label: "specsmith-mock")

@@ -21,12 +21,7 @@ public actor MockStore {
     ///   - statePath: the `--state` file to replay and append to; nil keeps stores in memory only.
     public init(api: MockAPI, seeding: Seeding, records: Int? = nil, statePath: String? = nil) throws(StateFileError) {
         self.api = api
-        var initial: StoreState
-        switch seeding {
-        case .empty: initial = StoreState(registry: api.registry)
-        case .seeded(let seed): initial = Seeder(api: api, seed: seed, records: records).state()
-        }
-        _ = initial.takeChanges()  // the seed is the starting point, not a change to journal
+        let initial = StoreState.initial(api: api, seeding: seeding, records: records)
         self.initial = initial
         guard let statePath else {
             journal = nil

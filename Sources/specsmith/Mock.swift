@@ -1,9 +1,11 @@
 import ArgumentParser
 import CustomersAPI
 import Foundation
+import GuideRenderer
 import Hummingbird
 import Logging
 import MockServer
+import OpenAPIEmitter
 
 extension Specsmith {
     struct Mock: AsyncParsableCommand {
@@ -95,8 +97,17 @@ extension Specsmith {
 
         func run() async throws {
             let templates = URL(fileURLWithPath: root).appendingPathComponent("templates")
-            let hasTemplates = FileManager.default.fileExists(atPath: templates.path)
-            if !hasTemplates { printError("specsmith: no templates/ under '\(root)', so /docs serves no guides") }
+            var docs: [GeneratedFile] = []
+            if !FileManager.default.fileExists(atPath: templates.path) {
+                printError("specsmith: no templates/ under '\(root)', so /docs serves no guides")
+            } else {
+                // A broken template is the docs' problem, not the API's: the mock starts without them.
+                do {
+                    docs = try GuideRenderer.htmlSite(registry: CustomersV3.registry, templates: templates)
+                } catch {
+                    printError("specsmith: /docs serves no guides: \(error)")
+                }
+            }
             let level = Logger.Level(rawValue: logLevel) ?? .info
             LoggingSystem.bootstrap { label in
                 var handler = StreamLogHandler.standardError(label: label)
@@ -108,7 +119,7 @@ extension Specsmith {
                 cors: !noCORS, bodyTimeout: .seconds(timeout))
             let configuration = MockServer.Configuration(
                 host: host, port: port, seeding: empty ? .empty : .seeded(seed ?? 1), records: records,
-                templates: hasTemplates ? templates : nil, statePath: state, options: options, idleTimeout: .seconds(timeout + 1),
+                docs: docs, statePath: state, options: options, idleTimeout: .seconds(timeout + 1),
                 logLevel: level)
             let host = self.host
             let app: Application<MockResponder>

@@ -1,5 +1,6 @@
 import CustomersAPI
 import Foundation
+import GuideRenderer
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -20,7 +21,8 @@ func withMock<Value: Sendable>(
     _ seeding: Seeding = .empty, _ setup: TestingSetup = .router, guides: Bool = false,
     _ test: @escaping @Sendable (MockClient) async throws -> Value
 ) async throws -> Value {
-    let configuration = MockServer.Configuration(port: 0, seeding: seeding, templates: guides ? templates : nil, logLevel: .warning)
+    let docs = guides ? try GuideRenderer.htmlSite(registry: CustomersV3.registry, templates: templates) : []
+    let configuration = MockServer.Configuration(port: 0, seeding: seeding, docs: docs, logLevel: .warning)
     return try await withMock(configuration: configuration, setup, test)
 }
 

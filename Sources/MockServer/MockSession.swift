@@ -1,0 +1,34 @@
+import APIRegistry
+import JSONModel
+
+/// One store of its own, answered on the calling thread with no server and no journal:
+/// what runs a guide's requests in order, so a page can show what the mock really answers.
+public struct MockSession: Sendable {
+    public let api: MockAPI
+    var state: StoreState
+
+    public init(api: MockAPI, seeding: Seeding, records: Int? = nil) {
+        self.api = api
+        self.state = StoreState.initial(api: api, seeding: seeding, records: records)
+    }
+
+    /// Answers `request` (its path relative to the server URL) and keeps what it changed.
+    public mutating func send(_ request: MockRequest) -> MockResponse {
+        let response = api.handle(request, in: &state)
+        _ = state.takeChanges()  // nothing journals a session's changes
+        return response
+    }
+}
+
+extension StoreState {
+    /// What a new store starts with: nothing, or the registry's examples and records generated from a seed.
+    static func initial(api: MockAPI, seeding: Seeding, records: Int?) -> StoreState {
+        var state: StoreState
+        switch seeding {
+        case .empty: state = StoreState(registry: api.registry)
+        case .seeded(let seed): state = Seeder(api: api, seed: seed, records: records).state()
+        }
+        _ = state.takeChanges()  // the starting point, not a change
+        return state
+    }
+}
