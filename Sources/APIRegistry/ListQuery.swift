@@ -185,7 +185,7 @@ public struct ListQuery: Sendable {
     }
 
     /// Accepts `2018-01-01` and `2018-01-01T10:00:00Z` shapes; the mock compares them as text.
-    static func isDateOrDateTime(_ text: String) -> Bool {
+    public static func isDateOrDateTime(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         func digits(_ range: Range<Int>) -> Bool { range.allSatisfy { $0 < bytes.count && (48...57).contains(bytes[$0]) } }
         guard bytes.count >= 10, digits(0..<4), bytes[4] == 45, digits(5..<7), bytes[7] == 45, digits(8..<10) else { return false }

@@ -104,3 +104,34 @@ public struct Registry: Sendable {
         return nil
     }
 }
+
+extension APIInfo {
+    /// The path part of the server URL: `/stores/{store_hash}/v3`; empty when the server is a bare host.
+    public var serverPath: String {
+        var path = serverURL
+        if let scheme = path.firstRange(of: "://") { path = String(path[scheme.upperBound...].drop { $0 != "/" }) }
+        while path.hasSuffix("/") { path.removeLast() }
+        return path
+    }
+
+    /// A request path split at the server path: `/stores/abc/v3/customers` →
+    /// (`["store_hash": "abc"]`, `/customers`). Each `{variable}` matches one non-empty segment;
+    /// nil when the path is not under the server path.
+    public func splitServerPath(_ path: String) -> (variables: [String: String], rest: String)? {
+        let template = serverPath.split(separator: "/", omittingEmptySubsequences: true)
+        guard path.hasPrefix("/") else { return nil }
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        guard segments.count >= template.count else { return nil }
+        var variables: [String: String] = [:]
+        for (pattern, segment) in zip(template, segments) {
+            if pattern.hasPrefix("{") && pattern.hasSuffix("}") {
+                guard !segment.isEmpty else { return nil }
+                variables[String(pattern.dropFirst().dropLast())] = String(segment)
+            } else if pattern != segment {
+                return nil
+            }
+        }
+        let rest = segments.dropFirst(template.count).joined(separator: "/")
+        return (variables, "/" + rest)
+    }
+}

@@ -73,7 +73,7 @@ extension CustomersV3 {
             Operation(
                 .create, summary: "Create customers",
                 description: "Creates up to \(batchLimit) customers, each optionally with addresses and attribute values.",
-                batchLimit: batchLimit,
+                batchLimit: batchLimit, requestExample: Examples.newCustomer,
                 invalidExample: [["email": "not-an-email", "first_name": "", "last_name": "Doe", "compnay": "BigCommerce"]]),
             Operation(
                 .update, summary: "Update customers",

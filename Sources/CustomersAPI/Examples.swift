@@ -40,4 +40,21 @@ enum Examples {
         "addresses": [sydneyAddress, akronAddress],
         "attributes": [johnsHatSize],
     ]
+
+    /// A customer to create: new to the sample store (its email is not taken there), with an
+    /// address and a value of the sample store's "Hat Size" attribute.
+    static let newCustomer: JSONValue = [
+        [
+            "email": "jane.doe@example.com", "first_name": "Jane", "last_name": "Doe", "company": "Acme", "phone": "5125550123",
+            "registration_ip_address": "12.34.56.79",
+            "addresses": [
+                [
+                    "first_name": "Jane", "last_name": "Doe", "address1": "500 W 2nd St", "city": "Austin", "state_or_province": "Texas",
+                    "postal_code": "78701", "country_code": "US", "address_type": "commercial",
+                ]
+            ],
+            "attributes": [["attribute_id": 1, "value": "6¾"]],
+            "authentication": ["force_password_reset": true, "new_password": "tempPassword1"],
+        ]
+    ]
 }

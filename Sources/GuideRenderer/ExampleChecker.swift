@@ -27,9 +27,15 @@ struct ExampleChecker {
         let scan = MarkdownScan(text)
         var problems: [GuideProblem] = []
         func add(_ line: Int, _ message: String) { problems.append(GuideProblem(file: file, line: line, message: message)) }
-        for block in scan.blocks {
-            if skipGenerated && (block.info.contains("{{") || block.body.contains { $0.contains("{{") }) { continue }
+        for (index, block) in scan.blocks.enumerated() {
             let bodyText = block.body.joined(separator: "\n")
+            // A request shown with the error it gets is wrong on purpose; running the page checks the error.
+            if index + 1 < scan.blocks.count, Self.showsError(scan.blocks[index + 1]), Self.isRequest(block) { continue }
+            // Placeholders get their values, and empty response blocks their bodies, when the page runs;
+            // one left in a page had no value, which running the page reports.
+            if skipGenerated && (block.info.contains("{{") || bodyText.contains("{{")) { continue }
+            if !GuideScript.placeholders(in: block.info + bodyText).isEmpty { continue }
+            if block.attributes["response"] != nil && bodyText.trimmingSpaces().isEmpty { continue }
             switch block.language {
             case "json":
                 if let target = block.attributes["request"] {
@@ -47,6 +53,8 @@ struct ExampleChecker {
                     )
                 }
             case "http":
+                // A response (`HTTP/1.1 200 OK`) is compared with the mock's answer when the page runs.
+                if block.body.first(where: { !$0.trimmingSpaces().isEmpty })?.trimmingSpaces().hasPrefix("HTTP/") == true { continue }
                 for (offset, message) in checkHTTP(block.body) { add(block.line + offset, message) }
             default:
                 let first = block.body.first { !$0.trimmingSpaces().isEmpty }?.trimmingSpaces() ?? ""
@@ -66,6 +74,28 @@ struct ExampleChecker {
             for message in checkQueryReferences(in: span.text) { add(span.line, message) }
         }
         return problems
+    }
+
+    /// A request block: an http request line or a json body marked with its operation.
+    static func isRequest(_ block: MarkdownScan.Block) -> Bool {
+        if block.language == "json" { return block.attributes["request"] != nil }
+        guard block.language == "http", let first = block.body.first(where: { !$0.trimmingSpaces().isEmpty }) else { return false }
+        return first.trimmingSpaces().split(separator: " ").first.map { methods.contains(String($0)) } ?? false
+    }
+
+    /// A response block whose status is a 4xx: `response="422"`, `response="PUT /x 422"` or `HTTP/1.1 422`.
+    static func showsError(_ block: MarkdownScan.Block) -> Bool {
+        let status: Substring?
+        if let marker = block.attributes["response"] {
+            status = marker.split(separator: " ").last
+        } else if block.language == "http", let first = block.body.first(where: { !$0.trimmingSpaces().isEmpty }),
+            first.trimmingSpaces().hasPrefix("HTTP/")
+        {
+            status = first.trimmingSpaces().split(separator: " ").dropFirst().first
+        } else {
+            status = nil
+        }
+        return status?.hasPrefix("4") ?? false
     }
 
     /// The resource at a path written relative to the server (`/customers`) or in full

@@ -66,8 +66,9 @@ struct GuideContext {
                 fields(registry.projection(of: model, .read)).compactMap { row in (row["name"] as? String).map { ($0, row) } },
                 uniquingKeysWith: { first, _ in first }),
             "relations": resource.relations.map { relation in
-                [
-                    "field": relation.field, "target": registry.resource(named: relation.resource)?.model.name ?? relation.resource,
+                let target = registry.resource(named: relation.resource)?.model.name ?? relation.resource
+                return [
+                    "field": relation.field, "target": target, "targetWithArticle": Self.withArticle(target),
                     "onDelete": relation.onDelete.rawValue,
                 ]
             },
@@ -85,6 +86,12 @@ struct GuideContext {
             if case .upsertKey(let fields) = rule { values["upsertKey"] = fields.map { "`\($0)`" }.joined(separator: " and ") }
         }
         return values
+    }
+
+    /// "an Attribute", "a Customer": the article by the first letter, which suits model names.
+    static func withArticle(_ noun: String) -> String {
+        guard let first = noun.lowercased().first else { return noun }
+        return ("aeiou".contains(first) ? "an " : "a ") + noun
     }
 
     /// Rows for a fields table: what each field is, and whether this view requires it.
@@ -144,6 +151,13 @@ struct GuideContext {
             },
         ]
         if let limit = operation.batchLimit { values["batchLimit"] = limit }
+        // Reads and deletes show their request line; the page runs it and shows the answer.
+        let firstID = resource.model.examples.first.flatMap { example in resource.model.identifier.flatMap { example[$0]?.intValue } } ?? 1
+        switch operation.kind {
+        case .list: values["requestLine"] = "GET \(path)?limit=2"
+        case .delete: values["requestLine"] = "DELETE \(path)?\(DeleteQuery.parameter)=\(firstID)"
+        default: break
+        }
         if let request = contract.example(method: method, path: path) {
             values["requestExample"] = Self.json.string(request)
             values["requestMarker"] = "request=\"\(method) \(path)\""

@@ -1,6 +1,7 @@
 import APIRegistry
 import Foundation
 import JSONModel
+import MockServer
 import Mustache
 import OpenAPIEmitter
 import OpenAPIKit
@@ -20,10 +21,17 @@ public struct GuideRenderer: Sendable {
     static let resourceTemplate = "reference/resource.md.mustache"
     static let misspellingsFile = "misspellings.txt"
 
-    public init(registry: Registry, document: OpenAPI.Document, templates: URL) {
+    /// The store every page's requests run on, as `specsmith mock` starts it by default.
+    public let seeding: Seeding
+
+    /// The clock of the store the pages run on, so server-set times come out the same on every run.
+    public static let documentedNow = Date(timeIntervalSince1970: 1_748_858_400)  // 2025-06-02T10:00:00Z
+
+    public init(registry: Registry, document: OpenAPI.Document, templates: URL, seeding: Seeding = .seeded(1)) {
         self.registry = registry
         self.contract = SpecContract(document: document)
         self.templates = templates
+        self.seeding = seeding
     }
 
     /// Every problem found, each with its file and line.
@@ -69,25 +77,41 @@ public struct GuideRenderer: Sendable {
                     pages.append(
                         (
                             path,
-                            GeneratedFile(
-                                path: "site/reference/\(resource["name"] ?? "resource").md", contents: Self.tidy(template.render(local)))
+                            GeneratedFile(path: "site/reference/\(resource["name"] ?? "resource").md", contents: template.render(local))
                         ))
                 }
             } else {
                 pages.append(
-                    (path, GeneratedFile(path: "site/" + path.dropLast(".mustache".count), contents: Self.tidy(template.render(context)))))
+                    (path, GeneratedFile(path: "site/" + path.dropLast(".mustache".count), contents: template.render(context))))
             }
         }
+        let api = try MockAPI(registry: registry, document: contract.document, now: { Self.documentedNow })
+        let script = GuideScript(registry: registry, api: api, seeding: seeding)
+        let templateTexts = Dictionary(sources, uniquingKeysWith: { first, _ in first })
+        var finished: [GeneratedFile] = []
         // A page whose template already failed would only repeat its problems.
         for (template, page) in pages where !failedTemplates.contains(template) {
-            problems += checker.problems(in: page.contents, file: page.path)
-            problems += prose.problems(in: page.contents, file: page.path, checkNumbers: false)
-            problems += prose.emptyValueProblems(in: page.contents, file: page.path)
+            let rendered = Self.tidy(page.contents)
+            let outcome = script.run(rendered)
+            let located = TemplateLocator(page: rendered, template: templateTexts[template] ?? "")
+            for found in outcome.problems {
+                if let line = located.templateLine(for: found.line) {
+                    problems.append(GuideProblem(file: "templates/\(template)", line: line, message: found.message))
+                } else {
+                    problems.append(
+                        GuideProblem(file: page.path, line: found.line, message: "\(found.message) (rendered from templates/\(template))"))
+                }
+            }
+            let contents = Self.tidy(outcome.page)
+            problems += checker.problems(in: contents, file: page.path)
+            problems += prose.problems(in: contents, file: page.path, checkNumbers: false)
+            problems += prose.emptyValueProblems(in: contents, file: page.path)
+            finished.append(GeneratedFile(path: page.path, contents: contents))
         }
         guard problems.isEmpty else {
             throw Failure(problems: problems.sorted { ($0.file, $0.line) < ($1.file, $1.line) })
         }
-        return pages.map(\.file).sorted { $0.path < $1.path }
+        return finished.sorted { $0.path < $1.path }
     }
 
     /// The guides of `templates` for `registry` as the static HTML site the mock serves at `/docs`.

@@ -62,18 +62,31 @@ struct MarkdownScan {
         }
     }
 
-    /// `json request="POST /customers"` → ("json", ["request": "POST /customers"]).
+    /// `json request="POST /customers"` → ("json", ["request": "POST /customers"]); a bare word
+    /// after the language is a flag with an empty value: `http fragment` → ["fragment": ""].
     static func parseInfo(_ info: String) -> (String, [String: String]) {
         let language = String(info.prefix { $0 != " " })
         var attributes: [String: String] = [:]
         var rest = info.dropFirst(language.count)
-        while let equals = rest.firstIndex(of: "=") {
-            let key = rest[..<equals].trimmingSpaces()
-            var value = rest[rest.index(after: equals)...]
-            guard value.first == "\"", let close = value.dropFirst().firstIndex(of: "\"") else { break }
-            attributes[key] = String(value[value.index(after: value.startIndex)..<close])
-            value = value[value.index(after: close)...]
-            rest = value
+        while true {
+            rest = rest.drop { $0 == " " }
+            guard !rest.isEmpty else { break }
+            let key = rest.prefix { $0 != " " && $0 != "=" }
+            rest = rest.dropFirst(key.count)
+            guard rest.first == "=" else {
+                if !key.isEmpty { attributes[String(key)] = "" }
+                if key.isEmpty { rest = rest.dropFirst() }
+                continue
+            }
+            let value = rest.dropFirst()
+            guard value.first == "\"", let close = value.dropFirst().firstIndex(of: "\"") else {
+                let bare = value.prefix { $0 != " " }
+                attributes[String(key)] = String(bare)
+                rest = value.dropFirst(bare.count)
+                continue
+            }
+            attributes[String(key)] = String(value[value.index(after: value.startIndex)..<close])
+            rest = value[value.index(after: close)...]
         }
         return (language, attributes)
     }

@@ -10,28 +10,12 @@ private func spec() throws -> OpenAPI.Document { try SpecGenerator(registry: Cus
 
 /// Renders a templates folder holding `files` (path → text) and the project's misspelling list.
 private func render(_ files: [String: String]) throws -> [GeneratedFile] {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: folder) }
-    for (path, text) in files {
-        let url = folder.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-    }
-    try FileManager.default.copyItem(
-        at: root.appendingPathComponent("templates/misspellings.txt"), to: folder.appendingPathComponent("misspellings.txt"))
-    return try GuideRenderer(registry: CustomersV3.registry, document: spec(), templates: folder).render()
+    try renderTemplates(files, registry: CustomersV3.registry, copying: [root.appendingPathComponent("templates/misspellings.txt")])
 }
 
 /// The problems rendering `text` as `guide.md.mustache` reports, as `file:line: message`.
 private func problems(_ text: String) -> [String] {
-    do {
-        _ = try render(["guide.md.mustache": text])
-        return []
-    } catch let failure as GuideRenderer.Failure {
-        return failure.problems.map(\.description)
-    } catch {
-        return ["unexpected: \(error)"]
-    }
+    problemsOf { try render(["guide.md.mustache": text]) }
 }
 
 @Suite struct GuideCheckTests {
@@ -133,7 +117,7 @@ private func problems(_ text: String) -> [String] {
                 "# Guide\n\n{{#resource.customers.create}}\n```json {{requestMarker}}\n{{{requestExample}}}\n```\n{{/resource.customers.create}}\n"
         ])
         #expect(
-            pages.first?.contents.contains("```json request=\"POST /customers\"\n[\n  {\n    \"email\": \"johndoe@example.com\"") == true)
+            pages.first?.contents.contains("```json request=\"POST /customers\"\n[\n  {\n    \"email\": \"jane.doe@example.com\"") == true)
     }
 }
 
@@ -166,5 +150,75 @@ private func problems(_ text: String) -> [String] {
             page("guides/querying.md").contains(
                 "| `customer_id` | `customer_id:in` | integer | Id of the customer the address belongs to. |"))
         #expect(page("guides/customer-attributes.md").contains("\"attribute_name\": \"Hat Size\""))
+    }
+}
+
+/// The defects the seed reviewer found, as pages that run on the Customers mock.
+@Suite struct GuideStoryTests {
+    /// Writes "8" for customer 1 and shows "7" read back: schema-valid, and false.
+    @Test func writingEightAndShowingSevenFails() {
+        let guide = """
+            # Hat sizes
+
+            ```http
+            PUT /customers/attribute-values
+            Content-Type: application/json
+
+            [{"customer_id": 1, "attribute_id": 1, "value": "8"}]
+            ```
+
+            ```http
+            GET /customers/attribute-values?customer_id:in=1&attribute_id:in=1
+            ```
+
+            ```json response="GET /customers/attribute-values 200"
+            {
+              "data": [
+                {"id": 1, "customer_id": 1, "attribute_id": 1, "attribute_name": "Hat Size", "value": "7",
+                 "date_created": "2018-11-14T18:58:08Z", "date_modified": "2018-11-14T18:58:08Z"}
+              ],
+              "meta": {"pagination": {"total": 1, "count": 1, "per_page": 50, "current_page": 1, "total_pages": 1, "links": {"current": "?page=1&limit=50"}}}
+            }
+            ```
+            """
+        #expect(
+            problems(guide) == [
+                "templates/guide.md.mustache:14: GET /customers/attribute-values?customer_id:in=1&attribute_id:in=1 (line 11): data[0].value: the page shows \"7\", the mock answers \"8\""
+            ])
+    }
+
+    /// Shows `addresses` on a read that did not ask for them with `include=addresses`.
+    @Test func aFieldTheRequestDidNotIncludeFails() {
+        let guide = """
+            # John
+
+            ```http
+            GET /customers?id:in=1
+            ```
+
+            ```json response="GET /customers 200"
+            {
+              "data": [
+                {"id": 1, "email": "johndoe@example.com", "first_name": "John", "last_name": "Doe", "company": "BigCommerce",
+                 "phone": "1234567890", "notes": "Warehouse", "tax_exempt_category": "", "customer_group_id": 0,
+                 "registration_ip_address": "12.34.56.78", "date_created": "2018-11-14T18:58:08Z", "date_modified": "2018-11-14T18:58:08Z",
+                 "address_count": 3, "attribute_count": 2, "addresses": []}
+              ],
+              "meta": {"pagination": {"total": 1, "count": 1, "per_page": 50, "current_page": 1, "total_pages": 1, "links": {"current": "?page=1&limit=50"}}}
+            }
+            ```
+            """
+        #expect(
+            problems(guide) == [
+                "templates/guide.md.mustache:7: GET /customers?id:in=1 (line 4): data[0].addresses: the page shows it; the mock's answer has no such field"
+            ])
+    }
+
+    /// `v2-differences.md` once updated customer 20 of a store that has 9.
+    @Test func anExampleThatFailsOnTheSampleStoreFails() {
+        #expect(
+            problems("# V2\n\n```http\nPUT /customers\nContent-Type: application/json\n\n[{\"id\": 20, \"phone\": \"1\"}]\n```\n") == [
+                "templates/guide.md.mustache:4: PUT /customers: the mock answers 422 (The request breaks 1 rule; nothing was written. [0].id: no Customer has id 20); fix the request, or show the answer in a response block"
+            ])
     }
 }
