@@ -92,6 +92,23 @@ public struct APIError: Error, Sendable, Equatable {
             errors: JSONObject([(header, .string("lacks the \(scope) scope"))]))
     }
 
+    /// A request over the rate limit: it was not carried out.
+    public static func rateLimited(quota: Int, windowMilliseconds window: Int, retryIn milliseconds: Int) -> APIError {
+        let length = window % 1000 == 0 ? "\(window / 1000) s" : "\(window) ms"
+        return APIError(
+            status: 429,
+            title: "Too many requests: the limit is \(count(quota, "request")) per \(length). Try again in \(milliseconds) ms.",
+            errors: JSONObject([("(root)", .string("was not carried out; send it again after \(milliseconds) ms"))]))
+    }
+
+    /// A failure of the service itself. The request may or may not have been carried out.
+    public static func unavailable() -> APIError {
+        APIError(
+            status: 503,
+            title: "The service is unavailable. The request may or may not have been carried out; read before sending a create again.",
+            errors: JSONObject([("(root)", .string("may not have been carried out"))]))
+    }
+
     /// The body the API sends.
     public func body(typeURL: String) -> JSONValue {
         ["status": .integer(status), "title": .string(title), "type": .string(typeURL), "errors": .object(errors)]

@@ -32,6 +32,8 @@ public struct APIInfo: Sendable {
     public let errorTypeURL: String
     /// File name of the generated spec under `spec/`.
     public let specFileName: String
+    /// How the API limits request rates and tells clients so; nil when it documents no limit.
+    public let rateLimit: RateLimit?
 
     public init(
         title: String,
@@ -43,7 +45,8 @@ public struct APIInfo: Sendable {
         authDescription: String,
         scopes: [Scope],
         errorTypeURL: String,
-        specFileName: String
+        specFileName: String,
+        rateLimit: RateLimit? = nil
     ) {
         self.title = title
         self.version = version
@@ -55,11 +58,67 @@ public struct APIInfo: Sendable {
         self.scopes = scopes
         self.errorTypeURL = errorTypeURL
         self.specFileName = specFileName
+        self.rateLimit = rateLimit
     }
 
     /// The scope an operation requires: reads need read access, writes modify access.
     public func scope(for kind: OperationKind) -> Scope? {
         scopes.first { $0.access == (kind.isWrite ? .modify : .read) }
+    }
+}
+
+/// A request-rate limit as the API documents it: a 429 when a client sends too many requests,
+/// and headers on every response that say where the client stands.
+public struct RateLimit: Sendable {
+    /// What a rate-limit header tells a client.
+    public enum Meaning: String, Sendable {
+        /// Requests allowed in one window.
+        case quota
+        /// Requests left in the current window.
+        case remaining
+        /// The window's length, in milliseconds.
+        case windowMilliseconds
+        /// Time until the window resets and requests are allowed again, in milliseconds.
+        case resetMilliseconds
+        /// Seconds to wait before sending again (`Retry-After`).
+        case retryAfterSeconds
+    }
+
+    public struct Header: Sendable {
+        public let name: String
+        public let meaning: Meaning
+        public let description: String
+
+        public init(_ name: String, _ meaning: Meaning, _ description: String) {
+            self.name = name
+            self.meaning = meaning
+            self.description = description
+        }
+    }
+
+    /// Prose for the spec and the guides: who is limited, and how much.
+    public let description: String
+    public let headers: [Header]
+
+    public init(description: String, headers: [Header]) {
+        self.description = description
+        self.headers = headers
+    }
+
+    /// The headers' values for a window of `quota` requests and `window` milliseconds, with
+    /// `remaining` left and `reset` milliseconds to go.
+    public func values(quota: Int, remaining: Int, window: Int, reset: Int) -> [(name: String, value: String)] {
+        headers.map { header in
+            let value =
+                switch header.meaning {
+                case .quota: quota
+                case .remaining: remaining
+                case .windowMilliseconds: window
+                case .resetMilliseconds: reset
+                case .retryAfterSeconds: (reset + 999) / 1000
+                }
+            return (header.name, String(value))
+        }
     }
 }
 

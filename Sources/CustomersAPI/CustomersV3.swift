@@ -30,7 +30,21 @@ public enum CustomersV3 {
                     description: "Read and modify customers, addresses, attributes and attribute values."),
             ],
             errorTypeURL: "https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes",
-            specFileName: "customers.v3.yaml"
+            specFileName: "customers.v3.yaml",
+            rateLimit: RateLimit(
+                description: """
+                    Requests are limited per store, in windows of a few seconds; the quota depends on the \
+                    store's plan. Every response says where the client stands; a request over the quota \
+                    is refused with 429 and was not carried out.
+                    """,
+                headers: [
+                    .init("X-Rate-Limit-Requests-Quota", .quota, "Requests allowed in one window."),
+                    .init("X-Rate-Limit-Requests-Left", .remaining, "Requests left in the current window."),
+                    .init("X-Rate-Limit-Time-Window-Ms", .windowMilliseconds, "The window's length, in milliseconds."),
+                    .init(
+                        "X-Rate-Limit-Time-Reset-Ms", .resetMilliseconds,
+                        "Milliseconds until the window resets; after a 429, wait this long before sending again."),
+                ])
         ),
         pagination: Pagination(defaultLimit: 50, maxLimit: 250),
         resources: [customers, addresses, attributes, attributeValues]

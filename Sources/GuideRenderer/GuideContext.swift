@@ -39,7 +39,33 @@ struct GuideContext {
                 ["name": op.rawValue, "syntax": op == .eq ? "`name=value`" : "`name:\(op.rawValue)=value`", "meaning": op.meaning]
             },
             "errors": errorStatuses(),
+            "serverError": serverError() as Any,
+            "rateLimit": rateLimit() as Any,
         ]
+    }
+
+    /// The rate limit as the registry declares it, with the header of each meaning by name.
+    func rateLimit() -> [String: Any]? {
+        guard let limit = registry.info.rateLimit else { return nil }
+        var values: [String: Any] = [
+            "description": limit.description,
+            "headers": limit.headers.map { ["name": $0.name, "description": $0.description] },
+        ]
+        for header in limit.headers { values[header.meaning.rawValue + "Header"] = header.name }
+        return values
+    }
+
+    /// The shared 5xx response: when, and its example.
+    func serverError() -> [String: Any]? {
+        for (name, response) in contract.document.components.responses where name.rawValue == SharedResponse.serverError {
+            guard let body = contract.document.components[response],
+                let example = body.content[.json].flatMap({ contract.document.components[$0] })?.example
+            else { continue }
+            return [
+                "when": body.description ?? "", "example": Self.json.string(JSONValue(example)), "marker": "schema=\"ErrorResponse\"",
+            ]
+        }
+        return nil
     }
 
     func resource(_ resource: Resource) -> [String: Any] {

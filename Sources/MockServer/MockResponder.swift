@@ -22,12 +22,18 @@ public struct MockResponder: HTTPResponder {
         public var cors: Bool
         /// How long a request body may take to arrive before the request is a 408.
         public var bodyTimeout: Duration
+        /// Requests one store may receive per window; nil for no limit.
+        public var rateLimit: RateLimiting?
 
-        public init(maxBodySize: Int = 1 << 20, access: AccessPolicy = .open, cors: Bool = true, bodyTimeout: Duration = .seconds(30)) {
+        public init(
+            maxBodySize: Int = 1 << 20, access: AccessPolicy = .open, cors: Bool = true, bodyTimeout: Duration = .seconds(30),
+            rateLimit: RateLimiting? = nil
+        ) {
             self.maxBodySize = maxBodySize
             self.access = access
             self.cors = cors
             self.bodyTimeout = bodyTimeout
+            self.rateLimit = rateLimit
         }
     }
 
@@ -39,6 +45,9 @@ public struct MockResponder: HTTPResponder {
     let options: Options
     let logger: Logger
     let started = ContinuousClock.now
+    let limiter: RateLimiter?
+    /// Headers a browser client may read: the `Allow` of a 405 and the rate-limit headers.
+    let exposedHeaders: String
 
     public init(
         store: MockStore, spec: String, docs: [String: GeneratedFile] = [:], options: Options = Options(),
@@ -50,6 +59,9 @@ public struct MockResponder: HTTPResponder {
         self.errorTypeURL = store.api.registry.info.errorTypeURL
         self.options = options
         self.logger = logger
+        self.limiter = options.rateLimit.map(RateLimiter.init)
+        let limitHeaders = store.api.registry.info.rateLimit?.headers.map(\.name) ?? ["Retry-After"]
+        self.exposedHeaders = (["Allow", "Location"] + limitHeaders).joined(separator: ", ")
     }
 
     public func respond(to request: Request, context: Context) async throws -> Response {
@@ -62,7 +74,7 @@ public struct MockResponder: HTTPResponder {
         }
         if options.cors {
             response.headers[.accessControlAllowOrigin] = "*"
-            response.headers[.accessControlExposeHeaders] = "Allow, Location"
+            response.headers[.accessControlExposeHeaders] = exposedHeaders
         }
         if logger.logLevel <= .info {
             let elapsed = start.duration(to: .now)
@@ -112,6 +124,17 @@ public struct MockResponder: HTTPResponder {
         if let denied = options.access.denial(token: token(of: request), route: route, info: store.api.registry.info) {
             return error(denied)
         }
+        var limitHeaders: [(name: String, value: String)] = []
+        if let limiter {
+            let decision = await limiter.take(hash)
+            limitHeaders = limiter.headers(decision, rateLimit: store.api.registry.info.rateLimit)
+            if !decision.allowed {
+                let limit = limiter.limit
+                return error(
+                    .rateLimited(quota: limit.quota, windowMilliseconds: limit.windowMilliseconds, retryIn: decision.resetMilliseconds),
+                    headers: Self.fields(limitHeaders))
+            }
+        }
         var body = ByteBuffer()
         // Most reads carry no body: they need no deadline race.
         let hasBody = request.headers[.contentLength].map { $0 != "0" } ?? (request.headers[.transferEncoding] != nil)
@@ -124,7 +147,17 @@ public struct MockResponder: HTTPResponder {
         let mockRequest = MockRequest(
             method: request.method.rawValue, path: rest, query: request.uri.query ?? "",
             contentType: request.headers[.contentType], body: Array(body.readableBytesView))
-        return Self.encode(await store.answer(mockRequest, store: hash))
+        var answer = await store.answer(mockRequest, store: hash)
+        answer.headers += limitHeaders
+        return Self.encode(answer)
+    }
+
+    static func fields(_ headers: [(name: String, value: String)]) -> HTTPFields {
+        var fields = HTTPFields()
+        for header in headers {
+            if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
+        }
+        return fields
     }
 
     /// The request body, unless it is larger than `--max-body` (413) or slower than the timeout (408).
@@ -251,10 +284,7 @@ public struct MockResponder: HTTPResponder {
     }
 
     static func encode(_ response: MockResponse) -> Response {
-        var headers = HTTPFields()
-        for header in response.headers {
-            if let name = HTTPField.Name(header.name) { headers[name] = header.value }
-        }
+        var headers = fields(response.headers)
         guard let body = response.body else {
             return Response(status: .init(code: response.status), headers: headers)
         }

@@ -39,6 +39,8 @@ public struct OpenAPIEmitter: Sendable {
         let info = registry.info
         let components = OpenAPI.Components(
             schemas: emitSchemas(),
+            responses: sharedResponses(),
+            headers: rateLimitHeaders(),
             securitySchemes: [
                 OpenAPI.ComponentKey(stringLiteral: Self.securitySchemeName): .b(
                     .apiKey(name: info.authHeader, location: .header, description: securityDescription()))

@@ -71,6 +71,10 @@ extension OpenAPIEmitter {
                     "The token lacks the `\(scope.name)` scope; nothing was written.",
                     .forbidden(header: header, method: kind.method, path: resource.path, scope: scope.name)))
         }
+        if registry.info.rateLimit != nil {
+            responses[429] = .a(.component(named: SharedResponse.tooManyRequests))
+        }
+        responses[.range(.serverError)] = .a(.component(named: SharedResponse.serverError))
         responses.sortKeys { $0.rawValue < $1.rawValue }
         return OpenAPI.Operation(
             tags: [resource.tag],
@@ -130,4 +134,38 @@ extension OpenAPIEmitter {
     func errorResponse(_ description: String, _ error: APIError) -> OpenAPI.Response {
         json(description, schema: Self.ref(SharedSchema.errorResponse), example: error.body(typeURL: registry.info.errorTypeURL))
     }
+
+    /// Responses every operation can give, declared once: a 429 over the rate limit, and 5xx.
+    func sharedResponses() -> OpenAPI.ComponentReferenceDictionary<OpenAPI.Response> {
+        var responses: OpenAPI.ComponentReferenceDictionary<OpenAPI.Response> = [:]
+        if let limit = registry.info.rateLimit {
+            var response = errorResponse(
+                "Too many requests; the request was not carried out. \(limit.description)",
+                .rateLimited(quota: 150, windowMilliseconds: 30_000, retryIn: 12_400))
+            response.headers = OrderedDictionary(
+                limit.headers.map { ($0.name, .a(.component(named: $0.name))) }, uniquingKeysWith: { first, _ in first })
+            responses[.init(stringLiteral: SharedResponse.tooManyRequests)] = .b(response)
+        }
+        responses[.init(stringLiteral: SharedResponse.serverError)] = .b(
+            errorResponse(
+                "The service failed or is unavailable, or did not answer in time. The request may or may not have been carried out: reads, updates and upserts can be sent again; before sending a create again, read back by a unique field to see whether it was written.",
+                .unavailable()))
+        return responses
+    }
+
+    /// The rate-limit headers, declared once for every response that carries them.
+    func rateLimitHeaders() -> OpenAPI.ComponentReferenceDictionary<OpenAPI.Header> {
+        var headers: OpenAPI.ComponentReferenceDictionary<OpenAPI.Header> = [:]
+        for header in registry.info.rateLimit?.headers ?? [] {
+            headers[.init(stringLiteral: header.name)] = .b(
+                OpenAPI.Header(schema: .integer(minimum: (0, exclusive: false)), description: header.description, required: true))
+        }
+        return headers
+    }
+}
+
+/// Names of the responses in `components/responses`.
+public enum SharedResponse {
+    public static let tooManyRequests = "TooManyRequests"
+    public static let serverError = "ServerError"
 }

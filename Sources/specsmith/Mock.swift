@@ -54,6 +54,11 @@ extension Specsmith {
         @Option(help: "Seconds a request body may take (then 408); a connection silent a second longer is closed. (default: 30)")
         var timeout: Int = 30
 
+        @Option(
+            name: .customLong("rate-limit"),
+            help: "Limit each store to N requests per window, like the real API: 5/s, 300/min or 150/30s. Over it: 429. (default: off)")
+        var rateLimit: String?
+
         @Flag(name: .customLong("no-cors"), help: "Do not answer CORS preflights or send Access-Control-Allow-Origin.")
         var noCORS = false
 
@@ -74,6 +79,9 @@ extension Specsmith {
                 throw ValidationError("a token must be non-empty, without spaces")
             }
             _ = try Self.bytes(maxBody)
+            if let rateLimit, RateLimiting(parsing: rateLimit) == nil {
+                throw ValidationError("--rate-limit must be N/s, N/min or N/<seconds>s (e.g. 5/s, 300/min, 150/30s); got '\(rateLimit)'")
+            }
             guard (1...3600).contains(timeout) else { throw ValidationError("--timeout must be from 1 to 3600 seconds, got \(timeout)") }
             guard Logger.Level(rawValue: logLevel) != nil else {
                 throw ValidationError(
@@ -116,7 +124,7 @@ extension Specsmith {
             }
             let options = MockResponder.Options(
                 maxBodySize: try Self.bytes(maxBody), access: AccessPolicy(tokens: Set(tokens), readOnlyTokens: Set(readOnlyTokens)),
-                cors: !noCORS, bodyTimeout: .seconds(timeout))
+                cors: !noCORS, bodyTimeout: .seconds(timeout), rateLimit: rateLimit.flatMap(RateLimiting.init(parsing:)))
             let configuration = MockServer.Configuration(
                 host: host, port: port, seeding: empty ? .empty : .seeded(seed ?? 1), records: records,
                 docs: docs, statePath: state, options: options, idleTimeout: .seconds(timeout + 1),

@@ -295,3 +295,39 @@ private let guarded = MockServer.Configuration(
         }
     }
 }
+
+@Suite struct MockRateLimitTests {
+    private static let limited = MockServer.Configuration(
+        seeding: .seeded(1), options: .init(rateLimit: RateLimiting(quota: 2, windowMilliseconds: 60_000)), logLevel: .warning)
+
+    @Test func overTheQuotaIsA429WithTheRegistrysHeadersAndChangesNothing() async throws {
+        try await withMock(configuration: Self.limited) { (mock: MockClient) async throws in
+            let first = try await mock.get("/customers?id:in=1")
+            #expect(first.status == 200)
+            #expect(first.headers[HTTPField.Name("X-Rate-Limit-Requests-Quota")!] == "2")
+            #expect(first.headers[HTTPField.Name("X-Rate-Limit-Requests-Left")!] == "1")
+            #expect(first.headers[HTTPField.Name("X-Rate-Limit-Time-Window-Ms")!] == "60000")
+            #expect(try await mock.get("/customers?id:in=1").status == 200)
+            let refused = try await mock.post("/customers", [["email": "over@example.com", "first_name": "O", "last_name": "Ver"]])
+            #expect(refused.status == 429)
+            #expect(refused.title.hasPrefix("Too many requests: the limit is 2 requests per 60 s. Try again in "))
+            #expect(refused.headers[HTTPField.Name("X-Rate-Limit-Requests-Left")!] == "0")
+            let reset = Int(refused.headers[HTTPField.Name("X-Rate-Limit-Time-Reset-Ms")!] ?? "") ?? 0
+            #expect((1...60_000).contains(reset))
+            #expect(refused.headers[.accessControlExposeHeaders]?.contains("X-Rate-Limit-Time-Reset-Ms") == true)
+            // Another store has its own quota, and the refused create wrote nothing.
+            let other = mock.store("another")
+            #expect(try await other.get("/customers?email:in=over@example.com").data.isEmpty)
+        }
+    }
+
+    @Test func theLimitIsParsedFromTheCommandLine() {
+        #expect(RateLimiting(parsing: "5/s") == RateLimiting(quota: 5, windowMilliseconds: 1000))
+        #expect(RateLimiting(parsing: "300/min") == RateLimiting(quota: 300, windowMilliseconds: 60_000))
+        #expect(RateLimiting(parsing: "150/30s") == RateLimiting(quota: 150, windowMilliseconds: 30_000))
+        #expect(RateLimiting(parsing: "10/500ms") == RateLimiting(quota: 10, windowMilliseconds: 500))
+        for bad in ["5", "0/s", "five/s", "5/hour", "5/0s", "-1/s", "/s"] {
+            #expect(RateLimiting(parsing: bad) == nil, "\(bad)")
+        }
+    }
+}
