@@ -1,5 +1,6 @@
 import APIRegistry
 import JSONModel
+import MockServer
 import OpenAPIEmitter
 import OpenAPIKit
 import SchemaValidation
@@ -9,6 +10,8 @@ import SchemaValidation
 struct GuideContext {
     let registry: Registry
     let contract: SpecContract
+    /// The line of each operation in the spec's YAML, by `METHOD /path`.
+    let specLines: [String: Int]
 
     private static let json = JSONWriter(pretty: true)
 
@@ -39,9 +42,19 @@ struct GuideContext {
                 ["name": op.rawValue, "syntax": op == .eq ? "`name=value`" : "`name:\(op.rawValue)=value`", "meaning": op.meaning]
             },
             "errors": errorStatuses(),
+            "mock": mock(),
             "serverError": serverError() as Any,
             "rateLimit": rateLimit() as Any,
         ]
+    }
+
+    /// Where `specsmith mock` serves the API by default: its address and the server path with
+    /// each variable set to `demo` (any value names a store of its own).
+    func mock() -> [String: Any] {
+        var path = registry.info.serverPath
+        for variable in registry.info.serverVariables { path = path.replacingOccurrences(of: "{\(variable.name)}", with: "demo") }
+        let origin = "http://127.0.0.1:\(MockServer.Configuration().port)"
+        return ["origin": origin, "baseURL": origin + path, "serverPath": registry.info.serverPath]
     }
 
     /// The rate limit as the registry declares it, with the header of each meaning by name.
@@ -169,7 +182,8 @@ struct GuideContext {
             "anchor": Slug.make(operation.summary),
             "scope": registry.info.scope(for: operation.kind)?.name ?? "",
             "rules": operation.kind.isWrite ? registry.ruleSentences(for: resource, operation.kind) : [],
-            "specLink": "../openapi.yaml" + DocumentExamples.pointer(["paths", path, method.lowercased()]),
+            // A line anchor: GitHub shows the YAML at that line, and the HTML site's rendering of the spec does too.
+            "specLink": "../openapi.yaml" + (specLines["\(method) \(path)"].map { "#L\($0)" } ?? ""),
             "status": status,
             "hasParameters": !contract.parameterNames(method: method, path: path).isEmpty,
             "parameters": contract.parameterNames(method: method, path: path).map { name in

@@ -59,7 +59,8 @@ public struct GuideRenderer: Sendable {
             if !found.isEmpty { failedTemplates.insert(path) }
             problems += found
         }
-        let context = GuideContext(registry: registry, contract: contract).values()
+        let yaml = try YAMLRenderer.render(contract.document)
+        let context = GuideContext(registry: registry, contract: contract, specLines: SpecLines.operations(in: yaml)).values()
         var pages: [(template: String, file: GeneratedFile)] = []
         for (path, text) in sources {
             let template: MustacheTemplate

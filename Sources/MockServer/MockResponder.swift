@@ -48,6 +48,8 @@ public struct MockResponder: HTTPResponder {
     let limiter: RateLimiter?
     /// Headers a browser client may read: the `Allow` of a 405 and the rate-limit headers.
     let exposedHeaders: String
+    /// The scheme and host of the registry's server URL: `https://api.example.com`.
+    let productionOrigin: String
 
     public init(
         store: MockStore, spec: String, docs: [String: GeneratedFile] = [:], options: Options = Options(),
@@ -62,6 +64,8 @@ public struct MockResponder: HTTPResponder {
         self.limiter = options.rateLimit.map(RateLimiter.init)
         let limitHeaders = store.api.registry.info.rateLimit?.headers.map(\.name) ?? ["Retry-After"]
         self.exposedHeaders = (["Allow", "Location"] + limitHeaders).joined(separator: ", ")
+        let info = store.api.registry.info
+        self.productionOrigin = String(info.serverURL.dropLast(info.serverPath.count))
     }
 
     public func respond(to request: Request, context: Context) async throws -> Response {
@@ -106,7 +110,7 @@ public struct MockResponder: HTTPResponder {
                 body: .init(byteBuffer: ByteBuffer(string: spec)))
         }
         if path == "/docs" || path.hasPrefix("/docs/") {
-            return document(path)
+            return document(path, authority: request.head.authority)
         }
         if path == "/_mock" || path.hasPrefix("/_mock/") {
             return await admin(request, path)
@@ -249,8 +253,10 @@ public struct MockResponder: HTTPResponder {
             headers: [.allow: "GET, HEAD"])
     }
 
-    /// A page of the HTML guides; `/docs` and `/docs/` are the index.
-    func document(_ path: String) -> Response {
+    /// A page of the HTML guides; `/docs` and `/docs/` are the index. Pages name the production
+    /// server and the mock's default address; served here, both become this mock's own address,
+    /// so the base URL and the quick start's commands work as shown.
+    func document(_ path: String, authority: String?) -> Response {
         if path == "/docs" {
             return Response(status: .movedPermanently, headers: [.location: "/docs/"])
         }
@@ -268,7 +274,13 @@ public struct MockResponder: HTTPResponder {
         let type =
             file.hasSuffix(".html")
             ? "text/html; charset=utf-8" : file.hasSuffix(".css") ? "text/css; charset=utf-8" : "application/yaml; charset=utf-8"
-        return Response(status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: page.contents)))
+        var contents = page.contents
+        if file.hasSuffix(".html"), let authority {
+            let here = "http://\(authority)"
+            contents = contents.replacingOccurrences(of: productionOrigin, with: here)
+                .replacingOccurrences(of: "http://127.0.0.1:\(MockServer.Configuration().port)", with: here)
+        }
+        return Response(status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: contents)))
     }
 
     /// `/stores/abc123/v3/customers` → (`abc123`, `/customers`); nil for any other shape.

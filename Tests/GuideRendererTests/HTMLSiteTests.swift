@@ -1,6 +1,7 @@
-import GuideRenderer
 import OpenAPIEmitter
 import Testing
+
+@testable import GuideRenderer
 
 @Suite struct HTMLSiteTests {
     let site = HTMLSite(
@@ -17,7 +18,10 @@ import Testing
     func file(_ path: String) -> String { site.files().first { $0.path == path }?.contents ?? "" }
 
     @Test func writesEveryPageTheStylesAndTheSpec() {
-        #expect(site.files().map(\.path) == ["guides/querying.html", "index.html", "openapi.yaml", "style.css"])
+        #expect(
+            site.files().map(\.path) == [
+                "guides/querying.html", "index.html", "openapi.html", "openapi.yaml", "search-index.js", "site.js", "style.css",
+            ])
     }
 
     @Test func markdownLinksBecomeHTMLLinks() {
@@ -29,10 +33,67 @@ import Testing
         #expect(file("guides/querying.html").contains("<h2 id=\"filter-syntax\">Filter syntax</h2>"))
     }
 
-    @Test func examplesAreCaptionedAndEscaped() {
+    @Test func examplesAreCaptionedHighlightedEscapedAndCopyable() {
         #expect(
             file("guides/querying.html").contains(
-                "<figure class=\"example\"><figcaption>Request · POST /things</figcaption><pre><code class=\"language-json\">[{\"a\": \"&lt;b&gt;\"}]\n</code></pre></figure>"
+                "<figure class=\"example\"><figcaption>Request · POST /things<button class=\"copy\" type=\"button\">Copy</button></figcaption>"
+                    + "<pre><code class=\"language-json\">[{<span class=\"tk-key\">&quot;a&quot;</span>: <span class=\"tk-str\">&quot;&lt;b&gt;&quot;</span>}]\n</code></pre></figure>"
+            ))
+    }
+
+    @Test func highlightingKnowsHTTPAndShell() {
+        #expect(
+            Highlighter.html("GET /things?id:in=1\nX-Key: k\n", language: "http")
+                == "<span class=\"tk-method\">GET</span> /things?id:in=1\n<span class=\"tk-header\">X-Key</span>: k\n")
+        #expect(
+            Highlighter.html("curl -s 'http://x/a?b=1'", language: "sh")
+                == "<span class=\"tk-cmd\">curl</span> <span class=\"tk-opt\">-s</span> <span class=\"tk-str\">'http://x/a?b=1'</span>")
+    }
+
+    /// Ink ended a paragraph at a wrapped line that starts with a code span: `<p>… any text for</p><p><code>string</code>…`.
+    @Test func aWrappedLineStartingWithCodeStaysInItsParagraph() {
+        let page =
+            HTMLSite(
+                pages: [
+                    GeneratedFile(
+                        path: "site/index.md",
+                        contents: "# Demo\n\nAny text for\n`string`, a number for `number`.\n\n- one\n  `two`\n- three\n")
+                ],
+                spec: GeneratedFile(path: "spec/demo.yaml", contents: "openapi: 3.1.0\n")
+            ).files().first { $0.path == "index.html" }?.contents ?? ""
+        #expect(page.contains("<p>Any text for <code>string</code>, a number for <code>number</code>.</p>"))
+        #expect(page.contains("<li>one <code>two</code></li>"))
+    }
+
+    @Test func specLinksOpenTheAnchoredRendering() {
+        let site = HTMLSite(
+            pages: [GeneratedFile(path: "site/reference/things.md", contents: "# Things\n\n[In the spec](../openapi.yaml#L2).\n")],
+            spec: GeneratedFile(path: "spec/demo.yaml", contents: "openapi: 3.1.0\npaths: {}\n"))
+        let files = site.files()
+        #expect(
+            files.first { $0.path == "reference/things.html" }?.contents.contains("<a href=\"../openapi.html#L2\">In the spec</a>") == true)
+        #expect(
+            files.first { $0.path == "openapi.html" }?.contents.contains(
+                "<span class=\"line\" id=\"L2\"><a class=\"number\" href=\"#L2\">2</a>paths: {}</span>") == true)
+    }
+
+    @Test func theIndexTitleIsNotRepeatedAndPagesHaveATableOfContents() {
+        #expect(file("index.html").contains("<title>Demo API</title>"))
+        let site = HTMLSite(
+            pages: [GeneratedFile(path: "site/index.md", contents: "# Demo\n\n## First `part`\n\nA.\n\n### Detail\n\nB.\n")],
+            spec: GeneratedFile(path: "spec/demo.yaml", contents: "openapi: 3.1.0\n"))
+        #expect(
+            site.files().first { $0.path == "index.html" }?.contents.contains(
+                "<aside class=\"toc\" aria-label=\"On this page\"><h2>On this page</h2><ul><li class=\"level2\"><a href=\"#first-part\">First part</a></li><li class=\"level3\"><a href=\"#detail\">Detail</a></li></ul></aside>"
+            ) == true)
+    }
+
+    @Test func theSearchIndexHoldsEachSectionsText() {
+        let index = file("search-index.js")
+        #expect(index.hasPrefix("window.SEARCH_INDEX = ["))
+        #expect(
+            index.contains(
+                "{\"u\":\"guides/querying.html#filter-syntax\",\"t\":\"Querying › Filter syntax\",\"x\":\"Back to the start.\"}"
             ))
     }
 

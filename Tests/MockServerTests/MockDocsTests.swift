@@ -9,11 +9,28 @@ import Testing
             let index = try await mock.client.execute(uri: "/docs/", method: .get) { $0 }
             #expect(index.status == .ok)
             #expect(index.headers[.contentType] == "text/html; charset=utf-8")
-            #expect(String(buffer: index.body).contains("<title>Customers V3 · Customers V3</title>"))
+            #expect(String(buffer: index.body).contains("<title>Customers V3</title>"))
             let reference = try await mock.client.execute(uri: "/docs/reference/customers.html", method: .get) { $0 }
-            #expect(String(buffer: reference.body).contains("href=\"../openapi.yaml#/paths/~1customers/get\""))
+            #expect(String(buffer: reference.body).contains("href=\"../openapi.html#L24\""))
+            let specPage = try await mock.client.execute(uri: "/docs/openapi.html", method: .get) { $0 }
+            #expect(
+                String(buffer: specPage.body).contains(
+                    "<span class=\"line\" id=\"L24\"><a class=\"number\" href=\"#L24\">24</a>    get:</span>"))
             let spec = try await mock.client.execute(uri: "/docs/openapi.yaml", method: .get) { $0 }
             #expect(String(buffer: spec.body).hasPrefix("openapi: 3.1.0"))
+        }
+    }
+
+    /// The pages name production's server and the mock's default address; served, both are this mock's.
+    @Test func pagesShowTheMocksOwnAddress() async throws {
+        try await withMock(guides: true) { (mock: MockClient) async throws in
+            // The test framework's requests come to the authority `localhost`.
+            let index = try await mock.client.execute(uri: "/docs/", method: .get) { $0 }
+            let page = String(buffer: index.body)
+            #expect(page.contains("http://localhost/stores/{store_hash}/v3"))
+            #expect(page.contains("http://localhost/stores/demo/v3/customers/attributes"))
+            #expect(!page.contains("api.bigcommerce.com"))
+            #expect(!page.contains("127.0.0.1:4010"))
         }
     }
 
