@@ -4,9 +4,10 @@
 usage: crawl_docs.py BASE_URL     e.g. http://127.0.0.1:4010
 
 Starts at BASE_URL/docs/, follows every same-site link on every page, and checks that each
-target answers 200, that each HTML page has text in <main>, and that each #fragment names an
-element id on the target page (fragments into the YAML spec are JSON pointers and not checked).
-Exit status: 0 all good, 1 a broken link or an empty page.
+target answers 200, that each HTML page has text in <main>, that each #fragment names an
+element id on the target page, and that no paragraph stops inside a sentence (a <p> whose text
+does not end as a sentence or an introduction does: . : ! ? or a closing bracket).
+Exit status: 0 all good, 1 a broken link, an empty page or a split paragraph.
 """
 import sys
 import urllib.error
@@ -19,6 +20,7 @@ class Page(HTMLParser):
     def __init__(self):
         super().__init__()
         self.links, self.ids, self.main_text, self._in_main = [], set(), [], 0
+        self.paragraphs, self._paragraph = [], None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -26,6 +28,8 @@ class Page(HTMLParser):
             self.ids.add(attrs["id"])
         if tag == "main":
             self._in_main += 1
+        if tag == "p" and self._in_main:
+            self._paragraph = []
         for name in ("href", "src"):
             if attrs.get(name):
                 self.links.append(attrs[name])
@@ -33,10 +37,15 @@ class Page(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "main":
             self._in_main -= 1
+        if tag == "p" and self._paragraph is not None:
+            self.paragraphs.append(" ".join("".join(self._paragraph).split()))
+            self._paragraph = None
 
     def handle_data(self, data):
         if self._in_main and data.strip():
             self.main_text.append(data.strip())
+        if self._paragraph is not None:
+            self._paragraph.append(data)
 
 
 def fetch(url):
@@ -73,6 +82,9 @@ def main(argv):
         pages[url] = page
         if not page.main_text:
             problems.append(f"{url}: the page has no text")
+        for paragraph in page.paragraphs:
+            if paragraph and not paragraph.endswith((".", ":", "!", "?", ")", "»")):
+                problems.append(f"{url}: a paragraph stops inside a sentence: '…{paragraph[-60:]}'")
         for link in page.links:
             target = urllib.parse.urljoin(url, link)
             parsed = urllib.parse.urlparse(target)
