@@ -98,15 +98,13 @@ struct ExampleChecker {
         return status?.hasPrefix("4") ?? false
     }
 
-    /// The resource at a path written relative to the server (`/customers`) or in full
-    /// (`https://api.example.com/stores/abc/v3/customers`).
+    /// The resource at a path written relative to the server (`/customers`) or in full, under
+    /// the server's path (`https://api.example.com/stores/abc/v3/customers`).
     func resource(at rawPath: String) -> (resource: Resource?, path: String) {
         var path = rawPath
         if let scheme = path.range(of: "://") {
             path = String(path[scheme.upperBound...].drop { $0 != "/" })
-        }
-        if let version = path.range(of: "/v3/") ?? path.range(of: "/v3", options: .anchored) {
-            path = "/" + path[version.upperBound...]
+            if let split = registry.info.splitServerPath(path) { path = split.rest }
         }
         if path.count > 1 && path.hasSuffix("/") { path.removeLast() }
         return (registry.resources.first { $0.path == path }, path)
