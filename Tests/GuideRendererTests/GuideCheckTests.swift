@@ -151,6 +151,33 @@ private func problems(_ text: String) -> [String] {
                 "| `customer_id` | `customer_id:in` | integer | Id of the customer the address belongs to. |"))
         #expect(page("guides/customer-attributes.md").contains("\"attribute_name\": \"Hat Size\""))
     }
+
+    /// Defects a new user found in the pages, each kept from coming back.
+    @Test func thePagesSayWhatIsTrue() throws {
+        let pages = try GuideRenderer(registry: CustomersV3.registry, document: spec(), templates: root.appendingPathComponent("templates"))
+            .render()
+        func page(_ path: String) -> String { pages.first { $0.path == "site/\(path)" }?.contents ?? "" }
+        // "`attribute_id` names a Attribute".
+        #expect(page("reference/customer-attribute-values.md").contains("`attribute_id` names an Attribute;"))
+        #expect(!pages.contains { $0.contents.contains(" a Attribute") || $0.contents.contains(" a Address") })
+        // "A 4xx answer means the request must change" was false for 429; re-sending a batch whole after a 504 is unsafe.
+        let errors = page("guides/errors.md")
+        #expect(!errors.contains("A 4xx answer means the request must change"))
+        #expect(!errors.contains("can be sent again whole"))
+        #expect(errors.contains("- **429**: the request was not carried out."))
+        #expect(errors.contains("**do not send a create again blindly.**"))
+        #expect(errors.contains("| `X-Rate-Limit-Time-Reset-Ms` |"))
+        // The index opens with a quick start whose commands ran on the mock.
+        let index = page("index.md")
+        let quickStart = try #require(index.range(of: "## Quick start"))
+        #expect(index[..<quickStart.lowerBound].components(separatedBy: "\n## ").count == 1, "the quick start is the first section")
+        #expect(
+            index.contains(
+                "curl -s 'http://127.0.0.1:4010/stores/demo/v3/customers?email:in=ada@example.com'\n```\n\n```json response=\"GET /customers 200\""
+            ))
+        // The querying guide says which form array parameters take.
+        #expect(page("guides/querying.md").contains("the API refuses\nthat form with a 422"))
+    }
 }
 
 /// The defects the seed reviewer found, as pages that run on the Customers mock.

@@ -55,6 +55,22 @@ private let generator = SpecGenerator(registry: CustomersV3.registry)
         }
     }
 
+    /// A client must know that any operation can be rate limited or fail on the server's side,
+    /// and what a 429 tells it: the registry's rate-limit headers.
+    @Test func everyOperationDeclaresTooManyRequestsAndServerErrors() throws {
+        #expect(operations.count == 15)
+        for (path, method, operation) in operations {
+            #expect(operation.responses[429]?.reference?.name == "TooManyRequests", "\(method) \(path)")
+            #expect(operation.responses[.range(.serverError)]?.reference?.name == "ServerError", "\(method) \(path)")
+        }
+        let tooMany = try #require(document.components.responses["TooManyRequests"]?.b)
+        #expect(
+            tooMany.headers?.keys.map { $0 } == [
+                "X-Rate-Limit-Requests-Quota", "X-Rate-Limit-Requests-Left", "X-Rate-Limit-Time-Window-Ms", "X-Rate-Limit-Time-Reset-Ms",
+            ])
+        #expect(document.components.headers.count == 4)
+    }
+
     @Test func everyWriteBodyIsAnArrayOfAtMostTen() throws {
         let bodies = operations.compactMap { $0.operation.requestBody?.b?.content[.json]?.b?.schema }
         #expect(bodies.count == 7)
