@@ -13,6 +13,8 @@ let package = Package(
         .library(name: "CustomersAPI", targets: ["CustomersAPI"]),
         .library(name: "MockServer", targets: ["MockServer"]),
         .library(name: "SpecLint", targets: ["SpecLint"]),
+        .library(name: "GuideRenderer", targets: ["GuideRenderer"]),
+        .library(name: "SpecsmithCLI", targets: ["SpecsmithCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
@@ -89,11 +91,11 @@ let package = Package(
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             ]
         ),
-        .executableTarget(
-            name: "specsmith",
+        // The commands, for any API: a team's executable passes its APIDefinitions to SpecsmithCLI.main.
+        .target(
+            name: "SpecsmithCLI",
             dependencies: [
                 "APIRegistry",
-                "CustomersAPI",
                 "GuideRenderer",
                 "JSONModel",
                 "MockServer",
@@ -105,6 +107,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The Customers V3 team's executable.
+        .executableTarget(name: "specsmith", dependencies: ["CustomersAPI", "SpecsmithCLI"]),
         .testTarget(name: "JSONModelTests", dependencies: ["JSONModel"]),
         .testTarget(name: "APIRegistryTests", dependencies: ["APIRegistry", "CustomersAPI", "JSONModel"]),
         .testTarget(
@@ -131,6 +135,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SpecLintTests", dependencies: ["SpecLint", "JSONModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SpecsmithCLITests", dependencies: ["SpecsmithCLI", "APIRegistry", "JSONModel"]),
         .testTarget(
             name: "MockServerTests",
             dependencies: [

@@ -7,8 +7,8 @@ import Logging
 import NIOCore
 import OpenAPIEmitter
 
-/// The HTTP face of the mock: `/stores/{store_hash}/v3/...` goes to the store named by the
-/// hash, `/openapi.yaml` serves the spec, `/docs/` the guides, `/_mock/...` the mock's own
+/// The HTTP face of the mock: a path under the registry's server path (`/stores/{store_hash}/v3/...`)
+/// goes to the store its variables name, `/openapi.yaml` serves the spec, `/docs/` the guides, `/_mock/...` the mock's own
 /// health and admin routes; anything else is a JSON 404. Every response is logged in one line.
 public struct MockResponder: HTTPResponder {
     public typealias Context = BasicRequestContext
@@ -115,14 +115,17 @@ public struct MockResponder: HTTPResponder {
         if path == "/_mock" || path.hasPrefix("/_mock/") {
             return await admin(request, path)
         }
-        guard let (hash, rest) = Self.split(path) else {
+        guard let (hash, rest) = storeAndPath(path) else {
+            let info = store.api.registry.info
+            let variables = info.serverVariables.map(\.name)
+            let naming =
+                variables.isEmpty
+                ? "" : ", where \(variables.joined(separator: " and ")) \(variables.count == 1 ? "is" : "are") letters, digits, - or _"
             return error(
                 APIError(
                     status: 404,
-                    title: "There is nothing at \(path). The API is served under /stores/{store_hash}/v3, the spec at /openapi.yaml.",
-                    errors: JSONObject([
-                        ("path", .string("must start with /stores/{store_hash}/v3, where store_hash is letters, digits, - or _"))
-                    ])))
+                    title: "There is nothing at \(path). The API is served under \(info.serverPath), the spec at /openapi.yaml.",
+                    errors: JSONObject([("path", .string("must start with \(info.serverPath)\(naming)"))])))
         }
         let route = store.api.route(request.method.rawValue, rest)
         if let denied = options.access.denial(token: token(of: request), route: route, info: store.api.registry.info) {
@@ -205,7 +208,7 @@ public struct MockResponder: HTTPResponder {
             ]
             return Self.encode(MockResponse(status: 200, body: body))
         }
-        guard parts.count >= 3, parts.count <= 4, parts[1] == "stores", Self.split("/stores/\(parts[2])/v3") != nil,
+        guard parts.count >= 3, parts.count <= 4, parts[1] == "stores", Self.isStoreName(parts[2]),
             parts.count == 3 || parts[3] == "reset"
         else {
             return error(
@@ -283,16 +286,22 @@ public struct MockResponder: HTTPResponder {
         return Response(status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: contents)))
     }
 
-    /// `/stores/abc123/v3/customers` → (`abc123`, `/customers`); nil for any other shape.
-    static func split(_ path: String) -> (hash: String, rest: String)? {
-        let parts = path.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
-        guard parts.count >= 4, parts[0].isEmpty, parts[1] == "stores", parts[3].hasPrefix("v3") else { return nil }
-        let hash = parts[2]
-        guard !hash.isEmpty, hash.count <= 64, hash.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
-        else { return nil }
-        let afterVersion = parts[3].dropFirst(2)
-        guard afterVersion.isEmpty || afterVersion.hasPrefix("/") else { return nil }
-        return (String(hash), afterVersion.isEmpty ? "/" : String(afterVersion))
+    /// The store a path names and the path under the server: with the server path
+    /// `/stores/{store_hash}/v3`, `/stores/abc123/v3/customers` → (`abc123`, `/customers`). The
+    /// server's variables name the store (joined with `.` when there are several; `default` when
+    /// there are none); nil when the path is not under the server path.
+    func storeAndPath(_ path: String) -> (store: String, rest: String)? {
+        let info = store.api.registry.info
+        guard let split = info.splitServerPath(path) else { return nil }
+        let values = info.serverVariables.compactMap { split.variables[$0.name] }
+        guard values.allSatisfy(Self.isStoreName) else { return nil }
+        return (values.isEmpty ? "default" : values.joined(separator: "."), split.rest)
+    }
+
+    /// Letters, digits, `-`, `_` (and `.` between several variables' values), at most 64.
+    static func isStoreName(_ name: String) -> Bool {
+        !name.isEmpty && name.count <= 64
+            && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }
     }
 
     static func encode(_ response: MockResponse) -> Response {

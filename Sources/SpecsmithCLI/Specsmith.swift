@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
 
-/// The command-line entry point. Exit status: 0 ok, 1 findings, 2 usage or I/O error.
-@main
+/// The root command. Exit status: 0 ok, 1 findings, 2 usage or I/O error.
 struct Specsmith: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "specsmith",
@@ -11,9 +10,9 @@ struct Specsmith: AsyncParsableCommand {
     )
 
     /// ArgumentParser exits 64 on usage errors; Specsmith documents 2.
-    static func main() async {
+    static func main(_ arguments: [String]?) async {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             if var command = command as? AsyncParsableCommand {
                 try await command.run()
             } else {
@@ -32,8 +31,11 @@ struct Specsmith: AsyncParsableCommand {
 
 /// Options every command that reads or writes the project shares.
 struct ProjectOptions: ParsableArguments {
-    @Option(name: .long, help: "The project folder holding templates/, spec/ and site/.", completion: .directory)
+    @Option(name: .long, help: "The project folder holding the templates and the generated spec and guides.", completion: .directory)
     var root: String = "."
+
+    @Option(name: .long, help: "Only this API, when the package documents several (its name: the spec file's name without extension).")
+    var api: String?
 
     func url(_ relativePath: String) -> URL {
         URL(fileURLWithPath: root).appendingPathComponent(relativePath)
@@ -44,6 +46,28 @@ struct ProjectOptions: ParsableArguments {
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("--root '\(root)' is not a folder")
         }
+        _ = try selectedAPIs()
+    }
+
+    /// The APIs the command works on: `--api`'s, or all of them.
+    func selectedAPIs() throws -> [APIDefinition] {
+        let all = SpecsmithCLI.apis
+        guard !all.isEmpty else { throw ValidationError("this executable documents no API: pass APIDefinitions to SpecsmithCLI.main") }
+        guard let api else { return all }
+        guard let chosen = all.first(where: { $0.name == api }) else {
+            throw ValidationError("--api '\(api)' is not an API of this package; its APIs: \(all.map(\.name).joined(separator: ", "))")
+        }
+        return [chosen]
+    }
+
+    /// The one API a command such as `mock` serves.
+    func singleAPI() throws -> APIDefinition {
+        let chosen = try selectedAPIs()
+        guard chosen.count == 1 else {
+            throw ValidationError(
+                "this package documents several APIs; choose one with --api (\(chosen.map(\.name).joined(separator: ", ")))")
+        }
+        return chosen[0]
     }
 }
 

@@ -6,7 +6,7 @@ import OpenAPIEmitter
 extension Specsmith {
     struct Generate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write spec/ and site/ from the registry and templates/.",
+            abstract: "Write the spec and the guides from the registry and the templates.",
             discussion: """
                 Every example is validated first, in the spec and in the guides; an invalid one, a misspelling \
                 or a literal number the registry knows stops generation and names its file and line. \
@@ -20,15 +20,23 @@ extension Specsmith {
         var html: String?
 
         func run() async throws {
-            let files = try ProjectFiles.generate(root: project)
-            var outputs = files.all.map { (url: project.url($0.path), file: $0) }
-            if let html {
-                let site = HTMLSite(pages: files.pages, spec: files.spec)
-                outputs += site.files().map { (url: URL(fileURLWithPath: html).appendingPathComponent($0.path), file: $0) }
+            var outputs: [(url: URL, file: GeneratedFile)] = []
+            var stale: [String] = []
+            let apis = try project.selectedAPIs()
+            for api in apis {
+                let files = try ProjectFiles.generate(api, root: project)
+                outputs += files.all.map { (url: project.url($0.path), file: $0) }
+                if let html {
+                    // One API writes its site at the root of OUT; several, each in a folder of its name.
+                    let folder = apis.count == 1 ? URL(fileURLWithPath: html) : URL(fileURLWithPath: html).appendingPathComponent(api.name)
+                    let site = HTMLSite(pages: files.pages, spec: files.spec)
+                    outputs += site.files().map { (url: folder.appendingPathComponent($0.path), file: $0) }
+                }
+                stale += files.leftovers(root: project)
             }
-            for stale in files.leftovers(root: project) {
-                try? FileManager.default.removeItem(at: project.url(stale))
-                print("removed \(stale)")
+            for path in stale {
+                try? FileManager.default.removeItem(at: project.url(path))
+                print("removed \(path)")
             }
             var written = 0
             for (url, file) in outputs {

@@ -1,5 +1,4 @@
 import ArgumentParser
-import CustomersAPI
 import Foundation
 import GuideRenderer
 import Hummingbird
@@ -12,10 +11,10 @@ extension Specsmith {
         static let configuration = CommandConfiguration(
             abstract: "Serve a stateful mock of the API described by the registry.",
             discussion: """
-                Every resource is served under /stores/{store_hash}/v3; each store_hash is its own store, \
-                created on first use. The spec is served at /openapi.yaml, the guides at /docs/, the mock's \
-                health at /_mock/health, a store's records at /_mock/stores/{store_hash} (POST …/reset starts \
-                it over). One log line per request goes to standard error. Stop with Ctrl-C (SIGINT) or SIGTERM.
+                Every resource is served under the path of the registry's server URL (for https://api.example.com/{tenant}/v1, /{tenant}/v1); the \
+                values of its variables name a store of its own, created on first use. The spec is served at \
+                /openapi.yaml, the guides at /docs/, the mock's health at /_mock/health, a store's records at \
+                /_mock/stores/{store} (POST …/reset starts it over). One log line per request goes to standard error. Stop with Ctrl-C (SIGINT) or SIGTERM.
                 """
         )
 
@@ -28,8 +27,7 @@ extension Specsmith {
         @Flag(help: "Start every store with no records.")
         var empty = false
 
-        @Option(help: "The project folder whose templates/ are served as HTML guides at /docs.", completion: .directory)
-        var root = "."
+        @OptionGroup var project: ProjectOptions
 
         @Option(help: "Seed of the generated sample records; the same seed gives the same data. (default: 1)")
         var seed: UInt64?
@@ -104,14 +102,15 @@ extension Specsmith {
         }
 
         func run() async throws {
-            let templates = URL(fileURLWithPath: root).appendingPathComponent("templates")
+            let api = try project.singleAPI()
+            let templates = project.url(api.templates)
             var docs: [GeneratedFile] = []
             if !FileManager.default.fileExists(atPath: templates.path) {
-                printError("specsmith: no templates/ under '\(root)', so /docs serves no guides")
+                printError("specsmith: no templates folder at \(templates.path), so /docs serves no guides")
             } else {
                 // A broken template is the docs' problem, not the API's: the mock starts without them.
                 do {
-                    docs = try GuideRenderer.htmlSite(registry: CustomersV3.registry, templates: templates)
+                    docs = try GuideRenderer.htmlSite(registry: api.registry, templates: templates)
                 } catch {
                     printError("specsmith: /docs serves no guides: \(error)")
                 }
@@ -130,19 +129,20 @@ extension Specsmith {
                 docs: docs, statePath: state, options: options, idleTimeout: .seconds(timeout + 1),
                 logLevel: level)
             let host = self.host
+            let serverPath = api.registry.info.serverPath
             let app: Application<MockResponder>
             do {
                 app = try MockServer.application(
-                    registry: CustomersV3.registry, configuration: configuration,
+                    registry: api.registry, configuration: configuration,
                     onRunning: { port in
                         let base = "http://\(host):\(port)"
                         let line =
-                            "Specsmith mock listening on \(base)/stores/{store_hash}/v3 (spec: \(base)/openapi.yaml, guides: \(base)/docs/)\n"
+                            "Specsmith mock listening on \(base)\(serverPath) (spec: \(base)/openapi.yaml, guides: \(base)/docs/)\n"
                         FileHandle.standardOutput.write(Data(line.utf8))
                     })
             } catch let error as StateFileError {
                 printError("specsmith: --state \(error)")
-                throw ExitCode(1)
+                throw ExitCode(2)
             } catch {
                 printError("specsmith: cannot start the mock: \(error)")
                 throw ExitCode(1)

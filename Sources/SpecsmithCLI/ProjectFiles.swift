@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import GuideRenderer
+import OpenAPIEmitter
+
+/// Everything `generate` writes and `check` compares for one API: the spec, the guides, and
+/// the manifest that lists them.
+struct ProjectFiles {
+    let api: APIDefinition
+    let spec: GeneratedFile
+    /// The guides as the renderer names them (`site/guides/querying.md`), for the HTML site.
+    let pages: [GeneratedFile]
+
+    /// The spec and the guides at their places under the project folder.
+    var outputs: [GeneratedFile] {
+        [GeneratedFile(path: "\(api.specFolder)/\(api.registry.info.specFileName)", contents: spec.contents)]
+            + pages.map { GeneratedFile(path: api.siteFolder + "/" + $0.path.dropFirst("site/".count), contents: $0.contents) }
+    }
+
+    /// The list of what this API's generation writes: what a later `generate` may remove.
+    var manifest: GeneratedFile {
+        let lines = outputs.map(\.path).sorted()
+        return GeneratedFile(
+            path: api.manifestPath,
+            contents: "# Written by `specsmith generate` for \(api.registry.info.title); it removes only files listed here.\n"
+                + lines.joined(separator: "\n") + "\n")
+    }
+
+    var all: [GeneratedFile] { outputs + [manifest] }
+
+    /// Generates in memory; an invalid example, template or registry ends the command with
+    /// status 1, a missing templates folder with status 2.
+    static func generate(_ api: APIDefinition, root project: ProjectOptions) throws -> ProjectFiles {
+        let templates = project.url(api.templates)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: templates.path, isDirectory: &isFolder), isFolder.boolValue else {
+            printError("specsmith: \(api.name): there is no templates folder at \(templates.path); create it, or pass --root")
+            throw ExitCode(2)
+        }
+        do {
+            let (document, spec) = try SpecGenerator(registry: api.registry).generate()
+            let renderer = GuideRenderer(registry: api.registry, document: document, templates: templates)
+            // The pages link to the spec beside them, so the site carries a copy.
+            let copy = GeneratedFile(path: "site/openapi.yaml", contents: spec.contents)
+            return ProjectFiles(api: api, spec: spec, pages: try renderer.render() + [copy])
+        } catch {
+            printError("specsmith: cannot generate \(api.name): \(error)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// Files an earlier generation of this API wrote (its manifest on disk lists them) that this
+    /// one no longer produces and that still exist. Other APIs' files, and files no generation
+    /// wrote, are never among them.
+    func leftovers(root project: ProjectOptions) -> [String] {
+        guard let listed = try? String(contentsOf: project.url(api.manifestPath), encoding: .utf8) else { return [] }
+        let produced = Set(all.map(\.path))
+        return listed.split(separator: "\n").map(String.init)
+            .filter { !$0.hasPrefix("#") && !$0.isEmpty && !produced.contains($0) }
+            .filter { FileManager.default.fileExists(atPath: project.url($0).path) }
+            .sorted()
+    }
+}
