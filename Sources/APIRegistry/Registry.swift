@@ -1,3 +1,5 @@
+import Foundation
+
 /// An OAuth scope and what it grants.
 public struct Scope: Sendable {
     public enum Access: String, Sendable {
@@ -24,8 +26,8 @@ public struct APIInfo: Sendable {
     public let serverURL: String
     /// Variables of `serverURL`: name, default value, description.
     public let serverVariables: [(name: String, defaultValue: String, description: String)]
-    /// The header carrying the API token.
-    public let authHeader: String
+    /// How a client sends its token.
+    public let authentication: Authentication
     public let authDescription: String
     public let scopes: [Scope]
     /// The `type` URL every error response carries.
@@ -41,7 +43,7 @@ public struct APIInfo: Sendable {
         description: String,
         serverURL: String,
         serverVariables: [(name: String, defaultValue: String, description: String)],
-        authHeader: String,
+        authentication: Authentication,
         authDescription: String,
         scopes: [Scope],
         errorTypeURL: String,
@@ -53,7 +55,7 @@ public struct APIInfo: Sendable {
         self.description = description
         self.serverURL = serverURL
         self.serverVariables = serverVariables
-        self.authHeader = authHeader
+        self.authentication = authentication
         self.authDescription = authDescription
         self.scopes = scopes
         self.errorTypeURL = errorTypeURL
@@ -61,9 +63,68 @@ public struct APIInfo: Sendable {
         self.rateLimit = rateLimit
     }
 
+    /// The same, for an API whose token goes in a header of its own (`X-Auth-Token: <token>`).
+    public init(
+        title: String, version: String, description: String, serverURL: String,
+        serverVariables: [(name: String, defaultValue: String, description: String)], authHeader: String, authDescription: String,
+        scopes: [Scope], errorTypeURL: String, specFileName: String, rateLimit: RateLimit? = nil
+    ) {
+        self.init(
+            title: title, version: version, description: description, serverURL: serverURL, serverVariables: serverVariables,
+            authentication: .apiKey(header: authHeader), authDescription: authDescription, scopes: scopes, errorTypeURL: errorTypeURL,
+            specFileName: specFileName, rateLimit: rateLimit)
+    }
+
+    /// The header carrying the token.
+    public var authHeader: String { authentication.header }
+
     /// The scope an operation requires: reads need read access, writes modify access.
     public func scope(for kind: OperationKind) -> Scope? {
         scopes.first { $0.access == (kind.isWrite ? .modify : .read) }
+    }
+}
+
+/// How a client proves who it is: the scheme the spec declares and the mock checks.
+public enum Authentication: Sendable, Equatable {
+    /// The token alone, in a header the API names: `X-Auth-Token: <token>`.
+    case apiKey(header: String)
+    /// `Authorization: Bearer <token>` (RFC 6750); `format` hints what the token is, e.g. `JWT`.
+    case bearer(format: String?)
+
+    /// The header the token travels in.
+    public var header: String {
+        switch self {
+        case .apiKey(let header): header
+        case .bearer: "Authorization"
+        }
+    }
+
+    /// The name of the security scheme in the spec's components.
+    public var schemeName: String {
+        switch self {
+        case .apiKey(let header): header
+        case .bearer: "bearerAuth"
+        }
+    }
+
+    /// The token in a value of `header`, nil when the value is not of this scheme's form.
+    public func token(in value: String) -> String? {
+        switch self {
+        case .apiKey: return value.isEmpty ? nil : value
+        case .bearer:
+            let parts = value.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+            let token = parts[1].trimmingCharacters(in: .whitespaces)
+            return token.isEmpty ? nil : token
+        }
+    }
+
+    /// How a request shows the token: `X-Auth-Token: your-token` or `Authorization: Bearer your-token`.
+    public func example(_ token: String) -> String {
+        switch self {
+        case .apiKey(let header): "\(header): \(token)"
+        case .bearer: "Authorization: Bearer \(token)"
+        }
     }
 }
 

@@ -247,7 +247,10 @@ public struct MockResponder: HTTPResponder {
 
     /// The token in the header the registry names.
     func token(of request: Request) -> String? {
-        HTTPField.Name(store.api.registry.info.authHeader).flatMap { request.headers[$0] }
+        let authentication = store.api.registry.info.authentication
+        guard let value = HTTPField.Name(authentication.header).flatMap({ request.headers[$0] }) else { return nil }
+        // A value not of the scheme's form (`Authorization: Basic …`) is a token the API does not accept.
+        return authentication.token(in: value) ?? ""
     }
 
     func onlyGet(_ path: String) -> Response {

@@ -30,8 +30,6 @@ public struct OpenAPIEmitter: Sendable {
         }
     }
 
-    static let securitySchemeName = "X-Auth-Token"
-
     /// The OpenAPI document of the registry.
     public func document() throws(Failure) -> OpenAPI.Document {
         let declarationProblems = registry.declarationProblems()
@@ -41,10 +39,7 @@ public struct OpenAPIEmitter: Sendable {
             schemas: emitSchemas(),
             responses: sharedResponses(),
             headers: rateLimitHeaders(),
-            securitySchemes: [
-                OpenAPI.ComponentKey(stringLiteral: Self.securitySchemeName): .b(
-                    .apiKey(name: info.authHeader, location: .header, description: securityDescription()))
-            ])
+            securitySchemes: [OpenAPI.ComponentKey(stringLiteral: info.authentication.schemeName): .b(securityScheme())])
         let validator = SchemaValidator(components: components)
         var paths = OpenAPI.PathItem.Map()
         for resource in registry.resources {
@@ -73,6 +68,14 @@ public struct OpenAPIEmitter: Sendable {
         let problems = DocumentExamples.check(document)
         guard problems.isEmpty else { throw .invalidExamples(problems) }
         return document
+    }
+
+    /// The scheme the registry chose: an API key in its header, or an HTTP bearer token.
+    func securityScheme() -> OpenAPI.SecurityScheme {
+        switch registry.info.authentication {
+        case .apiKey(let header): .apiKey(name: header, location: .header, description: securityDescription())
+        case .bearer(let format): .init(type: .http(scheme: "bearer", bearerFormat: format), description: securityDescription())
+        }
     }
 
     func securityDescription() -> String {

@@ -122,7 +122,7 @@ extension OpenAPIEmitter {
 
     /// Either scope grants reads; writes need the modify scope.
     func security(for kind: OperationKind) -> [OpenAPI.SecurityRequirement] {
-        let scheme = JSONReference<OpenAPI.SecurityScheme>.component(named: Self.securitySchemeName)
+        let scheme = JSONReference<OpenAPI.SecurityScheme>.component(named: registry.info.authentication.schemeName)
         let scopes = registry.info.scopes.filter { kind.isWrite ? $0.access == .modify : true }
         return scopes.map { [scheme: [$0.name]] }
     }

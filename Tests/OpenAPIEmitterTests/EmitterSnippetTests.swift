@@ -11,6 +11,19 @@ private func yaml(_ registry: Registry = Tiny.registry()) throws -> String {
 
 /// Each test checks one fragment of the YAML a feature of the DSL produces.
 @Suite struct EmitterSnippetTests {
+    /// The registry chooses the scheme, and its name: not always `X-Auth-Token`.
+    @Test func theSecuritySchemeIsTheRegistrys() throws {
+        let key = try yaml()
+        #expect(key.contains("  securitySchemes:\n    X-Key:\n      description: "))
+        #expect(key.contains("      type: apiKey\n      name: X-Key\n      in: header"))
+        #expect(key.contains("      security:\n      - X-Key:\n        - things_read\n"))
+        let bearer = try yaml(Tiny.registry(authentication: .bearer(format: "JWT")))
+        #expect(bearer.contains("  securitySchemes:\n    bearerAuth:\n      description: "))
+        #expect(bearer.contains("      type: http\n      scheme: bearer\n      bearerFormat: JWT"))
+        #expect(bearer.contains("      security:\n      - bearerAuth:\n        - things_read\n"))
+        #expect(!bearer.contains("X-Key"))
+    }
+
     @Test func inFilterIsAnExplodeFalseArray() throws {
         #expect(
             try yaml().contains(
@@ -152,8 +165,8 @@ private func yaml(_ registry: Registry = Tiny.registry()) throws -> String {
 
     @Test func scopesBecomeSecurityRequirements() throws {
         let text = try yaml()
-        #expect(text.contains("      security:\n      - X-Auth-Token:\n        - things_read\n      - X-Auth-Token:\n        - things\n"))
-        #expect(text.contains("      security:\n      - X-Auth-Token:\n        - things\n"))
+        #expect(text.contains("      security:\n      - X-Key:\n        - things_read\n      - X-Key:\n        - things\n"))
+        #expect(text.contains("      security:\n      - X-Key:\n        - things\n"))
     }
 
     @Test func anInvalidExampleStopsGenerationWithItsLocation() {

@@ -3,7 +3,10 @@ import JSONModel
 
 /// A one-resource registry for snippet tests: each test looks at one feature of the output.
 enum Tiny {
-    static func registry(example: JSONValue = ["id": 1, "name": "Widget", "size": 3, "date_created": "2020-01-01T00:00:00Z"]) -> Registry {
+    static func registry(
+        example: JSONValue = ["id": 1, "name": "Widget", "size": 3, "date_created": "2020-01-01T00:00:00Z"],
+        authentication: Authentication = .apiKey(header: "X-Key")
+    ) -> Registry {
         let model = Model(
             "Thing", description: "A thing.", identifier: "id",
             fields: [
@@ -28,7 +31,7 @@ enum Tiny {
             info: APIInfo(
                 title: "Tiny", version: "1.0.0", description: "A tiny API.", serverURL: "https://example.com/{tenant}",
                 serverVariables: [(name: "tenant", defaultValue: "demo", description: "Tenant.")],
-                authHeader: "X-Key", authDescription: "A key.",
+                authentication: authentication, authDescription: "A key.",
                 scopes: [
                     Scope("things_read", access: .read, description: "Read."), Scope("things", access: .modify, description: "Write."),
                 ],
