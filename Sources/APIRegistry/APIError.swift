@@ -109,9 +109,40 @@ public struct APIError: Error, Sendable, Equatable {
             errors: JSONObject([("(root)", .string("may not have been carried out"))]))
     }
 
-    /// The body the API sends.
-    public func body(typeURL: String) -> JSONValue {
-        ["status": .integer(status), "title": .string(title), "type": .string(typeURL), "errors": .object(errors)]
+    /// The body the API sends, in the registry's error format.
+    public func body(_ info: APIInfo) -> JSONValue {
+        switch info.errorFormat {
+        case .statusTitleType:
+            return ["status": .integer(status), "title": .string(title), "type": .string(info.errorTypeURL), "errors": .object(errors)]
+        case .problemDetails:
+            let (slug, name) = Self.problemType(status)
+            var base = info.errorTypeURL
+            while base.hasSuffix("/") { base.removeLast() }
+            return [
+                "type": .string("\(base)/\(slug)"), "title": .string(name), "status": .integer(status), "detail": .string(title),
+                "errors": .object(errors),
+            ]
+        }
+    }
+
+    /// The kind of problem a status names, for RFC 9457's `type` (a path under the registry's
+    /// error URL) and `title` (the same for every occurrence).
+    static func problemType(_ status: Int) -> (slug: String, title: String) {
+        switch status {
+        case 400: ("malformed-body", "Malformed request body")
+        case 401: ("unauthenticated", "Authentication required")
+        case 403: ("forbidden", "Not allowed")
+        case 404: ("not-found", "Not found")
+        case 405: ("method-not-allowed", "Method not allowed")
+        case 408: ("timeout", "Request timeout")
+        case 409: ("conflict", "Conflict")
+        case 413: ("too-large", "Request too large")
+        case 415: ("unsupported-media-type", "Unsupported media type")
+        case 422: ("invalid-request", "Invalid request")
+        case 429: ("rate-limited", "Too many requests")
+        case 500...599: ("unavailable", "Service unavailable")
+        default: ("error", "Error")
+        }
     }
 
     static func merge(_ problems: [(path: String, message: String)]) -> JSONObject {

@@ -36,6 +36,8 @@ public struct APIInfo: Sendable {
     public let specFileName: String
     /// How the API limits request rates and tells clients so; nil when it documents no limit.
     public let rateLimit: RateLimit?
+    /// The shape and media type of error bodies.
+    public let errorFormat: ErrorFormat
 
     public init(
         title: String,
@@ -48,7 +50,8 @@ public struct APIInfo: Sendable {
         scopes: [Scope],
         errorTypeURL: String,
         specFileName: String,
-        rateLimit: RateLimit? = nil
+        rateLimit: RateLimit? = nil,
+        errorFormat: ErrorFormat = .statusTitleType
     ) {
         self.title = title
         self.version = version
@@ -61,18 +64,20 @@ public struct APIInfo: Sendable {
         self.errorTypeURL = errorTypeURL
         self.specFileName = specFileName
         self.rateLimit = rateLimit
+        self.errorFormat = errorFormat
     }
 
     /// The same, for an API whose token goes in a header of its own (`X-Auth-Token: <token>`).
     public init(
         title: String, version: String, description: String, serverURL: String,
         serverVariables: [(name: String, defaultValue: String, description: String)], authHeader: String, authDescription: String,
-        scopes: [Scope], errorTypeURL: String, specFileName: String, rateLimit: RateLimit? = nil
+        scopes: [Scope], errorTypeURL: String, specFileName: String, rateLimit: RateLimit? = nil,
+        errorFormat: ErrorFormat = .statusTitleType
     ) {
         self.init(
             title: title, version: version, description: description, serverURL: serverURL, serverVariables: serverVariables,
             authentication: .apiKey(header: authHeader), authDescription: authDescription, scopes: scopes, errorTypeURL: errorTypeURL,
-            specFileName: specFileName, rateLimit: rateLimit)
+            specFileName: specFileName, rateLimit: rateLimit, errorFormat: errorFormat)
     }
 
     /// The header carrying the token.
@@ -81,6 +86,22 @@ public struct APIInfo: Sendable {
     /// The scope an operation requires: reads need read access, writes modify access.
     public func scope(for kind: OperationKind) -> Scope? {
         scopes.first { $0.access == (kind.isWrite ? .modify : .read) }
+    }
+}
+
+/// How error bodies look.
+public enum ErrorFormat: Sendable, Equatable {
+    /// `{status, title, type, errors}` as `application/json`; `title` says what went wrong this time.
+    case statusTitleType
+    /// RFC 9457 problem details as `application/problem+json`: `{type, title, status, detail, errors}`,
+    /// where `type` and `title` name the kind of problem and `detail` says what went wrong this time.
+    case problemDetails
+
+    public var mediaType: String {
+        switch self {
+        case .statusTitleType: "application/json"
+        case .problemDetails: "application/problem+json"
+        }
     }
 }
 

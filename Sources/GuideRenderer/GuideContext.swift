@@ -72,7 +72,7 @@ struct GuideContext {
     func serverError() -> [String: Any]? {
         for (name, response) in contract.document.components.responses where name.rawValue == SharedResponse.serverError {
             guard let body = contract.document.components[response],
-                let example = body.content[.json].flatMap({ contract.document.components[$0] })?.example
+                let example = SpecContract.jsonContent(body.content).flatMap({ contract.document.components[$0] })?.example
             else { continue }
             return [
                 "when": body.description ?? "", "example": Self.json.string(JSONValue(example)), "marker": "schema=\"ErrorResponse\"",
@@ -239,7 +239,6 @@ struct GuideContext {
                 }
             }
         }
-        let typeURL = registry.info.errorTypeURL
         let first = registry.resources.first
         let extra: [(String, String, APIError)] = [
             ("404", "The path names no resource.", .notFound("/customers/groups", resources: registry.resources.map(\.path))),
@@ -250,7 +249,7 @@ struct GuideContext {
         ]
         for (status, when, error) in extra where seen[status] == nil {
             seen[status] = [
-                "status": status, "when": when, "operation": "any", "example": Self.json.string(error.body(typeURL: typeURL)),
+                "status": status, "when": when, "operation": "any", "example": Self.json.string(error.body(registry.info)),
                 "marker": "schema=\"ErrorResponse\"",
             ]
             order.append(status)

@@ -87,7 +87,9 @@ public struct MockAPI: Sendable {
     }
 
     func failure(_ error: APIError) -> MockResponse {
-        MockResponse(status: error.status, body: error.body(typeURL: registry.info.errorTypeURL))
+        MockResponse(
+            status: error.status, headers: [(name: "Content-Type", value: registry.info.errorFormat.mediaType)],
+            body: error.body(registry.info))
     }
 
     func timestamp() -> JSONValue {

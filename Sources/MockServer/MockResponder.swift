@@ -41,7 +41,6 @@ public struct MockResponder: HTTPResponder {
     let spec: String
     /// The HTML guides by path under `/docs/`.
     let docs: [String: GeneratedFile]
-    let errorTypeURL: String
     let options: Options
     let logger: Logger
     let started = ContinuousClock.now
@@ -58,7 +57,6 @@ public struct MockResponder: HTTPResponder {
         self.store = store
         self.spec = spec
         self.docs = docs
-        self.errorTypeURL = store.api.registry.info.errorTypeURL
         self.options = options
         self.logger = logger
         self.limiter = options.rateLimit.map(RateLimiter.init)
@@ -310,16 +308,18 @@ public struct MockResponder: HTTPResponder {
     static func encode(_ response: MockResponse) -> Response {
         var headers = fields(response.headers)
         guard let body = response.body else {
+            headers[.contentType] = nil
             return Response(status: .init(code: response.status), headers: headers)
         }
-        headers[.contentType] = "application/json; charset=utf-8"
+        // An error's media type is the registry's (`application/problem+json`); anything else is JSON.
+        headers[.contentType] = (headers[.contentType] ?? "application/json") + "; charset=utf-8"
         return Response(
             status: .init(code: response.status), headers: headers,
             body: .init(byteBuffer: ByteBuffer(bytes: JSONWriter(pretty: false).bytes(body))))
     }
 
     func error(_ error: APIError, headers: HTTPFields = [:]) -> Response {
-        var response = Self.encode(MockResponse(status: error.status, body: error.body(typeURL: errorTypeURL)))
+        var response = Self.encode(store.api.failure(error))
         response.headers.append(contentsOf: headers)
         return response
     }

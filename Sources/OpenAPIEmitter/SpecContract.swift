@@ -27,7 +27,7 @@ public struct SpecContract: Sendable {
                     }
                 }
                 let body = endpoint.operation.requestBody.flatMap { document.components[$0] }
-                if let schema = body.flatMap({ $0.content[.json] }).flatMap({ document.components[$0] })?.schema {
+                if let schema = body.flatMap({ Self.jsonContent($0.content) }).flatMap({ document.components[$0] })?.schema {
                     bodies[key] = schema
                 }
             }
@@ -37,6 +37,11 @@ public struct SpecContract: Sendable {
     }
 
     static func key(_ method: String, _ path: String) -> String { "\(method.uppercased()) \(path)" }
+
+    /// The JSON entry of a content map: `application/json`, or a JSON type such as `application/problem+json`.
+    public static func jsonContent(_ map: OpenAPI.Content.Map) -> Either<OpenAPI.Reference<OpenAPI.Content>, OpenAPI.Content>? {
+        map[.json] ?? map.first { $0.key.rawValue.hasPrefix("application/") && $0.key.rawValue.hasSuffix("+json") }?.value
+    }
 
     /// The JSON request body schema of an operation, if it takes one.
     public func bodySchema(method: String, path: String) -> JSONSchema? {
@@ -48,7 +53,7 @@ public struct SpecContract: Sendable {
         operation(method: method, path: path)
             .flatMap { $0.responses[OpenAPI.Response.StatusCode(rawValue: status) ?? .default] }
             .flatMap { document.components[$0] }
-            .flatMap { $0.content[.json] }
+            .flatMap { Self.jsonContent($0.content) }
             .flatMap { document.components[$0] }?.schema
     }
 
@@ -69,7 +74,7 @@ public struct SpecContract: Sendable {
         } else {
             content = operation.requestBody.flatMap { document.components[$0] }?.content
         }
-        return content?[.json].flatMap { document.components[$0] }?.example.map(JSONValue.init)
+        return content.flatMap(Self.jsonContent).flatMap { document.components[$0] }?.example.map(JSONValue.init)
     }
 
     /// The names of an operation's query parameters, in the spec's order.

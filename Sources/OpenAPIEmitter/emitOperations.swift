@@ -127,12 +127,16 @@ extension OpenAPIEmitter {
         return scopes.map { [scheme: [$0.name]] }
     }
 
-    func json(_ description: String, schema: JSONSchema, example: JSONValue) -> OpenAPI.Response {
-        OpenAPI.Response(description: description, content: [.json: .b(OpenAPI.Content(schema: schema, example: example.anyCodable))])
+    func json(_ description: String, schema: JSONSchema, example: JSONValue, mediaType: OpenAPI.ContentType = .json) -> OpenAPI.Response {
+        OpenAPI.Response(description: description, content: [mediaType: .b(OpenAPI.Content(schema: schema, example: example.anyCodable))])
     }
 
+    /// An error response in the registry's format and media type, with `error` as its example.
     func errorResponse(_ description: String, _ error: APIError) -> OpenAPI.Response {
-        json(description, schema: Self.ref(SharedSchema.errorResponse), example: error.body(typeURL: registry.info.errorTypeURL))
+        let format = registry.info.errorFormat
+        return json(
+            description, schema: Self.ref(SharedSchema.errorResponse), example: error.body(registry.info),
+            mediaType: OpenAPI.ContentType(rawValue: format.mediaType) ?? .json)
     }
 
     /// Responses every operation can give, declared once: a 429 over the rate limit, and 5xx.

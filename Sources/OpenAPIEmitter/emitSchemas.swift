@@ -182,20 +182,7 @@ extension OpenAPIEmitter {
                     .init(description: "Metadata of a write response; holds no fields today and may gain some."),
                     .init(properties: [:], additionalProperties: .a(false)))
             ),
-            (
-                SharedSchema.errorResponse,
-                .object(
-                    .init(description: "Every error response has this shape."),
-                    .init(
-                        properties: [
-                            "status": .integer(
-                                .init(description: "The HTTP status code."),
-                                .init(maximum: (599, exclusive: false), minimum: (400, exclusive: false))),
-                            "title": .string(.init(description: "What went wrong, in one sentence."), .init(minLength: 1)),
-                            "type": .string(.init(format: .uri, description: "Link to the documentation of status codes."), .init()),
-                            "errors": Self.ref(SharedSchema.errorDetails),
-                        ], additionalProperties: .a(false)))
-            ),
+            (SharedSchema.errorResponse, errorResponseSchema()),
             (
                 SharedSchema.errorDetails,
                 .object(
@@ -212,5 +199,34 @@ extension OpenAPIEmitter {
                         additionalProperties: .b(.string(.init(description: "What is wrong at this location."), .init(minLength: 1)))))
             ),
         ]
+    }
+
+    /// The error body in the registry's format.
+    func errorResponseSchema() -> JSONSchema {
+        let status = JSONSchema.integer(
+            .init(description: "The HTTP status code."), .init(maximum: (599, exclusive: false), minimum: (400, exclusive: false)))
+        switch registry.info.errorFormat {
+        case .statusTitleType:
+            return .object(
+                .init(description: "Every error response has this shape."),
+                .init(
+                    properties: [
+                        "status": status,
+                        "title": .string(.init(description: "What went wrong, in one sentence."), .init(minLength: 1)),
+                        "type": .string(.init(format: .uri, description: "Link to the documentation of status codes."), .init()),
+                        "errors": Self.ref(SharedSchema.errorDetails),
+                    ], additionalProperties: .a(false)))
+        case .problemDetails:
+            // RFC 9457 lets problems carry members of their own, so the object stays open.
+            return .object(
+                .init(description: "Every error response is an RFC 9457 problem details object, sent as `application/problem+json`."),
+                .init(properties: [
+                    "type": .string(.init(format: .uri, description: "The kind of problem: a page that documents it."), .init()),
+                    "title": .string(.init(description: "The kind of problem, the same for every occurrence."), .init(minLength: 1)),
+                    "status": status,
+                    "detail": .string(.init(description: "What went wrong this time, in one sentence."), .init(minLength: 1)),
+                    "errors": Self.ref(SharedSchema.errorDetails),
+                ]))
+        }
     }
 }

@@ -163,6 +163,28 @@ private func yaml(_ registry: Registry = Tiny.registry()) throws -> String {
                 """))
     }
 
+    /// RFC 9457: errors as `application/problem+json`, `type` and `title` naming the kind of
+    /// problem and `detail` this occurrence.
+    @Test func problemDetailsAreTheRegistrysChoice() throws {
+        let text = try yaml(Tiny.registry(errorFormat: .problemDetails))
+        #expect(
+            text.contains(
+                """
+                        '422':
+                          description: An item is invalid or breaks a rule; nothing was written.
+                          content:
+                            application/problem+json:
+                              schema:
+                                $ref: '#/components/schemas/ErrorResponse'
+                              example:
+                                type: https://example.com/errors/invalid-request
+                                title: Invalid request
+                                status: 422
+                                detail: 'The request body is not valid: 1 error.'
+                """))
+        #expect(!text.contains("application/json:\n              schema:\n                $ref: '#/components/schemas/ErrorResponse'"))
+    }
+
     @Test func scopesBecomeSecurityRequirements() throws {
         let text = try yaml()
         #expect(text.contains("      security:\n      - X-Key:\n        - things_read\n      - X-Key:\n        - things\n"))

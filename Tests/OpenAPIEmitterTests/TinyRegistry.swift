@@ -5,7 +5,7 @@ import JSONModel
 enum Tiny {
     static func registry(
         example: JSONValue = ["id": 1, "name": "Widget", "size": 3, "date_created": "2020-01-01T00:00:00Z"],
-        authentication: Authentication = .apiKey(header: "X-Key")
+        authentication: Authentication = .apiKey(header: "X-Key"), errorFormat: ErrorFormat = .statusTitleType
     ) -> Registry {
         let model = Model(
             "Thing", description: "A thing.", identifier: "id",
@@ -35,7 +35,7 @@ enum Tiny {
                 scopes: [
                     Scope("things_read", access: .read, description: "Read."), Scope("things", access: .modify, description: "Write."),
                 ],
-                errorTypeURL: "https://example.com/errors", specFileName: "tiny.yaml"),
+                errorTypeURL: "https://example.com/errors", specFileName: "tiny.yaml", errorFormat: errorFormat),
             pagination: Pagination(defaultLimit: 20, maxLimit: 100),
             resources: [things])
     }
