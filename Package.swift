@@ -139,7 +139,7 @@ let package = Package(
         .testTarget(
             name: "MockServerTests",
             dependencies: [
-                "APIRegistry", "CustomersAPI", "GuideRenderer", "JSONModel", "MockServer", "OpenAPIEmitter",
+                "APIRegistry", "CustomersAPI", "GuideRenderer", "JSONModel", "MockServer", "OpenAPIEmitter", "SpecLint",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

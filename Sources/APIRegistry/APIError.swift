@@ -69,6 +69,13 @@ public struct APIError: Error, Sendable, Equatable {
             errors: JSONObject([("path", .string("is not a resource; resources: \(known)"))]))
     }
 
+    /// An item path whose record does not exist (or whose parameter is not an identifier).
+    public static func recordNotFound(_ model: String, parameter: String, value: String) -> APIError {
+        APIError(
+            status: 404, title: "There is no \(model) with \(parameter) \(value).",
+            errors: JSONObject([(parameter, .string("names no \(model)"))]))
+    }
+
     /// A method the resource does not offer; `allowed` also goes in the `Allow` header.
     public static func methodNotAllowed(_ method: String, path: String, allowed: [String]) -> APIError {
         let list = allowed.joined(separator: ", ")

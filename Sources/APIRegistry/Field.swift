@@ -83,6 +83,8 @@ public struct Field: Sendable {
     public let derived: Derivation?
     /// Realistic values the mock draws from when it generates records.
     public let samples: [JSONValue]
+    /// The value the server stores when a create leaves the field out.
+    public let defaultValue: JSONValue?
 
     public init(
         _ name: String,
@@ -92,7 +94,8 @@ public struct Field: Sendable {
         requiredIn: Set<Visibility> = [],
         example: JSONValue? = nil,
         derived: Derivation? = nil,
-        samples: [JSONValue] = []
+        samples: [JSONValue] = [],
+        defaultValue: JSONValue? = nil
     ) {
         self.name = name
         self.type = type
@@ -102,6 +105,7 @@ public struct Field: Sendable {
         self.example = example
         self.derived = derived
         self.samples = samples
+        self.defaultValue = defaultValue
     }
 
     /// Set by the server, never by a client: visible in responses only.

@@ -1,3 +1,4 @@
+import Foundation
 import JSONModel
 
 /// One filter condition of a list request: `customer_id:in=1,2,3`.
@@ -43,6 +44,9 @@ public struct ListQuery: Sendable {
     /// Field and direction; nil keeps the default order (by identifier).
     public var sort: (field: String, ascending: Bool)?
     public var includes: [String] = []
+    /// With cursor pagination: records after, or before, the record a cursor names (by identifier).
+    public var after: Int?
+    public var before: Int?
 
     /// Parses a raw query string (`customer_id:in=1,2&page=2`).
     ///
@@ -53,7 +57,7 @@ public struct ListQuery: Sendable {
         var problems: [QueryProblem] = []
         var seen: Set<String> = []
         let valid = resource.filters.flatMap(\.parameterNames)
-        let control = ["page", "limit", "sort", "include"]
+        let control = pagination.style == .page ? ["page", "limit", "sort", "include"] : ["after", "before", "limit", "sort", "include"]
         for item in query.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = percentDecoded(parts[0])
@@ -80,7 +84,15 @@ public struct ListQuery: Sendable {
                 continue
             }
             switch name {
-            case "page":
+            case "after",
+                "before" where pagination.style == .cursor:
+                guard let id = Cursor.decode(value) else {
+                    problem("is not a cursor this API gave; send the `next` or `previous` of a list's meta.cursor")
+                    continue
+                }
+                if name == "after" { result.after = id } else { result.before = id }
+                if result.after != nil && result.before != nil { problem("cannot be sent with both after and before; send one") }
+            case "page" where pagination.style == .page:
                 if let page = Int(value), page >= 1 {
                     result.page = page
                 } else {
@@ -270,5 +282,24 @@ public enum DeleteQuery {
         }
         if let ids, problems.isEmpty { return .success(ids) }
         return .failure(QueryProblems(problems: problems))
+    }
+}
+
+/// The opaque cursors of cursor pagination: a record's identifier, encoded so that clients pass
+/// them back as given instead of building them.
+public enum Cursor {
+    public static func encode(_ id: Int) -> String {
+        Data("c1:\(id)".utf8).base64EncodedString().replacingOccurrences(of: "=", with: "")
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+    }
+
+    public static func decode(_ cursor: String) -> Int? {
+        guard cursor.count <= 40 else { return nil }
+        var base64 = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8), text.hasPrefix("c1:"),
+            let id = Int(text.dropFirst(3)), id >= 0
+        else { return nil }
+        return id
     }
 }

@@ -10,12 +10,14 @@ public enum ProjectionKind: String, Sendable, Hashable, CaseIterable {
     case update
     /// An upsert request item: like create, the upsert key fields identify the record.
     case upsert
+    /// A partial update of the record the path names: every updatable field, all optional.
+    case patch
 
     public var visibility: Visibility {
         switch self {
         case .read: .read
         case .create, .upsert: .create
-        case .update: .update
+        case .update, .patch: .update
         }
     }
 
@@ -25,6 +27,7 @@ public enum ProjectionKind: String, Sendable, Hashable, CaseIterable {
         case .create: "Create"
         case .update: "Update"
         case .upsert: "Upsert"
+        case .patch: "Patch"
         }
     }
 }
@@ -111,7 +114,7 @@ extension Registry {
                 ProjectedField(
                     field: field,
                     type: projectedType(field.type, kind, in: model),
-                    required: kind == .update ? false : field.isRequired(in: visibility),
+                    required: kind == .update || kind == .patch ? false : field.isRequired(in: visibility),
                     readOnly: kind == .read && (field.isReadOnly || isIdentifier)
                 )
             )
@@ -127,6 +130,7 @@ extension Registry {
             case (.update, nil):
                 "Changes to one \(model.name). `\(model.identifier ?? "id")` names the record; every other field is optional and only the fields sent change."
             case (.upsert, nil): "\(article(model.name)) \(model.name) to create, or to replace when one with the same key exists."
+            case (.patch, nil): "Changes to the \(model.name) the path names: every field is optional, and only the fields sent change."
             }
         return ProjectedModel(schemaName: schemaName, model: model, kind: kind, description: description, fields: fields)
     }

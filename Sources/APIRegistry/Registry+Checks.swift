@@ -19,6 +19,9 @@ extension Registry {
                 }
                 if filter.operators.isEmpty { problems.append("\(at): filter '\(filter.name)' has no operators") }
             }
+            if pagination.style == .cursor && !resource.sortKeys.isEmpty {
+                problems.append("\(at): cursor pagination pages in identifier order, so sort keys cannot be offered; drop them")
+            }
             for key in resource.sortKeys where model.field(named: key)?.isVisible(in: .read) != true {
                 problems.append("\(at): sort key '\(key)' is not a readable field of \(model.name)")
             }
@@ -38,15 +41,28 @@ extension Registry {
                     problems.append("\(at): a rule names '\(field)', which \(model.name) does not have")
                 }
             }
-            for operation in resource.operations where operation.kind.requestProjection != nil {
+            for operation in resource.operations where operation.kind.isBatch {
                 if (operation.batchLimit ?? 0) < 1 {
                     problems.append("\(at): \(operation.kind.method) needs a batch limit of at least 1")
                 }
             }
+            for operation in resource.operations where !operation.kind.isBatch && operation.batchLimit != nil {
+                problems.append("\(at): \(operation.kind.rawValue) takes one record, not a batch; drop its batch limit")
+            }
             let kinds = resource.operations.map(\.kind)
             if Set(kinds).count != kinds.count { problems.append("\(at): an operation kind is declared twice") }
-            if kinds.contains(.update) && kinds.contains(.upsert) {
-                problems.append("\(at): update and upsert both use PUT; declare one")
+            for item in [false, true] {
+                var byMethod: [String: OperationKind] = [:]
+                for kind in kinds where kind.isItem == item {
+                    if let other = byMethod[kind.method] {
+                        problems.append(
+                            "\(at): \(other.rawValue) and \(kind.rawValue) both use \(kind.method) \(resource.path(of: kind)); declare one")
+                    }
+                    byMethod[kind.method] = kind
+                }
+            }
+            if resource.hasItemOperations && resource.model.identifier == nil {
+                problems.append("\(at): operations on \(resource.itemPath) need the model to declare its identifier")
             }
         }
         return problems

@@ -204,18 +204,36 @@ public struct RateLimit: Sendable {
     }
 }
 
-/// Page-based pagination of every list operation.
+/// How every list operation pages through records.
 public struct Pagination: Sendable {
+    public enum Style: String, Sendable {
+        /// `page` and `limit`, with `meta.pagination` counting pages and records.
+        case page
+        /// `after` or `before` an opaque cursor, and `limit`, with `meta.cursor` giving the
+        /// cursors of the neighbouring pages: stable while records are added.
+        case cursor
+    }
+
     public let defaultLimit: Int
     public let maxLimit: Int
     /// The most values one `:in`/`:not_in` filter (and a delete's `id:in`) takes.
     public let maxFilterValues: Int
+    public let style: Style
 
-    public init(defaultLimit: Int, maxLimit: Int, maxFilterValues: Int = 1000) {
+    public init(defaultLimit: Int, maxLimit: Int, maxFilterValues: Int = 1000, style: Style = .page) {
         self.defaultLimit = defaultLimit
         self.maxLimit = maxLimit
         self.maxFilterValues = maxFilterValues
+        self.style = style
     }
+}
+
+/// How a response that carries one record shows it.
+public enum RecordEnvelope: String, Sendable {
+    /// `{"data": {…}, "meta": {}}`, like lists and batches.
+    case data
+    /// The record itself.
+    case bare
 }
 
 /// The single source of an API: everything the spec, guides and mock say comes from here.
@@ -223,11 +241,14 @@ public struct Registry: Sendable {
     public let info: APIInfo
     public let pagination: Pagination
     public let resources: [Resource]
+    /// How single-record responses (a read, a `createOne`, a `patch`) show the record.
+    public let recordEnvelope: RecordEnvelope
 
-    public init(info: APIInfo, pagination: Pagination, resources: [Resource]) {
+    public init(info: APIInfo, pagination: Pagination, resources: [Resource], recordEnvelope: RecordEnvelope = .data) {
         self.info = info
         self.pagination = pagination
         self.resources = resources
+        self.recordEnvelope = recordEnvelope
     }
 
     public func resource(named name: String) -> Resource? {
@@ -274,5 +295,20 @@ extension APIInfo {
         }
         let rest = segments.dropFirst(template.count).joined(separator: "/")
         return (variables, "/" + rest)
+    }
+}
+
+extension Registry {
+    /// The resource a concrete path under the server names, and the record segment when it is
+    /// the resource's item path: `/books` → (books, nil), `/books/42` → (books, "42").
+    public func locate(_ path: String) -> (resource: Resource, item: String?)? {
+        var path = path
+        if path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        if let resource = resources.first(where: { $0.path == path }) { return (resource, nil) }
+        for resource in resources where resource.hasItemOperations && path.hasPrefix(resource.path + "/") {
+            let rest = path.dropFirst(resource.path.count + 1)
+            if !rest.isEmpty && !rest.contains("/") { return (resource, String(rest)) }
+        }
+        return nil
     }
 }

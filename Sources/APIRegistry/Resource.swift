@@ -23,6 +23,8 @@ public struct Resource: Sendable {
     public let rules: [Rule]
     /// How many records a seeded mock store generates beyond the model's examples.
     public let seedRecords: Int
+    /// The path parameter that names one record on the item path (`/books/{bookId}`).
+    public let itemParameter: String
 
     public init(
         name: String,
@@ -37,7 +39,8 @@ public struct Resource: Sendable {
         includes: [String] = [],
         relations: [Relation] = [],
         rules: [Rule] = [],
-        seedRecords: Int = 0
+        seedRecords: Int = 0,
+        itemParameter: String = "id"
     ) {
         self.name = name
         self.path = path
@@ -52,7 +55,14 @@ public struct Resource: Sendable {
         self.relations = relations
         self.rules = rules
         self.seedRecords = seedRecords
+        self.itemParameter = itemParameter
     }
+
+    /// The path of one record: `/books/{bookId}`.
+    public var itemPath: String { "\(path)/{\(itemParameter)}" }
+
+    /// The path an operation is served at.
+    public func path(of kind: OperationKind) -> String { kind.isItem ? itemPath : path }
 
     public func operation(_ kind: OperationKind) -> Operation? {
         operations.first { $0.kind == kind }
@@ -72,14 +82,20 @@ public struct Resource: Sendable {
         relations.first { $0.resource == resource }
     }
 
-    /// The HTTP methods the resource answers, in declaration order.
-    public var methods: [String] {
+    /// The HTTP methods the collection path answers, in declaration order.
+    public var methods: [String] { methods(item: false) }
+
+    /// The HTTP methods the collection path, or the item path, answers, in declaration order.
+    public func methods(item: Bool) -> [String] {
         var methods: [String] = []
-        for operation in operations where !methods.contains(operation.kind.method) {
+        for operation in operations where operation.kind.isItem == item && !methods.contains(operation.kind.method) {
             methods.append(operation.kind.method)
         }
         return methods
     }
+
+    /// Whether any operation is served at the item path.
+    public var hasItemOperations: Bool { operations.contains { $0.kind.isItem } }
 
     /// The fields that identify the record an upsert replaces, when the resource declares them.
     public var upsertKey: [String]? {
@@ -91,46 +107,59 @@ public struct Resource: Sendable {
     /// their upsert key when there is one, created otherwise.
     public var nestedWriteKind: OperationKind { upsertKey == nil ? .create : .upsert }
 
-    /// The operationId of an operation on this resource (`getCustomers`).
+    /// The operationId of an operation on this resource: `getCustomers` for the collection,
+    /// `getBook` for one record.
     public func operationID(_ kind: OperationKind) -> String {
-        kind.verb + operationNoun
+        kind.verb + (kind.isItem || kind == .createOne ? model.name : operationNoun)
     }
 }
 
-/// The operations a resource can offer. Writes take a JSON array (a batch).
+/// The operations a resource can offer. On the collection path: `list`, and batch writes whose
+/// body is a JSON array (`create`, `update`, `upsert`) or whose selector is `id:in` (`delete`);
+/// `createOne` takes a single object. On the item path (`/books/{bookId}`): `read`, `patch` (a
+/// partial update: only the fields sent change) and `deleteOne`.
 public enum OperationKind: String, Sendable, CaseIterable {
     case list, create, update, upsert, delete
+    case createOne, read, patch, deleteOne
 
     public var method: String {
         switch self {
-        case .list: "GET"
-        case .create: "POST"
+        case .list, .read: "GET"
+        case .create, .createOne: "POST"
         case .update, .upsert: "PUT"
-        case .delete: "DELETE"
+        case .patch: "PATCH"
+        case .delete, .deleteOne: "DELETE"
         }
     }
 
     var verb: String {
         switch self {
-        case .list: "get"
-        case .create: "create"
-        case .update: "update"
+        case .list, .read: "get"
+        case .create, .createOne: "create"
+        case .update, .patch: "update"
         case .upsert: "upsert"
-        case .delete: "delete"
+        case .delete, .deleteOne: "delete"
         }
     }
 
-    /// The projection a batch item of this operation is validated against.
+    /// The projection a request item of this operation is validated against.
     public var requestProjection: ProjectionKind? {
         switch self {
-        case .create: .create
+        case .create, .createOne: .create
         case .update: .update
         case .upsert: .upsert
-        case .list, .delete: nil
+        case .patch: .patch
+        case .list, .delete, .read, .deleteOne: nil
         }
     }
 
-    public var isWrite: Bool { self != .list }
+    /// Served at the item path, naming one record.
+    public var isItem: Bool { self == .read || self == .patch || self == .deleteOne }
+
+    /// Takes a JSON array of items, up to the operation's batch limit.
+    public var isBatch: Bool { self == .create || self == .update || self == .upsert }
+
+    public var isWrite: Bool { self != .list && self != .read }
 }
 
 /// One operation on a resource, with its prose and examples.

@@ -101,13 +101,21 @@ struct ExampleChecker {
     /// The resource at a path written relative to the server (`/customers`) or in full, under
     /// the server's path (`https://api.example.com/stores/abc/v3/customers`).
     func resource(at rawPath: String) -> (resource: Resource?, path: String) {
+        let (resource, item, path) = locate(rawPath)
+        return (item == nil ? resource : nil, path)
+    }
+
+    /// The resource a path names, the record segment when it is an item path (`/books/3`, or
+    /// `/books/{bookId}` as the spec writes it), and the path as written under the server.
+    func locate(_ rawPath: String) -> (resource: Resource?, item: String?, path: String) {
         var path = rawPath
         if let scheme = path.range(of: "://") {
             path = String(path[scheme.upperBound...].drop { $0 != "/" })
             if let split = registry.info.splitServerPath(path) { path = split.rest }
         }
         if path.count > 1 && path.hasSuffix("/") { path.removeLast() }
-        return (registry.resources.first { $0.path == path }, path)
+        let found = registry.locate(path)
+        return (found?.resource, found?.item, path)
     }
 
     /// A request body example for `METHOD /path`; offsets are lines after the fence.
@@ -167,7 +175,11 @@ struct ExampleChecker {
         guard let operation = operation(method, target[0]) else { return [(start + 1, unknownOperation(method, target[0]))] }
         var problems: [(Int, String)] = []
         let query = target.count > 1 ? target[1] : ""
-        problems += queryProblems(method, query, operation.resource).map { (start + 1, $0) }
+        if operation.path == operation.resource.itemPath {
+            if !query.isEmpty { problems.append((start + 1, "\(method) \(operation.path) takes no query parameters")) }
+        } else {
+            problems += queryProblems(method, query, operation.resource).map { (start + 1, $0) }
+        }
         let blank = lines[(start + 1)...].firstIndex { $0.trimmingSpaces().isEmpty }
         let body = blank.map { Array(lines[($0 + 1)...]) } ?? []
         if !body.allSatisfy({ $0.trimmingSpaces().isEmpty }) {
@@ -175,7 +187,7 @@ struct ExampleChecker {
                 (offset == 0 ? start + 1 : (blank ?? start) + 1 + offset, message)
             }
         } else if contract.bodySchema(method: method, path: operation.path) != nil {
-            problems.append((start + 1, "\(method) \(operation.path) needs a JSON array body after the headers and a blank line"))
+            problems.append((start + 1, "\(method) \(operation.path) needs a JSON body after the headers and a blank line"))
         }
         return problems
     }
@@ -215,16 +227,18 @@ struct ExampleChecker {
         return rejected.problems.map { "\(method) \(resource.path)?\(query): \($0.parameter) \($0.fullMessage)" }
     }
 
+    /// The operation a method and path name, with the path as the spec writes it (`/books/{bookId}`).
     func operation(_ method: String, _ path: String) -> (resource: Resource, path: String)? {
-        let (resource, normalized) = resource(at: path)
-        guard let resource, resource.methods.contains(method) else { return nil }
-        return (resource, normalized)
+        let (resource, item, _) = locate(path)
+        guard let resource, resource.methods(item: item != nil).contains(method) else { return nil }
+        return (resource, item == nil ? resource.path : resource.itemPath)
     }
 
     func unknownOperation(_ method: String, _ path: String) -> String {
-        let (resource, normalized) = resource(at: path)
+        let (resource, item, normalized) = locate(path)
         if let resource {
-            return "\(method) \(normalized) is not an operation; \(normalized) offers \(resource.methods.joined(separator: ", "))"
+            let offered = resource.methods(item: item != nil)
+            return "\(method) \(normalized) is not an operation; \(normalized) offers \(offered.joined(separator: ", "))"
         }
         return "\(method) \(normalized): no such resource; resources are \(registry.resources.map(\.path).joined(separator: ", "))"
     }

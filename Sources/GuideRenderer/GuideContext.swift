@@ -112,7 +112,7 @@ struct GuideContext {
                 ]
             },
         ]
-        for kind in [ProjectionKind.create, .update, .upsert]
+        for kind in [ProjectionKind.create, .update, .upsert, .patch]
         where resource.operations.contains(where: { $0.kind.requestProjection == kind }) {
             values["\(kind.rawValue)Fields"] = fields(registry.projection(of: model, kind))
             values["has\(kind.rawValue.prefix(1).uppercased() + kind.rawValue.dropFirst())Fields"] = true
@@ -173,9 +173,10 @@ struct GuideContext {
     }
 
     func operation(_ resource: Resource, _ operation: APIRegistry.Operation) -> [String: Any] {
-        let method = operation.kind.method
-        let path = resource.path
-        let status = operation.kind == .delete ? "204" : "200"
+        let kind = operation.kind
+        let method = kind.method
+        let path = resource.path(of: kind)
+        let status = kind == .delete || kind == .deleteOne ? "204" : kind == .createOne ? "201" : "200"
         var values: [String: Any] = [
             "kind": operation.kind.rawValue, "method": method, "path": path, "operationId": resource.operationID(operation.kind),
             "summary": operation.summary, "description": operation.description,
@@ -191,16 +192,21 @@ struct GuideContext {
             },
         ]
         if let limit = operation.batchLimit { values["batchLimit"] = limit }
-        // Reads and deletes show their request line; the page runs it and shows the answer.
+        // Every operation but a batch shows its request line (a batch shows its array body); the
+        // page runs it and shows the answer. Item paths name the first example record.
         let firstID = resource.model.examples.first.flatMap { example in resource.model.identifier.flatMap { example[$0]?.intValue } } ?? 1
-        switch operation.kind {
+        let item = "\(resource.path)/\(firstID)"
+        switch kind {
         case .list: values["requestLine"] = "GET \(path)?limit=2"
         case .delete: values["requestLine"] = "DELETE \(path)?\(DeleteQuery.parameter)=\(firstID)"
-        default: break
+        case .createOne: values["requestLine"] = "POST \(path)"
+        case .read, .patch, .deleteOne: values["requestLine"] = "\(method) \(item)"
+        case .create, .update, .upsert: break
         }
         if let request = contract.example(method: method, path: path) {
             values["requestExample"] = Self.json.string(request)
             values["requestMarker"] = "request=\"\(method) \(path)\""
+            values["batchExample"] = kind.isBatch
         }
         values["errors"] = (contract.operation(method: method, path: path)?.responses.map(\.key.rawValue) ?? [])
             .filter { $0.hasPrefix("4") }

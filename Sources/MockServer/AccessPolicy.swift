@@ -36,10 +36,11 @@ public struct AccessPolicy: Sendable, Equatable {
         case .failure(let error): return error
         case .success(.everything): return nil
         case .success(.readOnly):
-            guard case .operation(let resource, let operation) = route, operation.kind.isWrite,
+            guard case .operation(let resource, let operation, _) = route, operation.kind.isWrite,
                 let scope = info.scope(for: operation.kind)
             else { return nil }
-            return .forbidden(header: info.authHeader, method: operation.kind.method, path: resource.path, scope: scope.name)
+            return .forbidden(
+                header: info.authHeader, method: operation.kind.method, path: resource.path(of: operation.kind), scope: scope.name)
         }
     }
 }

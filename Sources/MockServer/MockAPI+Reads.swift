@@ -22,6 +22,9 @@ extension MockAPI {
                 return sort.ascending ? order < 0 : order > 0
             }.map(\.element)
         }
+        if registry.pagination.style == .cursor {
+            return cursorPage(records, of: resource, query, state: state)
+        }
         let total = records.count
         let limit = query.limit
         let totalPages = (total + limit - 1) / limit
@@ -37,6 +40,26 @@ extension MockAPI {
         ]
         let data = page.map { present($0, of: resource, including: includes, state: state) }
         return MockResponse(status: 200, body: ["data": .array(data), "meta": ["pagination": pagination]])
+    }
+
+    /// One page of `records` (in identifier order) after or before a cursor, with the cursors
+    /// of the neighbouring pages in `meta.cursor`.
+    func cursorPage(_ records: [JSONObject], of resource: Resource, _ query: ListQuery, state: StoreState) -> MockResponse {
+        let identifier = resource.model.identifier ?? "id"
+        func id(_ record: JSONObject) -> Int { record[identifier]?.intValue ?? 0 }
+        let page: ArraySlice<JSONObject>
+        if let before = query.before {
+            page = records.filter { id($0) < before }.suffix(query.limit)
+        } else {
+            page = records.filter { id($0) > (query.after ?? Int.min) }.prefix(query.limit)
+        }
+        var cursor = JSONObject([("count", .integer(page.count)), ("per_page", .integer(query.limit))])
+        if let last = page.last, records.contains(where: { id($0) > id(last) }) { cursor["next"] = .string(Cursor.encode(id(last))) }
+        if let first = page.first, records.contains(where: { id($0) < id(first) }) {
+            cursor["previous"] = .string(Cursor.encode(id(first)))
+        }
+        let data = page.map { present($0, of: resource, including: Set(query.includes), state: state) }
+        return MockResponse(status: 200, body: ["data": .array(data), "meta": ["cursor": .object(cursor)]])
     }
 
     /// The records a list starts from: those an `id:in` names, or an `:in` on an indexed

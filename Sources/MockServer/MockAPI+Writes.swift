@@ -72,7 +72,7 @@ extension MockAPI {
         if field.isReadOnly || (field.name == owner.model.identifier && kind != .update) {
             return (path, "is read-only and cannot be sent")
         }
-        if kind == .update && enclosing == nil {
+        if (kind == .update || kind == .patch) && enclosing == nil {
             if resource.rules.contains(where: { if case .immutable(name) = $0 { true } else { false } }) {
                 return (path, "cannot be changed after create")
             }
@@ -262,6 +262,9 @@ extension MockAPI {
             id = state[resource.name].reserveID()
             record = JSONObject([(identifier, .integer(id))])
             for field in model.fields where field.derived == .createdAt { record[field.name] = stamp }
+            for field in model.fields where item[field.name] == nil {
+                if let value = field.defaultValue { record[field.name] = value }
+            }
         }
         for (key, value) in item {
             guard key != identifier, let field = model.field(named: key), field.isVisible(in: .read), field.derived == nil,

@@ -38,51 +38,63 @@ public struct MockAPI: Sendable {
         self.presentations = Presentation.all(registry)
         for resource in registry.resources {
             for operation in resource.operations where operation.kind.requestProjection != nil {
-                guard contract.bodySchema(method: operation.kind.method, path: resource.path) != nil else {
-                    throw SetupError.missingBodySchema("\(operation.kind.method) \(resource.path)")
+                let path = resource.path(of: operation.kind)
+                guard contract.bodySchema(method: operation.kind.method, path: path) != nil else {
+                    throw SetupError.missingBodySchema("\(operation.kind.method) \(path)")
                 }
             }
         }
     }
 
-    /// Where a method and path lead: an operation, a resource without that method, or nothing.
+    /// Where a method and path lead: an operation (with the record an item path names), a
+    /// path without that method, or nothing.
     enum Route {
-        case operation(Resource, APIRegistry.Operation)
-        case methodNotAllowed(Resource, method: String)
+        case operation(Resource, APIRegistry.Operation, item: String?)
+        case methodNotAllowed(Resource, method: String, path: String, allowed: [String])
         case notFound(path: String)
     }
 
     /// The route of `method` on `path` (a trailing slash ignored), as the registry declares it.
     func route(_ method: String, _ path: String) -> Route {
-        var path = path
-        if path.count > 1 && path.hasSuffix("/") { path.removeLast() }
-        guard let resource = registry.resources.first(where: { $0.path == path }) else { return .notFound(path: path) }
-        let method = method.uppercased()
-        guard let operation = resource.operations.first(where: { $0.kind.method == method }) else {
-            return .methodNotAllowed(resource, method: method)
+        guard let (resource, item) = registry.locate(path) else {
+            var path = path
+            if path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+            return .notFound(path: path)
         }
-        return .operation(resource, operation)
+        let method = method.uppercased()
+        let onItem = item != nil
+        guard let operation = resource.operations.first(where: { $0.kind.method == method && $0.kind.isItem == onItem }) else {
+            return .methodNotAllowed(
+                resource, method: method, path: onItem ? resource.itemPath : resource.path, allowed: resource.methods(item: onItem))
+        }
+        return .operation(resource, operation, item: item)
     }
 
     /// Answers one request against one store.
     func handle(_ request: MockRequest, in state: inout StoreState) -> MockResponse {
-        let resource: Resource
-        let operation: APIRegistry.Operation
         switch route(request.method, request.path) {
         case .notFound(let path):
             return failure(.notFound(path, resources: registry.resources.map(\.path)))
-        case .methodNotAllowed(let found, let method):
-            let allowed = found.methods
-            var response = failure(.methodNotAllowed(method, path: found.path, allowed: allowed))
+        case .methodNotAllowed(_, let method, let path, let allowed):
+            var response = failure(.methodNotAllowed(method, path: path, allowed: allowed))
             response.headers.append((name: "Allow", value: allowed.joined(separator: ", ")))
             return response
-        case .operation(let found, let declared):
-            (resource, operation) = (found, declared)
-        }
-        switch operation.kind {
-        case .list: return list(resource, query: request.query, state: state)
-        case .delete: return delete(resource, query: request.query, state: &state)
-        case .create, .update, .upsert: return write(operation, of: resource, request: request, state: &state)
+        case .operation(let resource, let operation, let item):
+            switch operation.kind {
+            case .list: return list(resource, query: request.query, state: state)
+            case .delete: return delete(resource, query: request.query, state: &state)
+            case .create, .update, .upsert: return write(operation, of: resource, request: request, state: &state)
+            case .createOne: return createOne(operation, of: resource, request: request, state: &state)
+            case .read, .patch, .deleteOne:
+                guard let id = record(item, of: resource, in: state) else {
+                    return failure(.recordNotFound(resource.model.name, parameter: resource.itemParameter, value: item ?? ""))
+                }
+                switch operation.kind {
+                case .read: return recordResponse(id, of: resource, status: 200, state: state)
+                case .patch: return patch(id, operation, of: resource, request: request, state: &state)
+                default: return deleteOne(id, of: resource, state: &state)
+                }
+            }
         }
     }
 

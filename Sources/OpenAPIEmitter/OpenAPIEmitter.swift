@@ -43,7 +43,12 @@ public struct OpenAPIEmitter: Sendable {
         let validator = SchemaValidator(components: components)
         var paths = OpenAPI.PathItem.Map()
         for resource in registry.resources {
-            paths[OpenAPI.Path(rawValue: resource.path)] = .b(try pathItem(for: resource, validator: validator))
+            if resource.operations.contains(where: { !$0.kind.isItem }) {
+                paths[OpenAPI.Path(rawValue: resource.path)] = .b(try pathItem(for: resource, item: false, validator: validator))
+            }
+            if resource.hasItemOperations {
+                paths[OpenAPI.Path(rawValue: resource.itemPath)] = .b(try pathItem(for: resource, item: true, validator: validator))
+            }
         }
         guard let serverURL = URLTemplate(rawValue: info.serverURL) else {
             throw .registry("the server URL '\(info.serverURL)' is not a valid URL template")

@@ -9,31 +9,41 @@ extension OpenAPIEmitter {
         operation.requestExample ?? .array(Array(projected.examples.prefix(operation.batchLimit ?? 1)))
     }
 
-    /// What a write answers: for each request item the stored record it becomes, built
-    /// from the model example with the same identifier (or in the same position) with the
-    /// item's plain fields applied.
+    /// What a write answers: for each request item the stored record it becomes.
     func writeResponseExample(_ resource: Resource, request: JSONValue) -> JSONValue {
+        let items = resource.model.examples.isEmpty ? [] : request.arrayValue ?? []
+        let records = items.enumerated().map { offset, item in writeResponseRecord(resource, item: item, index: offset) }
+        return ["data": .array(records), "meta": [:]]
+    }
+
+    /// The stored record a request item becomes: the model example with the same identifier
+    /// (or in the same position) with the item's plain fields applied.
+    func writeResponseRecord(_ resource: Resource, item: JSONValue, index: Int) -> JSONValue {
         let read = registry.projection(of: resource.model, .read)
         let examples = resource.model.examples
-        let items = request.arrayValue ?? []
-        let records: [JSONValue] = items.enumerated().compactMap { offset, item in
-            guard !examples.isEmpty, case .object(let changes) = item else { return nil }
-            let identifier = resource.model.identifier.flatMap { changes[$0] }
-            let base =
-                examples.first { example in identifier.map { example[resource.model.identifier ?? ""] == $0 } ?? false }
-                ?? examples[offset % examples.count]
-            guard case .object(var record) = base else { return nil }
-            for (key, value) in changes {
-                if case .scalar = read.field(named: key)?.type { record[key] = value }
-            }
-            return read.project(.object(record))
+        guard !examples.isEmpty, case .object(let changes) = item else { return [:] }
+        let identifier = resource.model.identifier.flatMap { changes[$0] }
+        let base =
+            examples.first { example in identifier.map { example[resource.model.identifier ?? ""] == $0 } ?? false }
+            ?? examples[index % examples.count]
+        guard case .object(var record) = base else { return [:] }
+        for (key, value) in changes {
+            if case .scalar = read.field(named: key)?.type { record[key] = value }
         }
-        return ["data": .array(records), "meta": [:]]
+        return read.project(.object(record))
+    }
+
+    /// A record as a read shows it: the model's first example.
+    func readExample(_ resource: Resource) -> JSONValue {
+        registry.projection(of: resource.model, .read).examples.first ?? [:]
     }
 
     func listExample(_ resource: Resource) -> JSONValue {
         let records = registry.projection(of: resource.model, .read).examples
         let limit = registry.pagination.defaultLimit
+        if registry.pagination.style == .cursor {
+            return ["data": .array(records), "meta": ["cursor": ["count": .integer(records.count), "per_page": .integer(limit)]]]
+        }
         let pagination: JSONValue = [
             "total": .integer(records.count), "count": .integer(records.count), "per_page": .integer(limit),
             "current_page": 1, "total_pages": 1, "links": ["current": .string("?page=1&limit=\(limit)")],

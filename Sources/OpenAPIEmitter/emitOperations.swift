@@ -4,25 +4,40 @@ import OpenAPIKit
 import SchemaValidation
 
 extension OpenAPIEmitter {
-    func pathItem(for resource: Resource, validator: SchemaValidator) throws(Failure) -> OpenAPI.PathItem {
-        var item = OpenAPI.PathItem()
-        for operation in resource.operations {
+    /// The operations of `resource` at its collection path, or at its item path with the
+    /// path parameter that names the record.
+    func pathItem(for resource: Resource, item: Bool, validator: SchemaValidator) throws(Failure) -> OpenAPI.PathItem {
+        var pathItem = OpenAPI.PathItem()
+        for operation in resource.operations where operation.kind.isItem == item {
             let emitted = try self.operation(operation, of: resource, validator: validator)
-            switch operation.kind {
-            case .list: item.get = emitted
-            case .create: item.post = emitted
-            case .update, .upsert: item.put = emitted
-            case .delete: item.delete = emitted
+            switch operation.kind.method {
+            case "GET": pathItem.get = emitted
+            case "POST": pathItem.post = emitted
+            case "PUT": pathItem.put = emitted
+            case "PATCH": pathItem.patch = emitted
+            default: pathItem.delete = emitted
             }
         }
-        return item
+        if item { pathItem.parameters = [.parameter(itemParameter(resource))] }
+        return pathItem
+    }
+
+    /// `{bookId}`: the record's identifier, typed as the model types it.
+    func itemParameter(_ resource: Resource) -> OpenAPI.Parameter {
+        let identifier = resource.model.identifier.flatMap { resource.model.field(named: $0) }
+        return OpenAPI.Parameter(
+            name: resource.itemParameter,
+            context: .path(schema: Self.schema(for: identifier?.type ?? .integer, core: Core())),
+            description: "The `\(identifier?.name ?? "id")` of the \(resource.model.name).")
     }
 
     func operation(_ operation: Operation, of resource: Resource, validator: SchemaValidator) throws(Failure) -> OpenAPI.Operation {
         let kind = operation.kind
+        let path = resource.path(of: kind)
         var responses = OpenAPI.Response.Map()
         var requestBody: OpenAPI.Request?
-        let parameters: OpenAPI.Parameter.Array
+        var parameters: OpenAPI.Parameter.Array = []
+        let notFound = APIError.recordNotFound(resource.model.name, parameter: resource.itemParameter, value: "999999")
         switch kind {
         case .list:
             parameters = listParameters(resource)
@@ -33,8 +48,41 @@ extension OpenAPIEmitter {
             parameters = deleteParameters(resource)
             responses[204] = .b(OpenAPI.Response(description: "The records are deleted."))
             responses[422] = .b(errorResponse("`id:in` is missing or malformed; nothing was deleted.", try deleteErrorExample()))
+        case .read:
+            responses[200] = .b(
+                json("The record.", schema: recordResponseSchema(resource), example: recordResponseBody(readExample(resource))))
+            responses[404] = .b(errorResponse("No record has this identifier.", notFound))
+        case .deleteOne:
+            responses[204] = .b(OpenAPI.Response(description: "The record is deleted."))
+            responses[404] = .b(errorResponse("No record has this identifier; nothing was deleted.", notFound))
+        case .createOne, .patch:
+            guard let projected = registry.requestProjection(of: resource, kind) else {
+                throw .registry("\(kind.method) \(path) has no request projection")
+            }
+            let bodySchema = Self.ref(projected.schemaName)
+            let example = operation.requestExample ?? projected.examples.first ?? [:]
+            requestBody = OpenAPI.Request(
+                description: kind == .patch ? "The fields to change; the others stay as they are." : "The record to create.",
+                content: [.json: .b(OpenAPI.Content(schema: bodySchema, example: example.anyCodable))], required: true)
+            let stored = recordResponseBody(writeResponseRecord(resource, item: example, index: 0))
+            if kind == .createOne {
+                var created = json("The record as stored.", schema: recordResponseSchema(resource), example: stored)
+                let location = OpenAPI.Header(schema: .string(format: .other("uri-reference")), description: "The new record's path.")
+                created.headers = OpenAPI.Header.Map(dictionaryLiteral: ("Location", .b(location)))
+                created.links = try links(from: resource, created: true)
+                responses[201] = .b(created)
+            } else {
+                responses[200] = .b(json("The record as stored.", schema: recordResponseSchema(resource), example: stored))
+                responses[404] = .b(errorResponse("No record has this identifier; nothing was changed.", notFound))
+            }
+            responses[400] = .b(errorResponse("The body is not valid JSON; nothing was written.", try malformedBodyExample()))
+            responses[415] = .b(
+                errorResponse("The body is not sent as `application/json`; nothing was written.", .unsupportedMediaType("text/plain")))
+            responses[422] = .b(
+                errorResponse(
+                    "The body is invalid or breaks a rule; nothing was written.",
+                    try bodyErrorExample(operation, resource, bodySchema, validator)))
         case .create, .update, .upsert:
-            parameters = []
             guard let projected = registry.requestProjection(of: resource, kind), let limit = operation.batchLimit else {
                 throw .registry("\(kind.method) \(resource.path) has no request projection or batch limit")
             }
@@ -48,7 +96,7 @@ extension OpenAPIEmitter {
             var stored = json(
                 "The records as stored.", schema: Self.ref(writeResponseName(resource)),
                 example: writeResponseExample(resource, request: example))
-            stored.links = try links(from: resource)
+            stored.links = try links(from: resource, created: false)
             responses[200] = .b(stored)
             responses[400] = .b(errorResponse("The body is not valid JSON; nothing was written.", try malformedBodyExample()))
             responses[413] = .b(
@@ -69,7 +117,7 @@ extension OpenAPIEmitter {
             responses[403] = .b(
                 errorResponse(
                     "The token lacks the `\(scope.name)` scope; nothing was written.",
-                    .forbidden(header: header, method: kind.method, path: resource.path, scope: scope.name)))
+                    .forbidden(header: header, method: kind.method, path: path, scope: scope.name)))
         }
         if registry.info.rateLimit != nil {
             responses[429] = .a(.component(named: SharedResponse.tooManyRequests))
@@ -88,19 +136,29 @@ extension OpenAPIEmitter {
         )
     }
 
-    /// Links from a write's response to reading and deleting the first record written, so
-    /// clients and stateful testers can follow them with a real id.
-    func links(from resource: Resource) throws(Failure) -> OpenAPI.Link.Map {
-        let expression = "$response.body#/data/0/\(resource.model.identifier ?? "id")"
-        guard let firstID = OpenAPI.RuntimeExpression(rawValue: expression) else {
+    /// Links from a write's response to reading and deleting the record it wrote (the first of a
+    /// batch), so clients and stateful testers can follow them with a real id.
+    func links(from resource: Resource, created single: Bool) throws(Failure) -> OpenAPI.Link.Map {
+        let identifier = resource.model.identifier ?? "id"
+        let expression =
+            single
+            ? (registry.recordEnvelope == .data ? "$response.body#/data/\(identifier)" : "$response.body#/\(identifier)")
+            : "$response.body#/data/0/\(identifier)"
+        guard let id = OpenAPI.RuntimeExpression(rawValue: expression) else {
             throw .registry("'\(expression)' is not a runtime expression")
         }
         var links = OpenAPI.Link.Map()
-        for (kind, name) in [(OperationKind.list, "Get"), (.delete, "Delete")] where resource.operation(kind) != nil {
-            links["\(name)\(resource.model.name)"] = .b(
+        let targets: [(OperationKind, String, String)] = [
+            (.read, "Get", resource.itemParameter), (.list, "Get", "id:in"), (.deleteOne, "Delete", resource.itemParameter),
+            (.delete, "Delete", "id:in"),
+        ]
+        for (kind, name, parameter) in targets where resource.operation(kind) != nil {
+            let key = "\(name)\(resource.model.name)"
+            guard links[key] == nil else { continue }
+            links[key] = .b(
                 OpenAPI.Link(
-                    operationId: resource.operationID(kind), parameters: ["id:in": .a(firstID)],
-                    description: "\(name == "Get" ? "Read" : "Delete") the first record written, by its id."))
+                    operationId: resource.operationID(kind), parameters: [parameter: .a(id)],
+                    description: "\(name == "Get" ? "Read" : "Delete") the \(single ? "record" : "first record") written, by its id."))
         }
         return links
     }

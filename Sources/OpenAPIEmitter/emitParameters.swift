@@ -18,10 +18,22 @@ extension OpenAPIEmitter {
             }
         }
         let limits = registry.pagination
-        parameters.append(
-            OpenAPI.Parameter(
-                name: "page", context: .query(schema: .integer(.init(defaultValue: 1), .init(minimum: (1, exclusive: false)))),
-                description: "Page number, from 1."))
+        switch limits.style {
+        case .page:
+            parameters.append(
+                OpenAPI.Parameter(
+                    name: "page", context: .query(schema: .integer(.init(defaultValue: 1), .init(minimum: (1, exclusive: false)))),
+                    description: "Page number, from 1."))
+        case .cursor:
+            for (name, meaning) in [("after", "next"), ("before", "previous")] {
+                parameters.append(
+                    OpenAPI.Parameter(
+                        name: name, context: .query(schema: .string(.init(), .init(minLength: 1))),
+                        description:
+                            "A cursor from `meta.cursor.\(meaning)` of a list response: the page \(name) it. Not with `\(name == "after" ? "before" : "after")`."
+                    ))
+            }
+        }
         parameters.append(
             OpenAPI.Parameter(
                 name: "limit",

@@ -8,6 +8,7 @@ enum SharedSchema {
     static let pagination = "Pagination"
     static let paginationLinks = "PaginationLinks"
     static let listMeta = "ListMeta"
+    static let cursor = "Cursor"
     static let writeMeta = "WriteMeta"
     static let errorResponse = "ErrorResponse"
     static let errorDetails = "ErrorDetails"
@@ -31,9 +32,15 @@ extension OpenAPIEmitter {
                 schemas[.init(stringLiteral: listResponseName(resource))] = envelope(
                     "A page of \(model) records.", data: model, meta: Self.ref(SharedSchema.listMeta))
             }
-            if resource.operations.contains(where: { $0.kind.requestProjection != nil }) {
+            if resource.operations.contains(where: { $0.kind.isBatch }) {
                 schemas[.init(stringLiteral: writeResponseName(resource))] = envelope(
                     "The \(model) records as stored, in request order.", data: model, meta: Self.ref(SharedSchema.writeMeta))
+            }
+            let single = resource.operations.contains { [.read, .createOne, .patch].contains($0.kind) }
+            if single && registry.recordEnvelope == .data {
+                schemas[.init(stringLiteral: recordResponseName(resource))] = .object(
+                    .init(description: "One \(model) record."),
+                    .init(properties: ["data": Self.ref(model), "meta": Self.ref(SharedSchema.writeMeta)], additionalProperties: .a(false)))
             }
         }
         for (name, schema) in sharedSchemas() { schemas[.init(stringLiteral: name)] = schema }
@@ -42,6 +49,17 @@ extension OpenAPIEmitter {
 
     func listResponseName(_ resource: Resource) -> String { resource.model.name + "ListResponse" }
     func writeResponseName(_ resource: Resource) -> String { resource.model.name + "WriteResponse" }
+    func recordResponseName(_ resource: Resource) -> String { resource.model.name + "Response" }
+
+    /// The schema of a response holding one record, in the registry's envelope.
+    func recordResponseSchema(_ resource: Resource) -> JSONSchema {
+        registry.recordEnvelope == .data ? Self.ref(recordResponseName(resource)) : Self.ref(resource.model.name)
+    }
+
+    /// A record as a single-record response shows it.
+    func recordResponseBody(_ record: JSONValue) -> JSONValue {
+        registry.recordEnvelope == .data ? ["data": record, "meta": [:]] : record
+    }
 
     func envelope(_ description: String, data model: String, meta: JSONSchema) -> JSONSchema {
         .object(
@@ -56,17 +74,22 @@ extension OpenAPIEmitter {
         for field in projected.fields {
             properties[field.field.name] = schema(
                 for: field.type, description: field.field.description, required: field.required,
-                readOnly: field.readOnly, example: field.field.example)
+                readOnly: field.readOnly, example: field.field.example,
+                defaultValue: projected.kind == .create ? field.field.defaultValue : nil)
         }
         return .object(.init(description: projected.description), .init(properties: properties, additionalProperties: .a(false)))
     }
 
-    func schema(for type: ProjectedType, description: String?, required: Bool, readOnly: Bool, example: JSONValue?) -> JSONSchema {
+    func schema(
+        for type: ProjectedType, description: String?, required: Bool, readOnly: Bool, example: JSONValue?, defaultValue: JSONValue? = nil
+    ) -> JSONSchema {
         let permissions: JSONSchema.Permissions? = readOnly ? .readOnly : nil
         switch type {
         case .scalar(let scalar):
             return Self.schema(
-                for: scalar, core: Core(description: description, required: required, permissions: permissions, example: example))
+                for: scalar,
+                core: Core(
+                    description: description, required: required, permissions: permissions, example: example, defaultValue: defaultValue))
         case .array(let element, let minItems, let maxItems):
             return .array(
                 Core(description: description, required: required, permissions: permissions, example: example).context(),
@@ -141,6 +164,42 @@ extension OpenAPIEmitter {
             JSONSchema.string(.init(required: required, description: description), .init())
         }
         let limits = registry.pagination
+        let paging: [(String, JSONSchema)]
+        switch limits.style {
+        case .page: paging = pageSchemas(count: count, link: link)
+        case .cursor: paging = [(SharedSchema.cursor, cursorSchema(count: count))]
+        }
+        let meta: JSONSchema =
+            limits.style == .page
+            ? .object(
+                .init(description: "Metadata of a list response."),
+                .init(properties: ["pagination": Self.ref(SharedSchema.pagination)], additionalProperties: .a(false)))
+            : .object(
+                .init(description: "Metadata of a list response."),
+                .init(properties: ["cursor": Self.ref(SharedSchema.cursor)], additionalProperties: .a(false)))
+        return paging + [(SharedSchema.listMeta, meta)] + commonSchemas()
+    }
+
+    /// Where a cursor page sits: the cursors of the pages after and before it.
+    func cursorSchema(count: (String) -> JSONSchema) -> JSONSchema {
+        let cursor = { (description: String) in JSONSchema.string(.init(required: false, description: description), .init(minLength: 1)) }
+        let limits = registry.pagination
+        return .object(
+            .init(
+                description:
+                    "Where this page sits. Pages hold up to `limit` records (default \(limits.defaultLimit), at most \(limits.maxLimit)), in identifier order."
+            ),
+            .init(
+                properties: [
+                    "count": count("Records on this page."),
+                    "per_page": count("The page size used (`limit`)."),
+                    "next": cursor("Send as `after` for the next page; absent on the last."),
+                    "previous": cursor("Send as `before` for the previous page; absent on the first."),
+                ], additionalProperties: .a(false)))
+    }
+
+    func pageSchemas(count: (String) -> JSONSchema, link: (String, Bool) -> JSONSchema) -> [(String, JSONSchema)] {
+        let limits = registry.pagination
         return [
             (
                 SharedSchema.pagination,
@@ -170,12 +229,17 @@ extension OpenAPIEmitter {
                             "next": link("Query string of the next page; absent on the last.", false),
                         ], additionalProperties: .a(false)))
             ),
-            (
-                SharedSchema.listMeta,
-                .object(
-                    .init(description: "Metadata of a list response."),
-                    .init(properties: ["pagination": Self.ref(SharedSchema.pagination)], additionalProperties: .a(false)))
-            ),
+        ]
+    }
+
+    func commonSchemas() -> [(String, JSONSchema)] {
+        // Write metadata goes with batch responses and enveloped records; a registry with neither has none.
+        let needsWriteMeta = registry.resources.contains { resource in
+            resource.operations.contains {
+                $0.kind.isBatch || (registry.recordEnvelope == .data && [.read, .createOne, .patch].contains($0.kind))
+            }
+        }
+        return [
             (
                 SharedSchema.writeMeta,
                 .object(
@@ -198,7 +262,7 @@ extension OpenAPIEmitter {
                         properties: [:],
                         additionalProperties: .b(.string(.init(description: "What is wrong at this location."), .init(minLength: 1)))))
             ),
-        ]
+        ].filter { needsWriteMeta || $0.0 != SharedSchema.writeMeta }
     }
 
     /// The error body in the registry's format.

@@ -1,3 +1,4 @@
+import APIRegistry
 import CustomersAPI
 import Foundation
 import GuideRenderer
@@ -26,16 +27,16 @@ func withMock<Value: Sendable>(
     return try await withMock(configuration: configuration, setup, test)
 }
 
-/// Runs `test` against an in-process mock started with `configuration`.
+/// Runs `test` against an in-process mock of `registry` (Customers V3 by default) started with `configuration`.
 @discardableResult
 func withMock<Value: Sendable>(
-    configuration: MockServer.Configuration, _ setup: TestingSetup = .router,
+    configuration: MockServer.Configuration, registry: Registry = CustomersV3.registry, _ setup: TestingSetup = .router,
     _ test: @escaping @Sendable (MockClient) async throws -> Value
 ) async throws -> Value {
     // The application the CLI runs, server settings included, on a free port.
     var configuration = configuration
     configuration.port = 0
-    let app = try MockServer.application(registry: CustomersV3.registry, configuration: configuration, now: fixedNow)
+    let app = try MockServer.application(registry: registry, configuration: configuration, now: fixedNow)
     return try await app.test(setup) { client in try await test(MockClient(client: client)) }
 }
 
@@ -57,8 +58,12 @@ struct Reply: Sendable {
 struct MockClient: Sendable {
     let client: any TestClientProtocol
     var store = "test-store"
-    /// Sent as X-Auth-Token when set.
+    /// Sent in `tokenHeader`, after `tokenPrefix`, when set.
     var token: String?
+    /// Where the API is served, `{store}` standing for the store's name.
+    var prefix = "/stores/{store}/v3"
+    var tokenHeader = "X-Auth-Token"
+    var tokenPrefix = ""
 
     func with(token: String?) -> MockClient {
         var copy = self
@@ -93,8 +98,8 @@ struct MockClient: Sendable {
     ) async throws -> Reply {
         var headers = extra
         if bytes != nil, let contentType { headers[.contentType] = contentType }
-        if let token, let name = HTTPField.Name("X-Auth-Token") { headers[name] = token }
-        let uri = absolute ? path : "/stores/\(store)/v3\(path)"
+        if let token, let name = HTTPField.Name(tokenHeader) { headers[name] = tokenPrefix + token }
+        let uri = absolute ? path : prefix.replacingOccurrences(of: "{store}", with: store) + path
         return try await client.execute(uri: uri, method: method, headers: headers, body: bytes.map { ByteBuffer(bytes: $0) }) { response in
             let text = String(buffer: response.body)
             return Reply(

@@ -1,0 +1,99 @@
+import APIRegistry
+import Foundation
+import JSONModel
+import SchemaValidation
+
+/// Operations on one record: the item path's read, partial update and delete, and a create
+/// whose body is a single object.
+extension MockAPI {
+    /// The id of the record an item path's segment names, when it exists.
+    func record(_ segment: String?, of resource: Resource, in state: StoreState) -> Int? {
+        guard let segment, let id = Int(segment), state[resource.name][id] != nil else { return nil }
+        return id
+    }
+
+    /// A response holding one record, in the registry's envelope.
+    func recordResponse(_ id: Int, of resource: Resource, status: Int, state: StoreState) -> MockResponse {
+        guard let stored = state[resource.name][id] else {
+            return failure(.recordNotFound(resource.model.name, parameter: resource.itemParameter, value: String(id)))
+        }
+        let shown = present(stored, of: resource, including: [], state: state)
+        return MockResponse(status: status, body: registry.recordEnvelope == .data ? ["data": shown, "meta": [:]] : shown)
+    }
+
+    /// A JSON object body validated against the operation's schema, or the error to answer.
+    func objectBody(_ kind: OperationKind, of resource: Resource, request: MockRequest) -> Result<JSONObject, APIError> {
+        guard Self.isJSON(request.contentType) else { return .failure(.unsupportedMediaType(request.contentType)) }
+        let body: JSONValue
+        do {
+            body = try Self.bodyParser.parse(request.body)
+        } catch {
+            return .failure(.malformedJSON(error.description))
+        }
+        let path = resource.path(of: kind)
+        guard let schema = contract.bodySchema(method: kind.method, path: path) else {
+            return .failure(APIError(status: 500, title: "The mock has no schema for \(kind.method) \(path)."))
+        }
+        let issues = contract.validator.validate(body, against: schema, context: .request)
+        guard issues.isEmpty, let object = body.objectValue else {
+            return .failure(.invalidBody(issues.map { explain($0, kind, resource) }))
+        }
+        return .success(object)
+    }
+
+    /// `POST` of one object: checked like a batch of one, answered `201` with the record and
+    /// its path in `Location` (relative to the collection's URL).
+    func createOne(_ operation: APIRegistry.Operation, of resource: Resource, request: MockRequest, state: inout StoreState) -> MockResponse
+    {
+        let item: JSONObject
+        switch objectBody(.createOne, of: resource, request: request) {
+        case .failure(let error): return failure(error)
+        case .success(let object): item = object
+        }
+        let problems = ruleProblems(item, .create, resource, state: state)
+        guard problems.isEmpty else { return failure(.ruleViolations(problems)) }
+        let id = apply(item, to: resource, .create, parent: nil, state: &state)
+        var response = recordResponse(id, of: resource, status: 201, state: state)
+        let collection = resource.path.split(separator: "/").last.map(String.init) ?? ""
+        response.headers.append((name: "Location", value: "\(collection)/\(id)"))
+        return response
+    }
+
+    /// `PATCH` of the record the path names: only the fields sent change.
+    func patch(_ id: Int, _ operation: APIRegistry.Operation, of resource: Resource, request: MockRequest, state: inout StoreState)
+        -> MockResponse
+    {
+        var item: JSONObject
+        switch objectBody(.patch, of: resource, request: request) {
+        case .failure(let error): return failure(error)
+        case .success(let object): item = object
+        }
+        // The path names the record; the rules and the write find it by its identifier.
+        item[resource.model.identifier ?? "id"] = .integer(id)
+        let problems = ruleProblems(item, .update, resource, state: state)
+        guard problems.isEmpty else { return failure(.ruleViolations(problems)) }
+        _ = apply(item, to: resource, .update, parent: nil, state: &state)
+        return recordResponse(id, of: resource, status: 200, state: state)
+    }
+
+    /// `DELETE` of the record the path names, with everything that cascades from it.
+    func deleteOne(_ id: Int, of resource: Resource, state: inout StoreState) -> MockResponse {
+        if let blocked = restrictions(on: resource, ids: [id], state: state) { return failure(blocked) }
+        cascade(resource, ids: [id], state: &state)
+        return MockResponse(status: 204)
+    }
+
+    /// The rules one object breaks, with paths into the object itself (`email`, not `[0].email`).
+    func ruleProblems(_ item: JSONObject, _ kind: OperationKind, _ resource: Resource, state: StoreState) -> [(
+        path: String, message: String
+    )] {
+        var problems: [(path: String, message: String)] = []
+        var seen = Seen()
+        check(item, of: resource, kind, at: .root, parent: nil, state: state, seen: &seen, problems: &problems)
+        for rule in resource.rules {
+            guard case .maxRecords(let limit) = rule, kind == .create, state[resource.name].count + 1 > limit else { continue }
+            problems.append(("(root)", "would make \(limit + 1) \(resource.model.name) records; a store holds at most \(limit)"))
+        }
+        return problems
+    }
+}

@@ -1,0 +1,157 @@
+import APIRegistry
+import HTTPTypes
+import JSONModel
+import MockServer
+import OpenAPIEmitter
+import SpecLint
+import Testing
+
+private let library = MockServer.Configuration(
+    seeding: .seeded(1), options: .init(access: AccessPolicy(tokens: ["full"], readOnlyTokens: ["ro"])), logLevel: .warning)
+
+/// Runs `test` on a mock of the Library registry: served under /{tenant}/v2, bearer tokens.
+private func withLibrary(_ test: @escaping @Sendable (MockClient) async throws -> Void) async throws {
+    try await withMock(configuration: library, registry: Library.registry) { (mock: MockClient) async throws in
+        var client = mock
+        client.prefix = "/{store}/v2"
+        client.store = "main"
+        client.tokenHeader = "Authorization"
+        client.tokenPrefix = "Bearer "
+        client.token = "full"
+        try await test(client)
+    }
+}
+
+/// The mock of an API of another style than Customers: every behaviour comes from its registry.
+@Suite struct LibraryMockTests {
+    @Test func routesFollowTheServerURLsPath() async throws {
+        try await withLibrary { (mock: MockClient) async throws in
+            #expect(try await mock.get("/books/1").status == 200)
+            #expect(try await mock.store("branch-2").get("/books/1").status == 200, "each tenant is a store of its own")
+            let elsewhere = try await mock.send(.get, "/stores/main/v3/books", absolute: true)
+            #expect(elsewhere.status == 404)
+            #expect(
+                elsewhere.body?["detail"]?.stringValue
+                    == "There is nothing at /stores/main/v3/books. The API is served under /{tenant}/v2, the spec at /openapi.yaml.")
+        }
+    }
+
+    @Test func aBearerTokenIsRead() async throws {
+        try await withLibrary { (mock: MockClient) async throws in
+            #expect(try await mock.with(token: "ro").get("/books/1").status == 200)
+            #expect(try await mock.with(token: "ro").send(.delete, "/books/1").status == 403)
+            var wrongScheme = mock
+            wrongScheme.tokenPrefix = "Basic "
+            #expect(try await wrongScheme.get("/books/1").status == 401)
+            var otherHeader = mock
+            otherHeader.tokenHeader = "X-Auth-Token"
+            otherHeader.tokenPrefix = ""
+            #expect(try await otherHeader.get("/books/1").status == 401)
+        }
+    }
+
+    @Test func oneRecordIsReadBareAndAMissingOneIsAProblem() async throws {
+        try await withLibrary { (mock: MockClient) async throws in
+            let book = try await mock.get("/books/1")
+            #expect(book.body?["title"] == "The Dispossessed")
+            #expect(book.body?["edition"] == ["pages": 387, "language": "en"])
+            #expect(book.body?["data"] == nil, "this registry shows records bare")
+            let missing = try await mock.get("/books/99")
+            #expect(missing.status == 404)
+            #expect(missing.headers[.contentType] == "application/problem+json; charset=utf-8")
+            #expect(
+                missing.body
+                    == [
+                        "type": "https://api.library.example/problems/not-found", "title": "Not found", "status": 404,
+                        "detail": "There is no Book with bookId 99.", "errors": ["bookId": "names no Book"],
+                    ])
+            #expect(try await mock.get("/books/first").status == 404)
+        }
+    }
+
+    @Test func aSingleObjectCreateAnswers201WithItsLocationAndDefaults() async throws {
+        try await withLibrary { (mock: MockClient) async throws in
+            let created = try await mock.post("/books", ["title": "The Lathe of Heaven", "author_id": 1])
+            #expect(created.status == 201)
+            #expect(created.headers[.location] == "books/4")
+            #expect(created.body?["id"] == 4)
+            #expect(created.body?["status"] == "available", "the field's default")
+            #expect(created.body?["date_created"] == "2026-01-02T03:04:05Z")
+            #expect(try await mock.get("/books/4").body?["title"] == "The Lathe of Heaven")
+
+            let array = try await mock.post("/books", [["title": "X", "author_id": 1]])
+            #expect(array.status == 422)
+            #expect(array.body?["errors"] == ["(root)": "must be an object, got an array"])
+            let noAuthor = try await mock.post("/books", ["title": "X", "author_id": 99])
+            #expect(noAuthor.status == 422)
+            #expect(noAuthor.body?["errors"] == ["author_id": "no Author has id 99"])
+            #expect(try await mock.get("/books?limit=20").data.count == 4, "refused creates wrote nothing")
+        }
+    }
+
+    @Test func patchChangesOnlyTheFieldsSent() async throws {
+        try await withLibrary { (mock: MockClient) async throws in
+            let changed = try await mock.send(.patch, "/books/1", body: ["status": "lent"])
+            #expect(changed.status == 200)
+            #expect(changed.body?["status"] == "lent")
+            #expect(changed.body?["title"] == "The Dispossessed")
+            #expect(changed.body?["date_modified"] == "2026-01-02T03:04:05Z")
+            let identifier = try await mock.send(.patch, "/books/1", body: ["id": 5])
+            #expect(identifier.status == 422)
+            #expect(identifier.body?["errors"] == ["id": "is read-only and cannot be sent"])
+            let badValue = try await mock.send(.patch, "/books/1", body: ["status": "burnt"])
+            #expect(badValue.body?["errors"] == ["status": "must be one of: available, lent, lost"])
+            #expect(try await mock.send(.patch, "/books/99", body: ["status": "lent"]).status == 404)
+            #expect(try await mock.get("/books/1").body?["status"] == "lent")
+        }
+    }
+
+    @Test func deletingOneRecordHonoursRestrictRelations() async throws {
+        try await withLibrary { (mock: MockClient) async throws in
+            let blocked = try await mock.delete("/authors/1")
+            #expect(blocked.status == 422)
+            #expect(try await mock.get("/authors/1").status == 200)
+            #expect(try await mock.delete("/books/1").status == 204)
+            #expect(try await mock.get("/books/1").status == 404)
+            #expect(try await mock.delete("/books/1").status == 404)
+            let wrongMethod = try await mock.send(.put, "/books/2", body: ["title": "X"])
+            #expect(wrongMethod.status == 405)
+            #expect(wrongMethod.headers[.allow] == "GET, PATCH, DELETE")
+        }
+    }
+
+    @Test func listsPageByCursor() async throws {
+        try await withLibrary { (mock: MockClient) async throws in
+            let first = try await mock.get("/books")
+            #expect(first.ids() == [1, 2])
+            let next = try #require(first.body?["meta"]?["cursor"]?["next"]?.stringValue)
+            #expect(first.body?["meta"]?["cursor"]?["previous"] == nil)
+            let second = try await mock.get("/books?after=\(next)")
+            #expect(second.ids() == [3])
+            #expect(second.body?["meta"]?["cursor"]?["next"] == nil)
+            let previous = try #require(second.body?["meta"]?["cursor"]?["previous"]?.stringValue)
+            #expect(try await mock.get("/books?before=\(previous)").ids() == [1, 2])
+            #expect(try await mock.get("/books?status=lent").ids() == [2])
+            let forged = try await mock.get("/books?after=42")
+            #expect(forged.status == 422)
+            #expect(
+                forged.body?["errors"] == ["after": "is not a cursor this API gave; send the `next` or `previous` of a list's meta.cursor"])
+            #expect(try await mock.get("/books?page=2").status == 422, "page is not how this API pages")
+        }
+    }
+}
+
+@Suite struct LibrarySpecTests {
+    /// Item paths, single-object bodies, PATCH, cursor parameters, bearer security and problem
+    /// responses make a document OpenAPIKit accepts, every example checked on the way.
+    @Test func theSpecIsValid() throws {
+        let yaml = try SpecGenerator(registry: Library.registry).generate().file.contents
+        #expect(SpecGenerator.validatorFindings(yaml: yaml) == [])
+        #expect(try Linter().lint(yaml, file: "library.yaml").map(\.message) == [])
+        #expect(yaml.contains("  /books/{bookId}:\n"))
+        #expect(yaml.contains("    patch:\n"))
+        #expect(yaml.contains("      - name: after\n"))
+        #expect(yaml.contains("application/problem+json"))
+        #expect(yaml.contains("        '201':\n"))
+    }
+}

@@ -1,0 +1,91 @@
+import APIRegistry
+import JSONModel
+
+/// A registry of another style than Customers, for the mock's tests: one record per request,
+/// item paths, PATCH, cursor pages, a bearer token, RFC 9457 problems, bare records, an enum,
+/// a nested object, and a server path with a variable of its own.
+enum Library {
+    static let edition = Model(
+        "Edition", description: "How the book is made.",
+        fields: [
+            Field("pages", .integer(minimum: 1, maximum: 10_000), "Number of pages.", requiredIn: [.create]),
+            Field("language", .string(minLength: 2, maxLength: 2), "ISO 639-1 language code.", requiredIn: [.create]),
+        ])
+
+    static let author = Model(
+        "Author", description: "A writer.", identifier: "id",
+        fields: [
+            Field("id", .integer(minimum: 1, maximum: nil), "Id.", visibility: [.read], requiredIn: [.read]),
+            Field("name", .string(minLength: 1, maxLength: 80), "Full name.", requiredIn: [.read, .create]),
+        ],
+        examples: [["id": 1, "name": "Ursula K. Le Guin"]])
+
+    static let book = Model(
+        "Book", description: "A book on the shelves.", identifier: "id",
+        fields: [
+            Field("id", .integer(minimum: 1, maximum: nil), "Id.", visibility: [.read], requiredIn: [.read]),
+            Field("title", .string(minLength: 1, maxLength: 120), "Title.", requiredIn: [.read, .create]),
+            Field("author_id", .integer(minimum: 1, maximum: nil), "The author.", requiredIn: [.read, .create]),
+            Field(
+                "status", .enumeration(["available", "lent", "lost"]), "Where the book is.", requiredIn: [.read],
+                defaultValue: "available"),
+            Field("edition", .model(edition), "How the book is made."),
+            Field("date_created", .dateTime, "Created.", visibility: [.read], requiredIn: [.read], derived: .createdAt),
+            Field("date_modified", .dateTime, "Changed.", visibility: [.read], requiredIn: [.read], derived: .modifiedAt),
+        ],
+        examples: [
+            [
+                "id": 1, "title": "The Dispossessed", "author_id": 1, "status": "available",
+                "edition": ["pages": 387, "language": "en"], "date_created": "2024-01-01T00:00:00Z",
+                "date_modified": "2024-01-01T00:00:00Z",
+            ],
+            [
+                "id": 2, "title": "The Left Hand of Darkness", "author_id": 1, "status": "lent",
+                "date_created": "2024-01-02T00:00:00Z", "date_modified": "2024-01-02T00:00:00Z",
+            ],
+            [
+                "id": 3, "title": "A Wizard of Earthsea", "author_id": 1, "status": "available",
+                "date_created": "2024-01-03T00:00:00Z", "date_modified": "2024-01-03T00:00:00Z",
+            ],
+        ])
+
+    static let registry = Registry(
+        info: APIInfo(
+            title: "Library", version: "2.0.0", description: "Books and their authors.",
+            serverURL: "https://api.library.example/{tenant}/v2",
+            serverVariables: [(name: "tenant", defaultValue: "main", description: "The library.")],
+            authentication: .bearer(format: nil), authDescription: "A bearer token.",
+            scopes: [
+                Scope("library.read", access: .read, description: "Read."), Scope("library.write", access: .modify, description: "Write."),
+            ],
+            errorTypeURL: "https://api.library.example/problems", specFileName: "library.yaml", errorFormat: .problemDetails),
+        pagination: Pagination(defaultLimit: 2, maxLimit: 20, style: .cursor),
+        resources: [
+            Resource(
+                name: "authors", path: "/authors", tag: "Authors", operationNoun: "Authors", description: "Authors.", model: author,
+                operations: [
+                    Operation(.list, summary: "List authors", description: "Lists authors."),
+                    Operation(.createOne, summary: "Add an author", description: "Adds an author.", invalidExample: ["name": ""]),
+                    Operation(.read, summary: "Get an author", description: "One author."),
+                    Operation(.deleteOne, summary: "Remove an author", description: "Removes an author without books."),
+                ],
+                filters: [Filter("name", [.like], "Name.")], itemParameter: "authorId"),
+            Resource(
+                name: "books", path: "/books", tag: "Books", operationNoun: "Books", description: "Books.", model: book,
+                operations: [
+                    Operation(.list, summary: "List books", description: "Lists books."),
+                    Operation(
+                        .createOne, summary: "Add a book", description: "Adds a book.",
+                        requestExample: ["title": "The Lathe of Heaven", "author_id": 1, "edition": ["pages": 184, "language": "en"]],
+                        invalidExample: ["title": "", "author_id": 1]),
+                    Operation(.read, summary: "Get a book", description: "One book."),
+                    Operation(
+                        .patch, summary: "Change a book", description: "Changes the fields sent.", requestExample: ["status": "lent"],
+                        invalidExample: ["status": "burnt"]),
+                    Operation(.deleteOne, summary: "Remove a book", description: "Removes a book."),
+                ],
+                filters: [Filter("status", [.eq, .in], "Status."), Filter("author_id", [.in], "Author.")],
+                relations: [Relation("author_id", references: "authors", onDelete: .restrict)], itemParameter: "bookId"),
+        ],
+        recordEnvelope: .bare)
+}
