@@ -192,6 +192,10 @@ extension Registry {
             for operation in resource.operations {
                 if let projected = requestProjection(of: resource, operation.kind) { visit(projected) }
             }
+            for action in resource.actions {
+                visit(valueObjectProjection(of: action.request))
+                if case .model(let model, _) = action.response { visit(valueObjectProjection(of: model)) }
+            }
         }
         return ordered
     }

@@ -49,6 +49,15 @@ extension Registry {
             for operation in resource.operations where !operation.kind.isBatch && operation.batchLimit != nil {
                 problems.append("\(at): \(operation.kind.rawValue) takes one record, not a batch; drop its batch limit")
             }
+            var actionNames: Set<String> = []
+            for action in resource.actions {
+                if !actionNames.insert("\(action.onItem) \(action.name)").inserted {
+                    problems.append("\(at): the action '\(action.name)' is declared twice")
+                }
+                if action.onItem && resource.model.identifier == nil {
+                    problems.append("\(at): the action '\(action.name)' on \(resource.itemPath) needs the model to declare its identifier")
+                }
+            }
             let kinds = resource.operations.map(\.kind)
             if Set(kinds).count != kinds.count { problems.append("\(at): an operation kind is declared twice") }
             for item in [false, true] {
@@ -115,7 +124,7 @@ extension Rule {
     var fieldNames: [String] {
         switch self {
         case .unique(let field), .immutable(let field): [field]
-        case .maxRecords: []
+        case .maxRecords, .custom: []
         case .valueMatchesType(let field, let relation, _): [field, relation]
         case .upsertKey(let fields): fields
         }

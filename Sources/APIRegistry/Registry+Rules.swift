@@ -2,6 +2,14 @@ extension Registry {
     /// The rules that apply to an operation, one sentence each, for the spec's operation
     /// descriptions and the guides' reference pages.
     public func ruleSentences(for resource: Resource, _ kind: OperationKind) -> [String] {
+        // One record's operations follow the rules of their batch counterparts.
+        let kind: OperationKind =
+            switch kind {
+            case .createOne: .create
+            case .patch: .update
+            case .deleteOne: .delete
+            default: kind
+            }
         var lines: [String] = []
         if kind == .delete {
             for other in resources {
@@ -25,6 +33,7 @@ extension Registry {
                 lines.append("`\(field)` must parse as the `\(typeField)` of the record `\(relation)` names.")
             case .upsertKey(let fields):
                 lines.append("An item whose \(fields.map { "`\($0)`" }.joined(separator: " and ")) match an existing record replaces it.")
+            case .custom(let rule): lines.append(rule.sentence)
             default: break
             }
         }

@@ -299,15 +299,25 @@ extension APIInfo {
 }
 
 extension Registry {
-    /// The resource a concrete path under the server names, and the record segment when it is
-    /// the resource's item path: `/books` → (books, nil), `/books/42` → (books, "42").
-    public func locate(_ path: String) -> (resource: Resource, item: String?)? {
+    /// Where a concrete path under the server leads: `/books` → books; `/books/42` → book 42;
+    /// `/books/42/lend` → the lend action on book 42; `/customers/validate-credentials` → a
+    /// collection action (actions are matched before item paths).
+    public func locate(_ path: String) -> PathTarget? {
         var path = path
         if path.count > 1 && path.hasSuffix("/") { path.removeLast() }
-        if let resource = resources.first(where: { $0.path == path }) { return (resource, nil) }
+        if let resource = resources.first(where: { $0.path == path }) { return PathTarget(resource: resource, item: nil, action: nil) }
+        for resource in resources {
+            for action in resource.actions where !action.onItem && path == "\(resource.path)/\(action.name)" {
+                return PathTarget(resource: resource, item: nil, action: action)
+            }
+        }
         for resource in resources where resource.hasItemOperations && path.hasPrefix(resource.path + "/") {
-            let rest = path.dropFirst(resource.path.count + 1)
-            if !rest.isEmpty && !rest.contains("/") { return (resource, String(rest)) }
+            let rest = path.dropFirst(resource.path.count + 1).split(separator: "/", omittingEmptySubsequences: false)
+            guard let segment = rest.first, !segment.isEmpty else { continue }
+            if rest.count == 1 { return PathTarget(resource: resource, item: String(segment), action: nil) }
+            if rest.count == 2, let action = resource.actions.first(where: { $0.onItem && $0.name == rest[1] }) {
+                return PathTarget(resource: resource, item: String(segment), action: action)
+            }
         }
         return nil
     }

@@ -25,6 +25,8 @@ public struct Resource: Sendable {
     public let seedRecords: Int
     /// The path parameter that names one record on the item path (`/books/{bookId}`).
     public let itemParameter: String
+    /// Operations beyond reading and writing records.
+    public let actions: [Action]
 
     public init(
         name: String,
@@ -40,7 +42,8 @@ public struct Resource: Sendable {
         relations: [Relation] = [],
         rules: [Rule] = [],
         seedRecords: Int = 0,
-        itemParameter: String = "id"
+        itemParameter: String = "id",
+        actions: [Action] = []
     ) {
         self.name = name
         self.path = path
@@ -56,7 +59,21 @@ public struct Resource: Sendable {
         self.rules = rules
         self.seedRecords = seedRecords
         self.itemParameter = itemParameter
+        self.actions = actions
     }
+
+    /// The operationId of an action: its own, or `lend` + `Book`.
+    public func operationID(_ action: Action) -> String {
+        if let id = action.operationID { return id }
+        let words = action.name.split(whereSeparator: { $0 == "-" || $0 == "_" })
+        let camel = words.enumerated().map {
+            $0.offset == 0 ? String($0.element) : $0.element.prefix(1).uppercased() + $0.element.dropFirst()
+        }
+        return camel.joined() + model.name
+    }
+
+    /// The path of an action: `/books/{bookId}/lend`.
+    public func path(of action: Action) -> String { "\(action.onItem ? itemPath : path)/\(action.name)" }
 
     /// The path of one record: `/books/{bookId}`.
     public var itemPath: String { "\(path)/{\(itemParameter)}" }
@@ -95,7 +112,7 @@ public struct Resource: Sendable {
     }
 
     /// Whether any operation is served at the item path.
-    public var hasItemOperations: Bool { operations.contains { $0.kind.isItem } }
+    public var hasItemOperations: Bool { operations.contains { $0.kind.isItem } || actions.contains { $0.onItem } }
 
     /// The fields that identify the record an upsert replaces, when the resource declares them.
     public var upsertKey: [String]? {
@@ -270,4 +287,6 @@ public enum Rule: Sendable {
     case valueMatchesType(field: String, relation: String, typeField: String)
     /// A write creates or replaces the record with these field values.
     case upsertKey([String])
+    /// A rule of the registry's own.
+    case custom(CustomRule)
 }

@@ -101,21 +101,25 @@ struct ExampleChecker {
     /// The resource at a path written relative to the server (`/customers`) or in full, under
     /// the server's path (`https://api.example.com/stores/abc/v3/customers`).
     func resource(at rawPath: String) -> (resource: Resource?, path: String) {
-        let (resource, item, path) = locate(rawPath)
-        return (item == nil ? resource : nil, path)
+        let (target, path) = locate(rawPath)
+        return (target?.item == nil && target?.action == nil ? target?.resource : nil, path)
     }
 
-    /// The resource a path names, the record segment when it is an item path (`/books/3`, or
-    /// `/books/{bookId}` as the spec writes it), and the path as written under the server.
-    func locate(_ rawPath: String) -> (resource: Resource?, item: String?, path: String) {
+    /// Where a path leads (`/books/3`, or `/books/{bookId}` as the spec writes it), and the path
+    /// as written under the server.
+    func locate(_ rawPath: String) -> (target: PathTarget?, path: String) {
         var path = rawPath
         if let scheme = path.range(of: "://") {
             path = String(path[scheme.upperBound...].drop { $0 != "/" })
             if let split = registry.info.splitServerPath(path) { path = split.rest }
         }
         if path.count > 1 && path.hasSuffix("/") { path.removeLast() }
-        let found = registry.locate(path)
-        return (found?.resource, found?.item, path)
+        return (registry.locate(path), path)
+    }
+
+    /// The methods a path answers.
+    func methods(_ target: PathTarget) -> [String] {
+        target.action != nil ? ["POST"] : target.resource.methods(item: target.item != nil)
     }
 
     /// A request body example for `METHOD /path`; offsets are lines after the fence.
@@ -175,7 +179,7 @@ struct ExampleChecker {
         guard let operation = operation(method, target[0]) else { return [(start + 1, unknownOperation(method, target[0]))] }
         var problems: [(Int, String)] = []
         let query = target.count > 1 ? target[1] : ""
-        if operation.path == operation.resource.itemPath {
+        if operation.path != operation.resource.path {
             if !query.isEmpty { problems.append((start + 1, "\(method) \(operation.path) takes no query parameters")) }
         } else {
             problems += queryProblems(method, query, operation.resource).map { (start + 1, $0) }
@@ -229,16 +233,14 @@ struct ExampleChecker {
 
     /// The operation a method and path name, with the path as the spec writes it (`/books/{bookId}`).
     func operation(_ method: String, _ path: String) -> (resource: Resource, path: String)? {
-        let (resource, item, _) = locate(path)
-        guard let resource, resource.methods(item: item != nil).contains(method) else { return nil }
-        return (resource, item == nil ? resource.path : resource.itemPath)
+        guard let target = locate(path).target, methods(target).contains(method) else { return nil }
+        return (target.resource, target.template)
     }
 
     func unknownOperation(_ method: String, _ path: String) -> String {
-        let (resource, item, normalized) = locate(path)
-        if let resource {
-            let offered = resource.methods(item: item != nil)
-            return "\(method) \(normalized) is not an operation; \(normalized) offers \(offered.joined(separator: ", "))"
+        let (target, normalized) = locate(path)
+        if let target {
+            return "\(method) \(normalized) is not an operation; \(normalized) offers \(methods(target).joined(separator: ", "))"
         }
         return "\(method) \(normalized): no such resource; resources are \(registry.resources.map(\.path).joined(separator: ", "))"
     }

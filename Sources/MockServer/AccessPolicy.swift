@@ -36,11 +36,17 @@ public struct AccessPolicy: Sendable, Equatable {
         case .failure(let error): return error
         case .success(.everything): return nil
         case .success(.readOnly):
-            guard case .operation(let resource, let operation, _) = route, operation.kind.isWrite,
-                let scope = info.scope(for: operation.kind)
-            else { return nil }
-            return .forbidden(
-                header: info.authHeader, method: operation.kind.method, path: resource.path(of: operation.kind), scope: scope.name)
+            switch route {
+            case .operation(let resource, let operation, _) where operation.kind.isWrite:
+                guard let scope = info.scope(for: operation.kind) else { return nil }
+                return .forbidden(
+                    header: info.authHeader, method: operation.kind.method, path: resource.path(of: operation.kind), scope: scope.name)
+            case .action(let resource, let action, _) where !action.readOnly:
+                guard let scope = info.scope(for: .create) else { return nil }
+                return .forbidden(header: info.authHeader, method: "POST", path: resource.path(of: action), scope: scope.name)
+            default:
+                return nil
+            }
         }
     }
 }

@@ -23,12 +23,10 @@ extension MockAPI {
 
     /// A JSON object body validated against the operation's schema, or the error to answer.
     func objectBody(_ kind: OperationKind, of resource: Resource, request: MockRequest) -> Result<JSONObject, APIError> {
-        guard Self.isJSON(request.contentType) else { return .failure(.unsupportedMediaType(request.contentType)) }
         let body: JSONValue
-        do {
-            body = try Self.bodyParser.parse(request.body)
-        } catch {
-            return .failure(.malformedJSON(error.description))
+        switch parsedBody(request) {
+        case .failure(let error): return .failure(error)
+        case .success(let parsed): body = parsed
         }
         let path = resource.path(of: kind)
         guard let schema = contract.bodySchema(method: kind.method, path: path) else {
@@ -95,5 +93,52 @@ extension MockAPI {
             problems.append(("(root)", "would make \(limit + 1) \(resource.model.name) records; a store holds at most \(limit)"))
         }
         return problems
+    }
+}
+
+// MARK: - Actions
+
+extension MockAPI {
+    /// `POST` of an action: the body checked against its schema, the item (if any) found, then
+    /// the registry's function run on a view of the store. A refusal changes nothing.
+    func perform(_ action: Action, of resource: Resource, item: String?, request: MockRequest, state: inout StoreState) -> MockResponse {
+        var record: (id: Int, stored: JSONObject)?
+        if action.onItem {
+            guard let id = self.record(item, of: resource, in: state), let stored = state[resource.name][id] else {
+                return failure(.recordNotFound(resource.model.name, parameter: resource.itemParameter, value: item ?? ""))
+            }
+            record = (id, stored)
+        }
+        let body: JSONValue
+        switch parsedBody(request) {
+        case .failure(let error): return failure(error)
+        case .success(let parsed): body = parsed
+        }
+        let path = resource.path(of: action)
+        guard let schema = contract.bodySchema(method: "POST", path: path) else {
+            return failure(APIError(status: 500, title: "The mock has no schema for POST \(path)."))
+        }
+        let issues = contract.validator.validate(body, against: schema, context: .request)
+        guard issues.isEmpty, let object = body.objectValue else { return failure(.invalidBody(issues.map(\.apiProblem))) }
+        let snapshot = state
+        let context = ActionContext(
+            body: object, record: record?.stored, now: timestamp().stringValue ?? "",
+            find: { name, field, value in
+                self.candidates(snapshot[name], field, [value]).filter { $0[field].map { Self.equal($0, value, .string()) } ?? false }
+            })
+        switch action.perform(context) {
+        case .refuse(let problems):
+            return failure(.ruleViolations(problems.isEmpty ? [("(root)", "was refused")] : problems))
+        case .answer(let value):
+            return MockResponse(status: 200, body: value)
+        case .update(let changes):
+            guard let record else { return MockResponse(status: 200, body: .object(changes)) }
+            var item = changes
+            item[resource.model.identifier ?? "id"] = .integer(record.id)
+            let problems = ruleProblems(item, .update, resource, state: state)
+            guard problems.isEmpty else { return failure(.ruleViolations(problems)) }
+            _ = apply(item, to: resource, .update, parent: nil, state: &state)
+            return recordResponse(record.id, of: resource, status: 200, state: state)
+        }
     }
 }

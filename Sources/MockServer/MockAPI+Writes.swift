@@ -8,12 +8,10 @@ extension MockAPI {
     /// `POST` and `PUT`: a JSON array validated item by item against the spec's schema,
     /// then against the registry's rules, then written all or nothing.
     func write(_ operation: APIRegistry.Operation, of resource: Resource, request: MockRequest, state: inout StoreState) -> MockResponse {
-        guard Self.isJSON(request.contentType) else { return failure(.unsupportedMediaType(request.contentType)) }
         let body: JSONValue
-        do {
-            body = try Self.bodyParser.parse(request.body)
-        } catch {
-            return failure(.malformedJSON(error.description))
+        switch parsedBody(request) {
+        case .failure(let error): return failure(error)
+        case .success(let parsed): body = parsed
         }
         let limit = operation.batchLimit ?? .max
         if case .array(let items) = body, items.count > limit {
@@ -38,6 +36,16 @@ extension MockAPI {
             return present(record, of: resource, including: sent, state: state)
         }
         return MockResponse(status: 200, body: ["data": .array(data), "meta": [:]])
+    }
+
+    /// The request's JSON body: a 415 for another media type, a 400 for malformed JSON.
+    func parsedBody(_ request: MockRequest) -> Result<JSONValue, APIError> {
+        guard Self.isJSON(request.contentType) else { return .failure(.unsupportedMediaType(request.contentType)) }
+        do {
+            return .success(try Self.bodyParser.parse(request.body))
+        } catch {
+            return .failure(.malformedJSON(error.description))
+        }
     }
 
     /// Request bodies are a batch of records a few levels deep with short strings: bounds
@@ -177,6 +185,14 @@ extension MockAPI {
                     problems.append((path.description, "repeats the \(named) of \(earlier); send each once"))
                 } else {
                     seen["\(resource.name) upsert", default: [:]][key] = path
+                }
+            case .custom(let rule):
+                let existing = recordID.flatMap { state[resource.name][$0] }
+                var proposed = existing ?? JSONObject()
+                for (key, value) in item where key != identifier { proposed[key] = value }
+                for problem in rule.check(proposed, existing) {
+                    problems.append(
+                        (problem.field == "(root)" ? path.description : path.appending(key: problem.field).description, problem.message))
                 }
             case .immutable, .maxRecords:
                 break

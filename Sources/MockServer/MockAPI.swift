@@ -50,18 +50,24 @@ public struct MockAPI: Sendable {
     /// path without that method, or nothing.
     enum Route {
         case operation(Resource, APIRegistry.Operation, item: String?)
+        case action(Resource, Action, item: String?)
         case methodNotAllowed(Resource, method: String, path: String, allowed: [String])
         case notFound(path: String)
     }
 
     /// The route of `method` on `path` (a trailing slash ignored), as the registry declares it.
     func route(_ method: String, _ path: String) -> Route {
-        guard let (resource, item) = registry.locate(path) else {
+        guard let target = registry.locate(path) else {
             var path = path
             if path.count > 1 && path.hasSuffix("/") { path.removeLast() }
             return .notFound(path: path)
         }
+        let (resource, item) = (target.resource, target.item)
         let method = method.uppercased()
+        if let action = target.action {
+            guard method == "POST" else { return .methodNotAllowed(resource, method: method, path: target.template, allowed: ["POST"]) }
+            return .action(resource, action, item: item)
+        }
         let onItem = item != nil
         guard let operation = resource.operations.first(where: { $0.kind.method == method && $0.kind.isItem == onItem }) else {
             return .methodNotAllowed(
@@ -79,6 +85,8 @@ public struct MockAPI: Sendable {
             var response = failure(.methodNotAllowed(method, path: path, allowed: allowed))
             response.headers.append((name: "Allow", value: allowed.joined(separator: ", ")))
             return response
+        case .action(let resource, let action, let item):
+            return perform(action, of: resource, item: item, request: request, state: &state)
         case .operation(let resource, let operation, let item):
             switch operation.kind {
             case .list: return list(resource, query: request.query, state: state)

@@ -46,8 +46,14 @@ public struct OpenAPIEmitter: Sendable {
             if resource.operations.contains(where: { !$0.kind.isItem }) {
                 paths[OpenAPI.Path(rawValue: resource.path)] = .b(try pathItem(for: resource, item: false, validator: validator))
             }
-            if resource.hasItemOperations {
+            if resource.operations.contains(where: { $0.kind.isItem }) {
                 paths[OpenAPI.Path(rawValue: resource.itemPath)] = .b(try pathItem(for: resource, item: true, validator: validator))
+            }
+            for action in resource.actions {
+                var item = OpenAPI.PathItem()
+                item.post = try actionOperation(action, of: resource, validator: validator)
+                if action.onItem { item.parameters = [.parameter(itemParameter(resource))] }
+                paths[OpenAPI.Path(rawValue: resource.path(of: action))] = .b(item)
             }
         }
         guard let serverURL = URLTemplate(rawValue: info.serverURL) else {

@@ -141,6 +141,48 @@ private func withLibrary(_ test: @escaping @Sendable (MockClient) async throws -
     }
 }
 
+@Suite struct LibraryActionTests {
+    @Test func anItemActionChangesTheRecordOrIsRefused() async throws {
+        try await withLibrary { (mock: MockClient) async throws in
+            let lent = try await mock.post("/books/1/lend", ["borrower": "Ada", "days": 14])
+            #expect(lent.status == 200)
+            #expect(lent.body?["status"] == "lent")
+            #expect(lent.body?["borrower"] == "Ada")
+            let again = try await mock.post("/books/1/lend", ["borrower": "Grace", "days": 7])
+            #expect(again.status == 422)
+            #expect(again.body?["errors"] == ["(root)": "the book is lent; only an available book can be lent"])
+            #expect(try await mock.get("/books/1").body?["borrower"] == "Ada", "a refusal changes nothing")
+            #expect(try await mock.post("/books/3/lend", ["borrower": "Ada", "days": 0]).body?["errors"] == ["days": "must be at least 1"])
+            #expect(try await mock.post("/books/99/lend", ["borrower": "Ada", "days": 1]).status == 404)
+            #expect(try await mock.with(token: "ro").post("/books/3/lend", ["borrower": "Ada", "days": 1]).status == 403)
+            let wrongMethod = try await mock.get("/books/3/lend")
+            #expect(wrongMethod.status == 405)
+            #expect(wrongMethod.headers[.allow] == "POST")
+        }
+    }
+
+    @Test func aCollectionActionAnswersWithItsOwnModel() async throws {
+        try await withLibrary { (mock: MockClient) async throws in
+            let answer = try await mock.with(token: "ro").post("/books/availability", ["title": "The Dispossessed"])
+            #expect(answer.status == 200)
+            #expect(answer.body == ["title": "The Dispossessed", "available": 1])
+        }
+    }
+
+    @Test func aCustomRuleIsChecked() async throws {
+        try await withLibrary { (mock: MockClient) async throws in
+            let created = try await mock.post("/books", ["title": "DUNE", "author_id": 1])
+            #expect(created.status == 422)
+            #expect(created.body?["errors"] == ["title": "may not be written in capitals only"])
+            #expect(
+                try await mock.send(.patch, "/books/2", body: ["title": "LOUD"]).body?["errors"] == [
+                    "title": "may not be written in capitals only"
+                ])
+            #expect(try await mock.post("/books", ["title": "Dune", "author_id": 1]).status == 201)
+        }
+    }
+}
+
 @Suite struct LibrarySpecTests {
     /// Item paths, single-object bodies, PATCH, cursor parameters, bearer security and problem
     /// responses make a document OpenAPIKit accepts, every example checked on the way.
@@ -153,5 +195,8 @@ private func withLibrary(_ test: @escaping @Sendable (MockClient) async throws -
         #expect(yaml.contains("      - name: after\n"))
         #expect(yaml.contains("application/problem+json"))
         #expect(yaml.contains("        '201':\n"))
+        #expect(yaml.contains("  /books/{bookId}/lend:\n"))
+        #expect(yaml.contains("      operationId: lendBook\n"))
+        #expect(yaml.contains("`title` may not be written in capitals only."))
     }
 }

@@ -30,6 +30,7 @@ enum Library {
                 "status", .enumeration(["available", "lent", "lost"]), "Where the book is.", requiredIn: [.read],
                 defaultValue: "available"),
             Field("edition", .model(edition), "How the book is made."),
+            Field("borrower", .string(minLength: 1, maxLength: 80), "Who has the book, while it is lent.", visibility: [.read]),
             Field("date_created", .dateTime, "Created.", visibility: [.read], requiredIn: [.read], derived: .createdAt),
             Field("date_modified", .dateTime, "Changed.", visibility: [.read], requiredIn: [.read], derived: .modifiedAt),
         ],
@@ -48,6 +49,58 @@ enum Library {
                 "date_created": "2024-01-03T00:00:00Z", "date_modified": "2024-01-03T00:00:00Z",
             ],
         ])
+
+    static let loan = Model(
+        "Loan", description: "Who borrows the book, and for how long.",
+        fields: [
+            Field("borrower", .string(minLength: 1, maxLength: 80), "Who borrows it.", requiredIn: [.create]),
+            Field("days", .integer(minimum: 1, maximum: 60), "For how many days.", requiredIn: [.create]),
+        ],
+        examples: [["borrower": "Ada", "days": 14]])
+
+    static let titleQuery = Model(
+        "TitleQuery", description: "A title to look for.",
+        fields: [Field("title", .string(minLength: 1, maxLength: 120), "The exact title.", requiredIn: [.create])],
+        examples: [["title": "The Dispossessed"]])
+
+    static let availability = Model(
+        "Availability", description: "Whether a copy of the title can be lent now.",
+        fields: [
+            Field("title", .string(), "The title asked about.", requiredIn: [.create]),
+            Field("available", .integer(minimum: 0, maximum: nil), "Copies on the shelf.", requiredIn: [.create]),
+        ])
+
+    /// Lends an available book; a lent or lost one is refused.
+    static let lend = Action(
+        "lend", onItem: true, summary: "Lend a book", description: "Lends an available book to a borrower.", request: loan,
+        invalidExample: ["borrower": "Ada", "days": 0]
+    ) { context in
+        guard context.record?["status"]?.stringValue == "available" else {
+            return .refuse([
+                ("(root)", "the book is \(context.record?["status"]?.stringValue ?? "gone"); only an available book can be lent")
+            ])
+        }
+        return .update(JSONObject([("status", "lent"), ("borrower", context.body["borrower"] ?? .null)]))
+    }
+
+    /// Counts the available copies of a title; changes nothing.
+    static let available = Action(
+        "availability", onItem: false, summary: "Check availability", description: "Counts the available copies of a title.",
+        request: titleQuery, response: .model(availability, example: ["title": "The Dispossessed", "available": 1]),
+        invalidExample: ["title": ""], readOnly: true
+    ) { context in
+        let title = context.body["title"] ?? .null
+        let copies = context.find("books", "title", title).filter { $0["status"] == "available" }
+        return .answer(["title": title, "available": .integer(copies.count)])
+    }
+
+    /// A rule the DSL has no case for: a registry's own.
+    static let noShouting = CustomRule("title-not-shouting", sentence: "`title` may not be written in capitals only.") { proposed, _ in
+        guard let title = proposed["title"]?.stringValue, title.count > 3, title == title.uppercased(), title != title.lowercased() else {
+            return []
+        }
+        return [("title", "may not be written in capitals only")]
+    }
 
     static let registry = Registry(
         info: APIInfo(
@@ -85,7 +138,8 @@ enum Library {
                     Operation(.deleteOne, summary: "Remove a book", description: "Removes a book."),
                 ],
                 filters: [Filter("status", [.eq, .in], "Status."), Filter("author_id", [.in], "Author.")],
-                relations: [Relation("author_id", references: "authors", onDelete: .restrict)], itemParameter: "bookId"),
+                relations: [Relation("author_id", references: "authors", onDelete: .restrict)], rules: [.custom(noShouting)],
+                itemParameter: "bookId", actions: [lend, available]),
         ],
         recordEnvelope: .bare)
 }

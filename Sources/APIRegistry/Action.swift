@@ -1,0 +1,118 @@
+import JSONModel
+
+/// An operation beyond reading and writing records, such as `POST /books/{bookId}/lend` or
+/// `POST /customers/validate-credentials`: its body is a model of its own, and what it does is
+/// a function the mock runs (the spec and guides describe it from the declaration).
+public struct Action: Sendable {
+    /// The path segment after the collection or item path: `lend`.
+    public let name: String
+    /// On one record (`/books/{bookId}/lend`) or on the collection (`/books/search`).
+    public let onItem: Bool
+    public let summary: String
+    public let description: String
+    /// The body: a value model, all of whose fields are request fields.
+    public let request: Model
+    /// What a success answers: the resource's record as it is afterwards, or a model of its own.
+    public let response: Response
+    public let requestExample: JSONValue?
+    /// A body that must be refused with 422, for the spec's error example.
+    public let invalidExample: JSONValue?
+    /// A body that passes the schema but that `perform` refuses on the sample store, for the
+    /// spec's example of a refusal; nil when there is none to show.
+    public let refusalExample: JSONValue?
+    /// Needs only the read scope: the action changes nothing.
+    public let readOnly: Bool
+    /// The spec's operationId; by default the name in camel case and the model's name (`lendBook`).
+    public let operationID: String?
+    /// What the action does, given the request and the store; run by the mock.
+    public let perform: @Sendable (ActionContext) -> ActionOutcome
+
+    public enum Response: Sendable {
+        case record
+        case model(Model, example: JSONValue)
+    }
+
+    public init(
+        _ name: String, onItem: Bool, summary: String, description: String, request: Model, response: Response = .record,
+        requestExample: JSONValue? = nil, invalidExample: JSONValue? = nil, refusalExample: JSONValue? = nil, readOnly: Bool = false,
+        operationID: String? = nil, perform: @escaping @Sendable (ActionContext) -> ActionOutcome
+    ) {
+        self.name = name
+        self.onItem = onItem
+        self.summary = summary
+        self.description = description
+        self.request = request
+        self.response = response
+        self.requestExample = requestExample
+        self.invalidExample = invalidExample
+        self.refusalExample = refusalExample
+        self.readOnly = readOnly
+        self.operationID = operationID
+        self.perform = perform
+    }
+}
+
+/// What an action is given: its body, the record it names (item actions), the time, and a way
+/// to look at the store.
+public struct ActionContext: Sendable {
+    public let body: JSONObject
+    /// The record the item path names, as stored; nil for a collection action.
+    public let record: JSONObject?
+    /// The server's clock, as an RFC 3339 date-time.
+    public let now: String
+    /// The stored records of a resource (by name) whose `field` equals `value`.
+    public let find: @Sendable (_ resource: String, _ field: String, _ value: JSONValue) -> [JSONObject]
+
+    public init(
+        body: JSONObject, record: JSONObject?, now: String,
+        find: @escaping @Sendable (_ resource: String, _ field: String, _ value: JSONValue) -> [JSONObject]
+    ) {
+        self.body = body
+        self.record = record
+        self.now = now
+        self.find = find
+    }
+}
+
+/// What an action did.
+public enum ActionOutcome: Sendable {
+    /// Change these fields of the named record (item actions) and answer with the record.
+    case update(JSONObject)
+    /// Answer with this body (for a `.model` response), changing nothing.
+    case answer(JSONValue)
+    /// Refuse with 422: each problem at a field path of the body (or `(root)`), nothing changed.
+    case refuse([(path: String, message: String)])
+}
+
+/// A rule a registry adds without a case of its own in `Rule`: an id, the sentence the spec and
+/// guides state, and the check the mock runs on each record a write would store.
+public struct CustomRule: Sendable {
+    public let id: String
+    public let sentence: String
+    /// Problems with the record as it would be stored (`proposed`), given the stored one
+    /// (`existing`, nil on create); each a field name (or `(root)`) and a message.
+    public let check: @Sendable (_ proposed: JSONObject, _ existing: JSONObject?) -> [(field: String, message: String)]
+
+    public init(
+        _ id: String, sentence: String,
+        check: @escaping @Sendable (_ proposed: JSONObject, _ existing: JSONObject?) -> [(field: String, message: String)]
+    ) {
+        self.id = id
+        self.sentence = sentence
+        self.check = check
+    }
+}
+
+/// Where a concrete path under the server leads.
+public struct PathTarget: Sendable {
+    public let resource: Resource
+    /// The record segment of an item path (`/books/42` → `42`).
+    public let item: String?
+    public let action: Action?
+
+    /// The path as the spec writes it: `/books`, `/books/{bookId}`, `/books/{bookId}/lend`.
+    public var template: String {
+        let base = item == nil ? resource.path : resource.itemPath
+        return action.map { "\(base)/\($0.name)" } ?? base
+    }
+}
