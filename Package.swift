@@ -109,6 +109,8 @@ let package = Package(
         ),
         // The Customers V3 team's executable.
         .executableTarget(name: "specsmith", dependencies: ["CustomersAPI", "SpecsmithCLI"]),
+        // Registries of other styles than Customers, for the tests of every generic target.
+        .target(name: "TestRegistries", dependencies: ["APIRegistry", "JSONModel"], path: "Tests/TestRegistries"),
         .testTarget(name: "JSONModelTests", dependencies: ["JSONModel"]),
         .testTarget(name: "APIRegistryTests", dependencies: ["APIRegistry", "CustomersAPI", "JSONModel"]),
         .testTarget(
@@ -130,7 +132,7 @@ let package = Package(
         .testTarget(
             name: "GuideRendererTests",
             dependencies: [
-                "APIRegistry", "CustomersAPI", "GuideRenderer", "JSONModel", "MockServer", "OpenAPIEmitter",
+                "APIRegistry", "CustomersAPI", "GuideRenderer", "JSONModel", "MockServer", "OpenAPIEmitter", "TestRegistries",
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             ]
         ),
@@ -139,7 +141,7 @@ let package = Package(
         .testTarget(
             name: "MockServerTests",
             dependencies: [
-                "APIRegistry", "CustomersAPI", "GuideRenderer", "JSONModel", "MockServer", "OpenAPIEmitter", "SpecLint",
+                "APIRegistry", "CustomersAPI", "GuideRenderer", "JSONModel", "MockServer", "OpenAPIEmitter", "SpecLint", "TestRegistries",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

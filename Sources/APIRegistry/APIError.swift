@@ -76,6 +76,15 @@ public struct APIError: Error, Sendable, Equatable {
             errors: JSONObject([(parameter, .string("names no \(model)"))]))
     }
 
+    /// A delete of a record that a `restrict` relation still points at.
+    public static func stillReferenced(
+        _ model: String, id: Int, by other: String, count: Int, path: String, field: String, key: String
+    ) -> APIError {
+        APIError(
+            status: 422, title: "\(model) \(id) is still referenced by \(count) \(other) record(s).",
+            errors: JSONObject([(key, .string("\(id) is referenced by \(path) (\(field)); delete those first"))]))
+    }
+
     /// A method the resource does not offer; `allowed` also goes in the `Allow` header.
     public static func methodNotAllowed(_ method: String, path: String, allowed: [String]) -> APIError {
         let list = allowed.joined(separator: ", ")

@@ -195,13 +195,22 @@ struct GuideContext {
         // Every operation but a batch shows its request line (a batch shows its array body); the
         // page runs it and shows the answer. Item paths name the first example record.
         let firstID = resource.model.examples.first.flatMap { example in resource.model.identifier.flatMap { example[$0]?.intValue } } ?? 1
+        // A delete removes the record the page's create made, when there is one: a sample record
+        // may be one that others still reference.
+        let identifier = resource.model.identifier ?? "id"
+        let creates = resource.operation(.create) != nil || resource.operation(.createOne) != nil
+        let doomed = creates ? "$created" : String(firstID)
         let item = "\(resource.path)/\(firstID)"
         switch kind {
         case .list: values["requestLine"] = "GET \(path)?limit=2"
-        case .delete: values["requestLine"] = "DELETE \(path)?\(DeleteQuery.parameter)=\(firstID)"
-        case .createOne: values["requestLine"] = "POST \(path)"
-        case .read, .patch, .deleteOne: values["requestLine"] = "\(method) \(item)"
-        case .create, .update, .upsert: break
+        case .delete: values["requestLine"] = "DELETE \(path)?\(DeleteQuery.parameter)=\(doomed)"
+        case .createOne:
+            values["requestLine"] = "POST \(path)"
+            values["capture"] = "created=" + (registry.recordEnvelope == .data ? "data.\(identifier)" : identifier)
+        case .read, .patch: values["requestLine"] = "\(method) \(item)"
+        case .deleteOne: values["requestLine"] = "DELETE \(resource.path)/\(doomed)"
+        case .create: values["capture"] = "created=data[0].\(identifier)"
+        case .update, .upsert: break
         }
         if let request = contract.example(method: method, path: path) {
             values["requestExample"] = Self.json.string(request)

@@ -141,26 +141,23 @@ extension MockAPI {
             return failure(.invalidQuery(rejected.problems))
         case .success(let ids):
             let doomed = Set(ids).filter { state[resource.name][$0] != nil }
-            if let blocked = restrictions(on: resource, ids: doomed, state: state) { return failure(blocked) }
+            if let blocked = restrictions(on: resource, ids: doomed, key: DeleteQuery.parameter, state: state) { return failure(blocked) }
             cascade(resource, ids: doomed, state: &state)
             return MockResponse(status: 204)
         }
     }
 
     /// A 422 when a `restrict` relation still points at a record to delete.
-    func restrictions(on resource: Resource, ids: Set<Int>, state: StoreState) -> APIError? {
+    func restrictions(on resource: Resource, ids: Set<Int>, key: String, state: StoreState) -> APIError? {
         for other in registry.resources {
             for relation in other.relations where relation.resource == resource.name && relation.onDelete == .restrict {
                 let holders = candidates(state[other.name], relation.field, ids.sorted().map { .integer($0) }).filter {
                     ids.contains($0[relation.field]?.intValue ?? 0)
                 }
                 if let first = holders.first, let id = first[relation.field]?.intValue {
-                    return APIError(
-                        status: 422,
-                        title: "\(resource.model.name) \(id) is still referenced by \(holders.count) \(other.model.name) record(s).",
-                        errors: JSONObject([
-                            ("id:in", .string("\(id) is referenced by \(other.path) (\(relation.field)); delete those first"))
-                        ]))
+                    return .stillReferenced(
+                        resource.model.name, id: id, by: other.model.name, count: holders.count, path: other.path, field: relation.field,
+                        key: key)
                 }
             }
         }

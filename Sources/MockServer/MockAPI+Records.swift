@@ -76,7 +76,7 @@ extension MockAPI {
 
     /// `DELETE` of the record the path names, with everything that cascades from it.
     func deleteOne(_ id: Int, of resource: Resource, state: inout StoreState) -> MockResponse {
-        if let blocked = restrictions(on: resource, ids: [id], state: state) { return failure(blocked) }
+        if let blocked = restrictions(on: resource, ids: [id], key: resource.itemParameter, state: state) { return failure(blocked) }
         cascade(resource, ids: [id], state: &state)
         return MockResponse(status: 204)
     }

@@ -55,6 +55,18 @@ extension OpenAPIEmitter {
         case .deleteOne:
             responses[204] = .b(OpenAPI.Response(description: "The record is deleted."))
             responses[404] = .b(errorResponse("No record has this identifier; nothing was deleted.", notFound))
+            for other in registry.resources {
+                guard let relation = other.relations.first(where: { $0.resource == resource.name && $0.onDelete == .restrict }) else {
+                    continue
+                }
+                responses[422] = .b(
+                    errorResponse(
+                        "Records of \(other.path) still reference this one; nothing was deleted.",
+                        .stillReferenced(
+                            resource.model.name, id: 1, by: other.model.name, count: 1, path: other.path, field: relation.field,
+                            key: resource.itemParameter)))
+                break
+            }
         case .createOne, .patch:
             guard let projected = registry.requestProjection(of: resource, kind) else {
                 throw .registry("\(kind.method) \(path) has no request projection")

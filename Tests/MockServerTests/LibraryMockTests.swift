@@ -4,6 +4,7 @@ import JSONModel
 import MockServer
 import OpenAPIEmitter
 import SpecLint
+import TestRegistries
 import Testing
 
 private let library = MockServer.Configuration(

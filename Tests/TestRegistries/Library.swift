@@ -4,15 +4,15 @@ import JSONModel
 /// A registry of another style than Customers, for the mock's tests: one record per request,
 /// item paths, PATCH, cursor pages, a bearer token, RFC 9457 problems, bare records, an enum,
 /// a nested object, and a server path with a variable of its own.
-enum Library {
-    static let edition = Model(
+public enum Library {
+    public static let edition = Model(
         "Edition", description: "How the book is made.",
         fields: [
             Field("pages", .integer(minimum: 1, maximum: 10_000), "Number of pages.", requiredIn: [.create]),
             Field("language", .string(minLength: 2, maxLength: 2), "ISO 639-1 language code.", requiredIn: [.create]),
         ])
 
-    static let author = Model(
+    public static let author = Model(
         "Author", description: "A writer.", identifier: "id",
         fields: [
             Field("id", .integer(minimum: 1, maximum: nil), "Id.", visibility: [.read], requiredIn: [.read]),
@@ -20,7 +20,7 @@ enum Library {
         ],
         examples: [["id": 1, "name": "Ursula K. Le Guin"]])
 
-    static let book = Model(
+    public static let book = Model(
         "Book", description: "A book on the shelves.", identifier: "id",
         fields: [
             Field("id", .integer(minimum: 1, maximum: nil), "Id.", visibility: [.read], requiredIn: [.read]),
@@ -50,7 +50,7 @@ enum Library {
             ],
         ])
 
-    static let loan = Model(
+    public static let loan = Model(
         "Loan", description: "Who borrows the book, and for how long.",
         fields: [
             Field("borrower", .string(minLength: 1, maxLength: 80), "Who borrows it.", requiredIn: [.create]),
@@ -58,12 +58,12 @@ enum Library {
         ],
         examples: [["borrower": "Ada", "days": 14]])
 
-    static let titleQuery = Model(
+    public static let titleQuery = Model(
         "TitleQuery", description: "A title to look for.",
         fields: [Field("title", .string(minLength: 1, maxLength: 120), "The exact title.", requiredIn: [.create])],
         examples: [["title": "The Dispossessed"]])
 
-    static let availability = Model(
+    public static let availability = Model(
         "Availability", description: "Whether a copy of the title can be lent now.",
         fields: [
             Field("title", .string(), "The title asked about.", requiredIn: [.create]),
@@ -71,7 +71,7 @@ enum Library {
         ])
 
     /// Lends an available book; a lent or lost one is refused.
-    static let lend = Action(
+    public static let lend = Action(
         "lend", onItem: true, summary: "Lend a book", description: "Lends an available book to a borrower.", request: loan,
         invalidExample: ["borrower": "Ada", "days": 0]
     ) { context in
@@ -84,7 +84,7 @@ enum Library {
     }
 
     /// Counts the available copies of a title; changes nothing.
-    static let available = Action(
+    public static let available = Action(
         "availability", onItem: false, summary: "Check availability", description: "Counts the available copies of a title.",
         request: titleQuery, response: .model(availability, example: ["title": "The Dispossessed", "available": 1]),
         invalidExample: ["title": ""], readOnly: true
@@ -95,14 +95,15 @@ enum Library {
     }
 
     /// A rule the DSL has no case for: a registry's own.
-    static let noShouting = CustomRule("title-not-shouting", sentence: "`title` may not be written in capitals only.") { proposed, _ in
+    public static let noShouting = CustomRule("title-not-shouting", sentence: "`title` may not be written in capitals only.") {
+        proposed, _ in
         guard let title = proposed["title"]?.stringValue, title.count > 3, title == title.uppercased(), title != title.lowercased() else {
             return []
         }
         return [("title", "may not be written in capitals only")]
     }
 
-    static let registry = Registry(
+    public static let registry = Registry(
         info: APIInfo(
             title: "Library", version: "2.0.0", description: "Books and their authors.",
             serverURL: "https://api.library.example/{tenant}/v2",
