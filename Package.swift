@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "SpecLint", targets: ["SpecLint"]),
         .library(name: "GuideRenderer", targets: ["GuideRenderer"]),
         .library(name: "SpecsmithCLI", targets: ["SpecsmithCLI"]),
+        .plugin(name: "SpecsmithCommand", targets: ["SpecsmithCommand"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
@@ -106,6 +107,13 @@ let package = Package(
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // `swift package specsmith …` in a team's package: builds its Specsmith executable and runs it there.
+        .plugin(
+            name: "SpecsmithCommand",
+            capability: .command(
+                intent: .custom(verb: "specsmith", description: "Generate, check, mock, lint or diff with the package's Specsmith executable."),
+                permissions: [.writeToPackageDirectory(reason: "`generate` writes the spec and the guides into the package.")])
         ),
         // The Customers V3 team's executable.
         .executableTarget(name: "specsmith", dependencies: ["CustomersAPI", "SpecsmithCLI"]),
