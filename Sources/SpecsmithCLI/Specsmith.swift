@@ -6,7 +6,7 @@ struct Specsmith: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "specsmith",
         abstract: "Generate and check an HTTP API's OpenAPI spec from one Swift model registry.",
-        subcommands: [Generate.self, Check.self, Mock.self, Lint.self, Diff.self]
+        subcommands: [Generate.self, Check.self, Mock.self, Lint.self, Diff.self, Init.self]
     )
 
     /// ArgumentParser exits 64 on usage errors; Specsmith documents 2.

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+
+extension Specsmith {
+    struct Init: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make a new package that documents, mocks and checks an API of its own with Specsmith.",
+            discussion: """
+                Writes NAME/ with Package.swift (depending on Specsmith), a registry with one resource, the \
+                three-line executable, guide templates, a README and a .ci/run. Then: cd NAME && swift run \
+                NAME-in-lowercase generate.
+                """
+        )
+
+        @Argument(help: "The API's name: letters and digits, starting with a capital letter, e.g. Orders.")
+        var name: String
+
+        @Option(help: "The folder to create the package in. (default: ./NAME)", completion: .directory)
+        var path: String?
+
+        @Option(
+            help: "Where Specsmith comes from: a folder (a checkout) or a git URL. (default: the checkout this specsmith was built from)"
+        )
+        var specsmith: String?
+
+        func validate() throws {
+            guard let first = name.first, first.isUppercase, first.isASCII, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+            else {
+                throw ValidationError("NAME must be letters and digits starting with a capital letter, like Orders; got '\(name)'")
+            }
+        }
+
+        func run() async throws {
+            let folder = URL(fileURLWithPath: path ?? name)
+            let existing = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            guard existing.isEmpty else {
+                printError("specsmith: \(folder.path) already exists and is not empty; choose another --path")
+                throw ExitCode(2)
+            }
+            let source = try specsmithSource()
+            let scaffold = Scaffold(name: name, specsmith: source)
+            for file in scaffold.files() {
+                let url = folder.appendingPathComponent(file.path)
+                do {
+                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try Data(file.contents.utf8).write(to: url)
+                } catch {
+                    printError("specsmith: cannot write \(url.path): \(error.localizedDescription)")
+                    throw ExitCode(2)
+                }
+                print("wrote \(file.path)")
+            }
+            print(
+                """
+
+                Next:
+                  cd \(folder.path)
+                  swift run \(scaffold.executable) generate    # spec/\(scaffold.executable).yaml and site/
+                  swift run \(scaffold.executable) mock        # the mock on http://127.0.0.1:4010/v1
+                """)
+        }
+
+        /// The dependency line's source: the option's, or the checkout this binary was built from.
+        func specsmithSource() throws -> Scaffold.Source {
+            if let specsmith {
+                if specsmith.contains("://") || specsmith.hasPrefix("git@") { return .url(specsmith) }
+                let folder = URL(fileURLWithPath: specsmith).standardizedFileURL
+                guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) else {
+                    printError("specsmith: --specsmith \(specsmith) has no Package.swift; name a Specsmith checkout or a git URL")
+                    throw ExitCode(2)
+                }
+                return .path(folder.path)
+            }
+            // Sources/SpecsmithCLI/Init.swift → the checkout's root.
+            let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            guard FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) else {
+                printError("specsmith: cannot find the Specsmith checkout this was built from; pass --specsmith PATH-OR-URL")
+                throw ExitCode(2)
+            }
+            return .path(root.path)
+        }
+    }
+}
