@@ -112,7 +112,8 @@ let package = Package(
         .plugin(
             name: "SpecsmithCommand",
             capability: .command(
-                intent: .custom(verb: "specsmith", description: "Generate, check, mock, lint or diff with the package's Specsmith executable."),
+                intent: .custom(
+                    verb: "specsmith", description: "Generate, check, mock, lint or diff with the package's Specsmith executable."),
                 permissions: [.writeToPackageDirectory(reason: "`generate` writes the spec and the guides into the package.")])
         ),
         // The Customers V3 team's executable.
