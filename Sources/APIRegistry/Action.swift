@@ -1,7 +1,7 @@
 import JSONModel
 
 /// An operation beyond reading and writing records, such as `POST /books/{bookId}/lend` or
-/// `POST /customers/validate-credentials`: its body is a model of its own, and what it does is
+/// `POST /accounts/validate-credentials`: its body is a model of its own, and what it does is
 /// a function the mock runs (the spec and guides describe it from the declaration).
 public struct Action: Sendable {
     /// The path segment after the collection or item path: `lend`.

@@ -1,7 +1,7 @@
 import Foundation
 import JSONModel
 
-/// One filter condition of a list request: `customer_id:in=1,2,3`.
+/// One filter condition of a list request: `order_id:in=1,2,3`.
 public struct FilterClause: Sendable {
     public let filter: Filter
     public let op: FilterOperator
@@ -48,7 +48,7 @@ public struct ListQuery: Sendable {
     public var after: Int?
     public var before: Int?
 
-    /// Parses a raw query string (`customer_id:in=1,2&page=2`).
+    /// Parses a raw query string (`order_id:in=1,2&page=2`).
     ///
     /// Returns every problem at once: unknown filters name the valid ones and suggest the
     /// nearest; malformed values say what was expected.

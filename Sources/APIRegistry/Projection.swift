@@ -34,7 +34,7 @@ public enum ProjectionKind: String, Sendable, Hashable, CaseIterable {
 
 /// A model seen through one projection: the fields a schema has.
 public struct ProjectedModel: Sendable {
-    /// The component schema name: `Customer`, `CustomerCreate`, `CustomerAddressInput`.
+    /// The component schema name: `Order`, `OrderCreate`, `OrderLineInput`.
     public let schemaName: String
     public let model: Model
     public let kind: ProjectionKind

@@ -22,7 +22,7 @@ public struct APIInfo: Sendable {
     public let title: String
     public let version: String
     public let description: String
-    /// Server URL template, e.g. `https://api.example.com/stores/{store_hash}/v3`.
+    /// Server URL template, e.g. `https://api.example.com/shops/{shop}/v2`.
     public let serverURL: String
     /// Variables of `serverURL`: name, default value, description.
     public let serverVariables: [(name: String, defaultValue: String, description: String)]
@@ -67,7 +67,7 @@ public struct APIInfo: Sendable {
         self.errorFormat = errorFormat
     }
 
-    /// The same, for an API whose token goes in a header of its own (`X-Auth-Token: <token>`).
+    /// The same, for an API whose token goes in a header of its own (`X-Api-Key: <token>`).
     public init(
         title: String, version: String, description: String, serverURL: String,
         serverVariables: [(name: String, defaultValue: String, description: String)], authHeader: String, authDescription: String,
@@ -107,7 +107,7 @@ public enum ErrorFormat: Sendable, Equatable {
 
 /// How a client proves who it is: the scheme the spec declares and the mock checks.
 public enum Authentication: Sendable, Equatable {
-    /// The token alone, in a header the API names: `X-Auth-Token: <token>`.
+    /// The token alone, in a header the API names: `X-Api-Key: <token>`.
     case apiKey(header: String)
     /// `Authorization: Bearer <token>` (RFC 6750); `format` hints what the token is, e.g. `JWT`.
     case bearer(format: String?)
@@ -140,7 +140,7 @@ public enum Authentication: Sendable, Equatable {
         }
     }
 
-    /// How a request shows the token: `X-Auth-Token: your-token` or `Authorization: Bearer your-token`.
+    /// How a request shows the token: `X-Api-Key: your-token` or `Authorization: Bearer your-token`.
     public func example(_ token: String) -> String {
         switch self {
         case .apiKey(let header): "\(header): \(token)"
@@ -260,7 +260,7 @@ public struct Registry: Sendable {
         resources.first { $0.model.name == model.name }
     }
 
-    /// The resource whose records a field embeds (`customer.addresses` → addresses), if any.
+    /// The resource whose records a field embeds (`order.lines` → lines), if any.
     public func resource(embeddedBy field: Field) -> Resource? {
         if case .array(.model(let model), _, _) = field.type { return resource(owning: model) }
         return nil
@@ -268,7 +268,7 @@ public struct Registry: Sendable {
 }
 
 extension APIInfo {
-    /// The path part of the server URL: `/stores/{store_hash}/v3`; empty when the server is a bare host.
+    /// The path part of the server URL: `/shops/{shop}/v2`; empty when the server is a bare host.
     public var serverPath: String {
         var path = serverURL
         if let scheme = path.firstRange(of: "://") { path = String(path[scheme.upperBound...].drop { $0 != "/" }) }
@@ -276,8 +276,8 @@ extension APIInfo {
         return path
     }
 
-    /// A request path split at the server path: `/stores/abc/v3/customers` →
-    /// (`["store_hash": "abc"]`, `/customers`). Each `{variable}` matches one non-empty segment;
+    /// A request path split at the server path: `/shops/abc/v2/orders` →
+    /// (`["shop": "abc"]`, `/orders`). Each `{variable}` matches one non-empty segment;
     /// nil when the path is not under the server path.
     public func splitServerPath(_ path: String) -> (variables: [String: String], rest: String)? {
         let template = serverPath.split(separator: "/", omittingEmptySubsequences: true)
@@ -300,7 +300,7 @@ extension APIInfo {
 
 extension Registry {
     /// Where a concrete path under the server leads: `/books` → books; `/books/42` → book 42;
-    /// `/books/42/lend` → the lend action on book 42; `/customers/validate-credentials` → a
+    /// `/books/42/lend` → the lend action on book 42; `/accounts/validate-credentials` → a
     /// collection action (actions are matched before item paths).
     public func locate(_ path: String) -> PathTarget? {
         var path = path

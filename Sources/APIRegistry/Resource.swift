@@ -3,13 +3,13 @@ import JSONModel
 /// A collection endpoint: one path, one model, the operations on it and the
 /// query features of its list operation.
 public struct Resource: Sendable {
-    /// Stable identifier, used by relations (`"customers"`).
+    /// Stable identifier, used by relations (`"orders"`).
     public let name: String
-    /// Path under the server URL (`"/customers/addresses"`).
+    /// Path under the server URL (`"/orders/lines"`).
     public let path: String
     /// Tag grouping its operations in the spec and the guides.
     public let tag: String
-    /// The plural noun in operation ids: `get` + `CustomerAddresses`.
+    /// The plural noun in operation ids: `get` + `OrderLines`.
     public let operationNoun: String
     public let description: String
     public let model: Model
@@ -124,7 +124,7 @@ public struct Resource: Sendable {
     /// their upsert key when there is one, created otherwise.
     public var nestedWriteKind: OperationKind { upsertKey == nil ? .create : .upsert }
 
-    /// The operationId of an operation on this resource: `getCustomers` for the collection,
+    /// The operationId of an operation on this resource: `getOrders` for the collection,
     /// `getBook` for one record.
     public func operationID(_ kind: OperationKind) -> String {
         kind.verb + (kind.isItem || kind == .createOne ? model.name : operationNoun)

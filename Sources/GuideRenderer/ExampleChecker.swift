@@ -76,6 +76,9 @@ struct ExampleChecker {
         return problems
     }
 
+    /// A path for examples in messages: the registry's first resource.
+    var examplePath: String { registry.resources.first?.path ?? "/path" }
+
     /// A request block: an http request line or a json body marked with its operation.
     static func isRequest(_ block: MarkdownScan.Block) -> Bool {
         if block.language == "json" { return block.attributes["request"] != nil }
@@ -98,8 +101,8 @@ struct ExampleChecker {
         return status?.hasPrefix("4") ?? false
     }
 
-    /// The resource at a path written relative to the server (`/customers`) or in full, under
-    /// the server's path (`https://api.example.com/stores/abc/v3/customers`).
+    /// The resource at a path written relative to the server (`/orders`) or in full, under
+    /// the server's path (`https://api.example.com/shops/abc/v2/orders`).
     func resource(at rawPath: String) -> (resource: Resource?, path: String) {
         let (target, path) = locate(rawPath)
         return (target?.item == nil && target?.action == nil ? target?.resource : nil, path)
@@ -126,7 +129,7 @@ struct ExampleChecker {
     func checkRequest(_ target: String, body: String) -> [(Int, String)] {
         let parts = target.split(separator: " ").map(String.init)
         guard parts.count == 2, Self.methods.contains(parts[0]) else {
-            return [(0, "request=\"\(target)\" must be \"METHOD /path\", e.g. request=\"POST /customers\"")]
+            return [(0, "request=\"\(target)\" must be \"METHOD /path\", e.g. request=\"POST \(examplePath)\"")]
         }
         let (method, path) = (parts[0], parts[1])
         guard let operation = operation(method, path) else { return [(0, unknownOperation(method, path))] }
@@ -139,7 +142,7 @@ struct ExampleChecker {
     func checkResponse(_ target: String, body: String) -> [(Int, String)] {
         let parts = target.split(separator: " ").map(String.init)
         guard parts.count == 3, Self.methods.contains(parts[0]) else {
-            return [(0, "response=\"\(target)\" must be \"METHOD /path STATUS\", e.g. response=\"GET /customers 200\"")]
+            return [(0, "response=\"\(target)\" must be \"METHOD /path STATUS\", e.g. response=\"GET \(examplePath) 200\"")]
         }
         guard let operation = operation(parts[0], parts[1]) else { return [(0, unknownOperation(parts[0], parts[1]))] }
         guard let schema = contract.responseSchema(method: parts[0], path: operation.path, status: parts[2]) else {
@@ -172,7 +175,7 @@ struct ExampleChecker {
         guard let start = lines.firstIndex(where: { !$0.trimmingSpaces().isEmpty }) else { return [(0, "an empty http example")] }
         let requestLine = lines[start].trimmingSpaces().split(separator: " ").map(String.init)
         guard requestLine.count >= 2, Self.methods.contains(requestLine[0]) else {
-            return [(start + 1, "an http example starts with a request line, e.g. GET /customers?id:in=1,2")]
+            return [(start + 1, "an http example starts with a request line, e.g. GET \(examplePath)")]
         }
         let method = requestLine[0]
         let target = requestLine[1].split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
@@ -196,7 +199,7 @@ struct ExampleChecker {
         return problems
     }
 
-    /// Query strings written after a resource path anywhere in code: `/customers/addresses?customer_id:in=1,2,3`.
+    /// Query strings written after a resource path anywhere in code: `/orders/lines?order_id:in=1,2,3`.
     func checkQueryReferences(in text: String) -> [String] {
         var messages: [String] = []
         var previous = ""

@@ -127,7 +127,7 @@ struct GuideContext {
         return values
     }
 
-    /// "an Attribute", "a Customer": the article by the first letter, which suits model names.
+    /// "an Order", "a Shop": the article by the first letter, which suits model names.
     static func withArticle(_ noun: String) -> String {
         guard let first = noun.lowercased().first else { return noun }
         return ("aeiou".contains(first) ? "an " : "a ") + noun
@@ -255,8 +255,10 @@ struct GuideContext {
             }
         }
         let first = registry.resources.first
+        // A path that is none of the API's: the 404 every path can give.
+        let unknownPath = "/nothing-here"
         let extra: [(String, String, APIError)] = [
-            ("404", "The path names no resource.", .notFound("/customers/groups", resources: registry.resources.map(\.path))),
+            ("404", "The path names no resource.", .notFound(unknownPath, resources: registry.resources.map(\.path))),
             (
                 "405", "The resource does not offer the method; the `Allow` header lists those it does.",
                 .methodNotAllowed("PATCH", path: first?.path ?? "/", allowed: first?.methods ?? [])
@@ -273,7 +275,7 @@ struct GuideContext {
     }
 }
 
-/// Heading anchors as GitHub and the HTML preview both make them: "Update customers" → `update-customers`.
+/// Heading anchors as GitHub and the HTML preview both make them: "Update orders" → `update-orders`.
 enum Slug {
     static func make(_ text: String) -> String {
         var slug = ""

@@ -319,7 +319,7 @@ struct GuideScript {
         }
     }
 
-    /// `/customers?id:in=1` or a full URL under the server → (path under the server, query).
+    /// `/orders?id:in=1` or a full URL under the server → (path under the server, query).
     static func target(_ raw: String, info: APIInfo, line: Int) -> Result<(String, String), ParseFailure> {
         var path = raw
         if let scheme = path.range(of: "://") {
@@ -432,7 +432,7 @@ struct GuideScript {
         return lines + ["```"]
     }
 
-    /// `422 (The request breaks 1 rule; nothing was written. [0].email: is already used by Customer 1)`.
+    /// `422 (The request breaks 1 rule; nothing was written. [0].email: is already used by Account 1)`.
     static func summary(_ answer: MockResponse) -> String {
         var text = "\(answer.status)"
         if let title = answer.body?["title"]?.stringValue {

@@ -5,7 +5,7 @@ struct MarkdownScan {
         /// The line of the opening fence.
         let line: Int
         let language: String
-        /// `key="value"` pairs of the info string: ```` ```json request="POST /customers" ````.
+        /// `key="value"` pairs of the info string: ```` ```json request="POST /orders" ````.
         let attributes: [String: String]
         let info: String
         let body: [String]
@@ -62,7 +62,7 @@ struct MarkdownScan {
         }
     }
 
-    /// `json request="POST /customers"` → ("json", ["request": "POST /customers"]); a bare word
+    /// `json request="POST /orders"` → ("json", ["request": "POST /orders"]); a bare word
     /// after the language is a flag with an empty value: `http fragment` → ["fragment": ""].
     static func parseInfo(_ info: String) -> (String, [String: String]) {
         let language = String(info.prefix { $0 != " " })

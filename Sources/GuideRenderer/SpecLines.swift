@@ -2,7 +2,7 @@
 enum SpecLines {
     static let methods: Set<String> = ["get", "put", "post", "delete", "patch", "head", "options", "trace"]
 
-    /// `GET /customers` → its line (1-based), for a YAML document laid out as the emitter writes
+    /// `GET /orders` → its line (1-based), for a YAML document laid out as the emitter writes
     /// it: `paths:` at the margin, paths indented two spaces, methods four.
     static func operations(in yaml: String) -> [String: Int] {
         var lines: [String: Int] = [:]

@@ -1,4 +1,4 @@
-/// Near-miss suggestions for misspelt names ("compnay" → "company").
+/// Near-miss suggestions for misspelt names ("adress" → "address").
 public enum Spelling {
     /// The candidate closest to `name` by edit distance, if close enough to be a typo.
     public static func closest(to name: String, in candidates: [String]) -> String? {
@@ -10,7 +10,7 @@ public enum Spelling {
         return best.0
     }
 
-    /// Optimal string alignment distance: a transposition ("compnay") counts as one edit.
+    /// Optimal string alignment distance: a transposition ("adrses") counts as one edit.
     public static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a)
         let b = Array(b)

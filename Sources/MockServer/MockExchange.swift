@@ -4,7 +4,7 @@ import JSONModel
 /// A request as the mock sees it, independent of the HTTP server.
 public struct MockRequest: Sendable {
     public var method: String
-    /// The path under the store prefix, e.g. `/customers/addresses`.
+    /// The path under the store prefix, e.g. `/orders/lines`.
     public var path: String
     /// The raw query string, without `?`.
     public var query: String

@@ -7,7 +7,7 @@ import Logging
 import NIOCore
 import OpenAPIEmitter
 
-/// The HTTP face of the mock: a path under the registry's server path (`/stores/{store_hash}/v3/...`)
+/// The HTTP face of the mock: a path under the registry's server path (`/shops/{shop}/v2/...`)
 /// goes to the store its variables name, `/openapi.yaml` serves the spec, `/docs/` the guides, `/_mock/...` the mock's own
 /// health and admin routes; anything else is a JSON 404. Every response is logged in one line.
 public struct MockResponder: HTTPResponder {
@@ -213,7 +213,7 @@ public struct MockResponder: HTTPResponder {
                 APIError(
                     status: 404,
                     title:
-                        "There is nothing at \(path). The mock's own routes: /_mock/health, /_mock/stores/{store_hash}, /_mock/stores/{store_hash}/reset.",
+                        "There is nothing at \(path). The mock's own routes: /_mock/health, /_mock/stores/{store}, /_mock/stores/{store}/reset.",
                     errors: JSONObject([("path", .string("is not a route of the mock"))])))
         }
         let hash = parts[2]
@@ -288,7 +288,7 @@ public struct MockResponder: HTTPResponder {
     }
 
     /// The store a path names and the path under the server: with the server path
-    /// `/stores/{store_hash}/v3`, `/stores/abc123/v3/customers` → (`abc123`, `/customers`). The
+    /// `/shops/{shop}/v2`, `/shops/abc123/v2/orders` → (`abc123`, `/orders`). The
     /// server's variables name the store (joined with `.` when there are several; `default` when
     /// there are none); nil when the path is not under the server path.
     func storeAndPath(_ path: String) -> (store: String, rest: String)? {

@@ -2,7 +2,7 @@ import APIRegistry
 import Foundation
 import JSONModel
 
-/// Every store the mock serves, by `store_hash`. A store is created on first use from
+/// Every store the mock serves, by the values of the server URL's variables. A store is created on first use from
 /// the same starting state, so parallel clients using different hashes never collide.
 /// Requests to all stores pass through this actor one at a time, which is what makes a
 /// batch all or nothing and a unique field unique under concurrent clients.

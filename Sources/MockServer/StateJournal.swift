@@ -1,6 +1,11 @@
 import Foundation
-import Glibc
 import JSONModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The `--state` file: an append-only log of JSON lines. The first line says what wrote it
 /// (format, API, seeding); each later line is what one request changed in one store (the

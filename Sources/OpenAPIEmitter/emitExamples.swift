@@ -56,7 +56,7 @@ extension OpenAPIEmitter {
     func queryErrorExample(_ resource: Resource) throws(Failure) -> APIError {
         let declared = resource.operation(.list)?.invalidExample?.stringValue
         let mistaken =
-            declared ?? resource.filters.first { !$0.operators.contains(.eq) }.map { "\($0.name)=20" } ?? "compnay:in=BigCommerce"
+            declared ?? resource.filters.first { !$0.operators.contains(.eq) }.map { "\($0.name)=20" } ?? "no_such_filter=1"
         switch ListQuery.parse(mistaken, for: resource, pagination: registry.pagination) {
         case .failure(let failure): return .invalidQuery(failure.problems)
         case .success: throw .registry("GET \(resource.path): the query '\(mistaken)' used for the error example is accepted")

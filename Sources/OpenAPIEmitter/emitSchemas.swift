@@ -253,16 +253,30 @@ extension OpenAPIEmitter {
                     .init(
                         description: """
                             Map from the location of each problem to its message. A location is a field path \
-                            into the request body (`[0].email`, `[1].addresses[0].country_code`, `(root)` for \
-                            the body itself) or a query parameter name (`customer_id:in`). A 422 always lists \
-                            at least one problem.
+                            into the request body (`\(errorLocations.field)`, `(root)` for the body itself) or a \
+                            query parameter name (`\(errorLocations.parameter)`). A 422 always lists at least one problem.
                             """,
-                        examples: [(["[0].email": "must be an email address", "[1].first_name": "is required"] as JSONValue).anyCodable]),
+                        examples: [JSONValue.object(JSONObject([(errorLocations.field, .string("is required"))])).anyCodable]),
                     .init(
                         properties: [:],
                         additionalProperties: .b(.string(.init(description: "What is wrong at this location."), .init(minLength: 1)))))
             ),
         ].filter { needsWriteMeta || $0.0 != SharedSchema.writeMeta }
+    }
+
+    /// Locations an error can name, from the registry: the first field a create requires (in a
+    /// batch, `[0].` before it) and the first filter parameter.
+    var errorLocations: (field: String, parameter: String) {
+        var field = "name"
+        search: for resource in registry.resources {
+            for operation in resource.operations where operation.kind == .create || operation.kind == .createOne {
+                guard let required = registry.requestProjection(of: resource, operation.kind)?.requiredFieldNames.first else { continue }
+                field = operation.kind.isBatch ? "[0].\(required)" : required
+                break search
+            }
+        }
+        let parameter = registry.resources.lazy.flatMap { $0.filters.flatMap(\.parameterNames) }.first ?? "limit"
+        return (field, parameter)
     }
 
     /// The error body in the registry's format.

@@ -3,7 +3,7 @@ import OpenAPIKit
 
 /// An example in a document that does not satisfy its schema.
 public struct ExampleProblem: Sendable, CustomStringConvertible {
-    /// JSON pointer of the example: `#/paths/~1customers/post/requestBody/content/application~1json/example`.
+    /// JSON pointer of the example: `#/paths/~1orders/post/requestBody/content/application~1json/example`.
     public let location: String
     public let issue: ValidationIssue
 

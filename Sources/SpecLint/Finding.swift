@@ -13,7 +13,7 @@ public struct Finding: Sendable, Hashable {
     public let rule: String
     public var severity: Severity
     public let message: String
-    /// JSON pointer into the document: `#/paths/~1customers/get`.
+    /// JSON pointer into the document: `#/paths/~1orders/get`.
     public let pointer: String
     public let location: Location?
     public var file: String = ""

@@ -88,7 +88,7 @@ public struct SpecDocument: Sendable {
         return node
     }
 
-    /// The path a local `$ref` (`#/components/schemas/Customer`) points to, if it is local.
+    /// The path a local `$ref` (`#/components/schemas/Order`) points to, if it is local.
     public static func refPath(_ ref: String) -> [String]? {
         guard ref.hasPrefix("#/") || ref == "#" else { return nil }
         // Most references escape nothing: split them without the decoding passes.
@@ -113,7 +113,7 @@ public struct SpecDocument: Sendable {
         return nil
     }
 
-    /// `["paths", "/customers", "get"]` → `#/paths/~1customers/get`.
+    /// `["paths", "/orders", "get"]` → `#/paths/~1orders/get`.
     public static func pointer(_ path: [String]) -> String {
         "#/" + path.map { $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }.joined(separator: "/")
     }

@@ -34,7 +34,7 @@ extension Specsmith {
 
         func validate() throws {
             if specs.isEmpty && !listRules {
-                throw ValidationError("name at least one spec to lint, e.g. specsmith lint spec/customers.v3.yaml")
+                throw ValidationError("name at least one spec to lint, e.g. specsmith lint spec/api.yaml")
             }
             _ = try overrides()
         }

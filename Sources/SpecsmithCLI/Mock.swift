@@ -37,7 +37,9 @@ extension Specsmith {
 
         @Option(
             name: .customLong("token"),
-            help: "A token that may read and write, sent in X-Auth-Token. Repeatable. With no tokens the mock is open.")
+            help:
+                "A token that may read and write, sent as the registry says (its header, or a bearer token). Repeatable. With no tokens the mock is open."
+        )
         var tokens: [String] = []
 
         @Option(name: .customLong("read-only-token"), help: "A token that may only read; its writes are 403. Repeatable.")

@@ -9,7 +9,7 @@ public struct SchemaPair: Sendable {
     public let base: SpecNode
     public let head: SpecNode
     public let direction: Direction
-    /// Human name: `POST /customers request body [].email`.
+    /// Human name: `POST /orders request body [].email`.
     public let name: String
     public let headPath: [String]
     /// Whether the property is required in each version (nil at a body's root or for items).

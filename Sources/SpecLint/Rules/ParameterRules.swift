@@ -1,6 +1,6 @@
 /// Rules about parameters: path templates, duplicates, conflicts, pagination types.
 enum ParameterRules {
-    /// `/customers/{id}/addresses/{address_id}` → ["id", "address_id"].
+    /// `/orders/{id}/lines/{line_id}` → ["id", "line_id"].
     static func templateNames(_ path: String) -> [String] {
         var names: [String] = []
         var rest = Substring(path)
