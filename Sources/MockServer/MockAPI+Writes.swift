@@ -61,7 +61,7 @@ extension MockAPI {
     /// Says why a field the schema does not list cannot be sent, when the registry knows:
     /// it is set by the server, fixed after create, or supplied by the enclosing record.
     func explain(_ issue: ValidationIssue, _ kind: OperationKind, _ resource: Resource) -> (path: String, message: String) {
-        guard issue.message.hasPrefix("unknown field"), case .key(let name)? = issue.path.components.last else {
+        guard issue.code == .unknownField, case .key(let name)? = issue.path.components.last else {
             return issue.apiProblem
         }
         var owner = resource

@@ -44,8 +44,8 @@ struct ValidationRun {
     let context: MessageContext
     var issues: [ValidationIssue] = []
 
-    mutating func add(_ path: JSONPath, _ message: String, hint: String? = nil) {
-        issues.append(ValidationIssue(path: path, message: message, hint: hint))
+    mutating func add(_ path: JSONPath, _ message: String, hint: String? = nil, _ code: ValidationIssue.Code) {
+        issues.append(ValidationIssue(path: path, message: message, hint: hint, code: code))
     }
 
     /// Runs a sub-check on its own and returns its issues without recording them.
@@ -57,12 +57,12 @@ struct ValidationRun {
 
     mutating func check(_ value: JSONValue, _ schema: JSONSchema, at path: JSONPath, depth: Int) {
         guard depth <= validator.maxDepth else {
-            return add(path, "cannot be checked: the schema nests deeper than \(validator.maxDepth) levels (circular $ref?)")
+            return add(path, "cannot be checked: the schema nests deeper than \(validator.maxDepth) levels (circular $ref?)", .uncheckable)
         }
         let core = schema.coreContext
         if !path.components.isEmpty {
-            if context == .request && core.readOnly { return add(path, "is read-only and cannot be sent") }
-            if context == .response && core.writeOnly { return add(path, "is write-only and must not appear in a response") }
+            if context == .request && core.readOnly { return add(path, "is read-only and cannot be sent", .readOnly) }
+            if context == .response && core.writeOnly { return add(path, "is write-only and must not appear in a response", .writeOnly) }
         }
         if value == .null && core.nullable { return }
         if let allowed = core.allowedValues, !allowed.isEmpty {
@@ -70,7 +70,7 @@ struct ValidationRun {
             if !choices.contains(where: { $0.isJSONEqual(to: value) }) {
                 let rendered = choices.map(Self.render)
                 let message = choices.count == 1 ? "must be \(rendered[0])" : "must be one of: \(rendered.joined(separator: ", "))"
-                return add(path, message)
+                return add(path, message, .notAllowed)
             }
         }
         switch schema.value {
@@ -116,13 +116,13 @@ struct ValidationRun {
             if matches == 0 {
                 reportNoMatch(value, schemas, outcomes, at: path, message: "must match exactly one of the allowed schemas")
             } else if matches > 1 {
-                add(path, "must match exactly one of the allowed schemas, but matches \(matches)")
+                add(path, "must match exactly one of the allowed schemas, but matches \(matches)", .composition)
             }
         case .not(let excluded, _):
-            if trial(value, excluded, at: path, depth: depth + 1).isEmpty { add(path, "must not match the excluded schema") }
+            if trial(value, excluded, at: path, depth: depth + 1).isEmpty { add(path, "must not match the excluded schema", .composition) }
         case .reference(let reference, _):
             guard let target = validator.resolve(schema) else {
-                return add(path, "cannot be checked: the schema reference '\(reference.absoluteString)' does not resolve")
+                return add(path, "cannot be checked: the schema reference '\(reference.absoluteString)' does not resolve", .uncheckable)
             }
             check(value, target, at: path, depth: depth + 1)
         case .fragment:
@@ -131,7 +131,7 @@ struct ValidationRun {
     }
 
     mutating func typeMismatch(_ value: JSONValue, expected: String, nullable: Bool, at path: JSONPath) {
-        add(path, "must be \(expected)\(nullable ? " or null" : ""), got \(value.typeNameWithArticle)")
+        add(path, "must be \(expected)\(nullable ? " or null" : ""), got \(value.typeNameWithArticle)", .wrongType)
     }
 
     /// When no branch of `anyOf`/`oneOf` matches, the branch for the value's own JSON
@@ -146,47 +146,49 @@ struct ValidationRun {
         if sameType.count == 1 {
             issues.append(contentsOf: outcomes[sameType[0]])
         } else {
-            add(path, message)
+            add(path, message, .composition)
         }
     }
 
     mutating func checkBounds(_ number: Double, _ numeric: JSONSchema.NumericContext, at path: JSONPath) {
         if let minimum = numeric.minimum {
             if minimum.exclusive && number <= minimum.value {
-                add(path, "must be greater than \(Self.render(minimum.value))")
+                add(path, "must be greater than \(Self.render(minimum.value))", .outOfRange)
             } else if number < minimum.value {
-                add(path, "must be at least \(Self.render(minimum.value))")
+                add(path, "must be at least \(Self.render(minimum.value))", .outOfRange)
             }
         }
         if let maximum = numeric.maximum {
             if maximum.exclusive && number >= maximum.value {
-                add(path, "must be less than \(Self.render(maximum.value))")
+                add(path, "must be less than \(Self.render(maximum.value))", .outOfRange)
             } else if number > maximum.value {
-                add(path, "must be at most \(Self.render(maximum.value))")
+                add(path, "must be at most \(Self.render(maximum.value))", .outOfRange)
             }
         }
         if let divisor = numeric.multipleOf, divisor > 0 {
             let quotient = number / divisor
-            if abs(quotient - quotient.rounded()) > 1e-9 { add(path, "must be a multiple of \(Self.render(divisor))") }
+            if abs(quotient - quotient.rounded()) > 1e-9 { add(path, "must be a multiple of \(Self.render(divisor))", .outOfRange) }
         }
     }
 
     mutating func checkString(_ text: String, format: String, _ string: JSONSchema.StringContext, at path: JSONPath) {
         let length = text.unicodeScalars.count
         if length < string.minLength {
-            add(path, string.minLength == 1 ? "must not be empty" : "must be at least \(Self.count(string.minLength, "character"))")
+            add(
+                path, string.minLength == 1 ? "must not be empty" : "must be at least \(Self.count(string.minLength, "character"))", .length
+            )
         }
         if let maxLength = string.maxLength, length > maxLength {
-            add(path, "must be at most \(Self.count(maxLength, "character"))")
+            add(path, "must be at most \(Self.count(maxLength, "character"))", .length)
         }
         if let pattern = string.pattern {
             switch RegexCache.shared.matches(text, pattern: pattern) {
-            case .some(false): add(path, "must match the pattern \(pattern)")
-            case nil: add(path, "cannot be checked: the schema pattern \(pattern) is not a valid regular expression")
+            case .some(false): add(path, "must match the pattern \(pattern)", .pattern)
+            case nil: add(path, "cannot be checked: the schema pattern \(pattern) is not a valid regular expression", .uncheckable)
             case .some(true): break
             }
         }
-        if let problem = StringFormats.problem(with: text, format: format) { add(path, problem) }
+        if let problem = StringFormats.problem(with: text, format: format) { add(path, problem, .format) }
     }
 
     mutating func checkObject(_ members: JSONObject, _ object: JSONSchema.ObjectContext, at path: JSONPath, depth: Int) {
@@ -195,7 +197,7 @@ struct ValidationRun {
             if let member = members[name] {
                 check(member, property, at: child, depth: depth + 1)
             } else if property.required && !isExemptFromRequired(property) {
-                add(child, "is required")
+                add(child, "is required", .required)
             }
         }
         for (name, member) in members where object.properties[name] == nil {
@@ -209,7 +211,7 @@ struct ValidationRun {
             case .a(false):
                 add(
                     child, "unknown field '\(name)'",
-                    hint: Spelling.closest(to: name, in: Array(object.properties.keys)).map { "did you mean '\($0)'?" })
+                    hint: Spelling.closest(to: name, in: Array(object.properties.keys)).map { "did you mean '\($0)'?" }, .unknownField)
             case .b(let schema):
                 check(member, schema, at: child, depth: depth + 1)
             case .a(true), nil:
@@ -219,10 +221,10 @@ struct ValidationRun {
         // OpenAPIKit reports minProperties as at least the number of required properties,
         // which the checks above already cover; only a larger minimum was declared.
         if object.minProperties > object.requiredProperties.count, members.count < object.minProperties {
-            add(path, "must have at least \(Self.count(object.minProperties, "field"))")
+            add(path, "must have at least \(Self.count(object.minProperties, "field"))", .propertyCount)
         }
         if let maxProperties = object.maxProperties, members.count > maxProperties {
-            add(path, "must have at most \(Self.count(maxProperties, "field"))")
+            add(path, "must have at most \(Self.count(maxProperties, "field"))", .propertyCount)
         }
     }
 
@@ -237,15 +239,15 @@ struct ValidationRun {
 
     mutating func checkArray(_ items: [JSONValue], _ array: JSONSchema.ArrayContext, at path: JSONPath, depth: Int) {
         if items.count < array.minItems {
-            add(path, "must be an array of at least \(Self.count(array.minItems, "item"))")
+            add(path, "must be an array of at least \(Self.count(array.minItems, "item"))", .itemCount)
         }
         if let maxItems = array.maxItems, items.count > maxItems {
-            add(path, "must be an array of at most \(Self.count(maxItems, "item"))")
+            add(path, "must be an array of at most \(Self.count(maxItems, "item"))", .itemCount)
         }
         if array.uniqueItems {
             outer: for i in items.indices {
                 for j in items.indices where j > i && items[i].isJSONEqual(to: items[j]) {
-                    add(path, "must not contain duplicate items ([\(i)] and [\(j)] are equal)")
+                    add(path, "must not contain duplicate items ([\(i)] and [\(j)] are equal)", .duplicateItems)
                     break outer
                 }
             }

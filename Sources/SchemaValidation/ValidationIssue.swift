@@ -12,17 +12,25 @@ public enum MessageContext: String, Sendable {
 
 /// One reason a value does not satisfy a schema.
 public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
+    /// What kind of problem it is, for callers that act on the kind rather than the words.
+    public enum Code: String, Sendable, Hashable {
+        case readOnly, writeOnly, notAllowed, wrongType, composition, outOfRange, length, pattern, format, required
+        case unknownField, propertyCount, itemCount, duplicateItems, uncheckable
+    }
+
     /// The offending field, `[0].email`.
     public let path: JSONPath
     /// What is wrong, in words a person understands: "is required".
     public let message: String
     /// A likely fix, when one is obvious: "did you mean 'company'?".
     public let hint: String?
+    public let code: Code
 
-    public init(path: JSONPath, message: String, hint: String? = nil) {
+    public init(path: JSONPath, message: String, hint: String? = nil, code: Code) {
         self.path = path
         self.message = message
         self.hint = hint
+        self.code = code
     }
 
     public var description: String {

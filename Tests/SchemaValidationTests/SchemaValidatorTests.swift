@@ -34,6 +34,14 @@ private func messages(_ value: JSONValue, _ schema: JSONSchema = batch, _ contex
 }
 
 @Suite struct SchemaValidatorTests {
+    /// Callers act on the kind of problem, never on its words.
+    @Test func everyIssueSaysWhatKindItIs() {
+        let issues = validator.validate(
+            [["id": 3, "compnay": "x", "addresses": [["country_code": "usa", "address_type": "home"]]], "x"], against: batch,
+            context: .request)
+        #expect(issues.map(\.code) == [.readOnly, .required, .length, .pattern, .notAllowed, .unknownField, .wrongType])
+    }
+
     @Test func validBatchHasNoIssues() {
         #expect(messages([["email": "jd@example.com", "addresses": [["country_code": "US"]]]]).isEmpty)
     }
