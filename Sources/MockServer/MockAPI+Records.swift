@@ -30,7 +30,7 @@ extension MockAPI {
         }
         let path = resource.path(of: kind)
         guard let schema = contract.bodySchema(method: kind.method, path: path) else {
-            return .failure(APIError(status: 500, title: "The mock has no schema for \(kind.method) \(path)."))
+            return .failure(.missingSchema(kind.method, path))
         }
         let issues = contract.validator.validate(body, against: schema, context: .request)
         guard issues.isEmpty, let object = body.objectValue else {
@@ -116,7 +116,7 @@ extension MockAPI {
         }
         let path = resource.path(of: action)
         guard let schema = contract.bodySchema(method: "POST", path: path) else {
-            return failure(APIError(status: 500, title: "The mock has no schema for POST \(path)."))
+            return failure(.missingSchema("POST", path))
         }
         let issues = contract.validator.validate(body, against: schema, context: .request)
         guard issues.isEmpty, let object = body.objectValue else { return failure(.invalidBody(issues.map(\.apiProblem))) }

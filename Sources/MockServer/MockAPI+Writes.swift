@@ -18,7 +18,7 @@ extension MockAPI {
             return failure(.batchTooLarge(received: items.count, limit: limit))
         }
         guard let schema = contract.bodySchema(method: operation.kind.method, path: resource.path) else {
-            return failure(APIError(status: 500, title: "The mock has no schema for \(operation.kind.method) \(resource.path)."))
+            return failure(.missingSchema(operation.kind.method, resource.path))
         }
         let issues = contract.validator.validate(body, against: schema, context: .request)
         guard issues.isEmpty else {

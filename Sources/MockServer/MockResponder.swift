@@ -114,16 +114,7 @@ public struct MockResponder: HTTPResponder {
             return await admin(request, path)
         }
         guard let (hash, rest) = storeAndPath(path) else {
-            let info = store.api.registry.info
-            let variables = info.serverVariables.map(\.name)
-            let naming =
-                variables.isEmpty
-                ? "" : ", where \(variables.joined(separator: " and ")) \(variables.count == 1 ? "is" : "are") letters, digits, - or _"
-            return error(
-                APIError(
-                    status: 404,
-                    title: "There is nothing at \(path). The API is served under \(info.serverPath), the spec at /openapi.yaml.",
-                    errors: JSONObject([("path", .string("must start with \(info.serverPath)\(naming)"))])))
+            return error(.outsideTheAPI(path, info: store.api.registry.info))
         }
         let route = store.api.route(request.method.rawValue, rest)
         if let denied = options.access.denial(token: token(of: request), route: route, info: store.api.registry.info) {
@@ -169,12 +160,8 @@ public struct MockResponder: HTTPResponder {
     func collect(_ body: RequestBody) async -> Result<ByteBuffer, APIError> {
         let limit = options.maxBodySize
         let timeout = options.bodyTimeout
-        let tooLarge = APIError(
-            status: 413, title: "The request body is larger than \(limit) bytes.",
-            errors: JSONObject([("(root)", .string("must be at most \(limit) bytes"))]))
-        let tooSlow = APIError(
-            status: 408, title: "The request body did not arrive within \(timeout.components.seconds) seconds.",
-            errors: JSONObject([("(root)", .string("was not received in time"))]))
+        let tooLarge = APIError.bodyTooLarge(limit: limit)
+        let tooSlow = APIError.bodyTooSlow(seconds: timeout.components.seconds)
         return await withTaskGroup(of: Result<ByteBuffer, APIError>?.self) { group in
             group.addTask {
                 do {
@@ -209,12 +196,7 @@ public struct MockResponder: HTTPResponder {
         guard parts.count >= 3, parts.count <= 4, parts[1] == "stores", Self.isStoreName(parts[2]),
             parts.count == 3 || parts[3] == "reset"
         else {
-            return error(
-                APIError(
-                    status: 404,
-                    title:
-                        "There is nothing at \(path). The mock's own routes: /_mock/health, /_mock/stores/{store}, /_mock/stores/{store}/reset.",
-                    errors: JSONObject([("path", .string("is not a route of the mock"))])))
+            return error(.noMockRoute(path))
         }
         let hash = parts[2]
         let registry = store.api.registry
@@ -225,9 +207,7 @@ public struct MockResponder: HTTPResponder {
             return Self.encode(MockResponse(status: 200, body: await store.export(hash)))
         }
         guard request.method == .post else {
-            return error(
-                APIError(status: 405, title: "\(path) supports POST.", errors: JSONObject([("method", .string("must be POST"))])),
-                headers: [.allow: "POST"])
+            return error(.onlyMethod(path, "POST", accepted: "POST"), headers: [.allow: "POST"])
         }
         if case .success(.readOnly) = grant, let scope = registry.info.scopes.first(where: { $0.access == .modify }) {
             return error(.forbidden(header: registry.info.authHeader, method: "POST", path: path, scope: scope.name))
@@ -235,10 +215,7 @@ public struct MockResponder: HTTPResponder {
         do {
             try await store.reset(hash)
         } catch {
-            return self.error(
-                APIError(
-                    status: 500, title: "The reset could not be saved to the state file: \(error.description).",
-                    errors: JSONObject([("(root)", .string("was not saved"))])))
+            return self.error(.notSaved("reset", reason: error.description, refusing: false))
         }
         return Response(status: .noContent)
     }
@@ -252,9 +229,7 @@ public struct MockResponder: HTTPResponder {
     }
 
     func onlyGet(_ path: String) -> Response {
-        error(
-            APIError(status: 405, title: "\(path) supports GET.", errors: JSONObject([("method", .string("must be GET or HEAD"))])),
-            headers: [.allow: "GET, HEAD"])
+        error(.onlyMethod(path, "GET", accepted: "GET or HEAD"), headers: [.allow: "GET, HEAD"])
     }
 
     /// A page of the HTML guides; `/docs` and `/docs/` are the index. Pages name the production
@@ -266,15 +241,7 @@ public struct MockResponder: HTTPResponder {
         }
         var file = String(path.dropFirst("/docs/".count))
         if file.isEmpty || file.hasSuffix("/") { file += "index.html" }
-        guard let page = docs[file] else {
-            let reason = docs.isEmpty ? "the mock was started without guides (no templates folder)" : "no such page"
-            return error(
-                APIError(
-                    status: 404, title: "There is no page at \(path): \(reason).",
-                    errors: JSONObject([
-                        ("path", .string(docs.isEmpty ? "names no page; start the mock where templates/ is" : "names no page"))
-                    ])))
-        }
+        guard let page = docs[file] else { return error(.noPage(path, guides: !docs.isEmpty)) }
         let type =
             file.hasSuffix(".html")
             ? "text/html; charset=utf-8" : file.hasSuffix(".css") ? "text/css; charset=utf-8" : "application/yaml; charset=utf-8"

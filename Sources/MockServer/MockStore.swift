@@ -79,10 +79,7 @@ public actor MockStore {
     /// Answers `request` against the store named `hash`; a change is on disk before this returns.
     public func handle(_ request: MockRequest, store hash: String) -> MockResponse {
         if let journalFailure, request.method.uppercased() != "GET" {
-            return api.failure(
-                APIError(
-                    status: 503, title: "The mock cannot keep writes: \(journalFailure). Restart it.",
-                    errors: JSONObject([("(root)", .string("was not written"))])))
+            return api.failure(.writesRefused(journalFailure))
         }
         let response = api.handle(request, in: &stores[hash, default: initial])
         let tables = stores[hash, default: initial].takeChanges()
@@ -91,10 +88,7 @@ public actor MockStore {
             try journal.append(.changes(store: hash, tables: tables))
         } catch {
             journalFailure = error.description
-            return api.failure(
-                APIError(
-                    status: 500, title: "The change could not be saved to the state file: \(error.description).",
-                    errors: JSONObject([("(root)", .string("was not saved; the mock refuses writes until restarted"))])))
+            return api.failure(.notSaved("change", reason: error.description, refusing: true))
         }
         return response
     }
