@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "JSONModel", targets: ["JSONModel"]),
         .library(name: "APIRegistry", targets: ["APIRegistry"]),
         .library(name: "SchemaValidation", targets: ["SchemaValidation"]),
+        .library(name: "APIContract", targets: ["APIContract"]),
         .library(name: "OpenAPIEmitter", targets: ["OpenAPIEmitter"]),
         .library(name: "CustomersAPI", targets: ["CustomersAPI"]),
         .library(name: "MockServer", targets: ["MockServer"]),
@@ -39,10 +40,19 @@ let package = Package(
         ),
         // The Customers V3 registry: the only target that knows about customers.
         .target(name: "CustomersAPI", dependencies: ["APIRegistry"]),
+        // What a spec promises each operation accepts (its body and parameter schemas, with the checks
+        // on them), and the files generators write: shared by the emitter, the mock and the guides.
+        .target(
+            name: "APIContract",
+            dependencies: [
+                "APIRegistry", "JSONModel", "SchemaValidation", .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+            ]
+        ),
         // Registry -> OpenAPIKit document -> YAML.
         .target(
             name: "OpenAPIEmitter",
             dependencies: [
+                "APIContract",
                 "APIRegistry",
                 "JSONModel",
                 "SchemaValidation",
@@ -55,6 +65,7 @@ let package = Package(
         .target(
             name: "GuideRenderer",
             dependencies: [
+                "APIContract",
                 "APIRegistry",
                 "JSONModel",
                 "MockServer",
@@ -81,6 +92,7 @@ let package = Package(
         .target(
             name: "MockServer",
             dependencies: [
+                "APIContract",
                 "APIRegistry",
                 "JSONModel",
                 "OpenAPIEmitter",
@@ -96,6 +108,7 @@ let package = Package(
         .target(
             name: "SpecsmithCLI",
             dependencies: [
+                "APIContract",
                 "APIRegistry",
                 "GuideRenderer",
                 "JSONModel",
@@ -133,6 +146,7 @@ let package = Package(
         .testTarget(
             name: "OpenAPIEmitterTests",
             dependencies: [
+                "APIContract",
                 "APIRegistry", "CustomersAPI", "JSONModel", "OpenAPIEmitter", "SchemaValidation",
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
                 .product(name: "Yams", package: "Yams"),
@@ -141,15 +155,17 @@ let package = Package(
         .testTarget(
             name: "GuideRendererTests",
             dependencies: [
+                "APIContract",
                 "APIRegistry", "CustomersAPI", "GuideRenderer", "JSONModel", "MockServer", "OpenAPIEmitter", "TestRegistries",
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             ]
         ),
         .testTarget(name: "SpecLintTests", dependencies: ["SpecLint", "JSONModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SpecsmithCLITests", dependencies: ["SpecsmithCLI", "APIRegistry", "JSONModel"]),
+        .testTarget(name: "SpecsmithCLITests", dependencies: ["APIContract", "SpecsmithCLI", "APIRegistry", "JSONModel"]),
         .testTarget(
             name: "MockServerTests",
             dependencies: [
+                "APIContract",
                 "APIRegistry", "CustomersAPI", "GuideRenderer", "JSONModel", "MockServer", "OpenAPIEmitter", "SpecLint", "TestRegistries",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

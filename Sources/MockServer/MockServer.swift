@@ -1,3 +1,4 @@
+import APIContract
 import APIRegistry
 import Foundation
 import Hummingbird

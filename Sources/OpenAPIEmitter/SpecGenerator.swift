@@ -1,18 +1,8 @@
+import APIContract
 import APIRegistry
 import Foundation
 import OpenAPIKit
 import Yams
-
-/// A file the generator produces, relative to the project root.
-public struct GeneratedFile: Sendable, Equatable {
-    public let path: String
-    public let contents: String
-
-    public init(path: String, contents: String) {
-        self.path = path
-        self.contents = contents
-    }
-}
 
 /// Produces `spec/` from a registry and checks the result the way a consumer would read it.
 public struct SpecGenerator: Sendable {

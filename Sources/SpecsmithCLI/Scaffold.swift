@@ -1,3 +1,4 @@
+import APIContract
 import OpenAPIEmitter
 
 /// The files of a new package for an API named `name` (`Orders`): its registry with one

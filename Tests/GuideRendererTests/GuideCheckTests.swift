@@ -1,3 +1,4 @@
+import APIContract
 import CustomersAPI
 import Foundation
 import GuideRenderer

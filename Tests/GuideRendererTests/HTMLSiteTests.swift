@@ -1,3 +1,4 @@
+import APIContract
 import OpenAPIEmitter
 import Testing
 
