@@ -48,6 +48,8 @@ public struct MockResponder: HTTPResponder {
     let limiter: RateLimiter?
     /// Headers a browser client may read: the `Allow` of a 405 and the rate-limit headers.
     let exposedHeaders: String
+    /// The methods the API answers, for CORS preflights: `GET, POST, PUT, DELETE, OPTIONS`.
+    let allowedMethods: String
     /// The scheme and host of the registry's server URL: `https://api.example.com`.
     let productionOrigin: String
 
@@ -63,6 +65,11 @@ public struct MockResponder: HTTPResponder {
         self.limiter = options.rateLimit.map(RateLimiter.init)
         let limitHeaders = store.api.registry.info.rateLimit?.headers.map(\.name) ?? ["Retry-After"]
         self.exposedHeaders = (["Allow", "Location"] + limitHeaders).joined(separator: ", ")
+        let resources = store.api.registry.resources
+        let declared = Set(
+            resources.flatMap { $0.methods(item: false) + $0.methods(item: true) }
+                + (resources.contains { !$0.actions.isEmpty } ? ["POST"] : []))
+        self.allowedMethods = (["GET", "POST", "PUT", "PATCH", "DELETE"].filter(declared.contains) + ["OPTIONS"]).joined(separator: ", ")
         let info = store.api.registry.info
         self.productionOrigin = String(info.serverURL.dropLast(info.serverPath.count))
     }
@@ -94,7 +101,7 @@ public struct MockResponder: HTTPResponder {
         return Response(
             status: .noContent,
             headers: [
-                .accessControlAllowMethods: "GET, POST, PUT, DELETE, OPTIONS",
+                .accessControlAllowMethods: allowedMethods,
                 .accessControlAllowHeaders: request.headers[.accessControlRequestHeaders] ?? "Content-Type, \(header)",
                 .accessControlMaxAge: "600",
             ])

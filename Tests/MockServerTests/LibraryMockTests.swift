@@ -37,6 +37,17 @@ private func withLibrary(_ test: @escaping @Sendable (MockClient) async throws -
         }
     }
 
+    /// A browser may send PATCH, which this API declares (Customers V3 does not).
+    @Test func preflightsOfferTheAPIsOwnMethods() async throws {
+        try await withLibrary { (mock: MockClient) async throws in
+            let preflight = try await mock.send(
+                .options, "/books/1", bytes: nil, headers: [.origin: "http://localhost:3000", .accessControlRequestMethod: "PATCH"])
+            #expect(preflight.status == 204)
+            #expect(preflight.headers[.accessControlAllowMethods] == "GET, POST, PATCH, DELETE, OPTIONS")
+            #expect(preflight.headers[.accessControlAllowHeaders] == "Content-Type, Authorization", "the bearer token's header")
+        }
+    }
+
     @Test func aBearerTokenIsRead() async throws {
         try await withLibrary { (mock: MockClient) async throws in
             #expect(try await mock.with(token: "ro").get("/books/1").status == 200)
