@@ -8,12 +8,11 @@ import Logging
 import NIOCore
 import OpenAPIEmitter
 
-/// The HTTP face of the mock: a path under the registry's server path (`/shops/{shop}/v2/...`)
-/// goes to the store its variables name, `/openapi.yaml` serves the spec, `/docs/` the guides, `/_mock/...` the mock's own
-/// health and admin routes; anything else is a JSON 404. Every response is logged in one line.
-public struct MockResponder: HTTPResponder {
-    public typealias Context = BasicRequestContext
-
+/// The HTTP face of the mock, built on Hummingbird's router (see `router()`): a path under the
+/// registry's server path (`/shops/{shop}/v2/...`) goes to the store its variables name,
+/// `/openapi.yaml` serves the spec, `/docs/` the guides, `/_mock/...` the mock's own health and
+/// admin routes; anything else is a JSON 404. Every response is logged in one line.
+public struct MockResponder: Sendable {
     /// What the responder enforces, from the command line.
     public struct Options: Sendable {
         /// Largest request body read, in bytes; a larger one is a 413.
@@ -74,56 +73,9 @@ public struct MockResponder: HTTPResponder {
         self.productionOrigin = String(info.serverURL.dropLast(info.serverPath.count))
     }
 
-    public func respond(to request: Request, context: Context) async throws -> Response {
-        let start = ContinuousClock.now
-        var response: Response
-        if options.cors, request.method == .options, request.headers[.accessControlRequestMethod] != nil {
-            response = preflight(request)
-        } else {
-            response = await route(request)
-        }
-        if options.cors {
-            response.headers[.accessControlAllowOrigin] = "*"
-            response.headers[.accessControlExposeHeaders] = exposedHeaders
-        }
-        if logger.logLevel <= .info {
-            let elapsed = start.duration(to: .now)
-            let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-            logger.info(
-                "\(request.method.rawValue) \(request.uri.path) \(response.status.code) \(String(format: "%.2f", milliseconds)) ms")
-        }
-        return response
-    }
-
-    /// The answer to a CORS preflight: any origin, the API's methods and headers.
-    func preflight(_ request: Request) -> Response {
-        let header = store.api.registry.info.authHeader
-        return Response(
-            status: .noContent,
-            headers: [
-                .accessControlAllowMethods: allowedMethods,
-                .accessControlAllowHeaders: request.headers[.accessControlRequestHeaders] ?? "Content-Type, \(header)",
-                .accessControlMaxAge: "600",
-            ])
-    }
-
-    func route(_ request: Request) async -> Response {
-        let path = request.uri.path
-        if path == "/openapi.yaml" {
-            guard request.method == .get || request.method == .head else { return onlyGet(path) }
-            return Response(
-                status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(string: spec)))
-        }
-        if path == "/docs" || path.hasPrefix("/docs/") {
-            return document(path, authority: request.head.authority)
-        }
-        if path == "/_mock" || path.hasPrefix("/_mock/") {
-            return await admin(request, path)
-        }
-        guard let (hash, rest) = storeAndPath(path) else {
-            return error(.outsideTheAPI(path, info: store.api.registry.info))
-        }
+    /// A request under the server path: authentication, the rate limit, the body within its
+    /// limits, then the store's answer.
+    func api(_ request: Request, store hash: String, path rest: String) async -> Response {
         let route = store.api.route(request.method.rawValue, rest)
         if let denied = options.access.denial(token: token(of: request), route: route, info: store.api.registry.info) {
             return error(denied)
@@ -190,42 +142,58 @@ public struct MockResponder: HTTPResponder {
         }
     }
 
-    /// `/_mock/health`, `/_mock/stores/{hash}` (export) and `/_mock/stores/{hash}/reset`.
-    func admin(_ request: Request, _ path: String) async -> Response {
-        let parts = path.split(separator: "/").map(String.init)
-        if parts == ["_mock", "health"] {
-            guard request.method == .get || request.method == .head else { return onlyGet(path) }
-            let uptime = started.duration(to: .now).components.seconds
-            let body: JSONValue = [
-                "status": "ok", "stores": .integer(await store.storeCount), "uptime_seconds": .integer(Int(uptime)),
-            ]
-            return Self.encode(MockResponse(status: 200, body: body))
+    /// `GET /_mock/health`: never behind a token.
+    func health() async -> Response {
+        let uptime = started.duration(to: .now).components.seconds
+        let body: JSONValue = ["status": "ok", "stores": .integer(await store.storeCount), "uptime_seconds": .integer(Int(uptime))]
+        return Self.encode(MockResponse(status: 200, body: body))
+    }
+
+    /// `GET /_mock/stores/{store}`: a store's records, for any valid token.
+    func export(_ request: Request, store hash: String, path: String) async throws -> Response {
+        guard Self.isStoreName(hash) else { throw failure(.noMockRoute(path)) }
+        if case .failure(let denied) = options.access.grant(token(of: request), header: store.api.registry.info.authHeader) {
+            throw failure(denied)
         }
-        guard parts.count >= 3, parts.count <= 4, parts[1] == "stores", Self.isStoreName(parts[2]),
-            parts.count == 3 || parts[3] == "reset"
-        else {
-            return error(.noMockRoute(path))
-        }
-        let hash = parts[2]
+        return Self.encode(MockResponse(status: 200, body: await store.export(hash)))
+    }
+
+    /// `POST /_mock/stores/{store}/reset`: the store back to its seed, for a token with every scope.
+    func reset(_ request: Request, store hash: String, path: String) async throws -> Response {
+        guard Self.isStoreName(hash) else { throw failure(.noMockRoute(path)) }
         let registry = store.api.registry
         let grant = options.access.grant(token(of: request), header: registry.info.authHeader)
-        if case .failure(let denied) = grant { return error(denied) }
-        if parts.count == 3 {
-            guard request.method == .get || request.method == .head else { return onlyGet(path) }
-            return Self.encode(MockResponse(status: 200, body: await store.export(hash)))
-        }
-        guard request.method == .post else {
-            return error(.onlyMethod(path, "POST", accepted: "POST"), headers: [.allow: "POST"])
-        }
+        if case .failure(let denied) = grant { throw failure(denied) }
         if case .success(.readOnly) = grant, let scope = registry.info.scopes.first(where: { $0.access == .modify }) {
-            return error(.forbidden(header: registry.info.authHeader, method: "POST", path: path, scope: scope.name))
+            throw failure(.forbidden(header: registry.info.authHeader, method: "POST", path: path, scope: scope.name))
         }
         do {
             try await store.reset(hash)
         } catch {
-            return self.error(.notSaved("reset", reason: error.description, refusing: false))
+            throw failure(.notSaved("reset", reason: error.description, refusing: false))
         }
         return Response(status: .noContent)
+    }
+
+    /// The answer to a request no route takes: a 405 for a route of the mock's own asked with another
+    /// method, a JSON 404 for any other path.
+    func unrouted(_ path: String) -> Response {
+        let parts = path.split(separator: "/").map(String.init)
+        if path == "/openapi.yaml" || path == "/docs" || path.hasPrefix("/docs/") || parts == ["_mock", "health"]
+            || (parts.count == 3 && parts[0] == "_mock" && parts[1] == "stores" && Self.isStoreName(parts[2]))
+        {
+            return onlyGet(path)
+        }
+        if parts.count == 4 && parts[0] == "_mock" && parts[1] == "stores" && parts[3] == "reset" && Self.isStoreName(parts[2]) {
+            return error(.onlyMethod(path, "POST", accepted: "POST"), headers: [.allow: "POST"])
+        }
+        if path == "/_mock" || path.hasPrefix("/_mock/") { return error(.noMockRoute(path)) }
+        return error(.outsideTheAPI(path, info: store.api.registry.info))
+    }
+
+    /// An error answer to throw from a route.
+    func failure(_ error: APIError) -> MockErrorResponse {
+        MockErrorResponse(response: self.error(error))
     }
 
     /// The token in the header the registry names.

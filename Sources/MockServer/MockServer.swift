@@ -71,13 +71,13 @@ public enum MockServer {
     public static func application(
         registry: Registry, configuration: Configuration, now: @escaping @Sendable () -> Date = Date.init,
         onRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
-    ) throws -> Application<MockResponder> {
+    ) throws -> Application<RouterResponder<BasicRequestContext>> {
         var logger = Logger(label: "specsmith-mock")
         // The framework's own lines (start-up, connection errors) only when debugging: the mock logs requests itself.
         logger.logLevel = configuration.logLevel <= .debug ? configuration.logLevel : .warning
         let seconds = configuration.idleTimeout.components.seconds
         return Application(
-            responder: try responder(registry: registry, configuration: configuration, now: now),
+            router: try responder(registry: registry, configuration: configuration, now: now).router(),
             server: .http1(configuration: http1(idleTimeout: .seconds(seconds))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "specsmith-mock"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },

@@ -133,7 +133,7 @@ extension Specsmith {
                 logLevel: level)
             let host = self.host
             let serverPath = api.registry.info.serverPath
-            let app: Application<MockResponder>
+            let app: Application<RouterResponder<BasicRequestContext>>
             do {
                 app = try MockServer.application(
                     registry: api.registry, configuration: configuration,

@@ -61,8 +61,19 @@ private let guarded = MockServer.Configuration(
             #expect(preflight.status == 204, "a preflight needs no token")
             #expect(preflight.headers[.accessControlAllowOrigin] == "*")
             #expect(preflight.headers[.accessControlAllowMethods] == "GET, POST, PUT, DELETE, OPTIONS")
-            #expect(preflight.headers[.accessControlAllowHeaders] == "content-type, x-auth-token")
-            #expect(try await mock.get("/customers").headers[.accessControlAllowOrigin] == "*")
+            #expect(preflight.headers[.accessControlAllowHeaders] == "content-type, accept, origin, x-auth-token")
+            #expect(preflight.headers[.accessControlMaxAge] == "600")
+            // A browser's request carries its origin; the answer lets it read the body and the headers that matter.
+            let answer = try await mock.with(token: "full").send(
+                .get, "/customers", bytes: nil, headers: [.origin: "http://localhost:3000"])
+            #expect(answer.headers[.accessControlAllowOrigin] == "*")
+            #expect(
+                answer.headers[.accessControlExposeHeaders]
+                    == "Allow, Location, X-Rate-Limit-Requests-Quota, X-Rate-Limit-Requests-Left, X-Rate-Limit-Time-Window-Ms, X-Rate-Limit-Time-Reset-Ms"
+            )
+            let refused = try await mock.send(.get, "/customers", bytes: nil, headers: [.origin: "http://localhost:3000"])
+            #expect(refused.status == 401)
+            #expect(refused.headers[.accessControlAllowOrigin] == "*", "an error's body is readable too")
         }
     }
 
@@ -314,7 +325,9 @@ private let guarded = MockServer.Configuration(
             #expect(refused.headers[HTTPField.Name("X-Rate-Limit-Requests-Left")!] == "0")
             let reset = Int(refused.headers[HTTPField.Name("X-Rate-Limit-Time-Reset-Ms")!] ?? "") ?? 0
             #expect((1...60_000).contains(reset))
-            #expect(refused.headers[.accessControlExposeHeaders]?.contains("X-Rate-Limit-Time-Reset-Ms") == true)
+            let fromBrowser = try await mock.send(.get, "/customers", bytes: nil, headers: [.origin: "http://localhost:3000"])
+            #expect(fromBrowser.status == 429)
+            #expect(fromBrowser.headers[.accessControlExposeHeaders]?.contains("X-Rate-Limit-Time-Reset-Ms") == true)
             // Another store has its own quota, and the refused create wrote nothing.
             let other = mock.store("another")
             #expect(try await other.get("/customers?email:in=over@example.com").data.isEmpty)
