@@ -40,7 +40,7 @@ extension OpenAPIEmitter {
             if single && registry.recordEnvelope == .data {
                 schemas[.init(stringLiteral: recordResponseName(resource))] = .object(
                     .init(description: "One \(model) record."),
-                    .init(properties: ["data": Self.ref(model), "meta": Self.ref(SharedSchema.writeMeta)], additionalProperties: .a(false)))
+                    .init(properties: ["data": Self.ref(model), "meta": Self.ref(SharedSchema.writeMeta)]))
             }
         }
         for (name, schema) in sharedSchemas() { schemas[.init(stringLiteral: name)] = schema }
@@ -64,11 +64,13 @@ extension OpenAPIEmitter {
     func envelope(_ description: String, data model: String, meta: JSONSchema) -> JSONSchema {
         .object(
             .init(description: description),
-            .init(properties: ["data": .array(.init(), .init(items: Self.ref(model))), "meta": meta], additionalProperties: .a(false))
+            .init(properties: ["data": .array(.init(), .init(items: Self.ref(model))), "meta": meta])
         )
     }
 
-    /// The object schema of one projection; unknown fields are rejected.
+    /// The object schema of one projection. A request refuses fields it does not list (a 422
+    /// names them); a response stays open, so clients built from the spec accept the fields an
+    /// API adds later, which `specsmith diff` counts as harmless.
     func schema(for projected: ProjectedModel) -> JSONSchema {
         var properties = OrderedDictionary<String, JSONSchema>()
         for field in projected.fields {
@@ -77,7 +79,7 @@ extension OpenAPIEmitter {
                 readOnly: field.readOnly, example: field.field.example,
                 defaultValue: projected.kind == .create ? field.field.defaultValue : nil)
         }
-        return .object(.init(description: projected.description), .init(properties: properties, additionalProperties: .a(false)))
+        return .object(.init(description: projected.description), .init(properties: properties, additionalProperties: projected.kind == .read ? nil : .a(false)))
     }
 
     func schema(
@@ -173,10 +175,10 @@ extension OpenAPIEmitter {
             limits.style == .page
             ? .object(
                 .init(description: "Metadata of a list response."),
-                .init(properties: ["pagination": Self.ref(SharedSchema.pagination)], additionalProperties: .a(false)))
+                .init(properties: ["pagination": Self.ref(SharedSchema.pagination)]))
             : .object(
                 .init(description: "Metadata of a list response."),
-                .init(properties: ["cursor": Self.ref(SharedSchema.cursor)], additionalProperties: .a(false)))
+                .init(properties: ["cursor": Self.ref(SharedSchema.cursor)]))
         return paging + [(SharedSchema.listMeta, meta)] + commonSchemas()
     }
 
@@ -195,7 +197,7 @@ extension OpenAPIEmitter {
                     "per_page": count("The page size used (`limit`)."),
                     "next": cursor("Send as `after` for the next page; absent on the last."),
                     "previous": cursor("Send as `before` for the previous page; absent on the first."),
-                ], additionalProperties: .a(false)))
+                ]))
     }
 
     func pageSchemas(count: (String) -> JSONSchema, link: (String, Bool) -> JSONSchema) -> [(String, JSONSchema)] {
@@ -216,7 +218,7 @@ extension OpenAPIEmitter {
                             "current_page": count("This page's number, from 1."),
                             "total_pages": count("Number of pages."),
                             "links": Self.ref(SharedSchema.paginationLinks),
-                        ], additionalProperties: .a(false)))
+                        ]))
             ),
             (
                 SharedSchema.paginationLinks,
@@ -227,7 +229,7 @@ extension OpenAPIEmitter {
                             "previous": link("Query string of the previous page; absent on the first.", false),
                             "current": link("Query string of this page.", true),
                             "next": link("Query string of the next page; absent on the last.", false),
-                        ], additionalProperties: .a(false)))
+                        ]))
             ),
         ]
     }
@@ -244,7 +246,7 @@ extension OpenAPIEmitter {
                 SharedSchema.writeMeta,
                 .object(
                     .init(description: "Metadata of a write response; holds no fields today and may gain some."),
-                    .init(properties: [:], additionalProperties: .a(false)))
+                    .init(properties: [:], additionalProperties: .a(true)))
             ),
             (SharedSchema.errorResponse, errorResponseSchema()),
             (
@@ -293,7 +295,7 @@ extension OpenAPIEmitter {
                         "title": .string(.init(description: "What went wrong, in one sentence."), .init(minLength: 1)),
                         "type": .string(.init(format: .uri, description: "Link to the documentation of status codes."), .init()),
                         "errors": Self.ref(SharedSchema.errorDetails),
-                    ], additionalProperties: .a(false)))
+                    ]))
         case .problemDetails:
             // RFC 9457 lets problems carry members of their own, so the object stays open.
             return .object(

@@ -243,6 +243,19 @@ private func yaml(_ registry: Registry = Tiny.registry()) throws -> String {
         return Registry(info: base.info, pagination: base.pagination, resources: [gadgets])
     }
 
+    /// Requests refuse unknown fields; responses stay open to the fields an API adds later.
+    @Test func requestSchemasAreClosedAndResponseSchemasOpen() throws {
+        let text = try yaml()
+        #expect(text.contains("    ThingCreate:\n      type: object\n"))
+        let create = try #require(text.range(of: "    ThingCreate:\n")).upperBound
+        let nextSchema = text[create...].range(of: "\n    Thing")?.lowerBound ?? text.endIndex
+        #expect(text[create..<nextSchema].contains("      additionalProperties: false\n"))
+        let read = try #require(text.range(of: "    Thing:\n")).upperBound
+        let afterRead = text[read...].range(of: "\n    Thing")?.lowerBound ?? text.endIndex
+        #expect(!text[read..<afterRead].contains("additionalProperties"))
+        #expect(text.contains("    WriteMeta:\n      type: object\n      description: Metadata of a write response; holds no fields today and may gain some.\n      additionalProperties: true\n"))
+    }
+
     @Test func eachFieldTypeHasItsSchema() throws {
         let text = try yaml(Self.registry)
         #expect(
@@ -291,7 +304,6 @@ private func yaml(_ registry: Registry = Tiny.registry()) throws -> String {
                         settings:
                           description: Settings.
                           $ref: '#/components/schemas/GadgetSettings'
-                      additionalProperties: false
                       required:
                       - id
                     GadgetSettings:

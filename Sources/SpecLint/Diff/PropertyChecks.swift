@@ -42,6 +42,9 @@ enum PropertyChecks {
         }
     }
 
+    /// A schema that refused unknown fields: clients generated from it reject any field added later.
+    static func isClosed(_ node: SpecNode) -> Bool { node["additionalProperties"]?.json == .bool(false) }
+
     static let added = DiffCheck("property-added", "An optional request property or a response property was added.") { context in
         context.schemaPairs.flatMap { pair -> [Change] in
             let oldNames = Set(properties(pair.base).map(\.key))
@@ -49,6 +52,7 @@ enum PropertyChecks {
                 guard !oldNames.contains(member.key), pair.direction == .response || !required(pair.head).contains(member.key) else {
                     return nil
                 }
+                if pair.direction == .response && isClosed(pair.base) { return nil }
                 return Change(
                     "property-added", .info, "\(pair.name).\(member.key) was added", in: .head,
                     at: pair.headPath + ["properties", member.key],
@@ -57,5 +61,20 @@ enum PropertyChecks {
         }
     }
 
-    static let all = [requestRequired, responseRemoved, responseOptional, added]
+    static let addedToClosed = DiffCheck(
+        "response-property-added-closed",
+        "A property was added to a response schema that promised no other fields (`additionalProperties: false`)."
+    ) { context in
+        context.schemaPairs.filter { $0.direction == .response && isClosed($0.base) }.flatMap { pair -> [Change] in
+            let oldNames = Set(properties(pair.base).map(\.key))
+            return properties(pair.head).filter { !oldNames.contains($0.key) }.map { member in
+                Change(
+                    "response-property-added-closed", .warning,
+                    "\(pair.name).\(member.key) was added, but the schema said additionalProperties: false: clients that reject unknown fields will refuse these responses",
+                    in: .head, at: pair.headPath + ["properties", member.key], member.keyLocation)
+            }
+        }
+    }
+
+    static let all = [requestRequired, responseRemoved, responseOptional, added, addedToClosed]
 }
