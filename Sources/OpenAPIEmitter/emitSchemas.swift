@@ -79,7 +79,9 @@ extension OpenAPIEmitter {
                 readOnly: field.readOnly, example: field.field.example,
                 defaultValue: projected.kind == .create ? field.field.defaultValue : nil)
         }
-        return .object(.init(description: projected.description), .init(properties: properties, additionalProperties: projected.kind == .read ? nil : .a(false)))
+        return .object(
+            .init(description: projected.description),
+            .init(properties: properties, additionalProperties: projected.kind == .read ? nil : .a(false)))
     }
 
     func schema(

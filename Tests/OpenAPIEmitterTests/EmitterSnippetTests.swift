@@ -253,7 +253,10 @@ private func yaml(_ registry: Registry = Tiny.registry()) throws -> String {
         let read = try #require(text.range(of: "    Thing:\n")).upperBound
         let afterRead = text[read...].range(of: "\n    Thing")?.lowerBound ?? text.endIndex
         #expect(!text[read..<afterRead].contains("additionalProperties"))
-        #expect(text.contains("    WriteMeta:\n      type: object\n      description: Metadata of a write response; holds no fields today and may gain some.\n      additionalProperties: true\n"))
+        #expect(
+            text.contains(
+                "    WriteMeta:\n      type: object\n      description: Metadata of a write response; holds no fields today and may gain some.\n      additionalProperties: true\n"
+            ))
     }
 
     @Test func eachFieldTypeHasItsSchema() throws {
