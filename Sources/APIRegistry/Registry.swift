@@ -236,6 +236,36 @@ public enum RecordEnvelope: String, Sendable {
     case bare
 }
 
+/// A description of the API published elsewhere (the live API's reference), and every place
+/// where this registry deliberately differs from it: an undeclared difference is a defect.
+public struct PublishedReference: Sendable {
+    /// One deliberate difference: what it concerns, what the published description says, what
+    /// this API does, and why.
+    public struct Difference: Sendable {
+        public let subject: String
+        public let published: String
+        public let here: String
+        public let reason: String
+
+        public init(_ subject: String, published: String, here: String, reason: String) {
+            self.subject = subject
+            self.published = published
+            self.here = here
+            self.reason = reason
+        }
+    }
+
+    public let name: String
+    public let url: String
+    public let differences: [Difference]
+
+    public init(name: String, url: String, differences: [Difference]) {
+        self.name = name
+        self.url = url
+        self.differences = differences
+    }
+}
+
 /// The single source of an API: everything the spec, guides and mock say comes from here.
 public struct Registry: Sendable {
     public let info: APIInfo
@@ -243,12 +273,18 @@ public struct Registry: Sendable {
     public let resources: [Resource]
     /// How single-record responses (a read, a `createOne`, a `patch`) show the record.
     public let recordEnvelope: RecordEnvelope
+    /// The published description this API follows, with its deliberate differences; nil when none.
+    public let publishedReference: PublishedReference?
 
-    public init(info: APIInfo, pagination: Pagination, resources: [Resource], recordEnvelope: RecordEnvelope = .data) {
+    public init(
+        info: APIInfo, pagination: Pagination, resources: [Resource], recordEnvelope: RecordEnvelope = .data,
+        publishedReference: PublishedReference? = nil
+    ) {
         self.info = info
         self.pagination = pagination
         self.resources = resources
         self.recordEnvelope = recordEnvelope
+        self.publishedReference = publishedReference
     }
 
     public func resource(named name: String) -> Resource? {

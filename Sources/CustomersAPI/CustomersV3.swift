@@ -5,6 +5,8 @@ public enum CustomersV3 {
     /// Most records one create, update or upsert request may carry.
     static let batchLimit = 10
 
+    static let pagination = Pagination(defaultLimit: 50, maxLimit: 250)
+
     public static let registry = Registry(
         info: APIInfo(
             title: "Customers V3",
@@ -46,8 +48,9 @@ public enum CustomersV3 {
                         "Milliseconds until the window resets; after a 429, wait this long before sending again."),
                 ])
         ),
-        pagination: Pagination(defaultLimit: 50, maxLimit: 250),
-        resources: [customers, addresses, attributes, attributeValues]
+        pagination: pagination,
+        resources: [customers, addresses, attributes, attributeValues],
+        publishedReference: published
     )
 }
 

@@ -45,6 +45,7 @@ struct GuideContext {
             "errors": errorStatuses(),
             "mock": mock(),
             "serverError": serverError() as Any,
+            "published": published() as Any,
             "rateLimit": rateLimit() as Any,
         ]
     }
@@ -56,6 +57,17 @@ struct GuideContext {
         for variable in registry.info.serverVariables { path = path.replacingOccurrences(of: "{\(variable.name)}", with: "demo") }
         let origin = "http://127.0.0.1:\(MockServer.Configuration().port)"
         return ["origin": origin, "baseURL": origin + path, "serverPath": registry.info.serverPath]
+    }
+
+    /// The published reference and the registry's declared differences from it.
+    func published() -> [String: Any]? {
+        guard let reference = registry.publishedReference else { return nil }
+        return [
+            "name": reference.name, "url": reference.url, "count": reference.differences.count,
+            "differences": reference.differences.map {
+                ["subject": $0.subject, "published": $0.published, "here": $0.here, "reason": $0.reason]
+            },
+        ]
     }
 
     /// The rate limit as the registry declares it, with the header of each meaning by name.

@@ -127,7 +127,7 @@ private func problems(_ text: String) -> [String] {
     @Test func committedSiteIsCurrent() throws {
         let pages = try GuideRenderer(registry: CustomersV3.registry, document: spec(), templates: root.appendingPathComponent("templates"))
             .render()
-        #expect(pages.count == 11)
+        #expect(pages.count == 12)
         for page in pages {
             let url = root.appendingPathComponent(page.path)
             if ProcessInfo.processInfo.environment["RECORD"] == "1" {
@@ -151,6 +151,20 @@ private func problems(_ text: String) -> [String] {
             page("guides/querying.md").contains(
                 "| `customer_id` | `customer_id:in` | integer | Id of the customer the address belongs to. |"))
         #expect(page("guides/customer-attributes.md").contains("\"attribute_name\": \"Hat Size\""))
+    }
+
+    /// Every deliberate difference from the published reference is declared once, in the registry,
+    /// and the page lists each.
+    @Test func theDifferencesPageListsEveryDeclaredDifference() throws {
+        let pages = try GuideRenderer(registry: CustomersV3.registry, document: spec(), templates: root.appendingPathComponent("templates"))
+            .render()
+        let page = try #require(pages.first { $0.path == "site/guides/published-reference.md" }?.contents)
+        let declared = try #require(CustomersV3.registry.publishedReference).differences
+        #expect(declared.count >= 8)
+        for difference in declared {
+            #expect(page.contains("## \(difference.subject)\n\n- **Published:** \(difference.published).\n- **Here:** \(difference.here)."))
+        }
+        #expect(page.contains("(\(declared.count) today)"))
     }
 
     /// Defects a new user found in the pages, each kept from coming back.
