@@ -161,7 +161,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SpecLintTests", dependencies: ["SpecLint", "JSONModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SpecsmithCLITests", dependencies: ["APIContract", "SpecsmithCLI", "APIRegistry", "JSONModel"]),
+        .testTarget(
+            name: "SpecsmithCLITests", dependencies: ["APIContract", "SpecsmithCLI", "APIRegistry", "JSONModel", "TestRegistries"]),
         .testTarget(
             name: "MockServerTests",
             dependencies: [

@@ -175,6 +175,11 @@ public struct MockResponder: Sendable {
         return Response(status: .noContent)
     }
 
+    /// The paths the mock keeps for itself, before any API path: the spec, the guides, its own routes.
+    static func isOwnPath(_ path: String) -> Bool {
+        path == "/openapi.yaml" || path == "/docs" || path.hasPrefix("/docs/") || path == "/_mock" || path.hasPrefix("/_mock/")
+    }
+
     /// The answer to a request no route takes: a 405 for a route of the mock's own asked with another
     /// method, a JSON 404 for any other path.
     func unrouted(_ path: String) -> Response {

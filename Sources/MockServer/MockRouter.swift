@@ -63,9 +63,7 @@ struct APIMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
-        let reserved =
-            path == "/openapi.yaml" || path == "/docs" || path.hasPrefix("/docs/") || path == "/_mock" || path.hasPrefix("/_mock/")
-        if !reserved, let (hash, rest) = responder.storeAndPath(path) {
+        if !MockResponder.isOwnPath(path), let (hash, rest) = responder.storeAndPath(path) {
             return await responder.api(request, store: hash, path: rest)
         }
         do {

@@ -1,3 +1,4 @@
+import TestRegistries
 import Testing
 
 /// Pages run as scripts on the mock, with a registry that is not Customers.

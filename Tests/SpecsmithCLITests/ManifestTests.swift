@@ -1,49 +1,16 @@
 import APIRegistry
 import Foundation
 import JSONModel
+import TestRegistries
 import Testing
 
 @testable import SpecsmithCLI
 
-/// A second API for the same package: its spec in spec/, its guides in site/gadgets/.
-private let gadgets: APIDefinition = {
-    let model = Model(
-        "Gadget", description: "A gadget.", identifier: "id",
-        fields: [
-            Field("id", .integer(minimum: 1, maximum: nil), "Id.", visibility: [.read], requiredIn: [.read]),
-            Field("name", .string(minLength: 1, maxLength: 20), "Name.", requiredIn: [.read, .create]),
-        ],
-        examples: [["id": 1, "name": "Sprocket"]])
-    let registry = Registry(
-        info: APIInfo(
-            title: "Gadgets", version: "1.0.0", description: "Gadgets.", serverURL: "https://gadgets.example.com/v1",
-            serverVariables: [], authHeader: "X-Key", authDescription: "A key.",
-            scopes: [Scope("read", access: .read, description: "Read."), Scope("write", access: .modify, description: "Write.")],
-            errorTypeURL: "https://gadgets.example.com/errors", specFileName: "gadgets.yaml"),
-        pagination: Pagination(defaultLimit: 10, maxLimit: 50),
-        resources: [
-            Resource(
-                name: "gadgets", path: "/gadgets", tag: "Gadgets", operationNoun: "Gadgets", description: "Gadgets.", model: model,
-                operations: [
-                    Operation(.list, summary: "List gadgets", description: "Lists gadgets."),
-                    Operation(.create, summary: "Create gadgets", description: "Creates.", batchLimit: 2, invalidExample: [["name": ""]]),
-                ],
-                filters: [Filter("id", [.in], "Id.")])
-        ])
-    return APIDefinition(registry: registry, templates: "templates-gadgets", siteFolder: "site/gadgets")
-}()
-
-private let widgets: APIDefinition = {
-    let base = gadgets.registry
-    let info = base.info
-    let registry = Registry(
-        info: APIInfo(
-            title: "Widgets", version: "1.0.0", description: "Widgets.", serverURL: info.serverURL, serverVariables: [],
-            authHeader: info.authHeader, authDescription: info.authDescription, scopes: info.scopes, errorTypeURL: info.errorTypeURL,
-            specFileName: "widgets.yaml"),
-        pagination: base.pagination, resources: base.resources)
-    return APIDefinition(registry: registry, templates: "templates-widgets", siteFolder: "site/widgets")
-}()
+/// Two APIs in one package: their specs side by side in spec/, their guides in site/gadgets/ and
+/// site/widgets/, each from its own templates folder.
+private let gadgets = APIDefinition(
+    registry: Notes.registry, name: "gadgets", templates: "templates-gadgets", siteFolder: "site/gadgets")
+private let widgets = APIDefinition(registry: Library.registry, name: "widgets", templates: "templates-widgets", siteFolder: "site/widgets")
 
 /// Runs `specsmith generate ARGUMENTS` for `apis` in process.
 private func generate(_ apis: [APIDefinition], _ arguments: [String]) async throws {
@@ -72,7 +39,7 @@ private func generate(_ apis: [APIDefinition], _ arguments: [String]) async thro
 
         try await generate([gadgets, widgets], ["--root", root.path])
         func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) }
-        #expect(exists("spec/gadgets.yaml") && exists("spec/widgets.yaml"))
+        #expect(exists("spec/notes.yaml") && exists("spec/library.yaml"))
         #expect(exists("site/gadgets/extra.md") && exists("site/widgets/extra.md"))
         #expect(exists(".specsmith/gadgets.files") && exists(".specsmith/widgets.files"))
 
@@ -80,11 +47,12 @@ private func generate(_ apis: [APIDefinition], _ arguments: [String]) async thro
         try await generate([gadgets, widgets], ["--root", root.path, "--api", "gadgets"])
         #expect(!exists("site/gadgets/extra.md"), "gadgets no longer produces it")
         #expect(exists("site/widgets/extra.md"), "widgets' files are not gadgets' to remove")
-        #expect(exists("spec/widgets.yaml"))
+        #expect(exists("spec/library.yaml"))
         #expect(exists("site/NOTES.md"), "a file no generation wrote is never removed")
     }
 
-    @Test func anAPIIsNamedAfterItsSpecFile() {
+    @Test func anAPIIsNamedAfterItsSpecFileUnlessNamed() {
+        #expect(APIDefinition(registry: Notes.registry).name == "notes")
         #expect(gadgets.name == "gadgets")
         #expect(gadgets.manifestPath == ".specsmith/gadgets.files")
     }
