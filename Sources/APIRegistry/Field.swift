@@ -27,6 +27,8 @@ public indirect enum FieldType: Sendable {
     case model(Model)
     /// An object whose values are strings, keyed by any name.
     case stringMap
+    /// A value of exactly one of these types (a form field's value: text, a number, or a list of texts).
+    case oneOf([FieldType])
 
     public static func string(
         format: StringFormat? = nil, minLength: Int? = nil, maxLength: Int? = nil, pattern: String? = nil
@@ -53,6 +55,7 @@ public indirect enum FieldType: Sendable {
         case .array(let element, _, _): "array of \(element.displayName)"
         case .model(let model): model.name
         case .stringMap: "map of string"
+        case .oneOf(let types): types.map(\.displayName).joined(separator: " or ")
         }
     }
 }
@@ -67,6 +70,8 @@ public enum Derivation: Sendable, Equatable {
     case count(of: String)
     /// `field` of the record that the relation field `via` points to.
     case related(via: String, field: String)
+    /// The English name of the region whose ISO 3166-1 code is in `field` (`AU` → `Australia`).
+    case regionName(of: String)
 }
 
 /// One field of a model: its type, where it is visible, and where it is required.
@@ -85,6 +90,12 @@ public struct Field: Sendable {
     public let samples: [JSONValue]
     /// The value the server stores when a create leaves the field out.
     public let defaultValue: JSONValue?
+    /// The field's name where its record is embedded in another record, when that differs (a
+    /// line's `price` might be `line_price` inside an order).
+    public let embeddedName: String?
+    /// The `include=` value that asks for this field, for a field returned only when asked for;
+    /// nil when the include value is the field's name, or the field is always returned.
+    public let includedAs: String?
 
     public init(
         _ name: String,
@@ -95,7 +106,9 @@ public struct Field: Sendable {
         example: JSONValue? = nil,
         derived: Derivation? = nil,
         samples: [JSONValue] = [],
-        defaultValue: JSONValue? = nil
+        defaultValue: JSONValue? = nil,
+        embeddedName: String? = nil,
+        includedAs: String? = nil
     ) {
         self.name = name
         self.type = type
@@ -106,7 +119,12 @@ public struct Field: Sendable {
         self.derived = derived
         self.samples = samples
         self.defaultValue = defaultValue
+        self.embeddedName = embeddedName
+        self.includedAs = includedAs
     }
+
+    /// The `include=` value that asks for this field when the resource offers it as an include.
+    public var includeName: String { includedAs ?? name }
 
     /// Set by the server, never by a client: visible in responses only.
     public var isReadOnly: Bool { visibility == [.read] }

@@ -41,23 +41,36 @@ public struct ProjectedModel: Sendable {
     public let description: String
     public let fields: [ProjectedField]
 
+    /// The field a member of this schema holds, by its name on the wire.
     public func field(named name: String) -> ProjectedField? {
-        fields.first { $0.field.name == name }
+        fields.first { $0.name == name }
     }
 
     public var requiredFieldNames: [String] {
-        fields.filter(\.required).map(\.field.name)
+        fields.filter(\.required).map(\.name)
     }
 
-    /// `value` cut down to the members this projection shows, nested values included.
+    /// Whether some field has another name on the wire than in the model.
+    public var renames: Bool { fields.contains { $0.name != $0.field.name } }
+
+    /// `value`, keyed by the model's field names, cut down to the members this projection
+    /// shows and keyed by their names on the wire, nested values included.
     public func project(_ value: JSONValue) -> JSONValue {
         guard case .object(let object) = value else { return value }
         var result = JSONObject()
         for (key, member) in object {
-            guard let field = field(named: key) else { continue }
-            result[key] = field.type.project(member)
+            guard let field = fields.first(where: { $0.field.name == key }) else { continue }
+            result[field.name] = field.type.project(member)
         }
         return .object(result)
+    }
+
+    /// A member sent under a wire name, keyed by the model's field name (unknown keys kept).
+    public func modelKeyed(_ object: JSONObject) -> JSONObject {
+        guard renames else { return object }
+        var result = JSONObject()
+        for (key, member) in object { result[field(named: key)?.field.name ?? key] = member }
+        return result
     }
 
     /// The model's examples as this projection shows them.
@@ -67,6 +80,8 @@ public struct ProjectedModel: Sendable {
 /// A field as it appears in one projection.
 public struct ProjectedField: Sendable {
     public let field: Field
+    /// The member's name on the wire: the field's name, or its `embeddedName` in an embedded record.
+    public let name: String
     public let type: ProjectedType
     public let required: Bool
     /// Set by the server: an error when sent in a request.
@@ -99,29 +114,41 @@ extension Registry {
         let visibility = kind.visibility
         var fields: [ProjectedField] = []
         if kind == .update, let identifier = model.identifier, let id = model.field(named: identifier) {
-            fields.append(ProjectedField(field: id, type: projectedType(id.type, kind, in: model), required: true, readOnly: false))
+            fields.append(
+                ProjectedField(field: id, name: id.name, type: projectedType(id.type, kind, in: model), required: true, readOnly: false))
         }
+        let child = resource(owning: model)
         let parentKey = parent.flatMap { parent in
-            resource(owning: model).flatMap { child in
-                resource(owning: parent).flatMap { child.relation(to: $0.name)?.field }
-            }
+            child.flatMap { child in resource(owning: parent).flatMap { child.relation(to: $0.name)?.field } }
+        }
+        // The parent sets its key; fields that exclude it (`exactlyOne`) cannot be sent with it.
+        var supplied: Set<String> = parentKey.map { [$0] } ?? []
+        if let parentKey, let child, kind != .read {
+            for case .exactlyOne(let group) in child.rules where group.contains(parentKey) { supplied.formUnion(group) }
         }
         for field in model.fields where field.isVisible(in: visibility) {
             let isIdentifier = field.name == model.identifier
             if kind != .read && isIdentifier { continue }
-            if field.name == parentKey { continue }
+            if kind != .read && supplied.contains(field.name) { continue }
             fields.append(
                 ProjectedField(
                     field: field,
+                    name: parent != nil ? field.embeddedName ?? field.name : field.name,
                     type: projectedType(field.type, kind, in: model),
                     required: kind == .update || kind == .patch ? false : field.isRequired(in: visibility),
                     readOnly: kind == .read && (field.isReadOnly || isIdentifier)
                 )
             )
         }
-        let schemaName = parent.map { $0.name + model.name + "Input" } ?? model.name + kind.suffix
+        let schemaName =
+            switch (kind, parent) {
+            case (.read, .some(let parent)): parent.name + model.name
+            case (_, .some(let parent)): parent.name + model.name + "Input"
+            case (_, nil): model.name + kind.suffix
+            }
         let description =
             switch (kind, parent) {
+            case (.read, .some(let parent)): "\(model.description) Inside \(article(parent.name).lowercased()) \(parent.name)."
             case (_, .some(let parent)):
                 "\(model.name) to create with its \(parent.name); \(parentKey ?? "the parent key") is set from the \(parent.name)."
             case (.read, nil): model.description
@@ -139,7 +166,8 @@ extension Registry {
     public func valueObjectProjection(of model: Model) -> ProjectedModel {
         let fields = model.fields.map { field in
             ProjectedField(
-                field: field, type: projectedType(field.type, .create, in: model), required: !field.requiredIn.isEmpty, readOnly: false)
+                field: field, name: field.name, type: projectedType(field.type, .create, in: model), required: !field.requiredIn.isEmpty,
+                readOnly: false)
         }
         return ProjectedModel(schemaName: model.name, model: model, kind: .create, description: model.description, fields: fields)
     }
@@ -150,7 +178,12 @@ extension Registry {
             return .array(projectedType(element, kind, in: parent), minItems: minItems, maxItems: maxItems)
         case .model(let nested):
             guard resource(owning: nested) != nil else { return .model(valueObjectProjection(of: nested)) }
-            return .model(kind == .read ? projection(of: nested, .read) : projection(of: nested, .create, embeddedIn: parent))
+            if kind == .read {
+                // An embedded record has its own read schema only when some field is named otherwise there.
+                let embedded = projection(of: nested, .read, embeddedIn: parent)
+                return .model(embedded.renames ? embedded : projection(of: nested, .read))
+            }
+            return .model(projection(of: nested, .create, embeddedIn: parent))
         default:
             return .scalar(type)
         }

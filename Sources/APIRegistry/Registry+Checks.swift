@@ -25,8 +25,9 @@ extension Registry {
             for key in resource.sortKeys where model.field(named: key)?.isVisible(in: .read) != true {
                 problems.append("\(at): sort key '\(key)' is not a readable field of \(model.name)")
             }
-            for include in resource.includes where model.field(named: include)?.isVisible(in: .read) != true {
-                problems.append("\(at): include '\(include)' is not a readable field of \(model.name)")
+            for include in resource.includes where resource.includedField(include) == nil {
+                problems.append(
+                    "\(at): include '\(include)' names no readable field of \(model.name) (by its name or its `includedAs`)")
             }
             for relation in resource.relations {
                 if model.field(named: relation.field) == nil {
@@ -126,7 +127,7 @@ extension Rule {
         case .unique(let field), .immutable(let field): [field]
         case .maxRecords, .custom: []
         case .valueMatchesType(let field, let relation, _): [field, relation]
-        case .upsertKey(let fields): fields
+        case .upsertKey(let fields), .exactlyOne(let fields): fields
         }
     }
 }

@@ -33,6 +33,8 @@ extension Registry {
                 lines.append("`\(field)` must parse as the `\(typeField)` of the record `\(relation)` names.")
             case .upsertKey(let fields):
                 lines.append("An item whose \(fields.map { "`\($0)`" }.joined(separator: " and ")) match an existing record replaces it.")
+            case .exactlyOne(let fields):
+                lines.append("Each record sets exactly one of \(fields.map { "`\($0)`" }.joined(separator: " and ")); otherwise 422.")
             case .custom(let rule): lines.append(rule.sentence)
             default: break
             }

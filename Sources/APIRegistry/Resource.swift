@@ -95,6 +95,14 @@ public struct Resource: Sendable {
         return field.type
     }
 
+    /// The read field an `include=` value asks for.
+    public func includedField(_ include: String) -> Field? {
+        includes.contains(include) ? model.fields.first { $0.includeName == include && $0.isVisible(in: .read) } : nil
+    }
+
+    /// Whether a read field is returned only when asked for with `include=`.
+    public func isIncludeOnly(_ field: Field) -> Bool { includes.contains(field.includeName) }
+
     public func relation(to resource: String) -> Relation? {
         relations.first { $0.resource == resource }
     }
@@ -191,6 +199,8 @@ public struct Operation: Sendable {
     /// A request body (for a list: a query string) that must be rejected; the error
     /// example in the spec is what the validation engine or query parser says about it.
     public let invalidExample: JSONValue?
+    /// Still served, but clients should move to what the description names.
+    public let deprecated: Bool
 
     public init(
         _ kind: OperationKind,
@@ -198,7 +208,8 @@ public struct Operation: Sendable {
         description: String,
         batchLimit: Int? = nil,
         requestExample: JSONValue? = nil,
-        invalidExample: JSONValue? = nil
+        invalidExample: JSONValue? = nil,
+        deprecated: Bool = false
     ) {
         self.kind = kind
         self.summary = summary
@@ -206,6 +217,7 @@ public struct Operation: Sendable {
         self.batchLimit = batchLimit
         self.requestExample = requestExample
         self.invalidExample = invalidExample
+        self.deprecated = deprecated
     }
 }
 
@@ -287,6 +299,9 @@ public enum Rule: Sendable {
     case valueMatchesType(field: String, relation: String, typeField: String)
     /// A write creates or replaces the record with these field values.
     case upsertKey([String])
+    /// Each record sets exactly one of these fields (a note belongs to an order or to a line,
+    /// never both). An embedded record's parent sets one, so it sends none of the others.
+    case exactlyOne([String])
     /// A rule of the registry's own.
     case custom(CustomRule)
 }

@@ -23,8 +23,15 @@ extension CustomersV3 {
             Field(
                 "country_code", .string(minLength: 2, maxLength: 2, pattern: "^[A-Z]{2}$"), "ISO 3166-1 alpha-2 country code, e.g. `US`.",
                 requiredIn: [.read, .create]),
+            Field(
+                "country", .string(maxLength: 255), "The country's English name, from `country_code`; set by the server.",
+                visibility: [.read], derived: .regionName(of: "country_code")),
             Field("phone", .string(maxLength: 50), "Phone number."),
             Field("address_type", .enumeration(["residential", "commercial"]), "Kind of address."),
+            Field(
+                "form_fields", .array(of: .model(formFieldValue)),
+                "Values of the store's address form fields. Returned with `include=formfields`; on create and update, values to set (by `name`).",
+                visibility: [.read, .create, .update], includedAs: "formfields"),
         ],
         examples: [Examples.sydneyAddress, Examples.akronAddress]
     )
@@ -65,6 +72,7 @@ extension CustomersV3 {
             Filter("name", [.in], "First and last name of the addressee, as `first last`.", fields: ["first_name", "last_name"]),
             Filter("company", [.in], "Company name, exact match."),
         ],
+        includes: ["formfields"],
         relations: [Relation("customer_id", references: "customers", onDelete: .cascade)],
         seedRecords: 10
     )

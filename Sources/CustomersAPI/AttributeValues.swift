@@ -20,8 +20,8 @@ extension CustomersV3 {
                 derived: .related(via: "attribute_id", field: "name")),
             Field(
                 "value", .string(maxLength: 255),
-                "The value, as a string that parses as the attribute's type: any text, a number, or a date `YYYY-MM-DD`.",
-                visibility: [.read, .create], requiredIn: [.read, .create]),
+                "The value, as a string that parses as the attribute's type: any text, a number, or a date `YYYY-MM-DD`. Named `attribute_value` inside a customer.",
+                visibility: [.read, .create], requiredIn: [.read, .create], embeddedName: "attribute_value"),
             ServerFields.dateCreated,
             ServerFields.dateModified,
         ],
@@ -51,6 +51,9 @@ extension CustomersV3 {
             Filter("id", [.in], "Attribute value id."),
             Filter("customer_id", [.in], "Id of the customer."),
             Filter("attribute_id", [.in], "Id of the attribute."),
+            Filter("name", [.eq], "Name of the attribute.", fields: ["attribute_name"]),
+            Filter("date_created", [.eq, .min, .max], "Creation time; a date or a date-time."),
+            Filter("date_modified", [.eq, .min, .max], "Last modification time; a date or a date-time."),
         ],
         relations: [
             Relation("customer_id", references: "customers", onDelete: .cascade),

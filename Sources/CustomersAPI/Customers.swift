@@ -11,6 +11,15 @@ extension CustomersV3 {
         ]
     )
 
+    static let storeCredit = Model(
+        "StoreCredit",
+        description: "An amount of store credit.",
+        fields: [
+            Field(
+                "amount", .number(minimum: 0, maximum: nil), "The amount, in the store's default currency.", requiredIn: [.read, .create])
+        ]
+    )
+
     static let customer = Model(
         "Customer",
         description: "A shopper's account in the store.",
@@ -55,6 +64,35 @@ extension CustomersV3 {
                 "attributes", .array(of: .model(attributeValue)),
                 "Attribute values. Returned with `include=attributes`, each with its attribute's name; on create and update, values to set (by `attribute_id`).",
                 visibility: [.read, .create, .update]),
+            Field(
+                "form_fields", .array(of: .model(formFieldValue)),
+                "Values of the store's sign-up form fields. Returned with `include=formfields`; on create and update, values to set (by `name`).",
+                visibility: [.read, .create, .update], includedAs: "formfields"),
+            Field(
+                "store_credit_amounts", .array(of: .model(storeCredit)),
+                "Store credit the customer can spend. Returned with `include=storecredit`.", visibility: [.read, .create, .update],
+                includedAs: "storecredit"),
+            Field(
+                "accepts_product_review_abandoned_cart_emails", .boolean,
+                "Whether the customer receives product review and abandoned cart emails.", defaultValue: false),
+            Field(
+                "trigger_account_created_notification", .boolean,
+                "When true, the store sends the customer its welcome email. Create only; never returned.", visibility: [.create]),
+            Field(
+                "origin_channel_id", .integer(minimum: 1, maximum: ServerFields.maxID),
+                "The channel the customer was created on. Set on create only.", visibility: [.read, .create], defaultValue: 1),
+            Field(
+                "channel_ids", .array(of: .integer(minimum: 1, maximum: ServerFields.maxID), minItems: 1),
+                "The channels the customer can sign in to. Leave it out for access to every channel that allows global logins.",
+                samples: [[1], [1, 2]]),
+            Field(
+                "shopper_profile_id", .string(maxLength: 36),
+                "The shopper profile of the customer (beta). Returned with `include=shopper_profile_id`.",
+                visibility: [.read], samples: ["82511e54-4040-40fe-b742-2b25655f205b", "0c7d3e9a-56a1-4f0b-9a49-3f2b8e61d4c2"]),
+            Field(
+                "segment_ids", .array(of: .string(maxLength: 36)),
+                "The segments the customer belongs to (beta). Returned with `include=segment_ids`.",
+                visibility: [.read], samples: [["5bb733a9-5491-47b3-9451-9ae8d6a6bc6b"]]),
         ],
         examples: [Examples.johnDoe]
     )
@@ -80,7 +118,7 @@ extension CustomersV3 {
                 description:
                     "Updates up to \(batchLimit) customers. Only `id` is required; only the fields sent change. Attribute values sent in `attributes` are created or replaced.",
                 batchLimit: batchLimit,
-                requestExample: [["id": 1, "phone": "1234567890", "attributes": [["attribute_id": 1, "value": "7"]]]],
+                requestExample: [["id": 1, "phone": "1234567890", "attributes": [["attribute_id": 1, "attribute_value": "7"]]]],
                 invalidExample: [["email": "jane@example.com", "date_created": "2018-11-14T18:58:08Z"]]),
             Operation(
                 .delete, summary: "Delete customers",
@@ -93,11 +131,12 @@ extension CustomersV3 {
             Filter("company", [.in], "Company name, exact match."),
             Filter("customer_group_id", [.in], "Customer group id."),
             Filter("registration_ip_address", [.in], "IP address the customer registered from."),
+            Filter("phone", [.in], "Phone number, exact match."),
             Filter("date_created", [.eq, .min, .max], "Creation time; a date (`2018-01-01`) or a date-time."),
             Filter("date_modified", [.eq, .min, .max], "Last modification time; a date or a date-time."),
         ],
         sortKeys: ["date_created", "date_modified", "last_name"],
-        includes: ["addresses", "attributes"],
+        includes: ["addresses", "storecredit", "attributes", "formfields", "shopper_profile_id", "segment_ids"],
         rules: [.unique(field: "email")],
         seedRecords: 8
     )

@@ -49,7 +49,7 @@ public enum CustomersV3 {
                 ])
         ),
         pagination: pagination,
-        resources: [customers, addresses, attributes, attributeValues],
+        resources: [customers, addresses, attributes, attributeValues, formFieldValues],
         publishedReference: published
     )
 }

@@ -9,13 +9,21 @@ enum Examples {
     static let sydneyAddress: JSONValue = [
         "id": 1, "customer_id": 1, "first_name": "John", "last_name": "Doe", "company": "BigCommerce",
         "address1": "Bennelong Point", "address2": "", "city": "Sydney", "state_or_province": "New South Wales",
-        "postal_code": "2000", "country_code": "AU", "phone": "1234567890", "address_type": "commercial",
+        "postal_code": "2000", "country_code": "AU", "country": "Australia", "phone": "1234567890",
+        "address_type": "commercial", "form_fields": [sydneyDeliveryInstructions],
     ]
 
     static let akronAddress: JSONValue = [
         "id": 2, "customer_id": 1, "first_name": "John", "last_name": "Doe", "company": "",
         "address1": "111 E West Street", "address2": "654", "city": "Akron", "state_or_province": "Ohio",
-        "postal_code": "44325", "country_code": "US", "phone": "1234567890", "address_type": "residential",
+        "postal_code": "44325", "country_code": "US", "country": "United States", "phone": "1234567890",
+        "address_type": "residential",
+    ]
+
+    static let johnHeardFrom: JSONValue = ["customer_id": 1, "name": "How did you hear about us?", "value": "Friend"]
+
+    static let sydneyDeliveryInstructions: JSONValue = [
+        "address_id": 1, "name": "Special Delivery Instructions", "value": "Leave the package at the front door",
     ]
 
     static let hatSize: JSONValue = [
@@ -39,6 +47,12 @@ enum Examples {
         "authentication": ["force_password_reset": true, "new_password": "tempPassword1"],
         "addresses": [sydneyAddress, akronAddress],
         "attributes": [johnsHatSize],
+        "form_fields": [johnHeardFrom],
+        "store_credit_amounts": [["amount": 43.15]],
+        "accepts_product_review_abandoned_cart_emails": true,
+        "origin_channel_id": 1, "channel_ids": [1],
+        "shopper_profile_id": "82511e54-4040-40fe-b742-2b25655f205b",
+        "segment_ids": ["5bb733a9-5491-47b3-9451-9ae8d6a6bc6b"],
     ]
 
     /// A customer to create: new to the sample store (its email is not taken there), with an
@@ -53,7 +67,7 @@ enum Examples {
                     "postal_code": "78701", "country_code": "US", "address_type": "commercial",
                 ]
             ],
-            "attributes": [["attribute_id": 1, "value": "6¾"]],
+            "attributes": [["attribute_id": 1, "attribute_value": "6¾"]],
             "authentication": ["force_password_reset": true, "new_password": "tempPassword1"],
         ]
     ]

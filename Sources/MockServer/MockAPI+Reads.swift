@@ -12,7 +12,7 @@ extension MockAPI {
         case .success(let parsed): query = parsed
         }
         var records = start(resource, query, state: state).filter { record in
-            query.clauses.allSatisfy { matches(record, $0, in: resource) }
+            query.clauses.allSatisfy { matches(record, $0, in: resource, state: state) }
         }
         if let sort = query.sort {
             let type = resource.model.field(named: sort.field)?.type ?? .string()
@@ -79,12 +79,12 @@ extension MockAPI {
     }
 
     /// Whether a record satisfies one filter clause.
-    func matches(_ record: JSONObject, _ clause: FilterClause, in resource: Resource) -> Bool {
+    func matches(_ record: JSONObject, _ clause: FilterClause, in resource: Resource, state: StoreState) -> Bool {
         let type = resource.valueType(of: clause.filter)
         let fields = clause.filter.fields
         let actual: JSONValue? =
             fields.count == 1
-            ? record[fields[0]]
+            ? value(of: fields[0], in: record, of: resource, state: state)
             : .string(fields.compactMap { record[$0]?.stringValue }.filter { !$0.isEmpty }.joined(separator: " "))
         guard let actual, actual != .null else { return clause.op == .notIn }
         switch clause.op {
@@ -96,6 +96,13 @@ extension MockAPI {
         case .min: return clause.values.allSatisfy { Self.compare(actual, $0, type) >= 0 }
         case .max: return clause.values.allSatisfy { Self.compare(actual, $0, type) <= 0 }
         }
+    }
+
+    /// A field's value as responses show it: stored, or taken from the record a relation names.
+    func value(of name: String, in record: JSONObject, of resource: Resource, state: StoreState) -> JSONValue? {
+        guard case .related(let via, let field)? = resource.model.field(named: name)?.derived else { return record[name] }
+        guard let relation = resource.relations.first(where: { $0.field == via }), let key = record[via]?.intValue else { return nil }
+        return state[relation.resource][key]?[field]
     }
 
     static func equal(_ actual: JSONValue, _ wanted: JSONValue, _ type: FieldType) -> Bool {

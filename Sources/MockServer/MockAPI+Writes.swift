@@ -32,7 +32,7 @@ extension MockAPI {
         }
         let data = written.compactMap { entry -> JSONValue? in
             guard let record = state[resource.name][entry.id] else { return nil }
-            let sent = Set(resource.model.fields.filter { childResource(of: $0) != nil && entry.item[$0.name] != nil }.map(\.name))
+            let sent = Set(resource.model.fields.filter { childResource(of: $0) != nil && entry.item[$0.name] != nil }.map(\.includeName))
             return present(record, of: resource, including: sent, state: state)
         }
         return MockResponse(status: 200, body: ["data": .array(data), "meta": [:]])
@@ -194,19 +194,38 @@ extension MockAPI {
                     problems.append(
                         (problem.field == "(root)" ? path.description : path.appending(key: problem.field).description, problem.message))
                 }
+            case .exactlyOne(let fields):
+                let parentKey = parent.flatMap { resource.relation(to: $0.resource.name)?.field }
+                let set = fields.filter { item[$0] != nil && item[$0] != .null || $0 == parentKey }
+                guard set.count != 1, kind != .update else { continue }
+                let named = fields.map { "`\($0)`" }.joined(separator: " or ")
+                problems.append((path.description, set.isEmpty ? "must set \(named)" : "must set only one of \(named)"))
             case .immutable, .maxRecords:
                 break
             }
         }
         for field in model.fields {
             guard let child = childResource(of: field), case .array(let entries)? = item[field.name] else { continue }
+            let wire = registry.projection(of: child.model, .create, embeddedIn: model)
             for (index, entry) in entries.enumerated() {
                 guard let object = entry.objectValue else { continue }
+                let at = path.appending(key: field.name).appending(index: index)
+                var found: [(path: String, message: String)] = []
                 check(
-                    object, of: child, child.nestedWriteKind, at: path.appending(key: field.name).appending(index: index),
-                    parent: (resource, recordID, path), state: state, seen: &seen, problems: &problems)
+                    wire.modelKeyed(object), of: child, child.nestedWriteKind, at: at, parent: (resource, recordID, path), state: state,
+                    seen: &seen, problems: &found)
+                problems += found.map { (Self.wirePath($0.path, under: at.description, wire), $0.message) }
             }
         }
+    }
+
+    /// A problem's path inside an embedded record, with the member named as the client sent it.
+    static func wirePath(_ path: String, under prefix: String, _ wire: ProjectedModel) -> String {
+        guard wire.renames, path.hasPrefix(prefix + ".") else { return path }
+        let rest = path.dropFirst(prefix.count + 1)
+        let key = rest.prefix { $0 != "." && $0 != "[" }
+        guard let renamed = wire.fields.first(where: { $0.field.name == key })?.name else { return path }
+        return prefix + "." + renamed + rest.dropFirst(key.count)
     }
 
     /// The form two values of a unique field are compared in: emails ignore case.
@@ -236,19 +255,23 @@ extension MockAPI {
     func upsertMatch(_ item: JSONObject, in resource: Resource, parent: (resource: Resource, id: Int?)?, state: StoreState) -> Int? {
         guard let fields = resource.upsertKey else { return nil }
         let parentKey = parent.flatMap { resource.relation(to: $0.resource.name)?.field }
+        // A key field left out matches records that lack it too: with `exactlyOne`, a record
+        // names one owner and leaves the other key fields out.
         var wanted: [String: JSONValue] = [:]
         for field in fields {
             if field == parentKey {
                 guard let id = parent?.id else { return nil }
                 wanted[field] = .integer(id)
             } else {
-                guard let value = item[field] else { return nil }
-                wanted[field] = value
+                wanted[field] = item[field] ?? .null
             }
         }
+        guard let (first, value) = fields.lazy.compactMap({ field in wanted[field].flatMap { $0 == .null ? nil : (field, $0) } }).first
+        else { return nil }
         let identifier = resource.model.identifier ?? "id"
-        let pool = fields.first.flatMap { field in wanted[field].map { candidates(state[resource.name], field, [$0]) } } ?? []
-        return pool.first { record in wanted.allSatisfy { record[$0.key]?.isJSONEqual(to: $0.value) == true } }?[identifier]?.intValue
+        return candidates(state[resource.name], first, [value]).first { record in
+            wanted.allSatisfy { (record[$0.key] ?? .null).isJSONEqual(to: $0.value) }
+        }?[identifier]?.intValue
     }
 }
 
@@ -295,8 +318,9 @@ extension MockAPI {
         state[resource.name].put(record, id: id)
         for field in model.fields {
             guard let child = childResource(of: field), case .array(let entries)? = item[field.name] else { continue }
+            let wire = registry.projection(of: child.model, .create, embeddedIn: model)
             for case .object(let entry) in entries {
-                _ = apply(entry, to: child, child.nestedWriteKind, parent: (resource, id), at: stamp, state: &state)
+                _ = apply(wire.modelKeyed(entry), to: child, child.nestedWriteKind, parent: (resource, id), at: stamp, state: &state)
             }
         }
         return id

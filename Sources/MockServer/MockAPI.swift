@@ -145,17 +145,22 @@ extension MockAPI {
         var shown = JSONObject(minimumCapacity: plan.steps.count)
         for step in plan.steps {
             switch step {
-            case .stored(let name):
-                shown[name] = record[name]
+            case .stored(let name, let include):
+                if include.map(includes.contains) ?? true { shown[name] = record[name] }
             case .count(let name, let child, let relation):
                 shown[name] = .integer(records(of: child, where: relation, is: id, in: state).count)
             case .related(let name, let via, let target, let field):
                 if let key = record[via]?.intValue { shown[name] = state[target][key]?[field] }
-            case .embedded(let name, let child, let relation):
-                guard includes.contains(name), let childResource = registry.resource(named: child) else { continue }
+            case .regionName(let name, let code):
+                if let code = record[code]?.stringValue, let region = Locale(identifier: "en_US").localizedString(forRegionCode: code) {
+                    shown[name] = .string(region)
+                }
+            case .embedded(let name, let include, let child, let relation, let wire):
+                guard includes.contains(include), let childResource = registry.resource(named: child) else { continue }
                 shown[name] = .array(
                     records(of: child, where: relation, is: id, in: state).map {
-                        present($0, of: childResource, including: [], state: state)
+                        let presented = present($0, of: childResource, including: [], state: state)
+                        return wire?.project(presented) ?? presented
                     })
             }
         }
@@ -172,14 +177,17 @@ extension MockAPI {
 /// How one resource's records are shown: a step per field of its read schema, in order.
 struct Presentation: Sendable {
     enum Step: Sendable {
-        /// A stored value, as stored.
-        case stored(String)
+        /// A stored value, as stored; when it has an include name, only when the request includes it.
+        case stored(String, include: String?)
         /// How many records of `child` point at this one through `relation`.
         case count(String, child: String, relation: String)
         /// A field of the `target` record that `via` points at.
         case related(String, via: String, target: String, field: String)
-        /// The records of `child` pointing at this one, when the request includes them.
-        case embedded(String, child: String, relation: String)
+        /// The English name of the region whose code another field holds.
+        case regionName(String, code: String)
+        /// The records of `child` pointing at this one, when the request includes them; renamed
+        /// by `wire` where the embedded record names fields otherwise.
+        case embedded(String, include: String, child: String, relation: String, wire: ProjectedModel?)
     }
 
     let identifier: String
@@ -200,13 +208,19 @@ struct Presentation: Sendable {
                     if let relation = resource.relations.first(where: { $0.field == via }) {
                         steps.append(.related(field.name, via: via, target: relation.resource, field: target))
                     }
+                case .regionName(let code):
+                    steps.append(.regionName(field.name, code: code))
                 case .createdAt, .modifiedAt, nil:
                     if let child = registry.resource(embeddedBy: field) {
                         if let relation = child.relation(to: resource.name) {
-                            steps.append(.embedded(field.name, child: child.name, relation: relation.field))
+                            let wire = registry.projection(of: child.model, .read, embeddedIn: resource.model)
+                            steps.append(
+                                .embedded(
+                                    field.name, include: field.includeName, child: child.name, relation: relation.field,
+                                    wire: wire.renames ? wire : nil))
                         }
                     } else {
-                        steps.append(.stored(field.name))
+                        steps.append(.stored(field.name, include: resource.isIncludeOnly(field) ? field.includeName : nil))
                     }
                 }
             }

@@ -55,8 +55,15 @@ struct Seeder {
     /// Stores an example as the server would: its own stored fields with its own id;
     /// embedded children come from the child resource's examples.
     func insertExample(_ example: JSONValue, of resource: Resource, into state: inout StoreState) {
-        guard case .object(let object) = example, let identifier = resource.model.identifier, let id = object[identifier]?.intValue
-        else { return }
+        guard case .object(let object) = example else { return }
+        // A model without an identifier still gets a storage id.
+        let id: Int
+        if let identifier = resource.model.identifier {
+            guard let given = object[identifier]?.intValue else { return }
+            id = given
+        } else {
+            id = state[resource.name].reserveID()
+        }
         let record = object.filter { key in
             guard let field = resource.model.field(named: key) else { return false }
             let computed = field.derived != nil && field.derived != .createdAt && field.derived != .modifiedAt

@@ -144,6 +144,7 @@ extension OpenAPIEmitter {
             parameters: parameters,
             requestBody: requestBody,
             responses: responses,
+            deprecated: operation.deprecated,
             security: security(for: kind)
         )
     }

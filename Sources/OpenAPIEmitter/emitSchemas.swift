@@ -74,7 +74,7 @@ extension OpenAPIEmitter {
     func schema(for projected: ProjectedModel) -> JSONSchema {
         var properties = OrderedDictionary<String, JSONSchema>()
         for field in projected.fields {
-            properties[field.field.name] = schema(
+            properties[field.name] = schema(
                 for: field.type, description: field.field.description, required: field.required,
                 readOnly: field.readOnly, example: field.field.example,
                 defaultValue: projected.kind == .create ? field.field.defaultValue : nil)
@@ -159,6 +159,8 @@ extension OpenAPIEmitter {
             return ref(model.name, description: core.description, required: core.required)
         case .stringMap:
             return .object(core.context(), .init(properties: [:], additionalProperties: .b(.string)))
+        case .oneOf(let types):
+            return .one(of: types.map { schema(for: $0, core: Core()) }, core: core.context())
         }
     }
 

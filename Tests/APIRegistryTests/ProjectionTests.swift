@@ -28,7 +28,8 @@ private func projection(_ resource: String, _ kind: ProjectionKind) throws -> Pr
     @Test func readMarksServerSetFieldsReadOnly() throws {
         let read = try projection("customers", .read)
         let readOnly = read.fields.filter(\.readOnly).map(\.field.name)
-        #expect(readOnly == ["id", "date_created", "date_modified", "address_count", "attribute_count"])
+        #expect(
+            readOnly == ["id", "date_created", "date_modified", "address_count", "attribute_count", "shopper_profile_id", "segment_ids"])
         #expect(read.field(named: "authentication") == nil)
     }
 
@@ -37,7 +38,8 @@ private func projection(_ resource: String, _ kind: ProjectionKind) throws -> Pr
         #expect(
             update.fields.map(\.field.name) == [
                 "id", "email", "first_name", "last_name", "company", "phone", "notes", "tax_exempt_category",
-                "customer_group_id", "authentication", "attributes",
+                "customer_group_id", "authentication", "attributes", "form_fields", "store_credit_amounts",
+                "accepts_product_review_abandoned_cart_emails", "channel_ids",
             ])
     }
 
@@ -53,6 +55,18 @@ private func projection(_ resource: String, _ kind: ProjectionKind) throws -> Pr
         #expect(address.field(named: "customer_id") == nil)
         #expect(value.schemaName == "CustomerAttributeValueInput")
         #expect(value.fields.map(\.field.name) == ["attribute_id", "value"])
+        #expect(value.fields.map(\.name) == ["attribute_id", "attribute_value"])
+    }
+
+    /// A form field value names a customer or an address; inside either, the parent supplies one
+    /// and the other cannot be sent.
+    @Test func embeddedChildrenLeaveOutTheKeysTheirParentExcludes() throws {
+        let create = try projection("customers", .create)
+        guard case .array(.model(let value), _, _) = create.field(named: "form_fields")?.type else {
+            Issue.record("form_fields should be an array of models")
+            return
+        }
+        #expect(value.fields.map(\.name) == ["name", "value"])
     }
 
     @Test func readEmbedsChildrenWithTheirReadSchema() throws {
@@ -60,8 +74,15 @@ private func projection(_ resource: String, _ kind: ProjectionKind) throws -> Pr
             Issue.record("attributes should be an array of models")
             return
         }
-        #expect(value.schemaName == "AttributeValue")
+        // Inside a customer, `value` is `attribute_value`: a read schema of its own.
+        #expect(value.schemaName == "CustomerAttributeValue")
         #expect(value.field(named: "attribute_name") != nil)
+        #expect(value.field(named: "attribute_value")?.field.name == "value")
+        guard case .array(.model(let address), _, _) = try projection("customers", .read).field(named: "addresses")?.type else {
+            Issue.record("addresses should be an array of models")
+            return
+        }
+        #expect(address.schemaName == "Address")
     }
 
     @Test func examplesAreCutToTheProjection() throws {
@@ -78,7 +99,7 @@ private func projection(_ resource: String, _ kind: ProjectionKind) throws -> Pr
         #expect(Set(names).count == names.count)
         #expect(
             names.prefix(6) == [
-                "Customer", "Address", "AttributeValue", "CustomerCreate", "CustomerAuthentication", "CustomerAddressInput",
+                "Customer", "Address", "FormFieldValue", "CustomerAttributeValue", "StoreCredit", "CustomerCreate",
             ])
     }
 

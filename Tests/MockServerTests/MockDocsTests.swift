@@ -11,11 +11,11 @@ import Testing
             #expect(index.headers[.contentType] == "text/html; charset=utf-8")
             #expect(String(buffer: index.body).contains("<title>Customers V3</title>"))
             let reference = try await mock.client.execute(uri: "/docs/reference/customers.html", method: .get) { $0 }
-            #expect(String(buffer: reference.body).contains("href=\"../openapi.html#L24\""))
+            #expect(String(buffer: reference.body).contains("href=\"../openapi.html#L26\""))
             let specPage = try await mock.client.execute(uri: "/docs/openapi.html", method: .get) { $0 }
             #expect(
                 String(buffer: specPage.body).contains(
-                    "<span class=\"line\" id=\"L24\"><a class=\"number\" href=\"#L24\">24</a>    get:</span>"))
+                    "<span class=\"line\" id=\"L26\"><a class=\"number\" href=\"#L26\">26</a>    get:</span>"))
             let spec = try await mock.client.execute(uri: "/docs/openapi.yaml", method: .get) { $0 }
             #expect(String(buffer: spec.body).hasPrefix("openapi: 3.1.0"))
         }

@@ -99,7 +99,7 @@ private func withCustomers(_ test: @escaping @Sendable (MockClient) async throws
             let hatSize = try await mock.createAttribute("Hat Size", "string")
             try await mock.createCustomer(
                 "jane@example.com",
-                JSONObject([("addresses", [sydney]), ("attributes", [["attribute_id": .integer(hatSize), "value": "7"]])]))
+                JSONObject([("addresses", [sydney]), ("attributes", [["attribute_id": .integer(hatSize), "attribute_value": "7"]])]))
             let plain = try #require(try await mock.get("/customers").data.first)
             #expect(plain["addresses"] == nil && plain["attributes"] == nil)
             let full = try #require(try await mock.get("/customers?include=addresses,attributes").data.first)
@@ -107,7 +107,7 @@ private func withCustomers(_ test: @escaping @Sendable (MockClient) async throws
             #expect(
                 full["attributes"] == [
                     [
-                        "id": 1, "customer_id": 1, "attribute_id": 1, "attribute_name": "Hat Size", "value": "7",
+                        "id": 1, "customer_id": 1, "attribute_id": 1, "attribute_name": "Hat Size", "attribute_value": "7",
                         "date_created": "2026-01-02T03:04:05Z", "date_modified": "2026-01-02T03:04:05Z",
                     ]
                 ])

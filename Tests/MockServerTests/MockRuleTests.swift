@@ -83,7 +83,7 @@ import Testing
             let hatSize = try await mock.createAttribute("Hat Size", "string")
             let customer = try await mock.createCustomer(
                 "jane@example.com",
-                JSONObject([("addresses", [sydney]), ("attributes", [["attribute_id": .integer(hatSize), "value": "7"]])]))
+                JSONObject([("addresses", [sydney]), ("attributes", [["attribute_id": .integer(hatSize), "attribute_value": "7"]])]))
             let other = try await mock.createCustomer("sam@example.com", JSONObject([("addresses", [sydney])]))
             #expect(try await mock.delete("/customers?id:in=\(customer)").status == 204)
             #expect(try await mock.get("/customers/addresses").data.compactMap { $0["customer_id"]?.intValue } == [other])
@@ -95,7 +95,7 @@ import Testing
         try await withMock { (mock: MockClient) async throws in
             let hatSize = try await mock.createAttribute("Hat Size", "string")
             try await mock.createCustomer(
-                "jane@example.com", JSONObject([("attributes", [["attribute_id": .integer(hatSize), "value": "7"]])]))
+                "jane@example.com", JSONObject([("attributes", [["attribute_id": .integer(hatSize), "attribute_value": "7"]])]))
             #expect(try await mock.delete("/customers/attributes?id:in=\(hatSize)").status == 204)
             #expect(try await mock.get("/customers/attribute-values").data.isEmpty)
             #expect(try await mock.get("/customers").data.first?["attribute_count"] == 0)

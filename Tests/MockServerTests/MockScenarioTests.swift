@@ -16,7 +16,7 @@ import Testing
                 [
                     [
                         "email": "jane.doe@example.com", "first_name": "Jane", "last_name": "Doe",
-                        "attributes": [["attribute_id": .integer(attributeID), "value": "Teal"]],
+                        "attributes": [["attribute_id": .integer(attributeID), "attribute_value": "Teal"]],
                     ]
                 ])
             #expect(created.status == 200)
@@ -24,10 +24,11 @@ import Testing
 
             let read = try #require(try await mock.get("/customers?id:in=\(customerID)&include=attributes").data.first)
             #expect(read["attributes"]?.arrayValue?.first?["attribute_name"] == "Favourite Colour")
-            #expect(read["attributes"]?.arrayValue?.first?["value"] == "Teal")
+            #expect(read["attributes"]?.arrayValue?.first?["attribute_value"] == "Teal")
 
             let updated = try await mock.put(
-                "/customers", [["id": .integer(customerID), "attributes": [["attribute_id": .integer(attributeID), "value": "Navy"]]]])
+                "/customers",
+                [["id": .integer(customerID), "attributes": [["attribute_id": .integer(attributeID), "attribute_value": "Navy"]]]])
             #expect(updated.status == 200)
 
             let values = try await mock.get("/customers/attribute-values?attribute_id:in=\(attributeID)&customer_id:in=\(customerID)")

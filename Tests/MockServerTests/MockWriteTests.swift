@@ -78,7 +78,7 @@ import Testing
                 [
                     [
                         "email": "jane@example.com", "first_name": "Jane", "last_name": "Doe", "addresses": [sydney],
-                        "attributes": [["attribute_id": .integer(hatSize), "value": "7"]],
+                        "attributes": [["attribute_id": .integer(hatSize), "attribute_value": "7"]],
                     ]
                 ])
             #expect(reply.status == 200)
@@ -128,9 +128,9 @@ import Testing
         try await withMock { (mock: MockClient) async throws in
             let hatSize = try await mock.createAttribute("Hat Size", "string")
             let customer = try await mock.createCustomer(
-                "jane@example.com", JSONObject([("attributes", [["attribute_id": .integer(hatSize), "value": "7"]])]))
+                "jane@example.com", JSONObject([("attributes", [["attribute_id": .integer(hatSize), "attribute_value": "7"]])]))
             _ = try await mock.put(
-                "/customers", [["id": .integer(customer), "attributes": [["attribute_id": .integer(hatSize), "value": "8"]]]])
+                "/customers", [["id": .integer(customer), "attributes": [["attribute_id": .integer(hatSize), "attribute_value": "8"]]]])
             let values = try await mock.get("/customers/attribute-values").data
             #expect(values.count == 1)
             #expect(values.first?["value"] == "8")
