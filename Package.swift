@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
+        // Already in the graph through Hummingbird's dependencies; the mock hashes secrets with it.
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // An order-preserving JSON value, a strict parser and field paths, shared by every stage.
@@ -102,6 +104,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The commands, for any API: a team's executable passes its APIDefinitions to SpecsmithCLI.main.

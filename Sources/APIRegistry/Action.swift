@@ -24,6 +24,8 @@ public struct Action: Sendable {
     public let readOnly: Bool
     /// The spec's operationId; by default the name in camel case and the model's name (`lendBook`).
     public let operationID: String?
+    /// The tag grouping the action in the spec and guides; by default its resource's.
+    public let tag: String?
     /// What the action does, given the request and the store; run by the mock.
     public let perform: @Sendable (ActionContext) -> ActionOutcome
 
@@ -35,7 +37,7 @@ public struct Action: Sendable {
     public init(
         _ name: String, onItem: Bool, summary: String, description: String, request: Model, response: Response = .record,
         requestExample: JSONValue? = nil, invalidExample: JSONValue? = nil, refusalExample: JSONValue? = nil, readOnly: Bool = false,
-        operationID: String? = nil, perform: @escaping @Sendable (ActionContext) -> ActionOutcome
+        operationID: String? = nil, tag: String? = nil, perform: @escaping @Sendable (ActionContext) -> ActionOutcome
     ) {
         self.name = name
         self.onItem = onItem
@@ -48,6 +50,7 @@ public struct Action: Sendable {
         self.refusalExample = refusalExample
         self.readOnly = readOnly
         self.operationID = operationID
+        self.tag = tag
         self.perform = perform
     }
 }
@@ -60,17 +63,22 @@ public struct ActionContext: Sendable {
     public let record: JSONObject?
     /// The server's clock, as an RFC 3339 date-time.
     public let now: String
-    /// The stored records of a resource (by name) whose `field` equals `value`.
+    /// The stored records of a resource (by name) whose `field` equals `value` (emails in any case).
     public let find: @Sendable (_ resource: String, _ field: String, _ value: JSONValue) -> [JSONObject]
+    /// Whether `candidate` is the secret a stored record holds at a field path
+    /// (`authentication.new_password`); false when it holds none.
+    public let matchesSecret: @Sendable (_ record: JSONObject, _ path: String, _ candidate: String) -> Bool
 
     public init(
         body: JSONObject, record: JSONObject?, now: String,
-        find: @escaping @Sendable (_ resource: String, _ field: String, _ value: JSONValue) -> [JSONObject]
+        find: @escaping @Sendable (_ resource: String, _ field: String, _ value: JSONValue) -> [JSONObject],
+        matchesSecret: @escaping @Sendable (_ record: JSONObject, _ path: String, _ candidate: String) -> Bool = { _, _, _ in false }
     ) {
         self.body = body
         self.record = record
         self.now = now
         self.find = find
+        self.matchesSecret = matchesSecret
     }
 }
 

@@ -96,6 +96,11 @@ public struct Field: Sendable {
     /// The `include=` value that asks for this field, for a field returned only when asked for;
     /// nil when the include value is the field's name, or the field is always returned.
     public let includedAs: String?
+    /// A value clients send but the server keeps only as a salted hash and never returns (a
+    /// password); actions can check a candidate against it (`ActionContext.matchesSecret`).
+    public let secret: Bool
+    /// `null` is a value of the field: "none", or "inherit" where the registry says so.
+    public let nullable: Bool
 
     public init(
         _ name: String,
@@ -108,7 +113,9 @@ public struct Field: Sendable {
         samples: [JSONValue] = [],
         defaultValue: JSONValue? = nil,
         embeddedName: String? = nil,
-        includedAs: String? = nil
+        includedAs: String? = nil,
+        secret: Bool = false,
+        nullable: Bool = false
     ) {
         self.name = name
         self.type = type
@@ -121,6 +128,8 @@ public struct Field: Sendable {
         self.defaultValue = defaultValue
         self.embeddedName = embeddedName
         self.includedAs = includedAs
+        self.secret = secret
+        self.nullable = nullable
     }
 
     /// The `include=` value that asks for this field when the resource offers it as an include.

@@ -162,14 +162,16 @@ extension Registry {
         return ProjectedModel(schemaName: schemaName, model: model, kind: kind, description: description, fields: fields)
     }
 
-    /// The schema of a nested model that is not a resource of its own.
-    public func valueObjectProjection(of model: Model) -> ProjectedModel {
+    /// The schema of a nested model that is not a resource of its own. One only ever answered
+    /// (an action's response) is a read view, open to fields added later like every response.
+    public func valueObjectProjection(of model: Model, answered: Bool = false) -> ProjectedModel {
         let fields = model.fields.map { field in
             ProjectedField(
                 field: field, name: field.name, type: projectedType(field.type, .create, in: model), required: !field.requiredIn.isEmpty,
                 readOnly: false)
         }
-        return ProjectedModel(schemaName: model.name, model: model, kind: .create, description: model.description, fields: fields)
+        return ProjectedModel(
+            schemaName: model.name, model: model, kind: answered ? .read : .create, description: model.description, fields: fields)
     }
 
     private func projectedType(_ type: FieldType, _ kind: ProjectionKind, in parent: Model) -> ProjectedType {
@@ -227,7 +229,7 @@ extension Registry {
             }
             for action in resource.actions {
                 visit(valueObjectProjection(of: action.request))
-                if case .model(let model, _) = action.response { visit(valueObjectProjection(of: model)) }
+                if case .model(let model, _) = action.response { visit(valueObjectProjection(of: model, answered: true)) }
             }
         }
         return ordered

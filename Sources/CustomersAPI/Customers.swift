@@ -7,7 +7,10 @@ extension CustomersV3 {
         description: "How the customer signs in. Write-only: never returned.",
         fields: [
             Field("force_password_reset", .boolean, "When true, the customer must reset the password at the next sign-in."),
-            Field("new_password", .string(minLength: 7, maxLength: 100), "A new password for the customer."),
+            Field(
+                "new_password", .string(minLength: 7, maxLength: 100),
+                "A new password for the customer; kept only as a salted hash, and checked by `POST /customers/validate-credentials`.",
+                secret: true),
         ]
     )
 
@@ -138,6 +141,7 @@ extension CustomersV3 {
         sortKeys: ["date_created", "date_modified", "last_name"],
         includes: ["addresses", "storecredit", "attributes", "formfields", "shopper_profile_id", "segment_ids"],
         rules: [.unique(field: "email")],
-        seedRecords: 8
+        seedRecords: 8,
+        actions: [validateCredentials]
     )
 }

@@ -124,7 +124,11 @@ extension MockAPI {
         let context = ActionContext(
             body: object, record: record?.stored, now: timestamp().stringValue ?? "",
             find: { name, field, value in
-                self.candidates(snapshot[name], field, [value]).filter { $0[field].map { Self.equal($0, value, .string()) } ?? false }
+                let type = self.registry.resource(named: name)?.model.field(named: field)?.type ?? .string()
+                return self.candidates(snapshot[name], field, [value]).filter { $0[field].map { Self.equal($0, value, type) } ?? false }
+            },
+            matchesSecret: { record, path, candidate in
+                record[Secrets.key(path)]?.stringValue.map { Secrets.matches(candidate, $0) } ?? false
             })
         switch action.perform(context) {
         case .refuse(let problems):

@@ -311,6 +311,7 @@ extension MockAPI {
             else { continue }
             record[key] = value
         }
+        for secret in Secrets.hashes(in: item, of: model) { record[secret.key] = .string(secret.hash) }
         if let parent, let relation = resource.relation(to: parent.resource.name) {
             record[relation.field] = .integer(parent.id)
         }

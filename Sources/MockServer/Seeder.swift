@@ -69,7 +69,9 @@ struct Seeder {
             let computed = field.derived != nil && field.derived != .createdAt && field.derived != .modifiedAt
             return field.isVisible(in: .read) && !computed && api.childResource(of: field) == nil
         }
-        state[resource.name].put(record, id: id)
+        var stored = record
+        for secret in Secrets.hashes(in: object, of: resource.model) { stored[secret.key] = .string(secret.hash) }
+        state[resource.name].put(stored, id: id)
     }
 
     /// A create item for `resource`: relation fields point at random existing records,

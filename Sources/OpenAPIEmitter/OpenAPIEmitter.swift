@@ -74,7 +74,10 @@ public struct OpenAPIEmitter: Sendable {
             paths: paths,
             components: components,
             security: [],
-            tags: registry.resources.map { OpenAPI.Tag(name: $0.tag, description: $0.description) }
+            tags: registry.resources.flatMap { resource in
+                [OpenAPI.Tag(name: resource.tag, description: resource.description)]
+                    + resource.actions.compactMap { action in action.tag.map { OpenAPI.Tag(name: $0, description: action.summary + ".") } }
+            }
         )
         let problems = DocumentExamples.check(document)
         guard problems.isEmpty else { throw .invalidExamples(problems) }

@@ -49,7 +49,7 @@ extension OpenAPIEmitter {
         var lines = [action.description]
         if let scope = registry.info.scope(for: kind) { lines.append("Requires the `\(scope.name)` scope.") }
         return OpenAPI.Operation(
-            tags: [resource.tag], summary: action.summary, description: lines.joined(separator: "\n\n"),
+            tags: [action.tag ?? resource.tag], summary: action.summary, description: lines.joined(separator: "\n\n"),
             operationId: resource.operationID(action),
             requestBody: OpenAPI.Request(
                 description: action.request.description,

@@ -152,7 +152,8 @@ extension OpenAPIEmitter {
     /// Links from a write's response to reading and deleting the record it wrote (the first of a
     /// batch), so clients and stateful testers can follow them with a real id.
     func links(from resource: Resource, created single: Bool) throws(Failure) -> OpenAPI.Link.Map {
-        let identifier = resource.model.identifier ?? "id"
+        // Records without an identifier of their own cannot be named in a later request.
+        guard let identifier = resource.model.identifier else { return [:] }
         let expression =
             single
             ? (registry.recordEnvelope == .data ? "$response.body#/data/\(identifier)" : "$response.body#/\(identifier)")
@@ -166,6 +167,7 @@ extension OpenAPIEmitter {
             (.delete, "Delete", "id:in"),
         ]
         for (kind, name, parameter) in targets where resource.operation(kind) != nil {
+            if parameter == "id:in" && resource.filter(named: identifier)?.operators.contains(.in) != true { continue }
             let key = "\(name)\(resource.model.name)"
             guard links[key] == nil else { continue }
             links[key] = .b(

@@ -77,7 +77,7 @@ extension OpenAPIEmitter {
             properties[field.name] = schema(
                 for: field.type, description: field.field.description, required: field.required,
                 readOnly: field.readOnly, example: field.field.example,
-                defaultValue: projected.kind == .create ? field.field.defaultValue : nil)
+                defaultValue: projected.kind == .create ? field.field.defaultValue : nil, nullable: field.field.nullable)
         }
         return .object(
             .init(description: projected.description),
@@ -85,7 +85,8 @@ extension OpenAPIEmitter {
     }
 
     func schema(
-        for type: ProjectedType, description: String?, required: Bool, readOnly: Bool, example: JSONValue?, defaultValue: JSONValue? = nil
+        for type: ProjectedType, description: String?, required: Bool, readOnly: Bool, example: JSONValue?, defaultValue: JSONValue? = nil,
+        nullable: Bool = false
     ) -> JSONSchema {
         let permissions: JSONSchema.Permissions? = readOnly ? .readOnly : nil
         switch type {
@@ -93,10 +94,12 @@ extension OpenAPIEmitter {
             return Self.schema(
                 for: scalar,
                 core: Core(
-                    description: description, required: required, permissions: permissions, example: example, defaultValue: defaultValue))
+                    description: description, required: required, permissions: permissions, example: example, defaultValue: defaultValue,
+                    nullable: nullable))
         case .array(let element, let minItems, let maxItems):
             return .array(
-                Core(description: description, required: required, permissions: permissions, example: example).context(),
+                Core(description: description, required: required, permissions: permissions, example: example, nullable: nullable)
+                    .context(),
                 .init(
                     items: schema(for: element, description: nil, required: true, readOnly: false, example: nil), maxItems: maxItems,
                     minItems: minItems)
@@ -116,10 +119,11 @@ extension OpenAPIEmitter {
         var example: JSONValue? = nil
         var allowedValues: [JSONValue]? = nil
         var defaultValue: JSONValue? = nil
+        var nullable = false
 
         func context<Format: OpenAPIFormat>(_ format: Format = .unspecified) -> JSONSchema.CoreContext<Format> {
             .init(
-                format: format, required: required, permissions: permissions, description: description,
+                format: format, required: required, nullable: nullable, permissions: permissions, description: description,
                 allowedValues: allowedValues?.map(\.anyCodable), defaultValue: defaultValue?.anyCodable,
                 examples: example.map { [$0.anyCodable] } ?? [])
         }

@@ -10,14 +10,18 @@ import Testing
             #expect(index.status == .ok)
             #expect(index.headers[.contentType] == "text/html; charset=utf-8")
             #expect(String(buffer: index.body).contains("<title>Customers V3</title>"))
+            let spec = String(buffer: try await mock.client.execute(uri: "/docs/openapi.yaml", method: .get) { $0 }.body)
+            #expect(spec.hasPrefix("openapi: 3.1.0"))
+            // The line of `GET /customers` in the spec, which the reference page links to.
+            let lines = spec.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = try #require(lines.firstIndex(of: "  /customers:")) + 2
+            #expect(lines[line - 1] == "    get:")
             let reference = try await mock.client.execute(uri: "/docs/reference/customers.html", method: .get) { $0 }
-            #expect(String(buffer: reference.body).contains("href=\"../openapi.html#L26\""))
+            #expect(String(buffer: reference.body).contains("href=\"../openapi.html#L\(line)\""))
             let specPage = try await mock.client.execute(uri: "/docs/openapi.html", method: .get) { $0 }
             #expect(
                 String(buffer: specPage.body).contains(
-                    "<span class=\"line\" id=\"L26\"><a class=\"number\" href=\"#L26\">26</a>    get:</span>"))
-            let spec = try await mock.client.execute(uri: "/docs/openapi.yaml", method: .get) { $0 }
-            #expect(String(buffer: spec.body).hasPrefix("openapi: 3.1.0"))
+                    "<span class=\"line\" id=\"L\(line)\"><a class=\"number\" href=\"#L\(line)\">\(line)</a>    get:</span>"))
         }
     }
 
