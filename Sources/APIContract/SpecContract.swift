@@ -96,14 +96,16 @@ public struct SpecContract: Sendable {
 
     /// Every problem of a list query for `resource`: unknown filters, malformed values, and
     /// values the spec's parameter schemas refuse.
-    public func listQuery(_ query: String, for resource: Resource, pagination: Pagination) -> Result<ListQuery, QueryProblems> {
+    public func listQuery(
+        _ query: String, for resource: Resource, pagination: Pagination, path: String? = nil
+    ) -> Result<ListQuery, QueryProblems> {
         switch ListQuery.parse(query, for: resource, pagination: pagination) {
         case .failure(let rejected): return .failure(rejected)
         case .success(let parsed):
             let problems = parsed.clauses.flatMap { clause in
                 parameterProblems(
                     clause.filter.parameterName(clause.op), clause.op.takesList ? .array(clause.values) : clause.values.first ?? .null,
-                    method: "GET", path: resource.path)
+                    method: "GET", path: path ?? resource.path)
             }
             return problems.isEmpty ? .success(parsed) : .failure(QueryProblems(problems: problems))
         }

@@ -117,10 +117,20 @@ public struct PathTarget: Sendable {
     /// The record segment of an item path (`/books/42` → `42`).
     public let item: String?
     public let action: Action?
+    /// The parent segment of a path under a parent record (`/orders/7/notes` → `7`).
+    public let parent: String?
 
-    /// The path as the spec writes it: `/books`, `/books/{bookId}`, `/books/{bookId}/lend`.
+    public init(resource: Resource, item: String?, action: Action?, parent: String? = nil) {
+        self.resource = resource
+        self.item = item
+        self.action = action
+        self.parent = parent
+    }
+
+    /// The path as the spec writes it: `/books`, `/books/{bookId}`, `/books/{bookId}/lend`,
+    /// `/orders/{orderId}/notes`.
     public var template: String {
-        let base = item == nil ? resource.path : resource.itemPath
+        let base = item == nil ? (parent == nil ? resource.path : resource.parent?.path ?? resource.path) : resource.itemPath
         return action.map { "\(base)/\($0.name)" } ?? base
     }
 }

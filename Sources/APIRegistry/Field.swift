@@ -29,6 +29,8 @@ public indirect enum FieldType: Sendable {
     case stringMap
     /// A value of exactly one of these types (a form field's value: text, a number, or a list of texts).
     case oneOf([FieldType])
+    /// An array whose items are all different.
+    case set(FieldType)
 
     public static func string(
         format: StringFormat? = nil, minLength: Int? = nil, maxLength: Int? = nil, pattern: String? = nil
@@ -56,6 +58,7 @@ public indirect enum FieldType: Sendable {
         case .model(let model): model.name
         case .stringMap: "map of string"
         case .oneOf(let types): types.map(\.displayName).joined(separator: " or ")
+        case .set(let element): "array of different \(element.displayName)"
         }
     }
 }

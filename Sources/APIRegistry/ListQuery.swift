@@ -57,7 +57,10 @@ public struct ListQuery: Sendable {
         var problems: [QueryProblem] = []
         var seen: Set<String> = []
         let valid = resource.filters.flatMap(\.parameterNames)
-        let control = pagination.style == .page ? ["page", "limit", "sort", "include"] : ["after", "before", "limit", "sort", "include"]
+        // A bare-array list answers every record at once: it takes no paging parameters.
+        let paged = resource.listEnvelope == .data
+        let cursor = paged && pagination.style == .cursor
+        let control = (paged ? (cursor ? ["after", "before", "limit"] : ["page", "limit"]) : []) + ["sort", "include"]
         for item in query.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = percentDecoded(parts[0])
@@ -84,21 +87,20 @@ public struct ListQuery: Sendable {
                 continue
             }
             switch name {
-            case "after",
-                "before" where pagination.style == .cursor:
+            case "after" where cursor, "before" where cursor:
                 guard let id = Cursor.decode(value) else {
                     problem("is not a cursor this API gave; send the `next` or `previous` of a list's meta.cursor")
                     continue
                 }
                 if name == "after" { result.after = id } else { result.before = id }
                 if result.after != nil && result.before != nil { problem("cannot be sent with both after and before; send one") }
-            case "page" where pagination.style == .page:
+            case "page" where paged && !cursor:
                 if let page = Int(value), page >= 1 {
                     result.page = page
                 } else {
                     problem("must be a whole number of at least 1, got '\(value)'")
                 }
-            case "limit":
+            case "limit" where paged:
                 if let limit = Int(value), (1...pagination.maxLimit).contains(limit) {
                     result.limit = limit
                 } else {

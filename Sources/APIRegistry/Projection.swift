@@ -162,24 +162,29 @@ extension Registry {
         return ProjectedModel(schemaName: schemaName, model: model, kind: kind, description: description, fields: fields)
     }
 
-    /// The schema of a nested model that is not a resource of its own. One only ever answered
-    /// (an action's response) is a read view, open to fields added later like every response.
-    public func valueObjectProjection(of model: Model, answered: Bool = false) -> ProjectedModel {
+    /// The schema of a model that is not a resource of its own: an action's body or answer, or
+    /// a value object inside a record. One that is answered is a read view, open to fields added
+    /// later like every response; one that is sent is closed. A value object sent inside a
+    /// request is named `NameInput`, so it can be both.
+    public func valueObjectProjection(of model: Model, answered: Bool = false, nested: Bool = false) -> ProjectedModel {
+        let kind: ProjectionKind = answered ? .read : .create
         let fields = model.fields.map { field in
             ProjectedField(
-                field: field, name: field.name, type: projectedType(field.type, .create, in: model), required: !field.requiredIn.isEmpty,
-                readOnly: false)
+                field: field, name: field.name, type: projectedType(field.type, kind, in: model, valueObject: true),
+                required: !field.requiredIn.isEmpty, readOnly: false)
         }
-        return ProjectedModel(
-            schemaName: model.name, model: model, kind: answered ? .read : .create, description: model.description, fields: fields)
+        let schemaName = nested && !answered ? model.name + "Input" : model.name
+        return ProjectedModel(schemaName: schemaName, model: model, kind: kind, description: model.description, fields: fields)
     }
 
-    private func projectedType(_ type: FieldType, _ kind: ProjectionKind, in parent: Model) -> ProjectedType {
+    private func projectedType(_ type: FieldType, _ kind: ProjectionKind, in parent: Model, valueObject: Bool = false) -> ProjectedType {
         switch type {
         case .array(let element, let minItems, let maxItems):
-            return .array(projectedType(element, kind, in: parent), minItems: minItems, maxItems: maxItems)
+            return .array(projectedType(element, kind, in: parent, valueObject: valueObject), minItems: minItems, maxItems: maxItems)
         case .model(let nested):
-            guard resource(owning: nested) != nil else { return .model(valueObjectProjection(of: nested)) }
+            guard !valueObject, resource(owning: nested) != nil else {
+                return .model(valueObjectProjection(of: nested, answered: kind == .read, nested: true))
+            }
             if kind == .read {
                 // An embedded record has its own read schema only when some field is named otherwise there.
                 let embedded = projection(of: nested, .read, embeddedIn: parent)
@@ -204,6 +209,15 @@ extension Registry {
         kind.requestProjection.map { projection(of: resource.model, $0) }
     }
 
+    /// The schema an operation's body (or each item of it) is validated against. A create under
+    /// a parent's path leaves out the field the path sets.
+    public func requestProjection(of resource: Resource, _ operation: Operation) -> ProjectedModel? {
+        if operation.scoped, operation.kind == .createOne, let scope = resource.parent, let parent = self.resource(named: scope.resource) {
+            return projection(of: resource.model, .create, embeddedIn: parent.model)
+        }
+        return requestProjection(of: resource, operation.kind)
+    }
+
     /// Every projection the API's schemas need, each once, in a stable order: per
     /// resource its read view, then the request views of its write operations, each
     /// followed by the nested schemas it uses.
@@ -225,12 +239,16 @@ extension Registry {
         for resource in resources {
             visit(projection(of: resource.model, .read))
             for operation in resource.operations {
-                if let projected = requestProjection(of: resource, operation.kind) { visit(projected) }
+                if let projected = requestProjection(of: resource, operation) { visit(projected) }
             }
             for action in resource.actions {
                 visit(valueObjectProjection(of: action.request))
                 if case .model(let model, _) = action.response { visit(valueObjectProjection(of: model, answered: true)) }
             }
+        }
+        for singleton in singletons {
+            visit(projection(of: singleton.model, .read))
+            if singleton.update != nil { visit(projection(of: singleton.model, .patch)) }
         }
         return ordered
     }

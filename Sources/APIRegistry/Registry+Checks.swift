@@ -59,21 +59,67 @@ extension Registry {
                     problems.append("\(at): the action '\(action.name)' on \(resource.itemPath) needs the model to declare its identifier")
                 }
             }
-            let kinds = resource.operations.map(\.kind)
-            if Set(kinds).count != kinds.count { problems.append("\(at): an operation kind is declared twice") }
-            for item in [false, true] {
-                var byMethod: [String: OperationKind] = [:]
-                for kind in kinds where kind.isItem == item {
-                    if let other = byMethod[kind.method] {
-                        problems.append(
-                            "\(at): \(other.rawValue) and \(kind.rawValue) both use \(kind.method) \(resource.path(of: kind)); declare one")
-                    }
-                    byMethod[kind.method] = kind
+            let declared = resource.operations.map { "\($0.kind.rawValue)\($0.scoped ? " (scoped)" : "")" }
+            if Set(declared).count != declared.count { problems.append("\(at): an operation kind is declared twice") }
+            var byPath: [String: OperationKind] = [:]
+            for operation in resource.operations {
+                let key = "\(operation.kind.method) \(resource.path(of: operation))"
+                if let other = byPath[key], other != operation.kind {
+                    problems.append("\(at): \(other.rawValue) and \(operation.kind.rawValue) both use \(key); declare one")
                 }
+                byPath[key] = operation.kind
             }
             if resource.hasItemOperations && resource.model.identifier == nil {
                 problems.append("\(at): operations on \(resource.itemPath) need the model to declare its identifier")
             }
+            problems += scopeProblems(resource, at: at)
+        }
+        var singletonPaths: Set<String> = []
+        for singleton in singletons {
+            let at = "singleton '\(singleton.name)'"
+            if !names.insert(singleton.name).inserted { problems.append("\(at): the name is used by another resource or singleton") }
+            if !singletonPaths.insert(singleton.path).inserted || paths.contains(singleton.path) {
+                problems.append("\(at): the path \(singleton.path) is used by another resource or singleton")
+            }
+            problems += modelProblems(singleton.model, at: "\(at), model \(singleton.model.name)")
+            if singleton.scope != .store && singleton.parameter == nil {
+                problems.append("\(at): one object per key needs a {parameter} in the path \(singleton.path)")
+            }
+            if case .record(let owner) = singleton.scope, resource(named: owner) == nil {
+                problems.append("\(at): the scope names the unknown resource '\(owner)'")
+            }
+            if let inherits = singleton.inherits, self.singleton(named: inherits) == nil {
+                problems.append("\(at): it inherits from the unknown singleton '\(inherits)'")
+            }
+        }
+        return problems
+    }
+
+    /// A sub-collection's parent must exist, and its path must lie under the parent's.
+    private func scopeProblems(_ resource: Resource, at: String) -> [String] {
+        var problems: [String] = []
+        if let scope = resource.parent {
+            if let parent = self.resource(named: scope.resource) {
+                if !scope.path.hasPrefix(parent.path + "/{") {
+                    problems.append("\(at): the scoped path \(scope.path) must start with \(parent.path)/{parameter}")
+                }
+            } else {
+                problems.append("\(at): the parent scope names the unknown resource '\(scope.resource)'")
+            }
+            if let field = scope.field, resource.model.field(named: field) == nil {
+                problems.append("\(at): the parent field '\(field)' is not a field of \(resource.model.name)")
+            }
+        }
+        for operation in resource.operations where operation.scoped {
+            if resource.parent == nil {
+                problems.append("\(at): \(operation.kind.rawValue) is scoped, but the resource has no parent scope")
+            }
+            if operation.kind.isBatch || operation.kind == .delete {
+                problems.append("\(at): \(operation.kind.rawValue) cannot be scoped to a parent; scope list, createOne and item operations")
+            }
+        }
+        if resource.listEnvelope == .bare && !resource.sortKeys.isEmpty {
+            problems.append("\(at): a bare-array list is not paged or sorted; drop the sort keys")
         }
         return problems
     }
@@ -101,7 +147,8 @@ extension Registry {
     private func exampleKeyProblems(_ example: JSONValue, _ model: Model, at: String, path: JSONPath) -> [String] {
         guard case .object(let object) = example else { return ["\(at): \(path) is not an object"] }
         var problems: [String] = []
-        for (key, value) in object {
+        // `#` keys are for the store only (the parent of a record that does not show it).
+        for (key, value) in object where !key.hasPrefix("#") {
             guard let field = model.field(named: key) else {
                 problems.append("\(at): '\(path.appending(key: key))' is not a field of \(model.name)")
                 continue
@@ -127,7 +174,7 @@ extension Rule {
         case .unique(let field), .immutable(let field): [field]
         case .maxRecords, .custom: []
         case .valueMatchesType(let field, let relation, _): [field, relation]
-        case .upsertKey(let fields), .exactlyOne(let fields): fields
+        case .upsertKey(let fields), .exactlyOne(let fields), .uniqueTogether(let fields): fields
         }
     }
 }

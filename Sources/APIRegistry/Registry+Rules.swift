@@ -6,7 +6,7 @@ extension Registry {
         let kind: OperationKind =
             switch kind {
             case .createOne: .create
-            case .patch: .update
+            case .patch, .updateOne: .update
             case .deleteOne: .delete
             default: kind
             }
@@ -27,6 +27,10 @@ extension Registry {
         for rule in resource.rules {
             switch rule {
             case .unique(let field): lines.append("`\(field)` must be unique within the store; a duplicate is a 422.")
+            case .uniqueTogether(let fields):
+                lines.append(
+                    "No two records share \(fields.map { "`\($0)`" }.joined(separator: ", ")); a duplicate is a 422 naming the record that has them."
+                )
             case .immutable(let field) where kind == .update: lines.append("`\(field)` cannot be changed after create.")
             case .maxRecords(let limit) where kind == .create: lines.append("A store holds at most \(limit) records of this kind.")
             case .valueMatchesType(let field, let relation, let typeField):

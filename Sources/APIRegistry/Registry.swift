@@ -275,14 +275,17 @@ public struct Registry: Sendable {
     public let recordEnvelope: RecordEnvelope
     /// The published description this API follows, with its deliberate differences; nil when none.
     public let publishedReference: PublishedReference?
+    /// Objects at a path of their own, read and replaced whole (settings, consent).
+    public let singletons: [Singleton]
 
     public init(
-        info: APIInfo, pagination: Pagination, resources: [Resource], recordEnvelope: RecordEnvelope = .data,
+        info: APIInfo, pagination: Pagination, resources: [Resource], singletons: [Singleton] = [], recordEnvelope: RecordEnvelope = .data,
         publishedReference: PublishedReference? = nil
     ) {
         self.info = info
         self.pagination = pagination
         self.resources = resources
+        self.singletons = singletons
         self.recordEnvelope = recordEnvelope
         self.publishedReference = publishedReference
     }
@@ -316,22 +319,15 @@ extension APIInfo {
     /// (`["shop": "abc"]`, `/orders`). Each `{variable}` matches one non-empty segment;
     /// nil when the path is not under the server path.
     public func splitServerPath(_ path: String) -> (variables: [String: String], rest: String)? {
-        let template = serverPath.split(separator: "/", omittingEmptySubsequences: true)
         guard path.hasPrefix("/") else { return nil }
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-        guard segments.count >= template.count else { return nil }
-        var variables: [String: String] = [:]
-        for (pattern, segment) in zip(template, segments) {
-            if pattern.hasPrefix("{") && pattern.hasSuffix("}") {
-                guard !segment.isEmpty else { return nil }
-                variables[String(pattern.dropFirst().dropLast())] = String(segment)
-            } else if pattern != segment {
-                return nil
-            }
+        let count = serverPath.split(separator: "/", omittingEmptySubsequences: false).count
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard segments.count >= count, let variables = PathTemplate.match(serverPath, segments.prefix(count).joined(separator: "/")) else {
+            return nil
         }
-        let rest = segments.dropFirst(template.count).joined(separator: "/")
-        return (variables, "/" + rest)
+        return (variables, "/" + segments.dropFirst(count).joined(separator: "/"))
     }
+
 }
 
 extension Registry {
@@ -341,13 +337,27 @@ extension Registry {
     public func locate(_ path: String) -> PathTarget? {
         var path = path
         if path.count > 1 && path.hasSuffix("/") { path.removeLast() }
-        if let resource = resources.first(where: { $0.path == path }) { return PathTarget(resource: resource, item: nil, action: nil) }
+        // A collection path is served when some operation is not only under a parent's path.
+        if let resource = resources.first(where: { resource in
+            resource.path == path && resource.operations.contains { !$0.scoped && !$0.kind.isItem }
+        }) {
+            return PathTarget(resource: resource, item: nil, action: nil)
+        }
         for resource in resources {
             for action in resource.actions where !action.onItem && path == "\(resource.path)/\(action.name)" {
                 return PathTarget(resource: resource, item: nil, action: action)
             }
         }
-        for resource in resources where resource.hasItemOperations && path.hasPrefix(resource.path + "/") {
+        for resource in resources {
+            guard let scope = resource.parent else { continue }
+            if let values = PathTemplate.match(scope.path, path) {
+                return PathTarget(resource: resource, item: nil, action: nil, parent: values[scope.parameter])
+            }
+            if let values = PathTemplate.match(resource.itemPath, path) {
+                return PathTarget(resource: resource, item: values[resource.itemParameter], action: nil, parent: values[scope.parameter])
+            }
+        }
+        for resource in resources where resource.hasItemOperations && resource.parent == nil && path.hasPrefix(resource.path + "/") {
             let rest = path.dropFirst(resource.path.count + 1).split(separator: "/", omittingEmptySubsequences: false)
             guard let segment = rest.first, !segment.isEmpty else { continue }
             if rest.count == 1 { return PathTarget(resource: resource, item: String(segment), action: nil) }

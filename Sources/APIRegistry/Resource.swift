@@ -27,6 +27,11 @@ public struct Resource: Sendable {
     public let itemParameter: String
     /// Operations beyond reading and writing records.
     public let actions: [Action]
+    /// The record each record belongs to, when records are also reached under its path.
+    public let parent: ParentScope?
+    /// How a list answers: `data` and `meta` with paging (`.data`), or every record as a bare
+    /// JSON array with no paging (`.bare`), for short lists a published API answers that way.
+    public let listEnvelope: RecordEnvelope
 
     public init(
         name: String,
@@ -43,7 +48,9 @@ public struct Resource: Sendable {
         rules: [Rule] = [],
         seedRecords: Int = 0,
         itemParameter: String = "id",
-        actions: [Action] = []
+        actions: [Action] = [],
+        parent: ParentScope? = nil,
+        listEnvelope: RecordEnvelope = .data
     ) {
         self.name = name
         self.path = path
@@ -60,6 +67,8 @@ public struct Resource: Sendable {
         self.seedRecords = seedRecords
         self.itemParameter = itemParameter
         self.actions = actions
+        self.parent = parent
+        self.listEnvelope = listEnvelope
     }
 
     /// The operationId of an action: its own, or `lend` + `Book`.
@@ -75,14 +84,27 @@ public struct Resource: Sendable {
     /// The path of an action: `/books/{bookId}/lend`.
     public func path(of action: Action) -> String { "\(action.onItem ? itemPath : path)/\(action.name)" }
 
-    /// The path of one record: `/books/{bookId}`.
-    public var itemPath: String { "\(path)/{\(itemParameter)}" }
+    /// The path of one record: `/books/{bookId}`, or under the parent's path when records
+    /// belong to one (`/orders/{orderId}/notes/{noteId}`).
+    public var itemPath: String { "\(parent?.path ?? path)/{\(itemParameter)}" }
 
-    /// The path an operation is served at.
+    /// The path an operation of this kind is served at when it is not scoped to a parent.
     public func path(of kind: OperationKind) -> String { kind.isItem ? itemPath : path }
 
+    /// The path an operation is served at.
+    public func path(of operation: Operation) -> String {
+        if operation.kind.isItem { return itemPath }
+        return operation.scoped ? parent?.path ?? path : path
+    }
+
+    /// The first operation of this kind (a store-wide one before one scoped to a parent).
     public func operation(_ kind: OperationKind) -> Operation? {
-        operations.first { $0.kind == kind }
+        operations.first { $0.kind == kind && !$0.scoped } ?? operations.first { $0.kind == kind }
+    }
+
+    /// The operation of this kind at the collection path (`scoped` false) or under the parent.
+    public func operation(_ kind: OperationKind, scoped: Bool) -> Operation? {
+        operations.first { $0.kind == kind && $0.scoped == scoped }
     }
 
     public func filter(named name: String) -> Filter? {
@@ -111,9 +133,10 @@ public struct Resource: Sendable {
     public var methods: [String] { methods(item: false) }
 
     /// The HTTP methods the collection path, or the item path, answers, in declaration order.
-    public func methods(item: Bool) -> [String] {
+    public func methods(item: Bool, scoped: Bool = false) -> [String] {
         var methods: [String] = []
-        for operation in operations where operation.kind.isItem == item && !methods.contains(operation.kind.method) {
+        for operation in operations
+        where operation.kind.isItem == item && (item || operation.scoped == scoped) && !methods.contains(operation.kind.method) {
             methods.append(operation.kind.method)
         }
         return methods
@@ -132,26 +155,35 @@ public struct Resource: Sendable {
     /// their upsert key when there is one, created otherwise.
     public var nestedWriteKind: OperationKind { upsertKey == nil ? .create : .upsert }
 
-    /// The operationId of an operation on this resource: `getOrders` for the collection,
-    /// `getBook` for one record.
+    /// The operationId of an operation of this kind: `getOrders` for the collection, `getBook`
+    /// for one record.
     public func operationID(_ kind: OperationKind) -> String {
+        operation(kind)?.operationID ?? defaultOperationID(kind)
+    }
+
+    /// The operationId of an operation: its own, or the default for its kind.
+    public func operationID(of operation: Operation) -> String {
+        operation.operationID ?? defaultOperationID(operation.kind)
+    }
+
+    func defaultOperationID(_ kind: OperationKind) -> String {
         kind.verb + (kind.isItem || kind == .createOne ? model.name : operationNoun)
     }
 }
 
 /// The operations a resource can offer. On the collection path: `list`, and batch writes whose
 /// body is a JSON array (`create`, `update`, `upsert`) or whose selector is `id:in` (`delete`);
-/// `createOne` takes a single object. On the item path (`/books/{bookId}`): `read`, `patch` (a
-/// partial update: only the fields sent change) and `deleteOne`.
+/// `createOne` takes a single object. On the item path (`/books/{bookId}`): `read`, `patch` and
+/// `updateOne` (a partial update, with `PATCH` or `PUT`: only the fields sent change) and `deleteOne`.
 public enum OperationKind: String, Sendable, CaseIterable {
     case list, create, update, upsert, delete
-    case createOne, read, patch, deleteOne
+    case createOne, read, patch, updateOne, deleteOne
 
     public var method: String {
         switch self {
         case .list, .read: "GET"
         case .create, .createOne: "POST"
-        case .update, .upsert: "PUT"
+        case .update, .upsert, .updateOne: "PUT"
         case .patch: "PATCH"
         case .delete, .deleteOne: "DELETE"
         }
@@ -161,7 +193,7 @@ public enum OperationKind: String, Sendable, CaseIterable {
         switch self {
         case .list, .read: "get"
         case .create, .createOne: "create"
-        case .update, .patch: "update"
+        case .update, .patch, .updateOne: "update"
         case .upsert: "upsert"
         case .delete, .deleteOne: "delete"
         }
@@ -173,13 +205,13 @@ public enum OperationKind: String, Sendable, CaseIterable {
         case .create, .createOne: .create
         case .update: .update
         case .upsert: .upsert
-        case .patch: .patch
+        case .patch, .updateOne: .patch
         case .list, .delete, .read, .deleteOne: nil
         }
     }
 
     /// Served at the item path, naming one record.
-    public var isItem: Bool { self == .read || self == .patch || self == .deleteOne }
+    public var isItem: Bool { self == .read || self == .patch || self == .updateOne || self == .deleteOne }
 
     /// Takes a JSON array of items, up to the operation's batch limit.
     public var isBatch: Bool { self == .create || self == .update || self == .upsert }
@@ -201,6 +233,12 @@ public struct Operation: Sendable {
     public let invalidExample: JSONValue?
     /// Still served, but clients should move to what the description names.
     public let deprecated: Bool
+    /// Served under the parent's path (`ParentScope`) instead of the collection path.
+    public let scoped: Bool
+    /// The spec's operationId, when the default (`getOrders`) is not wanted.
+    public let operationID: String?
+    /// The status of a success, when not the default (`201` for `createOne`, `200` otherwise).
+    public let status: Int?
 
     public init(
         _ kind: OperationKind,
@@ -209,7 +247,10 @@ public struct Operation: Sendable {
         batchLimit: Int? = nil,
         requestExample: JSONValue? = nil,
         invalidExample: JSONValue? = nil,
-        deprecated: Bool = false
+        deprecated: Bool = false,
+        scoped: Bool = false,
+        operationID: String? = nil,
+        status: Int? = nil
     ) {
         self.kind = kind
         self.summary = summary
@@ -218,6 +259,9 @@ public struct Operation: Sendable {
         self.requestExample = requestExample
         self.invalidExample = invalidExample
         self.deprecated = deprecated
+        self.scoped = scoped
+        self.operationID = operationID
+        self.status = status
     }
 }
 
@@ -294,6 +338,8 @@ public enum Rule: Sendable {
     case immutable(field: String)
     /// A store holds at most this many records of the resource.
     case maxRecords(Int)
+    /// No two records share the values of all these fields (a key per namespace per parent).
+    case uniqueTogether([String])
     /// `field` must parse as the type named by `typeField` of the record that
     /// `relation` points to (an attribute value against its attribute's type).
     case valueMatchesType(field: String, relation: String, typeField: String)

@@ -49,7 +49,8 @@ public enum CustomersV3 {
                 ])
         ),
         pagination: pagination,
-        resources: [customers, addresses, attributes, attributeValues, formFieldValues],
+        resources: [customers, addresses, attributes, attributeValues, formFieldValues, metafields, storedInstruments],
+        singletons: [customerSettings, channelSettings, customerConsent],
         publishedReference: published
     )
 }

@@ -26,6 +26,35 @@ enum Examples {
         "address_id": 1, "name": "Special Delivery Instructions", "value": "Leave the package at the front door",
     ]
 
+    static let johnsStaffName: JSONValue = [
+        "id": 1, "namespace": "Sales Department", "key": "Staff Name", "value": "Ronaldo", "permission_set": "app_only",
+        "description": "Name of Staff Member", "resource_type": "customer", "resource_id": 1, "date_created": created,
+        "date_modified": modified,
+    ]
+
+    /// John's saved means of payment: a card, a PayPal account and a bank account. `#customerId`
+    /// is where the store keeps whose they are; responses do not show it.
+    static let johnsInstruments: [JSONValue] = [
+        [
+            "#customerId": 1, "type": "stored_card", "token": "84596bea275fa254da820056bdc3e495bdf01fd11c51b0336347d447ee16200c",
+            "is_default": true, "brand": "VISA", "expiry_month": 1, "expiry_year": 2030, "issuer_identification_number": "411111",
+            "last_4": "1111",
+            "billing_address": [
+                "first_name": "John", "last_name": "Doe", "email": "johndoe@example.com", "company": "BigCommerce",
+                "address1": "111 E West Street", "address2": "654", "city": "Akron", "postal_code": "44325",
+                "state_or_province": "Ohio", "state_or_province_code": "OH", "country_code": "US", "phone": "1234567890",
+            ],
+        ],
+        [
+            "#customerId": 1, "type": "stored_paypal_account", "token": "2f1b0c8e9a7d4e6f8b3c5a1d7e9f0b2c4d6e8f0a1b3c5d7e9f1a3b5c7d9e1f3a",
+            "is_default": false, "email": "johndoe@example.com",
+        ],
+        [
+            "#customerId": 1, "type": "stored_bank_account", "token": "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a0f9e8d",
+            "is_default": false, "masked_account_number": "12XXX56", "issuer": "DE001",
+        ],
+    ]
+
     static let hatSize: JSONValue = [
         "id": 1, "name": "Hat Size", "type": "string", "date_created": created, "date_modified": modified,
     ]

@@ -123,7 +123,12 @@ struct ExampleChecker {
 
     /// The methods a path answers.
     func methods(_ target: PathTarget) -> [String] {
-        target.action != nil ? ["POST"] : target.resource.methods(item: target.item != nil)
+        target.action != nil ? ["POST"] : target.resource.methods(item: target.item != nil, scoped: target.parent != nil)
+    }
+
+    /// The API's paths, for messages about a path that is none of them.
+    var knownPaths: String {
+        registry.servedPaths.joined(separator: ", ")
     }
 
     /// A request body example for `METHOD /path`; offsets are lines after the fence.
@@ -183,10 +188,10 @@ struct ExampleChecker {
         guard let operation = operation(method, target[0]) else { return [(start + 1, unknownOperation(method, target[0]))] }
         var problems: [(Int, String)] = []
         let query = target.count > 1 ? target[1] : ""
-        if operation.path != operation.resource.path {
-            if !query.isEmpty { problems.append((start + 1, "\(method) \(operation.path) takes no query parameters")) }
-        } else {
-            problems += queryProblems(method, query, operation.resource).map { (start + 1, $0) }
+        if let resource = operation.resource, operation.collection {
+            problems += queryProblems(method, query, resource, path: operation.path).map { (start + 1, $0) }
+        } else if !query.isEmpty {
+            problems.append((start + 1, "\(method) \(operation.path) takes no query parameters"))
         }
         let blank = lines[(start + 1)...].firstIndex { $0.trimmingSpaces().isEmpty }
         let body = blank.map { Array(lines[($0 + 1)...]) } ?? []
@@ -212,21 +217,23 @@ struct ExampleChecker {
             let query = String(word[word.index(after: question)...])
             let (resource, path) = resource(at: pathPart)
             guard let resource else {
-                if registry.resources.contains(where: { path.hasPrefix($0.path) || $0.path.hasPrefix(path) }) {
-                    messages.append("\(path): no such resource; resources are \(registry.resources.map(\.path).joined(separator: ", "))")
+                if registry.locateSingleton(path) == nil
+                    && registry.resources.contains(where: { path.hasPrefix($0.path) || $0.path.hasPrefix(path) })
+                {
+                    messages.append("\(path): no such resource; resources are \(knownPaths)")
                 }
                 continue
             }
             let method = Self.methods.contains(previous) ? previous : "GET"
-            messages += queryProblems(method, query, resource)
+            messages += queryProblems(method, query, resource, path: locate(pathPart).target?.template ?? resource.path)
         }
         return messages
     }
 
-    func queryProblems(_ method: String, _ query: String, _ resource: Resource) -> [String] {
+    func queryProblems(_ method: String, _ query: String, _ resource: Resource, path: String? = nil) -> [String] {
         let outcome: Result<Void, QueryProblems>
         switch method {
-        case "GET": outcome = contract.listQuery(query, for: resource, pagination: registry.pagination).map { _ in () }
+        case "GET": outcome = contract.listQuery(query, for: resource, pagination: registry.pagination, path: path).map { _ in () }
         case "DELETE": outcome = contract.deleteQuery(query, for: resource).map { _ in () }
         default:
             return query.isEmpty ? [] : ["\(method) \(resource.path) takes no query parameters"]
@@ -235,17 +242,25 @@ struct ExampleChecker {
         return rejected.problems.map { "\(method) \(resource.path)?\(query): \($0.parameter) \($0.fullMessage)" }
     }
 
-    /// The operation a method and path name, with the path as the spec writes it (`/books/{bookId}`).
-    func operation(_ method: String, _ path: String) -> (resource: Resource, path: String)? {
-        guard let target = locate(path).target, methods(target).contains(method) else { return nil }
-        return (target.resource, target.template)
+    /// The operation a method and path name, with the path as the spec writes it (`/books/{bookId}`),
+    /// its resource (nil for a singleton), and whether the path is a collection's (lists take queries).
+    func operation(_ method: String, _ path: String) -> (resource: Resource?, path: String, collection: Bool)? {
+        let (target, normalized) = locate(path)
+        if let (singleton, _) = registry.locateSingleton(normalized) {
+            return singleton.methods.contains(method) ? (nil, singleton.path, false) : nil
+        }
+        guard let target, methods(target).contains(method) else { return nil }
+        return (target.resource, target.template, target.item == nil && target.action == nil)
     }
 
     func unknownOperation(_ method: String, _ path: String) -> String {
         let (target, normalized) = locate(path)
+        if let (singleton, _) = registry.locateSingleton(normalized) {
+            return "\(method) \(normalized) is not an operation; \(normalized) offers \(singleton.methods.joined(separator: ", "))"
+        }
         if let target {
             return "\(method) \(normalized) is not an operation; \(normalized) offers \(methods(target).joined(separator: ", "))"
         }
-        return "\(method) \(normalized): no such resource; resources are \(registry.resources.map(\.path).joined(separator: ", "))"
+        return "\(method) \(normalized): no such resource; resources are \(knownPaths)"
     }
 }

@@ -26,6 +26,11 @@ struct GuideContext {
             byName[resource.name] = values
             return values
         }
+        let singletons = registry.singletons.map { singleton -> [String: Any] in
+            let values = self.singleton(singleton)
+            byName[singleton.name] = values
+            return values
+        }
         return [
             "api": [
                 "title": info.title, "version": info.version, "description": info.description, "serverURL": info.serverURL,
@@ -38,6 +43,8 @@ struct GuideContext {
             "defaultLimit": registry.pagination.defaultLimit,
             "maxLimit": registry.pagination.maxLimit,
             "resources": resources,
+            "singletons": singletons,
+            "hasSingletons": !singletons.isEmpty,
             "resource": byName,
             "operators": FilterOperator.allCases.map { op in
                 ["name": op.rawValue, "syntax": op == .eq ? "`name=value`" : "`name:\(op.rawValue)=value`", "meaning": op.meaning]
@@ -131,11 +138,58 @@ struct GuideContext {
             values["has\(kind.rawValue.prefix(1).uppercased() + kind.rawValue.dropFirst())Fields"] = true
         }
         for operation in resource.operations {
-            values[operation.kind.rawValue] = self.operation(resource, operation)
+            values[operation.kind.rawValue + (operation.scoped ? "Scoped" : "")] = self.operation(resource, operation)
+        }
+        if let scope = resource.parent {
+            values["parentPath"] = scope.path
+            values["parentModel"] = registry.resource(named: scope.resource)?.model.name ?? scope.resource
         }
         for rule in resource.rules {
             if case .maxRecords(let limit) = rule { values["maxRecords"] = limit }
             if case .upsertKey(let fields) = rule { values["upsertKey"] = fields.map { "`\($0)`" }.joined(separator: " and ") }
+        }
+        return values
+    }
+
+    /// A singleton's page: its fields, and its `GET` and `PUT` on a concrete path (key 1).
+    func singleton(_ singleton: Singleton) -> [String: Any] {
+        let concrete = singleton.parameter.map { singleton.path.replacingOccurrences(of: "{\($0)}", with: "1") } ?? singleton.path
+        var values: [String: Any] = [
+            "name": singleton.name, "path": singleton.path, "tag": singleton.tag, "model": singleton.model.name,
+            "description": singleton.description, "page": "reference/\(singleton.name).md",
+            "readFields": fields(registry.projection(of: singleton.model, .read)),
+            "scope": registry.info.scope(for: .list)?.name ?? "",
+        ]
+        if let parameter = singleton.parameter {
+            values["parameter"] = parameter
+            switch singleton.scope {
+            case .record(let owner): values["keyOwner"] = registry.resource(named: owner)?.model.name ?? owner
+            case .key(let minimum, _): values["keyMinimum"] = minimum
+            case .store: break
+            }
+        }
+        if let inherits = singleton.inherits.flatMap(registry.singleton(named:)) {
+            values["inherits"] = ["path": inherits.path, "model": inherits.model.name, "page": "\(inherits.name).md"]
+        }
+        values["read"] = [
+            "summary": singleton.read.summary, "description": singleton.read.description, "requestLine": "GET \(concrete)",
+            "path": singleton.path, "scope": registry.info.scope(for: .list)?.name ?? "",
+            "operationId": singleton.readOperationID,
+            "specLink": "../openapi.yaml" + (specLines["GET \(singleton.path)"].map { "#L\($0)" } ?? ""),
+        ]
+        if let update = singleton.update {
+            values["updateFields"] = fields(registry.projection(of: singleton.model, .patch))
+            var write: [String: Any] = [
+                "summary": update.summary, "description": update.description, "requestLine": "PUT \(concrete)", "path": singleton.path,
+                "operationId": singleton.updateOperationID, "scope": registry.info.scope(for: .update)?.name ?? "",
+                "specLink": "../openapi.yaml" + (specLines["PUT \(singleton.path)"].map { "#L\($0)" } ?? ""),
+                "rules": singleton.rules.compactMap { rule -> String? in
+                    if case .custom(let custom) = rule { return custom.sentence }
+                    return nil
+                },
+            ]
+            if let request = contract.example(method: "PUT", path: singleton.path) { write["requestExample"] = Self.json.string(request) }
+            values["update"] = write
         }
         return values
     }
@@ -157,7 +211,7 @@ struct GuideContext {
                 case .model(let nested): nested.schemaName
                 }
             var row: [String: Any] = [
-                "name": field.field.name, "type": type, "required": field.required ? "yes" : "no",
+                "name": field.name, "type": type + (field.field.nullable ? " or null" : ""), "required": field.required ? "yes" : "no",
                 "readOnly": field.readOnly, "description": field.field.description,
             ]
             if case .enumeration(let choices) = field.field.type {
@@ -188,10 +242,11 @@ struct GuideContext {
     func operation(_ resource: Resource, _ operation: APIRegistry.Operation) -> [String: Any] {
         let kind = operation.kind
         let method = kind.method
-        let path = resource.path(of: kind)
-        let status = kind == .delete || kind == .deleteOne ? "204" : kind == .createOne ? "201" : "200"
+        let path = resource.path(of: operation)
+        let status =
+            operation.status.map(String.init) ?? (kind == .delete || kind == .deleteOne ? "204" : kind == .createOne ? "201" : "200")
         var values: [String: Any] = [
-            "kind": operation.kind.rawValue, "method": method, "path": path, "operationId": resource.operationID(operation.kind),
+            "kind": operation.kind.rawValue, "method": method, "path": path, "operationId": resource.operationID(of: operation),
             "summary": operation.summary, "description": operation.description,
             "anchor": Slug.make(operation.summary),
             "scope": registry.info.scope(for: operation.kind)?.name ?? "",
@@ -212,16 +267,25 @@ struct GuideContext {
         // may be one that others still reference.
         let identifier = resource.model.identifier ?? "id"
         let creates = resource.operation(.create) != nil || resource.operation(.createOne) != nil
+        // A create of one record beside a batch create binds a name of its own, which the item
+        // delete then removes.
+        let single = resource.operation(.create) != nil && resource.operation(.createOne) != nil ? "createdOne" : "created"
         let doomed = creates ? "$created" : String(firstID)
-        let item = "\(resource.path)/\(firstID)"
+        // Under a parent's path, the parent of the first example record.
+        var collection = resource.path
+        if let scope = resource.parent, operation.scoped || kind.isItem {
+            let parent = resource.model.examples.first?[scope.storageKey]?.intValue ?? 1
+            collection = scope.path.replacingOccurrences(of: "{\(scope.parameter)}", with: String(parent))
+        }
+        let item = "\(collection)/\(firstID)"
         switch kind {
-        case .list: values["requestLine"] = "GET \(path)?limit=2"
+        case .list: values["requestLine"] = "GET \(collection)" + (resource.listEnvelope == .data ? "?limit=2" : "")
         case .delete: values["requestLine"] = "DELETE \(path)?\(DeleteQuery.parameter)=\(doomed)"
         case .createOne:
-            values["requestLine"] = "POST \(path)"
-            values["capture"] = "created=" + (registry.recordEnvelope == .data ? "data.\(identifier)" : identifier)
-        case .read, .patch: values["requestLine"] = "\(method) \(item)"
-        case .deleteOne: values["requestLine"] = "DELETE \(resource.path)/\(doomed)"
+            values["requestLine"] = "POST \(collection)"
+            values["capture"] = "\(single)=" + (registry.recordEnvelope == .data ? "data.\(identifier)" : identifier)
+        case .read, .patch, .updateOne: values["requestLine"] = "\(method) \(item)"
+        case .deleteOne: values["requestLine"] = "DELETE \(collection)/" + (creates ? "$\(single)" : String(firstID))
         case .create: values["capture"] = "created=data[0].\(identifier)"
         case .update, .upsert: break
         }
@@ -271,7 +335,7 @@ struct GuideContext {
         // A path that is none of the API's: the 404 every path can give.
         let unknownPath = "/nothing-here"
         let extra: [(String, String, APIError)] = [
-            ("404", "The path names no resource.", .notFound(unknownPath, resources: registry.resources.map(\.path))),
+            ("404", "The path names no resource.", .notFound(unknownPath, resources: registry.servedPaths)),
             (
                 "405", "The resource does not offer the method; the `Allow` header lists those it does.",
                 .methodNotAllowed("PATCH", path: first?.path ?? "/", allowed: first?.methods ?? [])

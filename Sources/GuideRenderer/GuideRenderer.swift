@@ -12,7 +12,8 @@ import OpenAPIKit
 /// or a literal number the registry knows.
 ///
 /// Every `*.md.mustache` file becomes the page at the same path under `site/`, except
-/// `reference/resource.md.mustache`, which becomes one page per resource.
+/// `reference/resource.md.mustache`, which becomes one page per resource, and
+/// `reference/singleton.md.mustache`, one per singleton.
 public struct GuideRenderer: Sendable {
     public let registry: Registry
     public let contract: SpecContract
@@ -20,6 +21,7 @@ public struct GuideRenderer: Sendable {
     public let templates: URL
 
     static let resourceTemplate = "reference/resource.md.mustache"
+    static let singletonTemplate = "reference/singleton.md.mustache"
     static let misspellingsFile = "misspellings.txt"
 
     /// The store every page's requests run on, as `specsmith mock` starts it by default.
@@ -72,8 +74,9 @@ public struct GuideRenderer: Sendable {
                 problems.append(GuideProblem(file: "templates/\(path)", line: 1, message: "is not a valid Mustache template: \(error)"))
                 continue
             }
-            if path == Self.resourceTemplate {
-                for resource in (context["resources"] as? [[String: Any]]) ?? [] {
+            if path == Self.resourceTemplate || path == Self.singletonTemplate {
+                let key = path == Self.resourceTemplate ? "resources" : "singletons"
+                for resource in (context[key] as? [[String: Any]]) ?? [] {
                     var local = context
                     local["current"] = resource
                     pages.append(

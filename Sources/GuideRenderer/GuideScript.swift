@@ -58,6 +58,11 @@ struct GuideScript {
                 names.insert(field.name)
             }
         }
+        for singleton in registry.singletons {
+            for field in singleton.model.fields where field.derived == .createdAt || field.derived == .modifiedAt {
+                names.insert(field.name)
+            }
+        }
         return names
     }
 

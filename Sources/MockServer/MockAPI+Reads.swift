@@ -4,14 +4,22 @@ import JSONModel
 import OpenAPIEmitter
 
 extension MockAPI {
-    /// `GET` on a resource: filters, sort, page and includes as the registry declares them.
-    func list(_ resource: Resource, query raw: String, state: StoreState) -> MockResponse {
+    /// `GET` on a resource: filters, sort, page and includes as the registry declares them;
+    /// under a parent's path, only the parent's records.
+    func list(_ resource: Resource, _ operation: APIRegistry.Operation, query raw: String, parent: Int?, state: StoreState) -> MockResponse
+    {
         let query: ListQuery
-        switch contract.listQuery(raw, for: resource, pagination: registry.pagination) {
+        switch contract.listQuery(raw, for: resource, pagination: registry.pagination, path: resource.path(of: operation)) {
         case .failure(let rejected): return failure(.invalidQuery(rejected.problems))
         case .success(let parsed): query = parsed
         }
-        var records = start(resource, query, state: state).filter { record in
+        let owned: [JSONObject]
+        if let parent, let key = resource.parent?.storageKey {
+            owned = candidates(state[resource.name], key, [.integer(parent)]).filter { $0[key]?.intValue == parent }
+        } else {
+            owned = start(resource, query, state: state)
+        }
+        var records = owned.filter { record in
             query.clauses.allSatisfy { matches(record, $0, in: resource, state: state) }
         }
         if let sort = query.sort {
@@ -21,6 +29,10 @@ extension MockAPI {
                 if order == 0 { return a.offset < b.offset }
                 return sort.ascending ? order < 0 : order > 0
             }.map(\.element)
+        }
+        if resource.listEnvelope == .bare {
+            return MockResponse(
+                status: 200, body: .array(records.map { present($0, of: resource, including: Set(query.includes), state: state) }))
         }
         if registry.pagination.style == .cursor {
             return cursorPage(records, of: resource, query, state: state)
@@ -174,6 +186,18 @@ extension MockAPI {
     func cascade(_ resource: Resource, ids: Set<Int>, state: inout StoreState) {
         guard !ids.isEmpty else { return }
         state[resource.name].remove(ids)
+        // Objects kept per record (an order's delivery details) go with the record.
+        for singleton in registry.singletons where singleton.scope == .record(of: resource.name) {
+            state[singleton.name].remove(ids)
+        }
+        // Records that belong to one of these without showing it (`ParentScope.field` nil).
+        for other in registry.resources {
+            guard let scope = other.parent, scope.resource == resource.name, scope.field == nil else { continue }
+            let dependents = candidates(state[other.name], scope.storageKey, ids.sorted().map { .integer($0) }).filter {
+                ids.contains($0[scope.storageKey]?.intValue ?? 0)
+            }
+            cascade(other, ids: Set(dependents.compactMap { $0[other.model.identifier ?? "id"]?.intValue }), state: &state)
+        }
         for other in registry.resources {
             for relation in other.relations where relation.resource == resource.name && relation.onDelete == .cascade {
                 let dependents = candidates(state[other.name], relation.field, ids.sorted().map { .integer($0) }).filter {

@@ -22,13 +22,14 @@ extension MockAPI {
     }
 
     /// A JSON object body validated against the operation's schema, or the error to answer.
-    func objectBody(_ kind: OperationKind, of resource: Resource, request: MockRequest) -> Result<JSONObject, APIError> {
+    func objectBody(_ operation: APIRegistry.Operation, of resource: Resource, request: MockRequest) -> Result<JSONObject, APIError> {
+        let kind = operation.kind
         let body: JSONValue
         switch parsedBody(request) {
         case .failure(let error): return .failure(error)
         case .success(let parsed): body = parsed
         }
-        let path = resource.path(of: kind)
+        let path = resource.path(of: operation)
         guard let schema = contract.bodySchema(method: kind.method, path: path) else {
             return .failure(.missingSchema(kind.method, path))
         }
@@ -39,19 +40,27 @@ extension MockAPI {
         return .success(object)
     }
 
-    /// `POST` of one object: checked like a batch of one, answered `201` with the record and
-    /// its path in `Location` (relative to the collection's URL).
-    func createOne(_ operation: APIRegistry.Operation, of resource: Resource, request: MockRequest, state: inout StoreState) -> MockResponse
-    {
-        let item: JSONObject
-        switch objectBody(.createOne, of: resource, request: request) {
+    /// `POST` of one object: checked like a batch of one, answered `201` (or the operation's
+    /// status) with the record and its path in `Location` (relative to the collection's URL).
+    /// Under a parent's path, the record belongs to `parent`.
+    func createOne(
+        _ operation: APIRegistry.Operation, of resource: Resource, request: MockRequest, parent: Int?, state: inout StoreState
+    ) -> MockResponse {
+        var item: JSONObject
+        switch objectBody(operation, of: resource, request: request) {
         case .failure(let error): return failure(error)
         case .success(let object): item = object
         }
+        var owner: (resource: Resource, id: Int)?
+        if let parent, let scope = resource.parent, let parentResource = registry.resource(named: scope.resource) {
+            // The path names the parent: rules and the write see it as if the body had sent it.
+            if let field = scope.field { item[field] = .integer(parent) }
+            owner = (parentResource, parent)
+        }
         let problems = ruleProblems(item, .create, resource, state: state)
         guard problems.isEmpty else { return failure(.ruleViolations(problems)) }
-        let id = apply(item, to: resource, .create, parent: nil, state: &state)
-        var response = recordResponse(id, of: resource, status: 201, state: state)
+        let id = apply(item, to: resource, .create, parent: owner, state: &state)
+        var response = recordResponse(id, of: resource, status: operation.status ?? 201, state: state)
         let collection = resource.path.split(separator: "/").last.map(String.init) ?? ""
         response.headers.append((name: "Location", value: "\(collection)/\(id)"))
         return response
@@ -62,7 +71,7 @@ extension MockAPI {
         -> MockResponse
     {
         var item: JSONObject
-        switch objectBody(.patch, of: resource, request: request) {
+        switch objectBody(operation, of: resource, request: request) {
         case .failure(let error): return failure(error)
         case .success(let object): item = object
         }

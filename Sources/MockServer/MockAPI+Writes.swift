@@ -194,6 +194,8 @@ extension MockAPI {
                     problems.append(
                         (problem.field == "(root)" ? path.description : path.appending(key: problem.field).description, problem.message))
                 }
+            case .uniqueTogether(let fields):
+                uniqueTogether(fields, item, of: resource, recordID: recordID, at: path, state: state, seen: &seen, problems: &problems)
             case .exactlyOne(let fields):
                 let parentKey = parent.flatMap { resource.relation(to: $0.resource.name)?.field }
                 let set = fields.filter { item[$0] != nil && item[$0] != .null || $0 == parentKey }
@@ -216,6 +218,30 @@ extension MockAPI {
                     seen: &seen, problems: &found)
                 problems += found.map { (Self.wirePath($0.path, under: at.description, wire), $0.message) }
             }
+        }
+    }
+
+    /// No other record, stored or earlier in the batch, may hold the same values of `fields`.
+    /// An update's unsent fields keep their stored values.
+    func uniqueTogether(
+        _ fields: [String], _ item: JSONObject, of resource: Resource, recordID: Int?, at path: JSONPath, state: StoreState,
+        seen: inout Seen, problems: inout [(path: String, message: String)]
+    ) {
+        let stored = recordID.flatMap { state[resource.name][$0] }
+        guard case let values = fields.map({ item[$0] ?? stored?[$0] }), values.allSatisfy({ $0 != nil && $0 != .null }) else { return }
+        let wanted = values.compactMap { $0 }
+        let identifier = resource.model.identifier ?? "id"
+        let holder = candidates(state[resource.name], fields[0], [wanted[0]]).first { record in
+            record[identifier]?.intValue != recordID && zip(fields, wanted).allSatisfy { record[$0.0]?.isJSONEqual(to: $0.1) == true }
+        }
+        let named = fields.map { "`\($0)`" }.joined(separator: ", ")
+        let key = "\(resource.name) unique " + wanted.map { JSONWriter(pretty: false).string($0) }.joined(separator: "|")
+        if let holder, let id = holder[identifier]?.intValue {
+            problems.append((path.description, "has the same \(named) as \(resource.model.name) \(id)"))
+        } else if let earlier = seen[key]?[""] {
+            problems.append((path.description, "has the same \(named) as \(earlier) of this request"))
+        } else {
+            seen[key, default: [:]][""] = path
         }
     }
 
@@ -314,6 +340,9 @@ extension MockAPI {
         for secret in Secrets.hashes(in: item, of: model) { record[secret.key] = .string(secret.hash) }
         if let parent, let relation = resource.relation(to: parent.resource.name) {
             record[relation.field] = .integer(parent.id)
+        }
+        if let parent, let scope = resource.parent, scope.resource == parent.resource.name {
+            record[scope.storageKey] = .integer(parent.id)
         }
         for field in model.fields where field.derived == .modifiedAt { record[field.name] = stamp }
         state[resource.name].put(record, id: id)

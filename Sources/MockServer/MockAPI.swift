@@ -39,10 +39,15 @@ public struct MockAPI: Sendable {
         self.presentations = Presentation.all(registry)
         for resource in registry.resources {
             for operation in resource.operations where operation.kind.requestProjection != nil {
-                let path = resource.path(of: operation.kind)
+                let path = resource.path(of: operation)
                 guard contract.bodySchema(method: operation.kind.method, path: path) != nil else {
                     throw SetupError.missingBodySchema("\(operation.kind.method) \(path)")
                 }
+            }
+        }
+        for singleton in registry.singletons where singleton.update != nil {
+            guard contract.bodySchema(method: "PUT", path: singleton.path) != nil else {
+                throw SetupError.missingBodySchema("PUT \(singleton.path)")
             }
         }
     }
@@ -50,57 +55,81 @@ public struct MockAPI: Sendable {
     /// Where a method and path lead: an operation (with the record an item path names), a
     /// path without that method, or nothing.
     enum Route {
-        case operation(Resource, APIRegistry.Operation, item: String?)
+        /// An operation on a resource, with the record an item path names and the parent record
+        /// a path under a parent names.
+        case operation(Resource, APIRegistry.Operation, item: String?, parent: String?)
         case action(Resource, Action, item: String?)
-        case methodNotAllowed(Resource, method: String, path: String, allowed: [String])
+        case singleton(Singleton, key: String?, write: Bool)
+        case methodNotAllowed(method: String, path: String, allowed: [String])
         case notFound(path: String)
     }
 
     /// The route of `method` on `path` (a trailing slash ignored), as the registry declares it.
     func route(_ method: String, _ path: String) -> Route {
-        guard let target = registry.locate(path) else {
-            var path = path
-            if path.count > 1 && path.hasSuffix("/") { path.removeLast() }
-            return .notFound(path: path)
-        }
-        let (resource, item) = (target.resource, target.item)
         let method = method.uppercased()
+        var trimmed = path
+        if trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+        if let (singleton, key) = registry.locateSingleton(trimmed) {
+            guard singleton.methods.contains(method) else {
+                return .methodNotAllowed(method: method, path: singleton.path, allowed: singleton.methods)
+            }
+            return .singleton(singleton, key: key, write: method == "PUT")
+        }
+        guard let target = registry.locate(path) else { return .notFound(path: trimmed) }
+        let (resource, item) = (target.resource, target.item)
         if let action = target.action {
-            guard method == "POST" else { return .methodNotAllowed(resource, method: method, path: target.template, allowed: ["POST"]) }
+            guard method == "POST" else { return .methodNotAllowed(method: method, path: target.template, allowed: ["POST"]) }
             return .action(resource, action, item: item)
         }
         let onItem = item != nil
-        guard let operation = resource.operations.first(where: { $0.kind.method == method && $0.kind.isItem == onItem }) else {
-            return .methodNotAllowed(
-                resource, method: method, path: onItem ? resource.itemPath : resource.path, allowed: resource.methods(item: onItem))
+        let scoped = target.parent != nil
+        guard
+            let operation = resource.operations.first(where: {
+                $0.kind.method == method && $0.kind.isItem == onItem && (onItem || $0.scoped == scoped)
+            })
+        else {
+            return .methodNotAllowed(method: method, path: target.template, allowed: resource.methods(item: onItem, scoped: scoped))
         }
-        return .operation(resource, operation, item: item)
+        return .operation(resource, operation, item: item, parent: target.parent)
     }
 
     /// Answers one request against one store.
     func handle(_ request: MockRequest, in state: inout StoreState) -> MockResponse {
         switch route(request.method, request.path) {
         case .notFound(let path):
-            return failure(.notFound(path, resources: registry.resources.map(\.path)))
-        case .methodNotAllowed(_, let method, let path, let allowed):
+            return failure(.notFound(path, resources: registry.servedPaths))
+        case .methodNotAllowed(let method, let path, let allowed):
             var response = failure(.methodNotAllowed(method, path: path, allowed: allowed))
             response.headers.append((name: "Allow", value: allowed.joined(separator: ", ")))
             return response
         case .action(let resource, let action, let item):
             return perform(action, of: resource, item: item, request: request, state: &state)
-        case .operation(let resource, let operation, let item):
+        case .singleton(let singleton, let key, let write):
+            return write ? put(singleton, key: key, request: request, state: &state) : get(singleton, key: key, state: state)
+        case .operation(let resource, let operation, let item, let parentSegment):
+            // Under a parent's path, the parent comes first: a missing one is the 404.
+            var parent: Int?
+            if let scope = resource.parent, let parentSegment {
+                guard let owner = registry.resource(named: scope.resource), let id = record(parentSegment, of: owner, in: state) else {
+                    let name = registry.resource(named: scope.resource)?.model.name ?? scope.resource
+                    return failure(.recordNotFound(name, parameter: scope.parameter, value: parentSegment))
+                }
+                parent = id
+            }
             switch operation.kind {
-            case .list: return list(resource, query: request.query, state: state)
+            case .list: return list(resource, operation, query: request.query, parent: parent, state: state)
             case .delete: return delete(resource, query: request.query, state: &state)
             case .create, .update, .upsert: return write(operation, of: resource, request: request, state: &state)
-            case .createOne: return createOne(operation, of: resource, request: request, state: &state)
-            case .read, .patch, .deleteOne:
-                guard let id = record(item, of: resource, in: state) else {
+            case .createOne: return createOne(operation, of: resource, request: request, parent: parent, state: &state)
+            case .read, .patch, .updateOne, .deleteOne:
+                guard let id = record(item, of: resource, in: state),
+                    parent == nil || state[resource.name][id]?[resource.parent?.storageKey ?? ""]?.intValue == parent
+                else {
                     return failure(.recordNotFound(resource.model.name, parameter: resource.itemParameter, value: item ?? ""))
                 }
                 switch operation.kind {
                 case .read: return recordResponse(id, of: resource, status: 200, state: state)
-                case .patch: return patch(id, operation, of: resource, request: request, state: &state)
+                case .patch, .updateOne: return patch(id, operation, of: resource, request: request, state: &state)
                 default: return deleteOne(id, of: resource, state: &state)
                 }
             }

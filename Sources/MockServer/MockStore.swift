@@ -36,7 +36,8 @@ public actor MockStore {
             let (journal, entries) = try StateJournal.open(statePath, header: header)
             self.journal = journal
             let identifiers = Dictionary(
-                api.registry.resources.map { ($0.name, $0.model.identifier ?? "id") }, uniquingKeysWith: { first, _ in first })
+                api.registry.resources.map { ($0.name, $0.model.identifier ?? "id") }
+                    + api.registry.singletons.map { ($0.name, MockAPI.singletonKey) }, uniquingKeysWith: { first, _ in first })
             for entry in entries { Self.replay(entry, into: &stores, initial: initial, identifiers: identifiers) }
         } catch {
             throw StateFileError(description: error.description)
@@ -111,7 +112,11 @@ public actor MockStore {
         for resource in api.registry.resources {
             resources[resource.name] = .array(state[resource.name].all.map { .object($0) })
         }
-        return ["store": .string(hash), "resources": .object(resources)]
+        var singletons = JSONObject()
+        for singleton in api.registry.singletons {
+            singletons[singleton.name] = .array(state[singleton.name].all.map { .object($0) })
+        }
+        return ["store": .string(hash), "resources": .object(resources), "singletons": .object(singletons)]
     }
 
     /// How many stores have been used since start-up (or are in the state file).

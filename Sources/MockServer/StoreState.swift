@@ -135,11 +135,11 @@ struct StoreState: Sendable {
     /// Empty tables for every resource of `registry`, indexed on the fields lookups use.
     init(registry: Registry) {
         for resource in registry.resources {
-            var fields = resource.relations.map(\.field)
+            var fields = resource.relations.map(\.field) + (resource.parent.map { [$0.storageKey] } ?? [])
             for rule in resource.rules {
                 switch rule {
                 case .unique(let field): fields.append(field)
-                case .upsertKey(let keys): fields += keys
+                case .upsertKey(let keys), .uniqueTogether(let keys): fields += keys
                 default: break
                 }
             }

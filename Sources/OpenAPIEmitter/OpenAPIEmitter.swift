@@ -43,11 +43,15 @@ public struct OpenAPIEmitter: Sendable {
         let validator = SchemaValidator(components: components)
         var paths = OpenAPI.PathItem.Map()
         for resource in registry.resources {
-            if resource.operations.contains(where: { !$0.kind.isItem }) {
-                paths[OpenAPI.Path(rawValue: resource.path)] = .b(try pathItem(for: resource, item: false, validator: validator))
-            }
-            if resource.operations.contains(where: { $0.kind.isItem }) {
-                paths[OpenAPI.Path(rawValue: resource.itemPath)] = .b(try pathItem(for: resource, item: true, validator: validator))
+            // The collection path, the parent's path (scoped operations), then the item path.
+            let groups: [(path: String, operations: [APIRegistry.Operation])] = [
+                (resource.path, resource.operations.filter { !$0.kind.isItem && !$0.scoped }),
+                (resource.parent?.path ?? resource.path, resource.operations.filter { !$0.kind.isItem && $0.scoped }),
+                (resource.itemPath, resource.operations.filter { $0.kind.isItem }),
+            ]
+            for group in groups where !group.operations.isEmpty {
+                paths[OpenAPI.Path(rawValue: group.path)] = .b(
+                    try pathItem(for: resource, group.operations, at: group.path, validator: validator))
             }
             for action in resource.actions {
                 var item = OpenAPI.PathItem()
@@ -55,6 +59,9 @@ public struct OpenAPIEmitter: Sendable {
                 if action.onItem { item.parameters = [.parameter(itemParameter(resource))] }
                 paths[OpenAPI.Path(rawValue: resource.path(of: action))] = .b(item)
             }
+        }
+        for singleton in registry.singletons {
+            paths[OpenAPI.Path(rawValue: singleton.path)] = .b(try pathItem(for: singleton, validator: validator))
         }
         guard let serverURL = URLTemplate(rawValue: info.serverURL) else {
             throw .registry("the server URL '\(info.serverURL)' is not a valid URL template")
@@ -77,7 +84,7 @@ public struct OpenAPIEmitter: Sendable {
             tags: registry.resources.flatMap { resource in
                 [OpenAPI.Tag(name: resource.tag, description: resource.description)]
                     + resource.actions.compactMap { action in action.tag.map { OpenAPI.Tag(name: $0, description: action.summary + ".") } }
-            }
+            } + registry.singletons.map { OpenAPI.Tag(name: $0.tag, description: $0.description) }
         )
         let problems = DocumentExamples.check(document)
         guard problems.isEmpty else { throw .invalidExamples(problems) }

@@ -4,11 +4,13 @@ import OpenAPIKit
 import SchemaValidation
 
 extension OpenAPIEmitter {
-    /// The operations of `resource` at its collection path, or at its item path with the
-    /// path parameter that names the record.
-    func pathItem(for resource: Resource, item: Bool, validator: SchemaValidator) throws(Failure) -> OpenAPI.PathItem {
+    /// The operations of `resource` served at one path, with the path's parameters: the parent's
+    /// under a parent's path, then the record's on the item path.
+    func pathItem(for resource: Resource, _ operations: [Operation], at path: String, validator: SchemaValidator) throws(Failure)
+        -> OpenAPI.PathItem
+    {
         var pathItem = OpenAPI.PathItem()
-        for operation in resource.operations where operation.kind.isItem == item {
+        for operation in operations {
             let emitted = try self.operation(operation, of: resource, validator: validator)
             switch operation.kind.method {
             case "GET": pathItem.get = emitted
@@ -18,8 +20,22 @@ extension OpenAPIEmitter {
             default: pathItem.delete = emitted
             }
         }
-        if item { pathItem.parameters = [.parameter(itemParameter(resource))] }
+        var parameters: OpenAPI.Parameter.Array = []
+        if let scope = resource.parent, path.hasPrefix(scope.path) { parameters.append(.parameter(parentParameter(resource))) }
+        if path == resource.itemPath { parameters.append(.parameter(itemParameter(resource))) }
+        pathItem.parameters = parameters
         return pathItem
+    }
+
+    /// `{orderId}`: the record of the parent resource the path is under.
+    func parentParameter(_ resource: Resource) -> OpenAPI.Parameter {
+        let scope = resource.parent
+        let parent = scope.flatMap { registry.resource(named: $0.resource) }
+        let identifier = parent?.model.identifier.flatMap { parent?.model.field(named: $0) }
+        let name = parent?.model.name ?? "parent"
+        return OpenAPI.Parameter(
+            name: scope?.parameter ?? "parentId", context: .path(schema: Self.schema(for: identifier?.type ?? .integer, core: Core())),
+            description: "The `\(identifier?.name ?? "id")` of the \(name) the records belong to; a \(name) that does not exist is a 404.")
     }
 
     /// `{bookId}`: the record's identifier, typed as the model types it.
@@ -33,7 +49,7 @@ extension OpenAPIEmitter {
 
     func operation(_ operation: Operation, of resource: Resource, validator: SchemaValidator) throws(Failure) -> OpenAPI.Operation {
         let kind = operation.kind
-        let path = resource.path(of: kind)
+        let path = resource.path(of: operation)
         var responses = OpenAPI.Response.Map()
         var requestBody: OpenAPI.Request?
         var parameters: OpenAPI.Parameter.Array = []
@@ -41,9 +57,18 @@ extension OpenAPIEmitter {
         switch kind {
         case .list:
             parameters = listParameters(resource)
-            responses[200] = .b(
-                json("A page of matching records.", schema: Self.ref(listResponseName(resource)), example: listExample(resource)))
-            responses[422] = .b(errorResponse("A filter is unknown or has a malformed value.", try queryErrorExample(resource)))
+            if resource.listEnvelope == .bare {
+                responses[200] = .b(
+                    json(
+                        "Every matching record.", schema: .array(.init(), .init(items: Self.ref(resource.model.name))),
+                        example: .array(registry.projection(of: resource.model, .read).examples)))
+            } else {
+                responses[200] = .b(
+                    json("A page of matching records.", schema: Self.ref(listResponseName(resource)), example: listExample(resource)))
+            }
+            if !parameters.isEmpty {
+                responses[422] = .b(errorResponse("A filter is unknown or has a malformed value.", try queryErrorExample(resource)))
+            }
         case .delete:
             parameters = deleteParameters(resource)
             responses[204] = .b(OpenAPI.Response(description: "The records are deleted."))
@@ -67,14 +92,14 @@ extension OpenAPIEmitter {
                             key: resource.itemParameter)))
                 break
             }
-        case .createOne, .patch:
-            guard let projected = registry.requestProjection(of: resource, kind) else {
+        case .createOne, .patch, .updateOne:
+            guard let projected = registry.requestProjection(of: resource, operation) else {
                 throw .registry("\(kind.method) \(path) has no request projection")
             }
             let bodySchema = Self.ref(projected.schemaName)
             let example = operation.requestExample ?? projected.examples.first ?? [:]
             requestBody = OpenAPI.Request(
-                description: kind == .patch ? "The fields to change; the others stay as they are." : "The record to create.",
+                description: kind == .createOne ? "The record to create." : "The fields to change; the others stay as they are.",
                 content: [.json: .b(OpenAPI.Content(schema: bodySchema, example: example.anyCodable))], required: true)
             let stored = recordResponseBody(writeResponseRecord(resource, item: example, index: 0))
             if kind == .createOne {
@@ -82,7 +107,7 @@ extension OpenAPIEmitter {
                 let location = OpenAPI.Header(schema: .string(format: .other("uri-reference")), description: "The new record's path.")
                 created.headers = OpenAPI.Header.Map(dictionaryLiteral: ("Location", .b(location)))
                 created.links = try links(from: resource, created: true)
-                responses[201] = .b(created)
+                responses[OpenAPI.Response.StatusCode(integerLiteral: operation.status ?? 201)] = .b(created)
             } else {
                 responses[200] = .b(json("The record as stored.", schema: recordResponseSchema(resource), example: stored))
                 responses[404] = .b(errorResponse("No record has this identifier; nothing was changed.", notFound))
@@ -135,12 +160,19 @@ extension OpenAPIEmitter {
             responses[429] = .a(.component(named: SharedResponse.tooManyRequests))
         }
         responses[.range(.serverError)] = .a(.component(named: SharedResponse.serverError))
+        if let scope = resource.parent, path.hasPrefix(scope.path), !responses.keys.contains(404) {
+            let parent = registry.resource(named: scope.resource)?.model.name ?? scope.resource
+            responses[404] = .b(
+                errorResponse(
+                    "No \(parent) has this `\(scope.parameter)`; nothing was read or written.",
+                    .recordNotFound(parent, parameter: scope.parameter, value: "999999")))
+        }
         responses.sortKeys { $0.rawValue < $1.rawValue }
         return OpenAPI.Operation(
             tags: [resource.tag],
             summary: operation.summary,
             description: description(of: operation, resource),
-            operationId: resource.operationID(kind),
+            operationId: resource.operationID(of: operation),
             parameters: parameters,
             requestBody: requestBody,
             responses: responses,
@@ -174,6 +206,23 @@ extension OpenAPIEmitter {
                 OpenAPI.Link(
                     operationId: resource.operationID(kind), parameters: [parameter: .a(id)],
                     description: "\(name == "Get" ? "Read" : "Delete") the \(single ? "record" : "first record") written, by its id."))
+        }
+        // What lives under the record: sub-collections and per-record objects, by the record's id.
+        for child in registry.resources {
+            guard let scope = child.parent, scope.resource == resource.name, let list = child.operation(.list, scoped: true) else {
+                continue
+            }
+            links["Get\(child.model.name)Of\(resource.model.name)"] = .b(
+                OpenAPI.Link(
+                    operationId: child.operationID(of: list), parameters: [scope.parameter: .a(id)],
+                    description: "List the \(child.model.name) records of the \(single ? "record" : "first record") written."))
+        }
+        for singleton in registry.singletons where singleton.scope == .record(of: resource.name) {
+            guard let parameter = singleton.parameter else { continue }
+            links["Get\(singleton.model.name)"] = .b(
+                OpenAPI.Link(
+                    operationId: singleton.readOperationID, parameters: [parameter: .a(id)],
+                    description: "Read the \(singleton.model.name) of the \(single ? "record" : "first record") written."))
         }
         return links
     }

@@ -28,7 +28,7 @@ extension OpenAPIEmitter {
         }
         for resource in registry.resources {
             let model = resource.model.name
-            if resource.operation(.list) != nil {
+            if resource.operation(.list) != nil && resource.listEnvelope == .data {
                 schemas[.init(stringLiteral: listResponseName(resource))] = envelope(
                     "A page of \(model) records.", data: model, meta: Self.ref(SharedSchema.listMeta))
             }
@@ -36,12 +36,17 @@ extension OpenAPIEmitter {
                 schemas[.init(stringLiteral: writeResponseName(resource))] = envelope(
                     "The \(model) records as stored, in request order.", data: model, meta: Self.ref(SharedSchema.writeMeta))
             }
-            let single = resource.operations.contains { [.read, .createOne, .patch].contains($0.kind) }
+            let single = resource.operations.contains { [.read, .createOne, .patch, .updateOne].contains($0.kind) }
             if single && registry.recordEnvelope == .data {
                 schemas[.init(stringLiteral: recordResponseName(resource))] = .object(
                     .init(description: "One \(model) record."),
                     .init(properties: ["data": Self.ref(model), "meta": Self.ref(SharedSchema.writeMeta)]))
             }
+        }
+        for singleton in registry.singletons where singletonEnvelope(singleton) == .data {
+            schemas[.init(stringLiteral: singletonResponseName(singleton))] = .object(
+                .init(description: "The \(singleton.model.name)."),
+                .init(properties: ["data": Self.ref(singleton.model.name), "meta": Self.ref(SharedSchema.writeMeta)]))
         }
         for (name, schema) in sharedSchemas() { schemas[.init(stringLiteral: name)] = schema }
         return schemas
@@ -165,6 +170,8 @@ extension OpenAPIEmitter {
             return .object(core.context(), .init(properties: [:], additionalProperties: .b(.string)))
         case .oneOf(let types):
             return .one(of: types.map { schema(for: $0, core: Core()) }, core: core.context())
+        case .set(let element):
+            return .array(core.context(), .init(items: schema(for: element, core: Core()), uniqueItems: true))
         }
     }
 
@@ -244,11 +251,12 @@ extension OpenAPIEmitter {
 
     func commonSchemas() -> [(String, JSONSchema)] {
         // Write metadata goes with batch responses and enveloped records; a registry with neither has none.
-        let needsWriteMeta = registry.resources.contains { resource in
-            resource.operations.contains {
-                $0.kind.isBatch || (registry.recordEnvelope == .data && [.read, .createOne, .patch].contains($0.kind))
-            }
-        }
+        let needsWriteMeta =
+            registry.resources.contains { resource in
+                resource.operations.contains {
+                    $0.kind.isBatch || (registry.recordEnvelope == .data && [.read, .createOne, .patch, .updateOne].contains($0.kind))
+                }
+            } || registry.singletons.contains { singletonEnvelope($0) == .data }
         return [
             (
                 SharedSchema.writeMeta,
