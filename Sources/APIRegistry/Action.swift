@@ -68,17 +68,22 @@ public struct ActionContext: Sendable {
     /// Whether `candidate` is the secret a stored record holds at a field path
     /// (`authentication.new_password`); false when it holds none.
     public let matchesSecret: @Sendable (_ record: JSONObject, _ path: String, _ candidate: String) -> Bool
+    /// A singleton's object as a `GET` shows it (by name, and key when it has one); nil when the
+    /// key names none.
+    public let singleton: @Sendable (_ name: String, _ key: Int?) -> JSONObject?
 
     public init(
         body: JSONObject, record: JSONObject?, now: String,
         find: @escaping @Sendable (_ resource: String, _ field: String, _ value: JSONValue) -> [JSONObject],
-        matchesSecret: @escaping @Sendable (_ record: JSONObject, _ path: String, _ candidate: String) -> Bool = { _, _, _ in false }
+        matchesSecret: @escaping @Sendable (_ record: JSONObject, _ path: String, _ candidate: String) -> Bool = { _, _, _ in false },
+        singleton: @escaping @Sendable (_ name: String, _ key: Int?) -> JSONObject? = { _, _ in nil }
     ) {
         self.body = body
         self.record = record
         self.now = now
         self.find = find
         self.matchesSecret = matchesSecret
+        self.singleton = singleton
     }
 }
 

@@ -35,7 +35,8 @@ extension CustomersV3 {
         description: """
             Answers whether an email address and password are a customer's, and may sign in to the channel: \
             the password is the last one set with `authentication.new_password`, and the customer's \
-            `channel_ids` include the channel (or are not set). Wrong credentials are a 200 with \
+            `channel_ids` include the channel, or are not set and the channel allows global logins \
+            (`allow_global_logins` of its settings; when not set, only channel 1 does). Wrong credentials are a 200 with \
             `is_valid: false`, never an error, and say nothing about which part was wrong. The store \
             keeps passwords only as salted hashes; no response ever contains one.
             """,
@@ -47,9 +48,17 @@ extension CustomersV3 {
         let invalid: JSONValue = ["is_valid": false, "customer_id": nil]
         guard let email = context.body["email"], let password = context.body["password"]?.stringValue else { return .answer(invalid) }
         let channel = context.body["channel_id"]?.intValue ?? 1
+        // A customer without channel_ids signs in wherever the channel allows global logins: its
+        // own setting, or by default on the first channel (the default storefront) only.
+        let settings = context.singleton("customer-channel-settings", channel)
+        let allowsGlobal = settings?["allow_global_logins"]?.boolValue ?? (channel == 1)
         for customer in context.find("customers", "email", email) {
             guard context.matchesSecret(customer, "authentication.new_password", password) else { continue }
-            if let channels = customer["channel_ids"]?.arrayValue, !channels.contains(.integer(channel)) { continue }
+            if let channels = customer["channel_ids"]?.arrayValue {
+                guard channels.contains(.integer(channel)) else { continue }
+            } else if !allowsGlobal {
+                continue
+            }
             return .answer(["is_valid": true, "customer_id": customer["id"] ?? nil])
         }
         return .answer(invalid)

@@ -138,6 +138,12 @@ extension MockAPI {
             },
             matchesSecret: { record, path, candidate in
                 record[Secrets.key(path)]?.stringValue.map { Secrets.matches(candidate, $0) } ?? false
+            },
+            singleton: { name, key in
+                guard let singleton = self.registry.singleton(named: name),
+                    case .success(let id) = self.singletonID(singleton, key: key.map(String.init), state: snapshot)
+                else { return nil }
+                return self.singletonObject(singleton, id: id, state: snapshot)
             })
         switch action.perform(context) {
         case .refuse(let problems):

@@ -65,11 +65,14 @@ struct Seeder {
             id = state[resource.name].reserveID()
         }
         let record = object.filter { key in
+            // `#` keys are the store's own: the parent of a record that does not show it.
+            if key.hasPrefix("#") { return true }
             guard let field = resource.model.field(named: key) else { return false }
             let computed = field.derived != nil && field.derived != .createdAt && field.derived != .modifiedAt
             return field.isVisible(in: .read) && !computed && api.childResource(of: field) == nil
         }
         var stored = record
+        if resource.model.identifier == nil { stored["id"] = .integer(id) }
         for secret in Secrets.hashes(in: object, of: resource.model) { stored[secret.key] = .string(secret.hash) }
         state[resource.name].put(stored, id: id)
     }

@@ -35,6 +35,21 @@ import Testing
         }
     }
 
+    @Test func aCustomerOfEveryChannelSignsInWhereGlobalLoginsAreAllowed() async throws {
+        try await withMock { (mock: MockClient) async throws in
+            try await mock.createCustomer("jane@example.com", JSONObject([("authentication", ["new_password": "correct horse"])]))
+            #expect(try await check(mock, "jane@example.com", "correct horse", channel: 1).body?["is_valid"] == true)
+            #expect(try await check(mock, "jane@example.com", "correct horse", channel: 2).body?["is_valid"] == false)
+            _ = try await mock.put("/customers/settings/channels/2", ["allow_global_logins": true])
+            #expect(try await check(mock, "jane@example.com", "correct horse", channel: 2).body?["is_valid"] == true)
+            _ = try await mock.put("/customers/settings/channels/1", ["allow_global_logins": false])
+            #expect(try await check(mock, "jane@example.com", "correct horse", channel: 1).body?["is_valid"] == false)
+            // Back to null: the default applies again.
+            _ = try await mock.put("/customers/settings/channels/1", ["allow_global_logins": nil])
+            #expect(try await check(mock, "jane@example.com", "correct horse").body?["is_valid"] == true)
+        }
+    }
+
     @Test func noAnswerEverShowsAPasswordOrItsHash() async throws {
         try await withMock(.seeded(1)) { (mock: MockClient) async throws in
             #expect(try await check(mock, "johndoe@example.com", "tempPassword1").body?["is_valid"] == true)
