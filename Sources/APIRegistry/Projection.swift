@@ -168,7 +168,9 @@ extension Registry {
     /// request is named `NameInput`, so it can be both.
     public func valueObjectProjection(of model: Model, answered: Bool = false, nested: Bool = false) -> ProjectedModel {
         let kind: ProjectionKind = answered ? .read : .create
-        let fields = model.fields.map { field in
+        // Answered, the members responses show; sent, those a client may set.
+        let visible = model.fields.filter { answered ? $0.isVisible(in: .read) : $0.isVisible(in: .create) || $0.isVisible(in: .update) }
+        let fields = visible.map { field in
             ProjectedField(
                 field: field, name: field.name, type: projectedType(field.type, kind, in: model, valueObject: true),
                 required: !field.requiredIn.isEmpty, readOnly: false)

@@ -174,7 +174,7 @@ extension Rule {
         case .unique(let field), .immutable(let field): [field]
         case .maxRecords, .custom: []
         case .valueMatchesType(let field, let relation, _): [field, relation]
-        case .upsertKey(let fields), .exactlyOne(let fields), .uniqueTogether(let fields): fields
+        case .upsertKey(let fields), .exactlyOne(let fields), .uniqueTogether(let fields), .ignoresDuplicates(let fields): fields
         }
     }
 }

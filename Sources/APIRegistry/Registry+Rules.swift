@@ -37,6 +37,10 @@ extension Registry {
                 lines.append("`\(field)` must parse as the `\(typeField)` of the record `\(relation)` names.")
             case .upsertKey(let fields):
                 lines.append("An item whose \(fields.map { "`\($0)`" }.joined(separator: " and ")) match an existing record replaces it.")
+            case .ignoresDuplicates(let fields) where kind == .create || kind == .update:
+                lines.append(
+                    "An item whose \(fields.map { "`\($0)`" }.joined(separator: ", ")) all equal those of another record changes nothing and is left out of the answer."
+                )
             case .exactlyOne(let fields):
                 lines.append("Each record sets exactly one of \(fields.map { "`\($0)`" }.joined(separator: " and ")); otherwise 422.")
             case .custom(let rule): lines.append(rule.sentence)

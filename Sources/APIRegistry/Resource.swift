@@ -340,6 +340,10 @@ public enum Rule: Sendable {
     case maxRecords(Int)
     /// No two records share the values of all these fields (a key per namespace per parent).
     case uniqueTogether([String])
+    /// A batch item whose values of all these fields equal an existing record's (or an earlier
+    /// item's) is not written, and the answer leaves it out: sending the same record twice is
+    /// harmless.
+    case ignoresDuplicates([String])
     /// `field` must parse as the type named by `typeField` of the record that
     /// `relation` points to (an attribute value against its attribute's type).
     case valueMatchesType(field: String, relation: String, typeField: String)

@@ -52,6 +52,14 @@ extension CustomersV3 {
             Operation(
                 .create, summary: "Create addresses", description: "Creates up to \(batchLimit) addresses for existing customers.",
                 batchLimit: batchLimit,
+                requestExample: [
+                    [
+                        "customer_id": 1, "first_name": "John", "last_name": "Doe", "address1": "123 Example Street",
+                        "address2": "Building 4",
+                        "city": "Austin", "state_or_province": "Texas", "postal_code": "78759", "country_code": "US",
+                        "address_type": "residential",
+                    ]
+                ],
                 invalidExample: [
                     [
                         "first_name": "Jane", "last_name": "Doe", "address1": "123 Main Street", "city": "Austin",
@@ -74,6 +82,13 @@ extension CustomersV3 {
         ],
         includes: ["formfields"],
         relations: [Relation("customer_id", references: "customers", onDelete: .cascade)],
+        rules: [
+            .ignoresDuplicates([
+                "customer_id", "first_name", "last_name", "company", "phone", "address_type", "address1", "address2", "city",
+                "country_code",
+                "state_or_province", "postal_code",
+            ])
+        ],
         seedRecords: 10
     )
 }

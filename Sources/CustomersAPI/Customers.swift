@@ -4,13 +4,13 @@ import JSONModel
 extension CustomersV3 {
     static let authentication = Model(
         "CustomerAuthentication",
-        description: "How the customer signs in. Write-only: never returned.",
+        description: "How the customer signs in. A new password is sent, never returned.",
         fields: [
             Field("force_password_reset", .boolean, "When true, the customer must reset the password at the next sign-in."),
             Field(
                 "new_password", .string(minLength: 7, maxLength: 100),
                 "A new password for the customer; kept only as a salted hash, and checked by `POST /customers/validate-credentials`.",
-                secret: true),
+                visibility: [.create, .update], secret: true),
         ]
     )
 
@@ -58,7 +58,9 @@ extension CustomersV3 {
             Field(
                 "attribute_count", .integer(minimum: 0, maximum: nil), "Number of attribute values the customer has.", visibility: [.read],
                 requiredIn: [.read], derived: .count(of: "customer-attribute-values")),
-            Field("authentication", .model(authentication), "Password settings.", visibility: [.create, .update]),
+            Field(
+                "authentication", .model(authentication),
+                "Password settings. Responses show `force_password_reset`; a password is never returned."),
             Field(
                 "addresses", .array(of: .model(address)),
                 "The customer's addresses. Returned with `include=addresses`; on create, the addresses to create with the customer.",

@@ -27,7 +27,8 @@ extension MockAPI {
         let items = (body.arrayValue ?? []).compactMap(\.objectValue)
         let problems = ruleProblems(items, operation.kind, resource, state: state)
         guard problems.isEmpty else { return failure(.ruleViolations(problems)) }
-        let written = items.map { item in
+        let skipped = duplicates(items, operation.kind, resource, state: state)
+        let written = items.enumerated().filter { !skipped.contains($0.offset) }.map { _, item in
             (id: apply(item, to: resource, operation.kind, parent: nil, state: &state), item: item)
         }
         let data = written.compactMap { entry -> JSONValue? in
@@ -202,7 +203,7 @@ extension MockAPI {
                 guard set.count != 1, kind != .update else { continue }
                 let named = fields.map { "`\($0)`" }.joined(separator: " or ")
                 problems.append((path.description, set.isEmpty ? "must set \(named)" : "must set only one of \(named)"))
-            case .immutable, .maxRecords:
+            case .immutable, .maxRecords, .ignoresDuplicates:
                 break
             }
         }
@@ -243,6 +244,40 @@ extension MockAPI {
         } else {
             seen[key, default: [:]][""] = path
         }
+    }
+
+    /// The batch items an `ignoresDuplicates` rule leaves out: those that would equal, in the
+    /// rule's fields, a stored record other than their own, or an item before them.
+    func duplicates(_ items: [JSONObject], _ kind: OperationKind, _ resource: Resource, state: StoreState) -> Set<Int> {
+        var skipped = Set<Int>()
+        let identifier = resource.model.identifier ?? "id"
+        for case .ignoresDuplicates(let fields) in resource.rules where kind == .create || kind == .update {
+            var seen = Set<String>()
+            for (index, item) in items.enumerated() {
+                let own = kind == .update ? item[identifier]?.intValue : nil
+                let stored = own.flatMap { state[resource.name][$0] }
+                let values = fields.map { item[$0] ?? stored?[$0] ?? .null }
+                let key = values.map { JSONWriter(pretty: false).string($0) }.joined(separator: "|")
+                let existing = candidates(state[resource.name], fields[0], [values[0]]).contains { record in
+                    record[identifier]?.intValue != own && zip(fields, values).allSatisfy { (record[$0.0] ?? .null).isJSONEqual(to: $0.1) }
+                }
+                if existing || !seen.insert(key).inserted { skipped.insert(index) }
+            }
+        }
+        return skipped
+    }
+
+    /// What the store keeps of a value sent for `field`: a value object keeps only the members
+    /// responses show (never a secret), merged over the stored one, so an update that sends one
+    /// member keeps the others.
+    static func storable(_ value: JSONValue, of field: Field, over stored: JSONValue?) -> JSONValue {
+        guard case .model(let nested) = field.type, case .object(let sent) = value else { return value }
+        var kept = stored?.objectValue ?? JSONObject()
+        for (key, member) in sent {
+            guard let inner = nested.field(named: key), inner.isVisible(in: .read), !inner.secret else { continue }
+            kept[key] = member
+        }
+        return .object(kept)
     }
 
     /// A problem's path inside an embedded record, with the member named as the client sent it.
@@ -335,7 +370,8 @@ extension MockAPI {
             guard key != identifier, let field = model.field(named: key), field.isVisible(in: .read), field.derived == nil,
                 childResource(of: field) == nil
             else { continue }
-            record[key] = value
+            record[key] = Self.storable(value, of: field, over: record[key])
+            if record[key] == .object(JSONObject()) { record[key] = nil }
         }
         for secret in Secrets.hashes(in: item, of: model) { record[secret.key] = .string(secret.hash) }
         if let parent, let relation = resource.relation(to: parent.resource.name) {

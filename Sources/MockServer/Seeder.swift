@@ -72,6 +72,11 @@ struct Seeder {
             return field.isVisible(in: .read) && !computed && api.childResource(of: field) == nil
         }
         var stored = record
+        for (key, value) in record {
+            guard let field = resource.model.field(named: key) else { continue }
+            stored[key] = MockAPI.storable(value, of: field, over: nil)
+            if stored[key] == .object(JSONObject()) { stored[key] = nil }
+        }
         if resource.model.identifier == nil { stored["id"] = .integer(id) }
         for secret in Secrets.hashes(in: object, of: resource.model) { stored[secret.key] = .string(secret.hash) }
         state[resource.name].put(stored, id: id)

@@ -3,20 +3,9 @@ import JSONModel
 import OpenAPIKit
 
 extension OpenAPIEmitter {
-    /// Query parameters of a list: one per filter operator, then paging, sorting and includes.
-    func listParameters(_ resource: Resource) -> OpenAPI.Parameter.Array {
+    /// `page` (or `after` and `before`) and `limit`, as the registry's pagination has them.
+    func pagingParameters() -> [OpenAPI.Parameter] {
         var parameters: [OpenAPI.Parameter] = []
-        for filter in resource.filters {
-            let type = resource.valueType(of: filter)
-            for op in filter.operators {
-                parameters.append(
-                    OpenAPI.Parameter(
-                        name: filter.parameterName(op),
-                        context: .query(schemaOrContent: .schema(filterValueSchema(type, op))),
-                        description: "\(filter.description) Matches records whose value \(op.meaning).")
-                )
-            }
-        }
         let limits = registry.pagination
         switch limits.style {
         case .page:
@@ -42,6 +31,25 @@ extension OpenAPIEmitter {
                         .init(defaultValue: JSONValue.integer(limits.defaultLimit).anyCodable),
                         .init(maximum: (limits.maxLimit, exclusive: false), minimum: (1, exclusive: false)))),
                 description: "Records per page: default \(limits.defaultLimit), at most \(limits.maxLimit)."))
+        return parameters
+    }
+
+    /// Query parameters of a list: one per filter operator, then paging, sorting and includes.
+    func listParameters(_ resource: Resource) -> OpenAPI.Parameter.Array {
+        var parameters: [OpenAPI.Parameter] = []
+        for filter in resource.filters {
+            let type = resource.valueType(of: filter)
+            for op in filter.operators {
+                parameters.append(
+                    OpenAPI.Parameter(
+                        name: filter.parameterName(op),
+                        context: .query(schemaOrContent: .schema(filterValueSchema(type, op))),
+                        description: "\(filter.description) Matches records whose value \(op.meaning).")
+                )
+            }
+        }
+        // A bare-array list answers every record at once: it takes no paging parameters.
+        if resource.listEnvelope == .data { parameters += pagingParameters() }
         if !resource.sortKeys.isEmpty {
             let choices = resource.sortKeys.flatMap { ["\($0):asc", "\($0):desc"] }
             parameters.append(

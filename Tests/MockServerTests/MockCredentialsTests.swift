@@ -68,6 +68,19 @@ import Testing
         }
     }
 
+    @Test func responsesShowWhetherAResetIsForcedAndTheStoreKeepsNoPassword() async throws {
+        try await withMock { (mock: MockClient) async throws in
+            let jane = try await mock.createCustomer(
+                "jane@example.com", JSONObject([("authentication", ["force_password_reset": true, "new_password": "correct horse"])]))
+            _ = try await mock.put("/customers", [["id": .integer(jane), "authentication": ["new_password": "battery staple"]]])
+            let read = try #require(try await mock.get("/customers").data.first)
+            #expect(read["authentication"] == ["force_password_reset": true])
+            let export = try await mock.send(.get, "/_mock/stores/test-store", absolute: true)
+            let stored = JSONWriter(pretty: false).string(export.body ?? nil)
+            #expect(!stored.contains("correct horse") && !stored.contains("battery staple") && stored.contains("sha256$"))
+        }
+    }
+
     @Test func aBodyWithoutAPasswordIsRefused() async throws {
         try await withMock { (mock: MockClient) async throws in
             let reply = try await mock.post("/customers/validate-credentials", ["email": "jane@example.com"])

@@ -130,6 +130,26 @@ import Testing
         }
     }
 
+    /// Published: an address identical to one that exists is not created again, and the answer
+    /// (200) leaves it out; an update that would make two addresses identical changes nothing.
+    @Test func anAddressSentTwiceIsStoredOnce() async throws {
+        try await withMock { (mock: MockClient) async throws in
+            let jane = try await mock.createCustomer("jane@example.com", JSONObject([("addresses", [sydney])]))
+            var address = sydney.objectValue ?? JSONObject()
+            address["customer_id"] = .integer(jane)
+            var other = address
+            other["city"] = "Newcastle"
+            let reply = try await mock.post("/customers/addresses", [.object(address), .object(other), .object(other)])
+            #expect(reply.status == 200)
+            #expect(reply.data.map { $0["city"] } == ["Newcastle"])
+            #expect(try await mock.get("/customers/addresses").data.count == 2)
+            let newcastle = try #require(reply.ids().first)
+            let same = try await mock.put("/customers/addresses", [["id": .integer(newcastle), "city": "Sydney"]])
+            #expect(same.status == 200 && same.data.isEmpty)
+            #expect(try await mock.get("/customers/addresses?id:in=\(newcastle)").data.first?["city"] == "Newcastle")
+        }
+    }
+
     @Test func originChannelIsSetOnCreateOnly() async throws {
         try await withMock { (mock: MockClient) async throws in
             let customer = try await mock.createCustomer(
