@@ -88,8 +88,8 @@ extension CustomersV3 {
                 "The channel the customer was created on. Set on create only.", visibility: [.read, .create], defaultValue: 1),
             Field(
                 "channel_ids", .array(of: .integer(minimum: 1, maximum: ServerFields.maxID), minItems: 1),
-                "The channels the customer can sign in to. Leave it out for access to every channel that allows global logins.",
-                samples: [[1], [1, 2]]),
+                "The channels the customer can sign in to. Leave it out, or send `null`, for access to every channel that allows global logins.",
+                samples: [[1], [1, 2]], nullable: true),
             Field(
                 "shopper_profile_id", .string(maxLength: 36),
                 "The shopper profile of the customer (beta). Returned with `include=shopper_profile_id`.",

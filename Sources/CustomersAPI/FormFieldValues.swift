@@ -32,15 +32,16 @@ extension CustomersV3 {
             Operation(
                 .list, summary: "List form field values",
                 description:
-                    "Returns a page of form field values of customers and addresses, e.g. every value of one customer with `customer_id=1`."
-            ),
+                    "Returns a page of form field values of customers and addresses, e.g. every value of one customer with `customer_id=1`.",
+                operationID: "getCustomersFormFieldValues"),
             Operation(
                 .upsert, summary: "Upsert form field values",
                 description:
                     "Sets up to \(batchLimit) form field values, each of a customer or of an address: a value replaces the one its owner already has for that field. Deprecated: send `form_fields` with `PUT /customers` or `PUT /customers/addresses` instead, which does the same.",
                 batchLimit: batchLimit,
                 requestExample: [["customer_id": 1, "name": "How did you hear about us?", "value": "Other"]],
-                invalidExample: [["customer_id": 1, "name": "Sales Rep", "value": true]], deprecated: true),
+                invalidExample: [["customer_id": 1, "name": "Sales Rep", "value": true]], deprecated: true,
+                operationID: "updateCustomerFormFieldValues"),
         ],
         filters: [
             Filter("customer_id", [.eq], "Id of the customer the values belong to."),

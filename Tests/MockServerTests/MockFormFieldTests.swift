@@ -150,6 +150,21 @@ import Testing
         }
     }
 
+    /// Each declared difference that refuses what the published reference accepts does so with a
+    /// 422 that says why, and changes nothing.
+    @Test func declaredDifferencesRefuseClearly() async throws {
+        try await withMock(.seeded(1)) { (mock: MockClient) async throws in
+            #expect(try await mock.get("/customers/metafields?direction=desc").errors.first?.hasPrefix("direction: is not a valid filter") == true)
+            #expect(try await mock.get("/customers/form-field-values?field_type=text").status == 422)
+            let ip = try await mock.put("/customers", [["id": 1, "registration_ip_address": "1.2.3.4"]])
+            #expect(ip.errors == ["[0].registration_ip_address: can only be set on create"])
+            #expect(try await mock.get("/customers?id:in=1").data.first?["registration_ip_address"] == "12.34.56.78")
+            let global = try await mock.post(
+                "/customers", [["email": "ada@example.com", "first_name": "Ada", "last_name": "Lovelace", "channel_ids": nil]])
+            #expect(global.status == 200 && global.data.first?["channel_ids"] == JSONValue.null)
+        }
+    }
+
     @Test func originChannelIsSetOnCreateOnly() async throws {
         try await withMock { (mock: MockClient) async throws in
             let customer = try await mock.createCustomer(

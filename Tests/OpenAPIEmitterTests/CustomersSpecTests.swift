@@ -161,11 +161,11 @@ private let generator = SpecGenerator(registry: CustomersV3.registry)
                 "createCustomersMetafields", "deleteCustomerAddresses", "deleteCustomerAttributeValues", "deleteCustomerAttributes",
                 "deleteCustomerMetafieldsId", "deleteCustomers", "deleteCustomersMetafields", "getAllCustomersMetafields",
                 "getCustomerAddresses", "getCustomerAttributeValues", "getCustomerAttributes", "getCustomerConsent",
-                "getCustomerFormFieldValues", "getCustomerStoredInstruments", "getCustomers", "getCustomersMetafields",
+                "getCustomerStoredInstruments", "getCustomers", "getCustomersFormFieldValues", "getCustomersMetafields",
                 "getCustomersSettings", "getCustomersSettingsChannel", "getMetafieldsCustomerId", "updateCustomerAddresses",
-                "updateCustomerAttributes", "updateCustomerConsent", "updateCustomerMetafield", "updateCustomers",
+                "updateCustomerAttributes", "updateCustomerConsent", "updateCustomerFormFieldValues", "updateCustomerMetafield", "updateCustomers",
                 "updateCustomersMetafields", "updateCustomersSettings", "updateCustomersSettingsChannel",
-                "upsertCustomerAttributeValues", "upsertCustomerFormFieldValues", "validateCustomerCredentials",
+                "upsertCustomerAttributeValues", "validateCustomerCredentials",
             ])
     }
 
