@@ -30,7 +30,8 @@ enum Main {
         }
     }
 
-    /// Create an attribute, create customers with values, list with filters and includes, update, delete.
+    /// Create an attribute, create customers with values, list with filters and includes, update; a
+    /// metafield under a customer, its consent, a channel's settings; then delete.
     static func customers(_ url: URL) async throws {
         let client = CustomersClient.Client(serverURL: url, transport: AsyncHTTPClientTransport())
         let attribute = try await client.createCustomerAttributes(body: .json([.init(name: "Shoe Size", _type: .number)])).ok.body.json
@@ -41,7 +42,7 @@ enum Main {
             body: .json([
                 .init(
                     email: "ada.client@example.com", firstName: "Ada", lastName: "Lovelace",
-                    attributes: [.init(attributeId: attribute.id, value: "38")]),
+                    attributes: [.init(attributeId: attribute.id, attributeValue: "38")]),
                 .init(email: "grace.client@example.com", firstName: "Grace", lastName: "Hopper"),
             ])
         ).ok.body.json.data
@@ -49,7 +50,7 @@ enum Main {
         print("created customers \(ids)")
 
         let listed = try await client.getCustomers(query: .init(id_colon_in: ids, include: [.attributes])).ok.body.json.data
-        guard listed.map(\.id) == ids, listed[0].attributes?.first?.value == "38" else {
+        guard listed.map(\.id) == ids, listed[0].attributes?.first?.attributeValue == "38" else {
             throw Failure("listing \(ids) with include=attributes answered \(listed)")
         }
         print("listed them with their attribute values: \(listed[0].attributes?.first?.attributeName ?? "?") = 38")
@@ -58,10 +59,26 @@ enum Main {
         guard byName.contains(where: { $0.id == ids[0] }) else { throw Failure("name:like=lovelace did not find customer \(ids[0])") }
 
         let updated = try await client.updateCustomers(
-            body: .json([.init(id: ids[0], phone: "5125550123", attributes: [.init(attributeId: attribute.id, value: "38.5")])])
+            body: .json([.init(id: ids[0], phone: "5125550123", attributes: [.init(attributeId: attribute.id, attributeValue: "38.5")])])
         ).ok.body.json.data
         guard updated.first?.phone == "5125550123" else { throw Failure("the update answered \(updated)") }
         print("updated customer \(ids[0])")
+
+        let metafield = try await client.createCustomerMetafields(
+            path: .init(customerId: ids[0]),
+            body: .json(.init(namespace: "Sales", key: "Manager", value: "Ada", permissionSet: .read))
+        ).ok.body.json.data
+        let read = try await client.getMetafieldsCustomerId(path: .init(customerId: ids[0], metafieldId: metafield.id)).ok.body.json.data
+        guard read.resourceId == ids[0], read.value == "Ada" else { throw Failure("the metafield read back as \(read)") }
+        print("stored metafield \(metafield.id) on customer \(ids[0])")
+
+        let consent = try await client.updateCustomerConsent(
+            path: .init(customerId: ids[0]), body: .json(.init(allow: [.essential], deny: [.targeting]))
+        ).ok.body.json
+        guard consent.allow == [.essential], consent.updatedAt != nil else { throw Failure("the consent answered \(consent)") }
+        let channel = try await client.getCustomersSettingsChannel(path: .init(channelId: 2)).ok.body.json.data
+        guard channel.allowGlobalLogins == nil else { throw Failure("channel 2 overrides allow_global_logins: \(channel)") }
+        print("recorded consent; channel 2 inherits the store's settings")
 
         _ = try await client.deleteCustomers(query: .init(id_colon_in: ids)).noContent
         let left = try await client.getCustomers(query: .init(id_colon_in: ids)).ok.body.json.data
