@@ -44,7 +44,7 @@ extension CustomersV3 {
                 published: "not accepted (\"Attributes Values can not be updated using Update a Customer\")",
                 here: "accepted: each value is created, or replaces the customer's value of that attribute",
                 reason: "one request can set a customer's fields and values, as the design of this API states (question 1)"),
-.init(
+            .init(
                 "Response schemas",
                 published: "models without `additionalProperties`, and request and response models mixed",
                 here: "requests refuse unknown fields (422); responses, and the value objects inside them, stay open to fields added later",
@@ -89,7 +89,9 @@ extension CustomersV3 {
                 "Metafield list parameters `direction` and `include_fields`",
                 published: "offered on `GET /customers/metafields`",
                 here: "not offered: lists come in `id` order with every field; sending either is a 422 naming it",
-                reason: "not modelled yet: the registry has no descending default order or sparse fieldsets, and the mock must not pretend to honour them"),
+                reason:
+                    "not modelled yet: the registry has no descending default order or sparse fieldsets, and the mock must not pretend to honour them"
+            ),
             .init(
                 "`field_type` on `GET /customers/form-field-values`",
                 published: "filters by the form field's type",
@@ -120,7 +122,9 @@ extension CustomersV3 {
                 published:
                     "`GET` of one metafield and of a customer's list declare an `items` object (no `data`); `POST` and `PUT` of one answer `data` as an array, with `errors`",
                 here: "one metafield is `{data: {…}, meta}`; a customer's list is `{data: […], meta.pagination}`, like the batch list",
-                reason: "the published schemas are defective (their examples and the batch endpoints show `data`); one record is answered as one record"),
+                reason:
+                    "the published schemas are defective (their examples and the batch endpoints show `data`); one record is answered as one record"
+            ),
             .init(
                 "`PUT /customers/{customerId}/metafields/{metafieldId}`",
                 published: "the body requires `id`, and a query parameter `metafieldId` repeats the path's",
@@ -145,7 +149,8 @@ extension CustomersV3 {
                 "Metafield `owner_client_id`, `resource_type` and `permission_set`",
                 published: "`owner_client_id` returned; `resource_type` one of nine kinds; `permission_set` limits what other apps see",
                 here: "no `owner_client_id`; `resource_type` is always `customer`; `permission_set` is stored and returned",
-                reason: "every metafield here is a customer's, and the mock serves one app, so there is no other app to hide a metafield from"),
+                reason:
+                    "every metafield here is a customer's, and the mock serves one app, so there is no other app to hide a metafield from"),
             .init(
                 "Rate limit of `POST /customers/validate-credentials`",
                 published: "special protections against abuse, not described",
@@ -154,7 +159,8 @@ extension CustomersV3 {
             .init(
                 "operationIds of the first operations",
                 published: "`getCustomersAddresses`, `createCustomersAttributes`, `upsertCustomersAttributeValues` and the like",
-                here: "`getCustomerAddresses`, `createCustomerAttributes`, `upsertCustomerAttributeValues`; operations added later use the published ids",
+                here:
+                    "`getCustomerAddresses`, `createCustomerAttributes`, `upsertCustomerAttributeValues`; operations added later use the published ids",
                 reason: "clients generated from earlier versions of this spec call the operations by these names"),
         ])
 }

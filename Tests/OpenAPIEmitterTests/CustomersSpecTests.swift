@@ -163,7 +163,8 @@ private let generator = SpecGenerator(registry: CustomersV3.registry)
                 "getCustomerAddresses", "getCustomerAttributeValues", "getCustomerAttributes", "getCustomerConsent",
                 "getCustomerStoredInstruments", "getCustomers", "getCustomersFormFieldValues", "getCustomersMetafields",
                 "getCustomersSettings", "getCustomersSettingsChannel", "getMetafieldsCustomerId", "updateCustomerAddresses",
-                "updateCustomerAttributes", "updateCustomerConsent", "updateCustomerFormFieldValues", "updateCustomerMetafield", "updateCustomers",
+                "updateCustomerAttributes", "updateCustomerConsent", "updateCustomerFormFieldValues", "updateCustomerMetafield",
+                "updateCustomers",
                 "updateCustomersMetafields", "updateCustomersSettings", "updateCustomersSettingsChannel",
                 "upsertCustomerAttributeValues", "validateCustomerCredentials",
             ])
