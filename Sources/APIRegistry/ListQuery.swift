@@ -47,6 +47,8 @@ public struct ListQuery: Sendable {
     /// With cursor pagination: records after, or before, the record a cursor names (by identifier).
     public var after: Int?
     public var before: Int?
+    /// Whether the query sent `page`: a list that pages either way then pages by number.
+    public var pageSent = false
 
     /// Parses a raw query string (`order_id:in=1,2&page=2`).
     ///
@@ -58,9 +60,11 @@ public struct ListQuery: Sendable {
         var seen: Set<String> = []
         let valid = resource.filters.flatMap(\.parameterNames)
         // A bare-array list answers every record at once: it takes no paging parameters.
-        let paged = resource.listEnvelope == .data
-        let cursor = paged && pagination.style == .cursor
-        let control = (paged ? (cursor ? ["after", "before", "limit"] : ["page", "limit"]) : []) + ["sort", "include"]
+        let styles = resource.listEnvelope == .bare ? [] : resource.paging ?? [pagination.style]
+        let paged = !styles.isEmpty
+        let cursor = styles.contains(.cursor)
+        let pages = styles.contains(.page)
+        let control = (pages ? ["page"] : []) + (cursor ? ["after", "before"] : []) + (paged ? ["limit"] : []) + ["sort", "include"]
         for item in query.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = percentDecoded(parts[0])
@@ -94,9 +98,10 @@ public struct ListQuery: Sendable {
                 }
                 if name == "after" { result.after = id } else { result.before = id }
                 if result.after != nil && result.before != nil { problem("cannot be sent with both after and before; send one") }
-            case "page" where paged && !cursor:
+            case "page" where pages:
                 if let page = Int(value), page >= 1 {
                     result.page = page
+                    result.pageSent = true
                 } else {
                     problem("must be a whole number of at least 1, got '\(value)'")
                 }
@@ -135,6 +140,10 @@ public struct ListQuery: Sendable {
                             hint: failure.hint ?? (failure.unknown ? suggestion(for: name, in: valid) : nil)))
                 }
             }
+        }
+        if result.pageSent && (result.after != nil || result.before != nil) {
+            problems.append(
+                QueryProblem(parameter: "page", message: "cannot be sent with after or before; page by one or the other", hint: nil))
         }
         return problems.isEmpty ? .success(result) : .failure(QueryProblems(problems: problems))
     }

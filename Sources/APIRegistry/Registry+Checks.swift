@@ -19,7 +19,10 @@ extension Registry {
                 }
                 if filter.operators.isEmpty { problems.append("\(at): filter '\(filter.name)' has no operators") }
             }
-            if pagination.style == .cursor && !resource.sortKeys.isEmpty {
+            if let paging = resource.paging, paging.isEmpty || Set(paging).count != paging.count {
+                problems.append("\(at): paging lists each style at most once, and at least one")
+            }
+            if pagingStyles(of: resource).contains(.cursor) && !resource.sortKeys.isEmpty {
                 problems.append("\(at): cursor pagination pages in identifier order, so sort keys cannot be offered; drop them")
             }
             for key in resource.sortKeys where model.field(named: key)?.isVisible(in: .read) != true {

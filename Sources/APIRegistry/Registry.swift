@@ -290,6 +290,11 @@ public struct Registry: Sendable {
         self.publishedReference = publishedReference
     }
 
+    /// How a resource's list pages: its own styles, or the registry's; none for a bare-array list.
+    public func pagingStyles(of resource: Resource) -> [Pagination.Style] {
+        resource.listEnvelope == .bare ? [] : resource.paging ?? [pagination.style]
+    }
+
     public func resource(named name: String) -> Resource? {
         resources.first { $0.name == name }
     }

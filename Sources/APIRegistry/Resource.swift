@@ -32,6 +32,9 @@ public struct Resource: Sendable {
     /// How a list answers: `data` and `meta` with paging (`.data`), or every record as a bare
     /// JSON array with no paging (`.bare`), for short lists a published API answers that way.
     public let listEnvelope: RecordEnvelope
+    /// How its list pages, when not as the registry's `Pagination.style` says: `[.page, .cursor]`
+    /// takes `page`, or `after`/`before` (the answer's `meta` then has `cursor`).
+    public let paging: [Pagination.Style]?
 
     public init(
         name: String,
@@ -50,7 +53,8 @@ public struct Resource: Sendable {
         itemParameter: String = "id",
         actions: [Action] = [],
         parent: ParentScope? = nil,
-        listEnvelope: RecordEnvelope = .data
+        listEnvelope: RecordEnvelope = .data,
+        paging: [Pagination.Style]? = nil
     ) {
         self.name = name
         self.path = path
@@ -69,6 +73,7 @@ public struct Resource: Sendable {
         self.actions = actions
         self.parent = parent
         self.listEnvelope = listEnvelope
+        self.paging = paging
     }
 
     /// The operationId of an action: its own, or `lend` + `Book`.

@@ -34,7 +34,10 @@ extension MockAPI {
             return MockResponse(
                 status: 200, body: .array(records.map { present($0, of: resource, including: Set(query.includes), state: state) }))
         }
-        if registry.pagination.style == .cursor {
+        let styles = registry.pagingStyles(of: resource)
+        // A list that pages either way pages by its first style unless the query says otherwise.
+        let sentCursor = query.after != nil || query.before != nil
+        if styles.contains(.cursor) && (sentCursor || (styles.first == .cursor && !query.pageSent)) {
             return cursorPage(records, of: resource, query, state: state)
         }
         let total = records.count

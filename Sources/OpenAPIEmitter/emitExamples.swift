@@ -41,7 +41,7 @@ extension OpenAPIEmitter {
     func listExample(_ resource: Resource) -> JSONValue {
         let records = registry.projection(of: resource.model, .read).examples
         let limit = registry.pagination.defaultLimit
-        if registry.pagination.style == .cursor {
+        if registry.pagingStyles(of: resource).first == .cursor {
             return ["data": .array(records), "meta": ["cursor": ["count": .integer(records.count), "per_page": .integer(limit)]]]
         }
         let pagination: JSONValue = [

@@ -4,23 +4,28 @@ import OpenAPIKit
 
 extension OpenAPIEmitter {
     /// `page` (or `after` and `before`) and `limit`, as the registry's pagination has them.
-    func pagingParameters() -> [OpenAPI.Parameter] {
+    func pagingParameters(_ styles: [Pagination.Style]) -> [OpenAPI.Parameter] {
+        guard !styles.isEmpty else { return [] }
         var parameters: [OpenAPI.Parameter] = []
         let limits = registry.pagination
-        switch limits.style {
-        case .page:
-            parameters.append(
-                OpenAPI.Parameter(
-                    name: "page", context: .query(schema: .integer(.init(defaultValue: 1), .init(minimum: (1, exclusive: false)))),
-                    description: "Page number, from 1."))
-        case .cursor:
-            for (name, meaning) in [("after", "next"), ("before", "previous")] {
+        let both = styles.count > 1
+        // In the order the registry lists them: the first is how a list pages by default.
+        for style in styles {
+            switch style {
+            case .page:
                 parameters.append(
                     OpenAPI.Parameter(
-                        name: name, context: .query(schema: .string(.init(), .init(minLength: 1))),
-                        description:
-                            "A cursor from `meta.cursor.\(meaning)` of a list response: the page \(name) it. Not with `\(name == "after" ? "before" : "after")`."
-                    ))
+                        name: "page", context: .query(schema: .integer(.init(defaultValue: 1), .init(minimum: (1, exclusive: false)))),
+                        description: "Page number, from 1." + (both ? " Not with `after` or `before`." : "")))
+            case .cursor:
+                for (name, meaning) in [("after", "next"), ("before", "previous")] {
+                    parameters.append(
+                        OpenAPI.Parameter(
+                            name: name, context: .query(schema: .string(.init(), .init(minLength: 1))),
+                            description:
+                                "A cursor from `meta.cursor.\(meaning)` of a list response: the page \(name) it. Not with `\(name == "after" ? "before" : "after")`\(both ? " or `page`" : "")."
+                        ))
+                }
             }
         }
         parameters.append(
@@ -49,7 +54,7 @@ extension OpenAPIEmitter {
             }
         }
         // A bare-array list answers every record at once: it takes no paging parameters.
-        if resource.listEnvelope == .data { parameters += pagingParameters() }
+        parameters += pagingParameters(registry.pagingStyles(of: resource))
         if !resource.sortKeys.isEmpty {
             let choices = resource.sortKeys.flatMap { ["\($0):asc", "\($0):desc"] }
             parameters.append(

@@ -30,7 +30,7 @@ extension OpenAPIEmitter {
             let model = resource.model.name
             if resource.operation(.list) != nil && resource.listEnvelope == .data {
                 schemas[.init(stringLiteral: listResponseName(resource))] = envelope(
-                    "A page of \(model) records.", data: model, meta: Self.ref(SharedSchema.listMeta))
+                    "A page of \(model) records.", data: model, meta: Self.ref(listMetaName(registry.pagingStyles(of: resource))))
             }
             if resource.operations.contains(where: { $0.kind.isBatch }) {
                 schemas[.init(stringLiteral: writeResponseName(resource))] = envelope(
@@ -180,21 +180,38 @@ extension OpenAPIEmitter {
         let link = { (description: String, required: Bool) in
             JSONSchema.string(.init(required: required, description: description), .init())
         }
-        let limits = registry.pagination
-        let paging: [(String, JSONSchema)]
-        switch limits.style {
-        case .page: paging = pageSchemas(count: count, link: link)
-        case .cursor: paging = [(SharedSchema.cursor, cursorSchema(count: count))]
+        // The styles in use: the registry's, and those its resources' lists choose.
+        let combinations =
+            [[registry.pagination.style]]
+            + registry.resources.filter { $0.operation(.list) != nil }.map(registry.pagingStyles(of:)).filter { !$0.isEmpty }
+        let used = Set(combinations.flatMap { $0 })
+        var paging: [(String, JSONSchema)] = []
+        if used.contains(.page) { paging += pageSchemas(count: count, link: link) }
+        if used.contains(.cursor) { paging.append((SharedSchema.cursor, cursorSchema(count: count))) }
+        var metas: [(String, JSONSchema)] = []
+        for styles in combinations where !metas.contains(where: { $0.0 == listMetaName(styles) }) {
+            var properties = OrderedDictionary<String, JSONSchema>()
+            for style in styles {
+                switch style {
+                case .page: properties["pagination"] = Self.ref(SharedSchema.pagination, required: styles.count == 1)
+                case .cursor: properties["cursor"] = Self.ref(SharedSchema.cursor, required: styles.count == 1)
+                }
+            }
+            let description =
+                styles.count == 1
+                ? "Metadata of a list response."
+                : "Metadata of a list response: `cursor` when the request sent `after` or `before`, `pagination` otherwise."
+            metas.append((listMetaName(styles), .object(.init(description: description), .init(properties: properties))))
         }
-        let meta: JSONSchema =
-            limits.style == .page
-            ? .object(
-                .init(description: "Metadata of a list response."),
-                .init(properties: ["pagination": Self.ref(SharedSchema.pagination)]))
-            : .object(
-                .init(description: "Metadata of a list response."),
-                .init(properties: ["cursor": Self.ref(SharedSchema.cursor)]))
-        return paging + [(SharedSchema.listMeta, meta)] + commonSchemas()
+        return paging + metas + commonSchemas()
+    }
+
+    /// `ListMeta` for the registry's pagination; `ListMetaPageCursor` and the like for a list
+    /// that pages otherwise.
+    func listMetaName(_ styles: [Pagination.Style]) -> String {
+        styles == [registry.pagination.style]
+            ? SharedSchema.listMeta
+            : SharedSchema.listMeta + styles.map { $0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst() }.joined()
     }
 
     /// Where a cursor page sits: the cursors of the pages after and before it.

@@ -25,6 +25,51 @@ private func withLibrary(_ test: @escaping @Sendable (MockClient) async throws -
 
 /// The mock of an API of another style than Customers: every behaviour comes from its registry.
 @Suite struct LibraryMockTests {
+    /// Reviews live under their book's path; a review of another book is not found there.
+    @Test func reviewsLiveUnderTheirBook() async throws {
+        try await withLibrary { (mock: MockClient) async throws in
+            let created = try await mock.post("/books/2/reviews", ["stars": 4])
+            #expect(created.status == 201 && created.body?["book_id"] == 2 && created.body?["text"] == "")
+            #expect(created.headers[.location] == "reviews/2")
+            #expect(try await mock.get("/books/2/reviews/2").body?["stars"] == 4)
+            #expect(try await mock.get("/books/1/reviews/2").status == 404)
+            #expect(try await mock.get("/books/1/reviews?stars:min=5").data.map { $0["id"] } == [1])
+            let missing = try await mock.get("/books/99/reviews")
+            #expect(missing.status == 404 && missing.body?["detail"]?.stringValue?.contains("bookId 99") == true)
+            #expect(try await mock.send(.delete, "/books/2").status == 204)
+            #expect(try await mock.get("/books/2/reviews/2").status == 404)
+        }
+    }
+
+    /// One object for the whole library: defaults until written, a merge one object down.
+    @Test func settingsAreOneObject() async throws {
+        try await withLibrary { (mock: MockClient) async throws in
+            #expect(try await mock.get("/settings").body == ["loan_days": 14, "late_fee": ["amount": 0.5, "currency": "EUR"]])
+            let changed = try await mock.put("/settings", ["late_fee": ["currency": "USD"]])
+            #expect(changed.body == ["loan_days": 14, "late_fee": ["amount": 0.5, "currency": "USD"]])
+            #expect(try await mock.put("/settings", ["loan_days": 0]).status == 422)
+            #expect(try await mock.send(.post, "/settings", body: [:]).headers[.allow] == "GET, PUT")
+        }
+    }
+
+    /// Authors page by cursor, or by page number: the answer says which.
+    @Test func authorsPageEitherWay() async throws {
+        try await withLibrary { (mock: MockClient) async throws in
+            for name in ["Octavia E. Butler", "N. K. Jemisin", "Iain M. Banks"] {
+                _ = try await mock.post("/authors", ["name": .string(name)])
+            }
+            let byCursor = try await mock.get("/authors")
+            #expect(byCursor.data.count == 2 && byCursor.body?["meta"]?["cursor"]?["next"] != nil)
+            let byPage = try await mock.get("/authors?page=2")
+            #expect(byPage.data.map { $0["id"] } == [3, 4] && byPage.body?["meta"]?["pagination"]?["total"] == 4)
+            let next = try #require(byCursor.body?["meta"]?["cursor"]?["next"]?.stringValue)
+            #expect(try await mock.get("/authors?after=\(next)").data.map { $0["id"] } == [3, 4])
+            let both = try await mock.get("/authors?page=2&after=\(next)")
+            #expect(both.status == 422)
+            #expect(try await mock.get("/books?page=2").status == 422, "books page by cursor only")
+        }
+    }
+
     @Test func routesFollowTheServerURLsPath() async throws {
         try await withLibrary { (mock: MockClient) async throws in
             #expect(try await mock.get("/books/1").status == 200)
@@ -211,5 +256,23 @@ private func withLibrary(_ test: @escaping @Sendable (MockClient) async throws -
         #expect(yaml.contains("  /books/{bookId}/lend:\n"))
         #expect(yaml.contains("      operationId: lendBook\n"))
         #expect(yaml.contains("`title` may not be written in capitals only."))
+    }
+
+    /// A sub-collection, a singleton and a list that pages either way, in the document.
+    @Test func theNewShapesAreDocumented() throws {
+        let (document, _) = try SpecGenerator(registry: Library.registry).generate()
+        let paths = document.paths.keys.map(\.rawValue)
+        #expect(paths.contains("/books/{bookId}/reviews") && paths.contains("/books/{bookId}/reviews/{reviewId}"))
+        #expect(!paths.contains("/reviews"), "reviews are served under their book only")
+        let reviews = try #require(document.paths["/books/{bookId}/reviews"]?.b)
+        #expect(reviews.parameters.compactMap(\.b).map(\.name) == ["bookId"])
+        #expect(reviews.post?.responses[status: 404] != nil)
+        let settings = try #require(document.paths["/settings"]?.b)
+        #expect(settings.get?.operationId == "getLibrarySettings" && settings.put?.operationId == "updateLibrarySettings")
+        let authors = try #require(document.paths["/authors"]?.b?.get)
+        #expect(authors.parameters.compactMap(\.b).map(\.name) == ["name:like", "after", "before", "page", "limit"])
+        let meta = try #require(document.components.schemas["ListMetaCursorPage"])
+        #expect(meta.objectContext?.requiredProperties == [])
+        #expect(meta.objectContext?.properties.keys.sorted() == ["cursor", "pagination"])
     }
 }

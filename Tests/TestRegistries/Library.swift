@@ -2,8 +2,9 @@ import APIRegistry
 import JSONModel
 
 /// A registry of another style than Customers, for the mock's tests: one record per request,
-/// item paths, PATCH, cursor pages, a bearer token, RFC 9457 problems, bare records, an enum,
-/// a nested object, and a server path with a variable of its own.
+/// item paths, PATCH, cursor pages (and a list that also takes `page`), a bearer token, RFC 9457
+/// problems, bare records, an enum, a nested object, a server path with a variable of its own,
+/// reviews under each book's path, and the library's settings.
 public enum Library {
     public static let edition = Model(
         "Edition", description: "How the book is made.",
@@ -48,6 +49,30 @@ public enum Library {
                 "id": 3, "title": "A Wizard of Earthsea", "author_id": 1, "status": "available",
                 "date_created": "2024-01-03T00:00:00Z", "date_modified": "2024-01-03T00:00:00Z",
             ],
+        ])
+
+    public static let review = Model(
+        "Review", description: "A reader's review of a book.", identifier: "id",
+        fields: [
+            Field("id", .integer(minimum: 1, maximum: nil), "Id.", visibility: [.read], requiredIn: [.read]),
+            Field("book_id", .integer(minimum: 1, maximum: nil), "The book.", visibility: [.read], requiredIn: [.read]),
+            Field("stars", .integer(minimum: 1, maximum: 5), "One to five.", requiredIn: [.read, .create]),
+            Field("text", .string(maxLength: 500), "What the reader thought.", defaultValue: ""),
+        ],
+        examples: [["id": 1, "book_id": 1, "stars": 5, "text": "Anarchy, lovingly argued."]])
+
+    public static let settings = Model(
+        "LibrarySettings", description: "How the library lends.",
+        fields: [
+            Field("loan_days", .integer(minimum: 1, maximum: 60), "Days a loan lasts unless the loan says otherwise.", defaultValue: 14),
+            Field("late_fee", .model(fee), "What a late day costs."),
+        ])
+
+    public static let fee = Model(
+        "Fee", description: "An amount per day.",
+        fields: [
+            Field("amount", .number(minimum: 0, maximum: nil), "Per day.", defaultValue: 0.5),
+            Field("currency", .enumeration(["EUR", "USD"]), "Currency.", defaultValue: "EUR"),
         ])
 
     public static let loan = Model(
@@ -123,7 +148,7 @@ public enum Library {
                     Operation(.read, summary: "Get an author", description: "One author."),
                     Operation(.deleteOne, summary: "Remove an author", description: "Removes an author without books."),
                 ],
-                filters: [Filter("name", [.like], "Name.")], itemParameter: "authorId"),
+                filters: [Filter("name", [.like], "Name.")], itemParameter: "authorId", paging: [.cursor, .page]),
             Resource(
                 name: "books", path: "/books", tag: "Books", operationNoun: "Books", description: "Books.", model: book,
                 operations: [
@@ -141,6 +166,26 @@ public enum Library {
                 filters: [Filter("status", [.eq, .in], "Status."), Filter("author_id", [.in], "Author.")],
                 relations: [Relation("author_id", references: "authors", onDelete: .restrict)], rules: [.custom(noShouting)],
                 itemParameter: "bookId", actions: [lend, available]),
+            Resource(
+                name: "reviews", path: "/reviews", tag: "Reviews", operationNoun: "Reviews", description: "Reviews of books.",
+                model: review,
+                operations: [
+                    Operation(.list, summary: "List a book's reviews", description: "The book's reviews.", scoped: true),
+                    Operation(
+                        .createOne, summary: "Review a book", description: "Adds a review.", invalidExample: ["stars": 6], scoped: true),
+                    Operation(.read, summary: "Get a review", description: "One review."),
+                    Operation(.deleteOne, summary: "Remove a review", description: "Removes a review."),
+                ],
+                filters: [Filter("stars", [.min], "Stars.")],
+                relations: [Relation("book_id", references: "books", onDelete: .cascade)], itemParameter: "reviewId",
+                parent: ParentScope("books", path: "/books/{bookId}/reviews", field: "book_id")),
+        ],
+        singletons: [
+            Singleton(
+                name: "library-settings", path: "/settings", scope: .store, tag: "Settings", description: "The library's settings.",
+                model: settings, read: SingletonOperation(summary: "Get the settings", description: "The settings."),
+                update: SingletonOperation(
+                    summary: "Change the settings", description: "Changes the settings.", invalidExample: ["loan_days": 0]))
         ],
         recordEnvelope: .bare)
 }
