@@ -23,12 +23,20 @@ struct Seeder {
         var generated = 0
         for resource in resources {
             let kind: OperationKind = resource.operation(.upsert) != nil ? .upsert : .create
+            // Records that belong to a parent without showing it get one, as the parent's path would.
+            let hiddenParent = resource.parent.flatMap { $0.field == nil ? api.registry.resource(named: $0.resource) : nil }
             for _ in 0..<(records ?? resource.seedRecords) {
+                var owner: (resource: Resource, id: Int)?
+                if let hiddenParent {
+                    let ids = state[hiddenParent.name].order
+                    guard !ids.isEmpty else { break }
+                    owner = (hiddenParent, ids[random.next(below: ids.count)])
+                }
                 guard let item = generate(resource, random: &random, state: state),
                     api.ruleProblems([item], kind, resource, state: state).isEmpty
                 else { continue }
                 generated += 1
-                _ = api.apply(item, to: resource, kind, parent: nil, at: Self.stamp(generated), state: &state)
+                _ = api.apply(item, to: resource, kind, parent: owner, at: Self.stamp(generated), state: &state)
             }
         }
         return state
@@ -89,6 +97,11 @@ struct Seeder {
         let base =
             model.examples.isEmpty ? JSONObject() : (model.examples[random.next(below: model.examples.count)].objectValue ?? JSONObject())
         let nextID = state[resource.name].nextID
+        // A resource clients cannot write (records the API keeps for them) is seeded with copies
+        // of its examples: no create view says what a record holds.
+        if !resource.operations.contains(where: \.kind.isWrite) {
+            return base.isEmpty ? nil : base.filter { !$0.hasPrefix("#") && $0 != (model.identifier ?? "id") }
+        }
         var item = JSONObject()
         for relation in resource.relations {
             let ids = state[relation.resource].order

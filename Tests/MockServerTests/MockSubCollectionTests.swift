@@ -87,6 +87,21 @@ import Testing
         }
     }
 
+    /// Generated records of a read-only sub-collection are whole (copies of the examples) and
+    /// each belongs to a customer that exists.
+    @Test func generatedInstrumentsBelongToCustomers() async throws {
+        let configuration = MockServer.Configuration(seeding: .seeded(7), records: 12, logLevel: .warning)
+        try await withMock(configuration: configuration) { (mock: MockClient) async throws in
+            var found = 0
+            for customer in try await mock.get("/customers?limit=50").ids() {
+                let instruments = try #require(try await mock.get("/customers/\(customer)/stored-instruments").body?.arrayValue)
+                #expect(instruments.allSatisfy { $0["type"] != nil && $0["token"] != nil && $0["is_default"] != nil })
+                found += instruments.count
+            }
+            #expect(found == 3 + 12)
+        }
+    }
+
     @Test func overARealSocket() async throws {
         try await withMock(.seeded(1), .live) { (mock: MockClient) async throws in
             let created = try await mock.post("/customers/1/metafields", staffName)
