@@ -60,7 +60,7 @@ PY
 
 : > "$work/rates"
 ids10="17,1017,2017,3017,4017,5017,6017,7017,8017,9017"
-echo "== a store of 10,000 customers (and 10,000 addresses and attribute values), wrk -t2, ${seconds}s per run"
+echo "== a store of 10,000 customers (and 10,000 records of every other resource the generator can fill), wrk -t2, ${seconds}s per run"
 start 10000
 curl -s "$base/stores/bench/v3/customers?limit=1" > /dev/null
 for connections in 2 32; do
@@ -96,7 +96,7 @@ scale = rates[("id:in on 1,000 customers", 2)] / rates[("id:in on 100,000 custom
 print(f"cost on 100,000 / cost on 1,000 customers: {scale:.2f}   (target: at most 1.5)")
 big, small = int(sys.argv[1]), int(sys.argv[2])
 print(f"memory: {big / 1024:.0f} MiB with 100,000 records per resource, {small / 1024:.0f} MiB with none: "
-      f"{(big - small) / 1024:.0f} MiB for 100,000 customers, addresses and attribute values")
+      f"{(big - small) / 1024:.0f} MiB for 100,000 records of each resource")
 PY
 
 echo "== soak: ${soak}s of mixed reads and writes on 1,000 customers, wrk -t2 -c8"
