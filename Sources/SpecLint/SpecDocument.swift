@@ -147,6 +147,14 @@ public struct SpecDocument: Sendable {
         }
     }
 
+    /// The parameters in force for an operation: its own, and the path-level ones it does not
+    /// override (a parameter is named by `name` and `in`, as OpenAPI matches them).
+    public func effectiveParameters(of operation: Operation) -> [(node: SpecNode, path: [String], level: String)] {
+        let all = parameters(of: operation)
+        let own = Set(all.filter { $0.level == "operation" }.map { "\($0.node["in"]?.string ?? "") \($0.node["name"]?.string ?? "")" })
+        return all.filter { $0.level == "operation" || !own.contains("\($0.node["in"]?.string ?? "") \($0.node["name"]?.string ?? "")") }
+    }
+
     /// The parameters of an operation with their paths: path-level ones first, then its own.
     public func parameters(of operation: Operation) -> [(node: SpecNode, path: [String], level: String)] {
         let shared =

@@ -26,6 +26,34 @@ private func changes(_ check: String) throws -> [Change] {
         #expect(try SpecDiff().compare(base: base, head: base).isEmpty)
     }
 
+    /// Every document of every fixture, diffed with itself, reports nothing (an operation-level
+    /// parameter overriding a path-level one of another type was two breaking changes).
+    @Test func everyFixtureDiffedWithItselfIsEmpty() throws {
+        let root = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
+        let files =
+            FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL }
+            .filter { $0.pathExtension == "yaml" && $0.path.contains("/diff") } ?? []
+        #expect(files.count > 40)
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            #expect(
+                try SpecDiff().compare(base: text, head: text).isEmpty,
+                "\(file.lastPathComponent) in \(file.deletingLastPathComponent().lastPathComponent)")
+        }
+    }
+
+    /// Changes clients absorb, which a checker must not call breaking: a scope no longer required,
+    /// a deprecated operation removed, a path parameter renamed, a request parameter widened.
+    @Test(arguments: [
+        "security-scope-removed", "deprecated-operation-removed", "path-parameter-renamed", "request-parameter-widened",
+        "path-parameter-overridden",
+    ])
+    func absorbedChangesAreNotBreaking(fixture name: String) throws {
+        let found = try SpecDiff().compare(
+            base: try fixture("diff-quiet/\(name)/base.yaml"), head: try fixture("diff-quiet/\(name)/head.yaml"))
+        #expect(!found.contains { $0.level == .breaking }, "\(found.map(\.message))")
+    }
+
     @Test func checkIdsAreUnique() {
         let ids = SpecDiff.checks.map(\.id)
         #expect(Set(ids).count == ids.count)

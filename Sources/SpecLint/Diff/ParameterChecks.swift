@@ -7,6 +7,15 @@ enum ParameterChecks {
         return "\(place) \(name)"
     }
 
+    /// How a parameter is matched across versions: by `in` and name, but a path parameter by its
+    /// place in the path, so renaming `{bookId}` to `{id}` changes nothing for clients.
+    static func match(_ parameter: Parameter, in operation: SpecDocument.Operation) -> String? {
+        guard let name = parameter.node["name"]?.string, let place = parameter.node["in"]?.string else { return nil }
+        guard place == "path" else { return "\(place) \(name)" }
+        let names = operation.path.split(separator: "/").filter { $0.hasPrefix("{") && $0.hasSuffix("}") }.map { $0.dropFirst().dropLast() }
+        return names.firstIndex(of: Substring(name)).map { "path #\($0)" } ?? "path \(name)"
+    }
+
     static func isRequired(_ parameter: Parameter) -> Bool {
         parameter.node["required"]?.json == .bool(true)
     }
@@ -16,10 +25,11 @@ enum ParameterChecks {
     ) { context in
         context.sharedOperations.flatMap { pair -> [Change] in
             let old = Dictionary(
-                context.base.parameters(of: pair.base).compactMap { p in key(p).map { ($0, p) } }, uniquingKeysWith: { a, _ in a })
-            return context.head.parameters(of: pair.head).compactMap { parameter in
-                guard let key = key(parameter), isRequired(parameter) else { return nil }
-                if let previous = old[key] {
+                context.base.effectiveParameters(of: pair.base).compactMap { p in match(p, in: pair.base).map { ($0, p) } },
+                uniquingKeysWith: { a, _ in a })
+            return context.head.effectiveParameters(of: pair.head).compactMap { parameter in
+                guard let key = key(parameter), let matched = match(parameter, in: pair.head), isRequired(parameter) else { return nil }
+                if let previous = old[matched] {
                     guard !isRequired(previous) else { return nil }
                     return Change(
                         "request-parameter-required", .breaking, "\(pair.head.name): \(key) parameter is now required", in: .head,
@@ -34,9 +44,11 @@ enum ParameterChecks {
 
     static let optionalAdded = DiffCheck("request-parameter-added", "An optional request parameter was added.") { context in
         context.sharedOperations.flatMap { pair -> [Change] in
-            let old = Set(context.base.parameters(of: pair.base).compactMap(key))
-            return context.head.parameters(of: pair.head).compactMap { parameter in
-                guard let key = key(parameter), !old.contains(key), !isRequired(parameter) else { return nil }
+            let old = Set(context.base.effectiveParameters(of: pair.base).compactMap { match($0, in: pair.base) })
+            return context.head.effectiveParameters(of: pair.head).compactMap { parameter in
+                guard let key = key(parameter), let matched = match(parameter, in: pair.head), !old.contains(matched),
+                    !isRequired(parameter)
+                else { return nil }
                 return Change(
                     "request-parameter-added", .info, "\(pair.head.name): optional \(key) parameter was added", in: .head,
                     at: parameter.path, parameter.node.location)
@@ -47,9 +59,9 @@ enum ParameterChecks {
     static let removed = DiffCheck("request-parameter-removed", "A request parameter was removed; clients sending it may be refused.") {
         context in
         context.sharedOperations.flatMap { pair -> [Change] in
-            let new = Set(context.head.parameters(of: pair.head).compactMap(key))
-            return context.base.parameters(of: pair.base).compactMap { parameter in
-                guard let key = key(parameter), !new.contains(key) else { return nil }
+            let new = Set(context.head.effectiveParameters(of: pair.head).compactMap { match($0, in: pair.head) })
+            return context.base.effectiveParameters(of: pair.base).compactMap { parameter in
+                guard let key = key(parameter), let matched = match(parameter, in: pair.base), !new.contains(matched) else { return nil }
                 return Change(
                     "request-parameter-removed", .warning, "\(pair.head.name): \(key) parameter was removed", in: .base,
                     at: parameter.path, parameter.node.location)

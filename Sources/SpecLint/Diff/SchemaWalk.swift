@@ -33,10 +33,11 @@ struct SchemaWalk {
             guard let new = json(head, response.key, context.head), let old = json(base, response.key, context.base) else { continue }
             walk(old.schema, new.schema, .response, "\(head.name) response \(response.key)", new.path, nil, nil, depth: 0, into: &pairs)
         }
-        let oldParameters = context.base.parameters(of: base)
-        for parameter in context.head.parameters(of: head) {
+        let oldParameters = context.base.effectiveParameters(of: base)
+        for parameter in context.head.effectiveParameters(of: head) {
             guard let name = parameter.node["name"]?.string, let place = parameter.node["in"]?.string,
-                let old = oldParameters.first(where: { $0.node["name"]?.string == name && $0.node["in"]?.string == place }),
+                let key = ParameterChecks.match(parameter, in: head),
+                let old = oldParameters.first(where: { ParameterChecks.match($0, in: base) == key }),
                 let oldSchema = old.node["schema"], let newSchema = parameter.node["schema"]
             else { continue }
             walk(

@@ -27,10 +27,23 @@ public struct DiffContext: Sendable {
     public let base: SpecDocument
     public let head: SpecDocument
 
-    /// Operations present in both, matched by method and path.
+    /// Operations present in both, matched by method and path; a path parameter renamed
+    /// (`/books/{bookId}` → `/books/{id}`) is the same path.
     public var sharedOperations: [(base: SpecDocument.Operation, head: SpecDocument.Operation)] {
-        let old = Dictionary(base.operations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        return head.operations.compactMap { operation in old[operation.name].map { ($0, operation) } }
+        let old = Dictionary(base.operations.map { (Self.key($0), $0) }, uniquingKeysWith: { first, _ in first })
+        return head.operations.compactMap { operation in old[Self.key(operation)].map { ($0, operation) } }
+    }
+
+    /// `GET /books/{}`: an operation's method and path with its parameters' names left out.
+    static func key(_ operation: SpecDocument.Operation) -> String {
+        "\(operation.method) \(shape(operation.path))"
+    }
+
+    /// `/books/{}`: a path with its parameters' names left out.
+    static func shape(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
+            segment.hasPrefix("{") && segment.hasSuffix("}") ? "{}" : String(segment)
+        }.joined(separator: "/")
     }
 
     /// Request and response schemas of shared operations, walked pairwise.
