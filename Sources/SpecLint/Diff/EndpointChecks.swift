@@ -8,6 +8,9 @@ enum EndpointChecks {
     /// Removing what was deprecated is what deprecation announced: a warning, not a break. An
     /// `x-sunset` date still in the future is not yet past, but the operation was announced.
     static func level(forRemoving node: SpecNode) -> (ChangeLevel, String) {
+        if let stability = node["x-stability-level"]?.string, ["alpha", "beta", "draft"].contains(stability) {
+            return (.warning, " (it was \(stability))")
+        }
         guard node["deprecated"]?.json == .bool(true) else { return (.breaking, "") }
         if let sunset = node["x-sunset"]?.string { return (.warning, " (deprecated, sunset \(sunset))") }
         return (.warning, " (it was deprecated)")

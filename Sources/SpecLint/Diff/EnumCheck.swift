@@ -1,8 +1,12 @@
 /// Enum values: removing one a client sends breaks it; adding one a client reads may surprise it.
 enum EnumCheck {
+    /// The values of `enum`, or of `x-extensible-enum` (a list the API may extend).
     static func values(_ node: SpecNode) -> [String] {
-        node["enum"]?.items.map { $0.string ?? "\($0.json)" } ?? []
+        (node["enum"] ?? node["x-extensible-enum"])?.items.map { $0.string ?? "\($0.json)" } ?? []
     }
+
+    /// Clients of an extensible enum are told to expect values they do not know.
+    static func isExtensible(_ node: SpecNode) -> Bool { node["enum"] == nil && node["x-extensible-enum"] != nil }
 
     static let requestRemoved = DiffCheck("request-enum-value-removed", "A value clients may send was removed from a request enum.") {
         context in
@@ -23,10 +27,14 @@ enum EnumCheck {
         context.schemaPairs.filter { $0.direction == .response }.flatMap { pair -> [Change] in
             let old = values(pair.base)
             guard !old.isEmpty else { return [] }
+            let extensible = isExtensible(pair.base)
             return values(pair.head).filter { !old.contains($0) }.map {
                 Change(
-                    "response-enum-value-added", .warning, "\(pair.name) may now return '\($0)'", in: .head, at: pair.headPath + ["enum"],
-                    pair.head["enum"]?.location)
+                    "response-enum-value-added", extensible ? .info : .warning,
+                    "\(pair.name) may now return '\($0)'" + (extensible ? " (an x-extensible-enum: clients expect new values)" : ""),
+                    in: .head,
+                    at: pair.headPath + [extensible ? "x-extensible-enum" : "enum"],
+                    (pair.head["enum"] ?? pair.head["x-extensible-enum"])?.location)
             }
         }
     }

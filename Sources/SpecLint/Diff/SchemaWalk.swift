@@ -17,21 +17,54 @@ public struct SchemaPair: Sendable {
     public let requiredInHead: Bool?
 }
 
-/// Walks the request body, parameters and success responses of one operation in both
-/// versions, pairing schemas by position: properties by name, array items with items.
+/// Walks the request bodies, parameters, responses (every status, every media type) and
+/// response headers of one operation in both versions, pairing schemas by position: properties
+/// by name, array items with items, `allOf`/`anyOf`/`oneOf` parts by index, and
+/// `additionalProperties`, `not`, `if`/`then`/`else`, `contains` and `prefixItems` with theirs.
 struct SchemaWalk {
     let context: DiffContext
     let base: SpecDocument.Operation
     let head: SpecDocument.Operation
 
-    func pairs() -> [SchemaPair] {
+    /// A pair of schemas already walked, in one direction.
+    struct Visit: Hashable {
+        let base: Location
+        let head: Location
+        let direction: Direction
+    }
+
+    func pairs(visited: inout Set<Visit>) -> [SchemaPair] {
         var pairs: [SchemaPair] = []
-        if let old = body(base, context.base), let new = body(head, context.head) {
-            walk(old.schema, new.schema, .request, "\(head.name) request body", new.path, nil, nil, depth: 0, into: &pairs)
+        let oldBodies = Self.media(base.node["requestBody"], context.base)
+        for (type, schema) in Self.media(head.node["requestBody"], context.head) {
+            guard let old = oldBodies.first(where: { $0.type == type })?.schema else { continue }
+            let label = oldBodies.count > 1 ? " (\(type))" : ""
+            walk(
+                old, schema, .request, "\(head.name) request body\(label)", head.location + ["requestBody", "content", type, "schema"], nil,
+                nil,
+                depth: 0, visited: &visited, into: &pairs)
         }
-        for response in head.node["responses"]?.members ?? [] where response.key.hasPrefix("2") {
-            guard let new = json(head, response.key, context.head), let old = json(base, response.key, context.base) else { continue }
-            walk(old.schema, new.schema, .response, "\(head.name) response \(response.key)", new.path, nil, nil, depth: 0, into: &pairs)
+        for response in head.node["responses"]?.members ?? [] {
+            guard let oldResponse = base.node["responses"]?[response.key] else { continue }
+            let oldMedia = Self.media(oldResponse, context.base)
+            let newMedia = Self.media(response.value, context.head)
+            for (type, schema) in newMedia {
+                guard let old = oldMedia.first(where: { $0.type == type })?.schema else { continue }
+                let label = newMedia.count > 1 ? " (\(type))" : ""
+                walk(
+                    old, schema, .response, "\(head.name) response \(response.key)\(label)",
+                    head.location + ["responses", response.key, "content", type, "schema"], nil, nil, depth: 0, visited: &visited,
+                    into: &pairs)
+            }
+            for (name, header) in Self.headers(response.value, context.head) {
+                guard let old = Self.headers(oldResponse, context.base).first(where: { $0.name.lowercased() == name.lowercased() }),
+                    let oldSchema = old.node["schema"], let newSchema = header["schema"]
+                else { continue }
+                walk(
+                    oldSchema, newSchema, .response, "\(head.name) response \(response.key) header \(name)",
+                    head.location + ["responses", response.key, "headers", name, "schema"], nil, nil, depth: 0, visited: &visited,
+                    into: &pairs)
+            }
         }
         let oldParameters = context.base.effectiveParameters(of: base)
         for parameter in context.head.effectiveParameters(of: head) {
@@ -42,31 +75,30 @@ struct SchemaWalk {
             else { continue }
             walk(
                 oldSchema, newSchema, .request, "\(head.name) \(place) parameter '\(name)'", parameter.path + ["schema"], nil, nil,
-                depth: 0,
-                into: &pairs)
+                depth: 0, visited: &visited, into: &pairs)
         }
         return pairs
     }
 
-    func body(_ operation: SpecDocument.Operation, _ document: SpecDocument) -> (schema: SpecNode, path: [String])? {
-        guard let body = operation.node["requestBody"], let content = (document.resolved(body) ?? body)["content"] else { return nil }
-        guard let media = content.members.first(where: { $0.key.contains("json") }), let schema = media.value["schema"] else { return nil }
-        return (schema, operation.location + ["requestBody", "content", media.key, "schema"])
+    /// The media types of a request body or response (resolved), each with its schema, in order.
+    static func media(_ node: SpecNode?, _ document: SpecDocument) -> [(type: String, schema: SpecNode)] {
+        guard let node, let content = (document.resolved(node) ?? node)["content"] else { return [] }
+        return content.members.compactMap { member in member.value["schema"].map { (member.key, $0) } }
     }
 
-    func json(_ operation: SpecDocument.Operation, _ status: String, _ document: SpecDocument) -> (schema: SpecNode, path: [String])? {
-        guard let response = operation.node["responses"]?[status], let content = (document.resolved(response) ?? response)["content"],
-            let media = content.members.first(where: { $0.key.contains("json") }), let schema = media.value["schema"]
-        else { return nil }
-        return (schema, operation.location + ["responses", status, "content", media.key, "schema"])
+    /// The headers of a response (resolved), by name.
+    static func headers(_ response: SpecNode, _ document: SpecDocument) -> [(name: String, node: SpecNode)] {
+        ((document.resolved(response) ?? response)["headers"]?.members ?? []).map { ($0.key, document.resolved($0.value) ?? $0.value) }
     }
 
     func walk(
         _ oldNode: SpecNode, _ newNode: SpecNode, _ direction: Direction, _ name: String, _ path: [String], _ requiredInBase: Bool?,
-        _ requiredInHead: Bool?, depth: Int, into pairs: inout [SchemaPair]
+        _ requiredInHead: Bool?, depth: Int, visited: inout Set<Visit>, into pairs: inout [SchemaPair]
     ) {
         // Recursive schemas would walk forever; eight levels cover real payloads.
-        guard depth < 8, let old = context.base.resolved(oldNode), let new = context.head.resolved(newNode) else { return }
+        guard depth < 8, let old = context.base.resolved(oldNode), let new = context.head.resolved(newNode),
+            visited.insert(Visit(base: old.location, head: new.location, direction: direction)).inserted
+        else { return }
         pairs.append(
             SchemaPair(
                 base: old, head: new, direction: direction, name: name, headPath: path, requiredInBase: requiredInBase,
@@ -78,10 +110,20 @@ struct SchemaWalk {
             walk(
                 counterpart, member.value, direction, "\(name).\(member.key)", path + ["properties", member.key],
                 oldRequired.contains(member.key),
-                newRequired.contains(member.key), depth: depth + 1, into: &pairs)
+                newRequired.contains(member.key), depth: depth + 1, visited: &visited, into: &pairs)
         }
-        if let items = new["items"], let counterpart = old["items"] {
-            walk(counterpart, items, direction, "\(name)[]", path + ["items"], nil, nil, depth: depth + 1, into: &pairs)
+        for key in ["items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames"] {
+            guard let next = new[key], next.isMapping, let counterpart = old[key], counterpart.isMapping else { continue }
+            let label = key == "items" ? "[]" : ".<\(key)>"
+            walk(counterpart, next, direction, "\(name)\(label)", path + [key], nil, nil, depth: depth + 1, visited: &visited, into: &pairs)
+        }
+        for key in ["allOf", "anyOf", "oneOf", "prefixItems"] {
+            let (olds, news) = (old[key]?.items ?? [], new[key]?.items ?? [])
+            for (index, (previous, next)) in zip(olds, news).enumerated() {
+                walk(
+                    previous, next, direction, "\(name).<\(key)[\(index)]>", path + [key, String(index)], nil, nil, depth: depth + 1,
+                    visited: &visited, into: &pairs)
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import JSONModel
 
 /// How a change affects existing clients.
@@ -26,6 +27,18 @@ public struct Change: Sendable, Hashable {
 public struct DiffContext: Sendable {
     public let base: SpecDocument
     public let head: SpecDocument
+    private let cache = PairCache()
+
+    public init(base: SpecDocument, head: SpecDocument) {
+        self.base = base
+        self.head = head
+    }
+
+    /// The walk's result, computed once for every check that reads it.
+    final class PairCache: @unchecked Sendable {
+        let lock = NSLock()
+        var pairs: [SchemaPair]?
+    }
 
     /// Operations present in both, matched by method and path; a path parameter renamed
     /// (`/books/{bookId}` → `/books/{id}`) is the same path.
@@ -46,9 +59,17 @@ public struct DiffContext: Sendable {
         }.joined(separator: "/")
     }
 
-    /// Request and response schemas of shared operations, walked pairwise.
+    /// Request and response schemas of shared operations, walked pairwise. A schema reached
+    /// again (a component many operations use) is walked once, at the first operation that
+    /// reaches it, so each change is reported once and large specs stay fast.
     public var schemaPairs: [SchemaPair] {
-        sharedOperations.flatMap { SchemaWalk(context: self, base: $0.base, head: $0.head).pairs() }
+        cache.lock.lock()
+        defer { cache.lock.unlock() }
+        if let pairs = cache.pairs { return pairs }
+        var visited = Set<SchemaWalk.Visit>()
+        let pairs = sharedOperations.flatMap { SchemaWalk(context: self, base: $0.base, head: $0.head).pairs(visited: &visited) }
+        cache.pairs = pairs
+        return pairs
     }
 }
 
@@ -69,7 +90,7 @@ public struct DiffCheck: Sendable {
 public struct SpecDiff: Sendable {
     public static let checks: [DiffCheck] =
         EndpointChecks.all + [OperationIDCheck.check] + ParameterChecks.all + PropertyChecks.all + [TypeCheck.check] + EnumCheck.all
-        + BoundsCheck.all + [StatusCheck.check, SecurityCheck.check]
+        + BoundsCheck.all + [StatusCheck.check, SecurityCheck.check] + BodyChecks.all + CompositionChecks.all + LifecycleChecks.all
 
     public init() {}
 

@@ -1,0 +1,91 @@
+import JSONModel
+
+/// `oneOf`/`anyOf` alternatives, composition added or removed, and the JSON Schema 2020-12
+/// keywords the other checks do not cover: a request that now constrains more refuses what
+/// clients sent, a response that constrains less returns what clients may not handle.
+enum CompositionChecks {
+    static let alternatives = ["oneOf", "anyOf"]
+
+    static let requestBranchRemoved = DiffCheck(
+        "request-alternative-removed", "A request `oneOf`/`anyOf` lost an alternative: values of that shape are refused."
+    ) { context in
+        context.schemaPairs.filter { $0.direction == .request }.flatMap { pair -> [Change] in
+            alternatives.compactMap { key in
+                let (old, new) = (pair.base[key]?.items.count ?? 0, pair.head[key]?.items.count ?? 0)
+                guard old > 0, new > 0, new < old else { return nil }
+                return Change(
+                    "request-alternative-removed", .breaking,
+                    "\(pair.name): \(key) has \(new) alternative\(new == 1 ? "" : "s"), was \(old)", in: .head,
+                    at: pair.headPath + [key], pair.head[key]?.location)
+            }
+        }
+    }
+
+    static let responseBranchAdded = DiffCheck(
+        "response-alternative-added", "A response `oneOf`/`anyOf` gained an alternative clients may not handle."
+    ) { context in
+        context.schemaPairs.filter { $0.direction == .response }.flatMap { pair -> [Change] in
+            alternatives.compactMap { key in
+                let (old, new) = (pair.base[key]?.items.count ?? 0, pair.head[key]?.items.count ?? 0)
+                guard old > 0, new > old else { return nil }
+                return Change(
+                    "response-alternative-added", .warning, "\(pair.name): \(key) has \(new) alternative\(new == 1 ? "" : "s"), was \(old)",
+                    in: .head,
+                    at: pair.headPath + [key], pair.head[key]?.location)
+            }
+        }
+    }
+
+    /// Which composition keywords a schema uses.
+    static func composition(_ node: SpecNode) -> Set<String> {
+        Set(["allOf", "anyOf", "oneOf"].filter { node[$0] != nil })
+    }
+
+    static let compositionChanged = DiffCheck(
+        "composition-changed", "A schema was wrapped in, or unwrapped from, `allOf`/`anyOf`/`oneOf`: generated clients change shape."
+    ) { context in
+        context.schemaPairs.compactMap { pair in
+            let (old, new) = (composition(pair.base), composition(pair.head))
+            guard old != new else { return nil }
+            let render = { (set: Set<String>) in set.isEmpty ? "none" : set.sorted().joined(separator: "+") }
+            return Change(
+                "composition-changed", .warning, "\(pair.name): composition went from \(render(old)) to \(render(new))", in: .head,
+                at: pair.headPath, pair.head.location)
+        }
+    }
+
+    /// Keywords compared as values: any change may refuse, or return, what did not before.
+    static let constraints = [
+        "const", "dependentRequired", "dependentSchemas", "propertyNames", "patternProperties", "unevaluatedItems",
+        "unevaluatedProperties", "contains", "minContains", "maxContains", "contentSchema", "contentEncoding", "contentMediaType",
+        "if", "then", "else", "prefixItems", "uniqueItems", "format",
+    ]
+
+    static func constraintCheck(_ id: String, _ direction: Direction, _ level: ChangeLevel, _ what: String) -> DiffCheck {
+        DiffCheck(id, what) { context in
+            context.schemaPairs.filter { $0.direction == direction }.flatMap { pair -> [Change] in
+                constraints.compactMap { key in
+                    let (old, new) = (pair.base[key]?.json, pair.head[key]?.json)
+                    guard old != new else { return nil }
+                    // A request breaks when a constraint appears or changes; a response when one goes or changes.
+                    guard direction == .request ? new != nil : old != nil else { return nil }
+                    if key == "uniqueItems", direction == .request ? new == .bool(false) : old == .bool(false) { return nil }
+                    let text = { (value: JSONValue?) in value.map { JSONWriter(pretty: false).string($0) } ?? "none" }
+                    return Change(
+                        id, level, "\(pair.name): \(key) went from \(text(old)) to \(text(new))", in: .head, at: pair.headPath + [key],
+                        pair.head[key]?.location ?? pair.head.location)
+                }
+            }
+        }
+    }
+
+    static let all = [
+        requestBranchRemoved, responseBranchAdded, compositionChanged,
+        constraintCheck(
+            "request-constraint-changed", .request, .breaking,
+            "A request schema keyword (const, dependentRequired, propertyNames, patternProperties, unevaluated…, contains, content…, if/then/else, prefixItems, uniqueItems, format) was added or changed."
+        ),
+        constraintCheck(
+            "response-constraint-changed", .response, .warning, "One of those keywords was removed or changed on a response schema."),
+    ]
+}
