@@ -7,7 +7,8 @@ enum BodyChecks {
     }
 
     static let bodyRequired = DiffCheck(
-        "request-body-required", "A request body became required, or a required one was added: clients that sent none are refused."
+        "request-body-required", "A request body became required, or a required one was added: clients that sent none are refused.",
+        level: .breaking
     ) { context in
         context.sharedOperations.compactMap { pair in
             let (old, new) = (pair.base.node["requestBody"], pair.head.node["requestBody"])
@@ -20,7 +21,7 @@ enum BodyChecks {
     }
 
     static let bodyRemoved = DiffCheck(
-        "request-body-removed", "A request body was removed: clients that still send one may be refused."
+        "request-body-removed", "A request body was removed: clients that still send one may be refused.", level: .warning
     ) { context in
         context.sharedOperations.compactMap { pair in
             guard let old = pair.base.node["requestBody"], pair.head.node["requestBody"] == nil else { return nil }
@@ -31,7 +32,7 @@ enum BodyChecks {
     }
 
     static let requestMediaRemoved = DiffCheck(
-        "request-media-type-removed", "A media type a request body took was removed: clients sending it get a 415."
+        "request-media-type-removed", "A media type a request body took was removed: clients sending it get a 415.", level: .breaking
     ) { context in
         context.sharedOperations.flatMap { pair -> [Change] in
             guard let newBody = pair.head.node["requestBody"] else { return [] }
@@ -46,7 +47,7 @@ enum BodyChecks {
     }
 
     static let responseMediaRemoved = DiffCheck(
-        "response-media-type-removed", "A success response no longer comes in a media type clients asked for."
+        "response-media-type-removed", "A success response no longer comes in a media type clients asked for.", level: .breaking
     ) { context in
         context.sharedOperations.flatMap { pair -> [Change] in
             (pair.head.node["responses"]?.members ?? []).filter { $0.key.hasPrefix("2") }.flatMap { response -> [Change] in
@@ -81,7 +82,8 @@ enum BodyChecks {
         }
     }
 
-    static let headerRemoved = DiffCheck("response-header-removed", "A header of a success response was removed.") { context in
+    static let headerRemoved = DiffCheck("response-header-removed", "A header of a success response was removed.", level: .breaking) {
+        context in
         // Only where the response itself remains: a removed status is its own change.
         headerPairs(context).filter { $0.head == nil }
             .compactMap { header in
@@ -95,7 +97,9 @@ enum BodyChecks {
             }
     }
 
-    static let headerOptional = DiffCheck("response-header-optional", "A header a success response always sent became optional.") {
+    static let headerOptional = DiffCheck(
+        "response-header-optional", "A header a success response always sent became optional.", level: .breaking
+    ) {
         context in
         headerPairs(context).compactMap { header in
             guard let new = header.head, header.base["required"]?.json == .bool(true), new["required"]?.json != .bool(true) else {
@@ -109,7 +113,7 @@ enum BodyChecks {
 
     static let requestPropertyRemoved = DiffCheck(
         "request-property-removed",
-        "A request property was removed: breaking when the schema refuses unknown fields, a warning otherwise."
+        "A request property was removed: breaking when the schema refuses unknown fields, a warning otherwise.", level: .breaking
     ) { context in
         context.schemaPairs.filter { $0.direction == .request }.flatMap { pair -> [Change] in
             let kept = Set(PropertyChecks.properties(pair.head).map(\.key))

@@ -28,7 +28,7 @@ enum BoundsCheck {
     static func bounds(_ id: String, _ keys: [String], upper: Bool, _ direction: Direction, _ level: ChangeLevel, _ what: String)
         -> DiffCheck
     {
-        DiffCheck(id, what) { context in
+        DiffCheck(id, what, level: level) { context in
             context.schemaPairs.filter { $0.direction == direction }.flatMap { pair -> [Change] in
                 keys.compactMap { key in
                     let (old, new) = (number(pair.base, key), number(pair.head, key))
@@ -44,7 +44,7 @@ enum BoundsCheck {
 
     /// `multipleOf` and `pattern`: added or changed narrows what passes, removed widens it.
     static func constraint(_ id: String, _ key: String, _ direction: Direction, _ level: ChangeLevel, _ what: String) -> DiffCheck {
-        DiffCheck(id, what) { context in
+        DiffCheck(id, what, level: level) { context in
             context.schemaPairs.filter { $0.direction == direction }.compactMap { pair -> Change? in
                 let old = pair.base[key]?.json
                 let new = pair.head[key]?.json

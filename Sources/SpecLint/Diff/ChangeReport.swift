@@ -4,7 +4,31 @@ import JSONModel
 /// notes (markdown).
 public enum ChangeReport {
     public enum Format: String, CaseIterable, Sendable {
-        case text, json, github, markdown
+        case text, json, github, markdown, html
+    }
+
+    /// The checks, for `--list-checks`: a table (text, markdown) or JSON.
+    public static func catalog(_ checks: [DiffCheck], as format: Format) -> String {
+        switch format {
+        case .json:
+            return JSONWriter().string(
+                .array(
+                    checks.map {
+                        ["id": .string($0.id), "level": .string($0.level.rawValue), "description": .string($0.description)]
+                    })) + "\n"
+        case .markdown, .html, .github:
+            return "| Check | Level | Finds |\n|---|---|---|\n"
+                + checks.map { "| `\($0.id)` | \($0.level.rawValue) | \($0.description.replacingOccurrences(of: "|", with: "\\|")) |\n" }
+                .joined()
+        case .text:
+            let width = checks.map(\.id.count).max() ?? 0
+            let counts = ChangeLevel.allCases.reversed().map { level in "\(checks.filter { $0.level == level }.count) \(level.rawValue)" }
+            return checks.map {
+                $0.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                    + $0.level.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0) + "  " + $0.description
+            }
+            .joined(separator: "\n") + "\n\(checks.count) checks: \(counts.joined(separator: ", "))\n"
+        }
     }
 
     public static func render(_ changes: [Change], as format: Format, base: String, head: String) -> String {
@@ -39,6 +63,8 @@ public enum ChangeReport {
                 properties.append("title=\(FindingReport.escapeProperty(change.check))")
                 return "::\(level) \(properties.joined(separator: ","))::\(FindingReport.escapeData(change.message))\n"
             }.joined()
+        case .html:
+            return html(changes, base: base, head: head)
         case .markdown:
             return markdown(changes)
         }
@@ -61,5 +87,51 @@ public enum ChangeReport {
             text += "\n### \(title)\n\n" + entries.map { "- \($0.message.prefix(1).uppercased() + $0.message.dropFirst()).\n" }.joined()
         }
         return text
+    }
+
+    /// A changelog page a release can publish: the changes grouped by level, each with its check
+    /// id and where it is.
+    static func html(_ changes: [Change], base: String, head: String) -> String {
+        func escape(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        var page = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>API changes</title>
+            <style>
+            body { font: 16px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1f2328; }
+            h2 { border-bottom: 1px solid #d1d9e0; padding-bottom: .3rem; }
+            li { margin: .4rem 0; }
+            code { font: 13px ui-monospace, monospace; background: #f6f8fa; padding: .1rem .3rem; border-radius: 4px; }
+            .breaking { color: #b3261e; } .warning { color: #8a5a00; } .info { color: #1a5fb4; }
+            .where { color: #59636e; font-size: 14px; }
+            </style>
+            </head>
+            <body>
+            <h1>API changes</h1>
+            <p>From <code>\(escape(base))</code> to <code>\(escape(head))</code>: \(escape(summary(changes))).</p>
+
+            """
+        let titles: [(ChangeLevel, String)] = [
+            (.breaking, "Breaking changes"), (.warning, "Changes to review"), (.info, "Additions and other changes"),
+        ]
+        for (level, title) in titles {
+            let group = changes.filter { $0.level == level }
+            guard !group.isEmpty else { continue }
+            page += "<h2 class=\"\(level.rawValue)\">\(title)</h2>\n<ul>\n"
+            for change in group {
+                let file = change.side == .base ? base : head
+                let place = escape(file + (change.location.map { ":\($0)" } ?? ""))
+                page += "<li>\(escape(change.message)). <span class=\"where\"><code>\(escape(change.check))</code> \(place)</span></li>\n"
+            }
+            page += "</ul>\n"
+        }
+        if changes.isEmpty { page += "<p>No changes.</p>\n" }
+        return page + "</body>\n</html>\n"
     }
 }

@@ -7,7 +7,7 @@ enum CompositionChecks {
     static let alternatives = ["oneOf", "anyOf"]
 
     static let requestBranchRemoved = DiffCheck(
-        "request-alternative-removed", "A request `oneOf`/`anyOf` lost an alternative: values of that shape are refused."
+        "request-alternative-removed", "A request `oneOf`/`anyOf` lost an alternative: values of that shape are refused.", level: .breaking
     ) { context in
         context.schemaPairs.filter { $0.direction == .request }.flatMap { pair -> [Change] in
             alternatives.compactMap { key in
@@ -22,7 +22,7 @@ enum CompositionChecks {
     }
 
     static let responseBranchAdded = DiffCheck(
-        "response-alternative-added", "A response `oneOf`/`anyOf` gained an alternative clients may not handle."
+        "response-alternative-added", "A response `oneOf`/`anyOf` gained an alternative clients may not handle.", level: .warning
     ) { context in
         context.schemaPairs.filter { $0.direction == .response }.flatMap { pair -> [Change] in
             alternatives.compactMap { key in
@@ -42,7 +42,8 @@ enum CompositionChecks {
     }
 
     static let compositionChanged = DiffCheck(
-        "composition-changed", "A schema was wrapped in, or unwrapped from, `allOf`/`anyOf`/`oneOf`: generated clients change shape."
+        "composition-changed", "A schema was wrapped in, or unwrapped from, `allOf`/`anyOf`/`oneOf`: generated clients change shape.",
+        level: .warning
     ) { context in
         context.schemaPairs.compactMap { pair in
             let (old, new) = (composition(pair.base), composition(pair.head))
@@ -62,7 +63,7 @@ enum CompositionChecks {
     ]
 
     static func constraintCheck(_ id: String, _ direction: Direction, _ level: ChangeLevel, _ what: String) -> DiffCheck {
-        DiffCheck(id, what) { context in
+        DiffCheck(id, what, level: level) { context in
             context.schemaPairs.filter { $0.direction == direction }.flatMap { pair -> [Change] in
                 constraints.compactMap { key in
                     let (old, new) = (pair.base[key]?.json, pair.head[key]?.json)

@@ -16,7 +16,9 @@ enum EndpointChecks {
         return (.warning, " (it was deprecated)")
     }
 
-    static let pathRemoved = DiffCheck("path-removed", "A path was removed (a warning when every operation on it was deprecated).") {
+    static let pathRemoved = DiffCheck(
+        "path-removed", "A path was removed (a warning when every operation on it was deprecated).", level: .breaking
+    ) {
         context in
         let kept = shapes(context.head)
         return (context.base.root["paths"]?.members ?? []).filter { !kept.contains(DiffContext.shape($0.key)) }.map { member in
@@ -30,7 +32,7 @@ enum EndpointChecks {
     }
 
     static let operationRemoved = DiffCheck(
-        "operation-removed", "An operation was removed from a path that remains (a warning when it was deprecated)."
+        "operation-removed", "An operation was removed from a path that remains (a warning when it was deprecated).", level: .breaking
     ) { context in
         let paths = shapes(context.head)
         let kept = Set(context.head.operations.map(DiffContext.key))
@@ -40,7 +42,7 @@ enum EndpointChecks {
         }
     }
 
-    static let added = DiffCheck("endpoint-added", "A path or an operation was added.") { context in
+    static let added = DiffCheck("endpoint-added", "A path or an operation was added.", level: .info) { context in
         let old = Set(context.base.operations.map(DiffContext.key))
         return context.head.operations.filter { !old.contains(DiffContext.key($0)) }.map {
             Change("endpoint-added", .info, "\($0.name) was added", in: .head, at: $0.location, $0.node.location)

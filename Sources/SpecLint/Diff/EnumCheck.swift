@@ -8,7 +8,9 @@ enum EnumCheck {
     /// Clients of an extensible enum are told to expect values they do not know.
     static func isExtensible(_ node: SpecNode) -> Bool { node["enum"] == nil && node["x-extensible-enum"] != nil }
 
-    static let requestRemoved = DiffCheck("request-enum-value-removed", "A value clients may send was removed from a request enum.") {
+    static let requestRemoved = DiffCheck(
+        "request-enum-value-removed", "A value clients may send was removed from a request enum.", level: .breaking
+    ) {
         context in
         context.schemaPairs.filter { $0.direction == .request }.flatMap { pair -> [Change] in
             let new = values(pair.head)
@@ -22,7 +24,9 @@ enum EnumCheck {
         }
     }
 
-    static let responseAdded = DiffCheck("response-enum-value-added", "A value clients may not handle was added to a response enum.") {
+    static let responseAdded = DiffCheck(
+        "response-enum-value-added", "A value clients may not handle was added to a response enum.", level: .warning
+    ) {
         context in
         context.schemaPairs.filter { $0.direction == .response }.flatMap { pair -> [Change] in
             let old = values(pair.base)

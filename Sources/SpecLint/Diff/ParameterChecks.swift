@@ -21,7 +21,7 @@ enum ParameterChecks {
     }
 
     static let requiredAdded = DiffCheck(
-        "request-parameter-required", "A required request parameter was added, or an optional one made required."
+        "request-parameter-required", "A required request parameter was added, or an optional one made required.", level: .breaking
     ) { context in
         context.sharedOperations.flatMap { pair -> [Change] in
             let old = Dictionary(
@@ -42,7 +42,7 @@ enum ParameterChecks {
         }
     }
 
-    static let optionalAdded = DiffCheck("request-parameter-added", "An optional request parameter was added.") { context in
+    static let optionalAdded = DiffCheck("request-parameter-added", "An optional request parameter was added.", level: .info) { context in
         context.sharedOperations.flatMap { pair -> [Change] in
             let old = Set(context.base.effectiveParameters(of: pair.base).compactMap { match($0, in: pair.base) })
             return context.head.effectiveParameters(of: pair.head).compactMap { parameter in
@@ -56,7 +56,9 @@ enum ParameterChecks {
         }
     }
 
-    static let removed = DiffCheck("request-parameter-removed", "A request parameter was removed; clients sending it may be refused.") {
+    static let removed = DiffCheck(
+        "request-parameter-removed", "A request parameter was removed; clients sending it may be refused.", level: .warning
+    ) {
         context in
         context.sharedOperations.flatMap { pair -> [Change] in
             let new = Set(context.head.effectiveParameters(of: pair.head).compactMap { match($0, in: pair.head) })

@@ -4,7 +4,7 @@ enum PropertyChecks {
     static func required(_ node: SpecNode) -> Set<String> { Set(node["required"]?.items.compactMap(\.string) ?? []) }
 
     static let requestRequired = DiffCheck(
-        "request-property-required", "A request property was added as required, or an optional one made required."
+        "request-property-required", "A request property was added as required, or an optional one made required.", level: .breaking
     ) { context in
         context.schemaPairs.filter { $0.direction == .request }.flatMap { pair -> [Change] in
             let oldNames = Set(properties(pair.base).map(\.key))
@@ -19,7 +19,7 @@ enum PropertyChecks {
         }
     }
 
-    static let responseRemoved = DiffCheck("response-property-removed", "A response property was removed.") { context in
+    static let responseRemoved = DiffCheck("response-property-removed", "A response property was removed.", level: .breaking) { context in
         context.schemaPairs.filter { $0.direction == .response }.flatMap { pair -> [Change] in
             let newNames = Set(properties(pair.head).map(\.key))
             return properties(pair.base).filter { !newNames.contains($0.key) }.map { member in
@@ -30,7 +30,8 @@ enum PropertyChecks {
         }
     }
 
-    static let responseOptional = DiffCheck("response-property-optional", "A required response property became optional.") { context in
+    static let responseOptional = DiffCheck("response-property-optional", "A required response property became optional.", level: .breaking)
+    { context in
         context.schemaPairs.filter { $0.direction == .response }.flatMap { pair -> [Change] in
             let newRequired = required(pair.head)
             return properties(pair.head).compactMap { member in
@@ -45,7 +46,8 @@ enum PropertyChecks {
     /// A schema that refused unknown fields: clients generated from it reject any field added later.
     static func isClosed(_ node: SpecNode) -> Bool { node["additionalProperties"]?.json == .bool(false) }
 
-    static let added = DiffCheck("property-added", "An optional request property or a response property was added.") { context in
+    static let added = DiffCheck("property-added", "An optional request property or a response property was added.", level: .info) {
+        context in
         context.schemaPairs.flatMap { pair -> [Change] in
             let oldNames = Set(properties(pair.base).map(\.key))
             return properties(pair.head).compactMap { member in
@@ -63,7 +65,7 @@ enum PropertyChecks {
 
     static let addedToClosed = DiffCheck(
         "response-property-added-closed",
-        "A property was added to a response schema that promised no other fields (`additionalProperties: false`)."
+        "A property was added to a response schema that promised no other fields (`additionalProperties: false`).", level: .warning
     ) { context in
         context.schemaPairs.filter { $0.direction == .response && isClosed($0.base) }.flatMap { pair -> [Change] in
             let oldNames = Set(properties(pair.base).map(\.key))

@@ -28,7 +28,9 @@ enum SecurityCheck {
         }.joined(separator: " and ")
     }
 
-    static let check = DiffCheck("security-added", "Clients holding the credentials an operation accepted can no longer call it.") {
+    static let check = DiffCheck(
+        "security-added", "Clients holding the credentials an operation accepted can no longer call it.", level: .breaking
+    ) {
         context in
         context.sharedOperations.compactMap { pair in
             // No requirement at all accepts anyone; an empty requirement `{}` makes it optional.

@@ -27,11 +27,13 @@ public struct Change: Sendable, Hashable {
 public struct DiffContext: Sendable {
     public let base: SpecDocument
     public let head: SpecDocument
+    public let options: DiffOptions
     private let cache = PairCache()
 
-    public init(base: SpecDocument, head: SpecDocument) {
+    public init(base: SpecDocument, head: SpecDocument, options: DiffOptions = DiffOptions()) {
         self.base = base
         self.head = head
+        self.options = options
     }
 
     /// The walk's result, computed once for every check that reads it.
@@ -73,17 +75,95 @@ public struct DiffContext: Sendable {
     }
 }
 
-/// A breaking-change check: a stable id and an evaluator.
+/// A breaking-change check: a stable id, the level it reports (some report less where a
+/// change is absorbed, as their descriptions say), and an evaluator.
 public struct DiffCheck: Sendable {
     public let id: String
     public let description: String
+    public let level: ChangeLevel
     public let evaluate: @Sendable (DiffContext) -> [Change]
 
-    public init(_ id: String, _ description: String, evaluate: @escaping @Sendable (DiffContext) -> [Change]) {
+    public init(
+        _ id: String, _ description: String, level: ChangeLevel, evaluate: @escaping @Sendable (DiffContext) -> [Change]
+    ) {
         self.id = id
         self.description = description
+        self.level = level
         self.evaluate = evaluate
     }
+}
+
+/// What a team configures: the date lifecycle checks compare `x-sunset` with, its deprecation
+/// policy, per-check levels, and the changes it has accepted.
+public struct DiffOptions: Sendable {
+    /// `YYYY-MM-DD`; nil leaves out the checks that need a date.
+    public var date: String?
+    /// The least number of days between deprecating an operation and its `x-sunset`.
+    public var minimumSunsetDays: Int
+    /// A level per check id; nil turns the check off.
+    public var levels: [String: ChangeLevel?]
+    public var ignores: [DiffIgnore]
+
+    public init(date: String? = nil, minimumSunsetDays: Int = 0, levels: [String: ChangeLevel?] = [:], ignores: [DiffIgnore] = []) {
+        self.date = date
+        self.minimumSunsetDays = minimumSunsetDays
+        self.levels = levels
+        self.ignores = ignores
+    }
+}
+
+/// A change a team accepted, from an ignore file: `CHECK WHERE: reason`, where WHERE is an
+/// operation (`GET /orders`), a path (`/orders`) or `*`.
+public struct DiffIgnore: Sendable, Equatable {
+    public let check: String
+    public let place: String
+    public let reason: String
+    public let line: Int
+
+    /// Whether this entry accepts `change`: same check, and its message is about the place.
+    public func matches(_ change: Change) -> Bool {
+        guard change.check == check else { return false }
+        if place == "*" { return true }
+        if place.hasPrefix("/") {
+            return change.message.contains(" \(place)") || change.message.hasPrefix(place)
+                || change.pointer == SpecDocument.pointer(["paths", place])
+        }
+        return change.message.hasPrefix(place + " ") || change.message.hasPrefix(place + ":") || change.message.hasPrefix(place + ".")
+    }
+
+    /// The entries of an ignore file; a malformed line is an error naming it.
+    public static func parse(_ text: String, file: String) throws(DiffIgnoreError) -> [DiffIgnore] {
+        var entries: [DiffIgnore] = []
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            guard !line.isEmpty, !line.hasPrefix("#") else { continue }
+            guard let colon = line.range(of: ": ") else {
+                throw DiffIgnoreError(
+                    description:
+                        "\(file):\(index + 1): expected 'CHECK WHERE: reason', e.g. 'response-property-removed GET /orders: removed in 4.0'"
+                )
+            }
+            let words = line[..<colon.lowerBound].split(separator: " ").map(String.init)
+            let reason = line[colon.upperBound...].trimmingCharacters(in: .whitespaces)
+            guard words.count >= 2, !reason.isEmpty else {
+                throw DiffIgnoreError(
+                    description: "\(file):\(index + 1): a check id, where (METHOD /path, /path or *) and a reason are required")
+            }
+            entries.append(DiffIgnore(check: words[0], place: words.dropFirst().joined(separator: " "), reason: reason, line: index + 1))
+        }
+        return entries
+    }
+}
+
+public struct DiffIgnoreError: Error, CustomStringConvertible {
+    public let description: String
+}
+
+/// The changes a diff reports, those an ignore file accepted, and entries that matched nothing.
+public struct DiffResult: Sendable {
+    public let changes: [Change]
+    public let ignored: [Change]
+    public let unusedIgnores: [DiffIgnore]
 }
 
 /// Compares two versions of a spec and classifies every change, like oasdiff.
@@ -95,8 +175,34 @@ public struct SpecDiff: Sendable {
     public init() {}
 
     public func compare(base: String, head: String) throws(SpecDocument.LoadError) -> [Change] {
-        let context = DiffContext(base: try SpecDocument(text: base), head: try SpecDocument(text: head))
-        let changes = Self.checks.flatMap { $0.evaluate(context) }
+        try run(base: base, head: head, options: DiffOptions()).changes
+    }
+
+    /// Every change, with the options' levels applied and its ignores taken out.
+    public func run(base: String, head: String, options: DiffOptions) throws(SpecDocument.LoadError) -> DiffResult {
+        let context = DiffContext(base: try SpecDocument(text: base), head: try SpecDocument(text: head), options: options)
+        var changes: [Change] = []
+        for check in Self.checks {
+            let override = options.levels[check.id]
+            if case .some(.none) = override { continue }
+            for change in check.evaluate(context) {
+                guard case .some(.some(let level)) = override else {
+                    changes.append(change)
+                    continue
+                }
+                changes.append(
+                    Change(
+                        check: change.check, level: level, message: change.message, side: change.side, pointer: change.pointer,
+                        location: change.location))
+            }
+        }
+        let ignored = changes.filter { change in options.ignores.contains { $0.matches(change) } }
+        let unused = options.ignores.filter { entry in !ignored.contains { entry.matches($0) } }
+        return DiffResult(
+            changes: sorted(changes.filter { change in !ignored.contains(change) }), ignored: sorted(ignored), unusedIgnores: unused)
+    }
+
+    func sorted(_ changes: [Change]) -> [Change] {
         let order = Dictionary(Self.checks.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         return changes.sorted { a, b in
             if a.level != b.level { return a.level > b.level }

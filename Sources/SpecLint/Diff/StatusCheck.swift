@@ -1,6 +1,6 @@
 /// A success status clients rely on was removed.
 enum StatusCheck {
-    static let check = DiffCheck("success-status-removed", "A 2xx response was removed from an operation.") { context in
+    static let check = DiffCheck("success-status-removed", "A 2xx response was removed from an operation.", level: .breaking) { context in
         context.sharedOperations.flatMap { pair -> [Change] in
             let kept = Set(pair.head.node["responses"]?.members.map(\.key) ?? [])
             return (pair.base.node["responses"]?.members ?? []).filter { $0.key.hasPrefix("2") && !kept.contains($0.key) }.map {

@@ -20,7 +20,8 @@ enum TypeCheck {
     }
 
     static let check = DiffCheck(
-        "type-changed", "A type changed so that a request refuses what it accepted, or a response returns what it did not."
+        "type-changed", "A type changed so that a request refuses what it accepted, or a response returns what it did not.",
+        level: .breaking
     ) { context in
         context.schemaPairs.compactMap { pair in
             guard let old = types(pair.base), let new = types(pair.head), old != new else { return nil }
