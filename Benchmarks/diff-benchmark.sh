@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Times `specsmith diff` (release build) on two versions of Stripe's public spec (4 MB each,
+# ../shared/corpus/) against a bare libyaml parse of both files, in one run, and prints the
+# ratio; then a document diffed with itself, which must report nothing.
+# usage: bash Benchmarks/diff-benchmark.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=.build/benchmark
+mkdir -p "$work"
+old=../shared/corpus/stripe-spec3.2022-11-15.yaml
+new=../shared/corpus/stripe-spec3.2023-08-16.yaml
+
+if ! [ -f /usr/include/yaml.h ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq libyaml-dev > /dev/null
+fi
+gcc -O2 -o "$work/yaml_parse" Benchmarks/yaml_parse.c -lyaml
+swift build -c release --product specsmith 2>&1 | tail -1
+specsmith=$(swift build -c release --show-bin-path)/specsmith
+
+# Best of five wall-clock runs, in seconds.
+best() {
+  local best=""
+  for _ in 1 2 3 4 5; do
+    local start end
+    start=$(date +%s.%N)
+    "$@" > /dev/null 2>&1 || true
+    end=$(date +%s.%N)
+    best=$(python3 -c "a='$best'; t=$end-$start; print(t if not a else min(float(a), t))")
+  done
+  echo "$best"
+}
+
+parse_both() { "$work/yaml_parse" "$old" && "$work/yaml_parse" "$new"; }
+libyaml=$(best parse_both)
+diff=$(best "$specsmith" diff "$old" "$new" --date 2026-01-01)
+("$specsmith" diff "$old" "$new" --date 2026-01-01 || true) | tail -1
+echo "self-diff: $("$specsmith" diff "$old" "$old" --date 2026-01-01 | tail -1)"
+python3 - "$libyaml" "$diff" <<'PY'
+import sys
+libyaml, diff = map(float, sys.argv[1:])
+print(f"libyaml parse of both {libyaml:8.3f} s")
+print(f"specsmith diff        {diff:8.3f} s")
+print(f"diff / parsing both:  {diff / libyaml:6.1f}x   (target: at most 3x)")
+PY
