@@ -118,6 +118,15 @@ private func changes(_ check: String) throws -> [Change] {
         #expect(throws: DiffIgnoreError.self) { try DiffIgnore.parse("response-property-removed GET /customers", file: "ignore.txt") }
     }
 
+    /// OpenAPI 3.0 says `nullable: true`; dropping it from a request property refuses the nulls
+    /// clients sent.
+    @Test func nullableRemovedFromARequestPropertyBreaks() throws {
+        let found = try SpecDiff().run(
+            base: try fixture("diff-3.0/base.yaml"), head: try fixture("diff-3.0/head.yaml"), options: fixtureOptions)
+        #expect(found.changes.map(\.message) == ["POST /customers request body[].phone changed type from null|string to string"])
+        #expect(found.changes.map(\.level) == [.breaking])
+    }
+
     @Test func htmlIsAPublishableChangelog() throws {
         let page = ChangeReport.render(try changes("request-max-decreased"), as: .html, base: "v1.yaml", head: "v<2>.yaml")
         #expect(page.hasPrefix("<!DOCTYPE html>") && page.hasSuffix("</html>\n"))
