@@ -157,6 +157,10 @@ struct FastYAML {
                 items.append(try value(from: content, parent: indent))
             } else if isSequenceEntry(content) {
                 throw Unsupported()
+            } else if bytes[content] == 0x7C || bytes[content] == 0x3E {
+                // `- >-` or `- |`: a block scalar as the item.
+                resume = nil
+                items.append(try blockScalar(from: content, parent: indent))
             } else if try key(at: content) != nil {
                 resume = content
                 items.append(try mapping(indent: indent + (content - position)))
@@ -291,7 +295,6 @@ struct FastYAML {
                 contentIndent = lineIndent
             }
             guard let content = contentIndent, lineIndent >= content else { break }
-            if !literal && lineIndent > content { throw Unsupported() }
             pieces.append(text((range.lowerBound + content)..<range.upperBound))
             line += 1
         }
@@ -304,15 +307,28 @@ struct FastYAML {
         if literal {
             value = pieces.joined(separator: "\n")
         } else {
+            // Folding joins two lines with a space, or with the empty lines between them; a line
+            // indented more than the block keeps its line breaks on both sides.
             var breaks = 0
+            var previousMoreIndented = false
+            var first = true
             for piece in pieces {
                 if piece.isEmpty {
                     breaks += 1
                     continue
                 }
-                if !value.isEmpty || breaks > 0 { value += breaks > 0 ? String(repeating: "\n", count: breaks) : " " }
+                let moreIndented = piece.first == " " || piece.first == "\t"
+                if first {
+                    if breaks > 0 { value += String(repeating: "\n", count: breaks) }
+                } else if moreIndented || previousMoreIndented {
+                    value += String(repeating: "\n", count: 1 + breaks)
+                } else {
+                    value += breaks > 0 ? String(repeating: "\n", count: breaks) : " "
+                }
                 value += piece
                 breaks = 0
+                previousMoreIndented = moreIndented
+                first = false
             }
         }
         switch chomp {

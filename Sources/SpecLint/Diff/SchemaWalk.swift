@@ -4,8 +4,9 @@ public enum Direction: String, Sendable {
     case request, response
 }
 
-/// A schema in BASE and its counterpart in HEAD, with where it is.
-public struct SchemaPair: Sendable {
+/// A schema in BASE and its counterpart in HEAD, with where it is. A class: every check reads
+/// the same pairs, and copying them (paths, names, nodes) cost more than the checks.
+public final class SchemaPair: Sendable {
     public let base: SpecNode
     public let head: SpecNode
     public let direction: Direction
@@ -15,6 +16,18 @@ public struct SchemaPair: Sendable {
     /// Whether the property is required in each version (nil at a body's root or for items).
     public let requiredInBase: Bool?
     public let requiredInHead: Bool?
+
+    init(
+        base: SpecNode, head: SpecNode, direction: Direction, name: String, headPath: [String], requiredInBase: Bool?, requiredInHead: Bool?
+    ) {
+        self.base = base
+        self.head = head
+        self.direction = direction
+        self.name = name
+        self.headPath = headPath
+        self.requiredInBase = requiredInBase
+        self.requiredInHead = requiredInHead
+    }
 }
 
 /// Walks the request bodies, parameters, responses (every status, every media type) and

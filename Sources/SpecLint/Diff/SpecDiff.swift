@@ -183,11 +183,14 @@ public struct SpecDiff: Sendable {
         // The two documents are parsed side by side: parsing is most of a diff's time.
         let parsed = Self.parseBoth(base, head)
         let context = DiffContext(base: try parsed.0.get(), head: try parsed.1.get(), options: options)
+        // The walk first, once; then the checks side by side, each reading it.
+        _ = context.schemaPairs
+        let found = Self.evaluateAll(Self.checks, context)
         var changes: [Change] = []
-        for check in Self.checks {
+        for (check, evaluated) in zip(Self.checks, found) {
             let override = options.levels[check.id]
             if case .some(.none) = override { continue }
-            for change in check.evaluate(context) {
+            for change in evaluated {
                 guard case .some(.some(let level)) = override else {
                     changes.append(change)
                     continue
@@ -202,6 +205,22 @@ public struct SpecDiff: Sendable {
         let unused = options.ignores.filter { entry in !ignored.contains { entry.matches($0) } }
         return DiffResult(
             changes: sorted(changes.filter { change in !ignored.contains(change) }), ignored: sorted(ignored), unusedIgnores: unused)
+    }
+
+    /// Every check's changes, in check order, evaluated on all cores.
+    static func evaluateAll(_ checks: [DiffCheck], _ context: DiffContext) -> [[Change]] {
+        final class Slots: @unchecked Sendable {
+            let lock = NSLock()
+            var results: [Int: [Change]] = [:]
+        }
+        let slots = Slots()
+        DispatchQueue.concurrentPerform(iterations: checks.count) { index in
+            let changes = checks[index].evaluate(context)
+            slots.lock.lock()
+            slots.results[index] = changes
+            slots.lock.unlock()
+        }
+        return checks.indices.map { slots.results[$0] ?? [] }
     }
 
     static func parseBoth(_ base: String, _ head: String) -> (
