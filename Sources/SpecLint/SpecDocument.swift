@@ -124,9 +124,21 @@ public struct SpecDocument: Sendable {
         public let method: String
         public let node: SpecNode
         public let pathItem: SpecNode
+        /// `paths`, or `webhooks` for a request the API sends (`path` is then the webhook's name).
+        public var section = "paths"
 
-        public var location: [String] { ["paths", path, method] }
-        public var name: String { "\(method.uppercased()) \(path)" }
+        public var location: [String] { [section, path, method] }
+        public var name: String { section == "webhooks" ? "webhook \(path) (\(method.uppercased()))" : "\(method.uppercased()) \(path)" }
+    }
+
+    /// The operations of the document's webhooks: requests the API sends to its subscribers.
+    public var webhookOperations: [Operation] {
+        (root["webhooks"]?.members ?? []).flatMap { member -> [Operation] in
+            let item = resolved(member.value) ?? member.value
+            return item.members.filter { Self.methods.contains($0.key) && $0.value.isMapping }.map {
+                Operation(path: member.key, method: $0.key, node: $0.value, pathItem: item, section: "webhooks")
+            }
+        }
     }
 
     /// Every `$ref` of the document with its path and location.

@@ -127,6 +127,16 @@ private func changes(_ check: String) throws -> [Change] {
         #expect(found.changes.map(\.level) == [.breaking])
     }
 
+    /// A webhook's payload is what subscribers read: a field removed from it breaks them, a new
+    /// enum value may surprise them.
+    @Test func webhookPayloadsAreComparedAsWhatSubscribersRead() throws {
+        let found = try SpecDiff().run(
+            base: try fixture("diff-webhooks/base.yaml"), head: try fixture("diff-webhooks/head.yaml"), options: fixtureOptions
+        ).changes
+        #expect(found.map(\.check) == ["response-property-removed", "response-enum-value-added"])
+        #expect(found.first?.message == "webhook customerCreated (POST) request body.email was removed")
+    }
+
     @Test func htmlIsAPublishableChangelog() throws {
         let page = ChangeReport.render(try changes("request-max-decreased"), as: .html, base: "v1.yaml", head: "v<2>.yaml")
         #expect(page.hasPrefix("<!DOCTYPE html>") && page.hasSuffix("</html>\n"))

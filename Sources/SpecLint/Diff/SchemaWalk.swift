@@ -48,12 +48,14 @@ struct SchemaWalk {
 
     func pairs(visited: inout Set<Visit>) -> [SchemaPair] {
         var pairs: [SchemaPair] = []
+        // A webhook's body is sent by the API and read by the subscriber; its answer the reverse.
+        let (sent, answered): (Direction, Direction) = head.section == "webhooks" ? (.response, .request) : (.request, .response)
         let oldBodies = Self.media(base.node["requestBody"], context.base)
         for (type, schema) in Self.media(head.node["requestBody"], context.head) {
             guard let old = oldBodies.first(where: { $0.type == type })?.schema else { continue }
             let label = oldBodies.count > 1 ? " (\(type))" : ""
             walk(
-                old, schema, .request, "\(head.name) request body\(label)", head.location + ["requestBody", "content", type, "schema"], nil,
+                old, schema, sent, "\(head.name) request body\(label)", head.location + ["requestBody", "content", type, "schema"], nil,
                 nil,
                 depth: 0, visited: &visited, into: &pairs)
         }
@@ -65,7 +67,7 @@ struct SchemaWalk {
                 guard let old = oldMedia.first(where: { $0.type == type })?.schema else { continue }
                 let label = newMedia.count > 1 ? " (\(type))" : ""
                 walk(
-                    old, schema, .response, "\(head.name) response \(response.key)\(label)",
+                    old, schema, answered, "\(head.name) response \(response.key)\(label)",
                     head.location + ["responses", response.key, "content", type, "schema"], nil, nil, depth: 0, visited: &visited,
                     into: &pairs)
             }
@@ -74,7 +76,7 @@ struct SchemaWalk {
                     let oldSchema = old.node["schema"], let newSchema = header["schema"]
                 else { continue }
                 walk(
-                    oldSchema, newSchema, .response, "\(head.name) response \(response.key) header \(name)",
+                    oldSchema, newSchema, answered, "\(head.name) response \(response.key) header \(name)",
                     head.location + ["responses", response.key, "headers", name, "schema"], nil, nil, depth: 0, visited: &visited,
                     into: &pairs)
             }

@@ -69,7 +69,12 @@ public struct DiffContext: Sendable {
         defer { cache.lock.unlock() }
         if let pairs = cache.pairs { return pairs }
         var visited = Set<SchemaWalk.Visit>()
-        let pairs = sharedOperations.flatMap { SchemaWalk(context: self, base: $0.base, head: $0.head).pairs(visited: &visited) }
+        // Webhooks too: their payloads are what subscribers read, their answers what they send.
+        let old = Dictionary(base.webhookOperations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let webhooks = head.webhookOperations.compactMap { operation in old[operation.name].map { ($0, operation) } }
+        let pairs = (sharedOperations + webhooks).flatMap {
+            SchemaWalk(context: self, base: $0.0, head: $0.1).pairs(visited: &visited)
+        }
         cache.pairs = pairs
         return pairs
     }
