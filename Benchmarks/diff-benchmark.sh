@@ -18,18 +18,7 @@ gcc -O2 -o "$work/yaml_parse" Benchmarks/yaml_parse.c -lyaml
 swift build -c release --product specsmith 2>&1 | tail -1
 specsmith=$(swift build -c release --show-bin-path)/specsmith
 
-# Best of five wall-clock runs, in seconds.
-best() {
-  local best=""
-  for _ in 1 2 3 4 5; do
-    local start end
-    start=$(date +%s.%N)
-    "$@" > /dev/null 2>&1 || true
-    end=$(date +%s.%N)
-    best=$(python3 -c "a='$best'; t=$end-$start; print(t if not a else min(float(a), t))")
-  done
-  echo "$best"
-}
+source Benchmarks/best-of-five.sh
 
 parse_both() { "$work/yaml_parse" "$old" && "$work/yaml_parse" "$new"; }
 libyaml=$(best parse_both)

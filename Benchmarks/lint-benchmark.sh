@@ -28,18 +28,7 @@ spec="$work/large.yaml"
 size=$(stat -c %s "$spec")
 echo "$spec: $((size / 1024)) KiB, $(grep -c 'operationId:' "$spec") operations"
 
-# Best of five wall-clock runs, in seconds: the least disturbed by whatever else the machine runs.
-best() {
-  local best=""
-  for _ in 1 2 3 4 5; do
-    local start end
-    start=$(date +%s.%N)
-    "$@" > /dev/null 2>&1 || true
-    end=$(date +%s.%N)
-    best=$(python3 -c "a='$best'; t=$end-$start; print(t if not a else min(float(a), t))")
-  done
-  echo "$best"
-}
+source Benchmarks/best-of-five.sh
 
 echo "== timings (best of 5)"
 libyaml=$(best "$work/yaml_parse" "$spec")
