@@ -60,7 +60,7 @@ public struct ListQuery: Sendable {
         var seen: Set<String> = []
         let valid = resource.filters.flatMap(\.parameterNames)
         // A bare-array list answers every record at once: it takes no paging parameters.
-        let styles = resource.listEnvelope == .bare ? [] : resource.paging ?? [pagination.style]
+        let styles = resource.pagingStyles(default: pagination)
         let paged = !styles.isEmpty
         let cursor = styles.contains(.cursor)
         let pages = styles.contains(.page)

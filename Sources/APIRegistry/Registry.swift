@@ -292,7 +292,7 @@ public struct Registry: Sendable {
 
     /// How a resource's list pages: its own styles, or the registry's; none for a bare-array list.
     public func pagingStyles(of resource: Resource) -> [Pagination.Style] {
-        resource.listEnvelope == .bare ? [] : resource.paging ?? [pagination.style]
+        resource.pagingStyles(default: pagination)
     }
 
     public func resource(named name: String) -> Resource? {

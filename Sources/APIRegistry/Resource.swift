@@ -122,6 +122,19 @@ public struct Resource: Sendable {
         return field.type
     }
 
+    /// How its list pages: its own styles, or `pagination`'s; none for a bare-array list.
+    public func pagingStyles(default pagination: Pagination) -> [Pagination.Style] {
+        listEnvelope == .bare ? [] : paging ?? [pagination.style]
+    }
+
+    /// The collection paths it is served at: its own, and under its parent.
+    public var servedPaths: [String] {
+        var paths: [String] = []
+        if operations.contains(where: { !$0.scoped && !$0.kind.isItem }) { paths.append(path) }
+        if let scope = parent, operations.contains(where: \.scoped) { paths.append(scope.path) }
+        return paths
+    }
+
     /// The read field an `include=` value asks for.
     public func includedField(_ include: String) -> Field? {
         includes.contains(include) ? model.fields.first { $0.includeName == include && $0.isVisible(in: .read) } : nil

@@ -130,12 +130,7 @@ extension Registry {
     /// The collection paths the API serves, then its singletons' paths: for messages about a
     /// path that is none of them.
     public var servedPaths: [String] {
-        var paths: [String] = []
-        for resource in resources {
-            if resource.operations.contains(where: { !$0.scoped && !$0.kind.isItem }) { paths.append(resource.path) }
-            if let scope = resource.parent, resource.operations.contains(where: \.scoped) { paths.append(scope.path) }
-        }
-        return paths + singletons.map(\.path)
+        resources.flatMap(\.servedPaths) + singletons.map(\.path)
     }
 
     public func singleton(named name: String) -> Singleton? {

@@ -105,7 +105,7 @@ struct GuideContext {
         let model = resource.model
         var values: [String: Any] = [
             "name": resource.name, "path": resource.path, "tag": resource.tag, "model": model.name, "description": resource.description,
-            "paths": Self.servedPaths(resource).map { "`\($0)`" }.joined(separator: " and "),
+            "paths": resource.servedPaths.map { "`\($0)`" }.joined(separator: " and "),
             "hasFilters": !resource.filters.isEmpty, "paged": resource.listEnvelope == .data,
             "page": "reference/\(resource.name).md",
             "filters": resource.filters.map { filter in
@@ -194,14 +194,6 @@ struct GuideContext {
             values["update"] = write
         }
         return values
-    }
-
-    /// The collection paths a resource is served at: its own, and under its parent.
-    static func servedPaths(_ resource: Resource) -> [String] {
-        var paths: [String] = []
-        if resource.operations.contains(where: { !$0.scoped }) { paths.append(resource.path) }
-        if let scope = resource.parent, resource.operations.contains(where: \.scoped) { paths.append(scope.path) }
-        return paths
     }
 
     /// "an Order", "a Shop": the article by the first letter, which suits model names.

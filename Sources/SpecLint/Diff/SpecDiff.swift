@@ -214,39 +214,31 @@ public struct SpecDiff: Sendable {
 
     /// Every check's changes, in check order, evaluated on all cores.
     static func evaluateAll(_ checks: [DiffCheck], _ context: DiffContext) -> [[Change]] {
-        final class Slots: @unchecked Sendable {
-            let lock = NSLock()
-            var results: [Int: [Change]] = [:]
-        }
-        let slots = Slots()
-        DispatchQueue.concurrentPerform(iterations: checks.count) { index in
-            let changes = checks[index].evaluate(context)
-            slots.lock.lock()
-            slots.results[index] = changes
-            slots.lock.unlock()
-        }
-        return checks.indices.map { slots.results[$0] ?? [] }
+        concurrentMap(checks) { $0.evaluate(context) }
     }
 
     static func parseBoth(_ base: String, _ head: String) -> (
         Result<SpecDocument, SpecDocument.LoadError>, Result<SpecDocument, SpecDocument.LoadError>
     ) {
-        final class Slots: @unchecked Sendable {
-            let lock = NSLock()
-            var results: [Int: Result<SpecDocument, SpecDocument.LoadError>] = [:]
+        let parsed = concurrentMap([base, head]) { text in
+            Result<SpecDocument, SpecDocument.LoadError> { () throws(SpecDocument.LoadError) in try SpecDocument(text: text) }
         }
-        let slots = Slots()
-        let texts = [base, head]
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            let result = Result<SpecDocument, SpecDocument.LoadError> { () throws(SpecDocument.LoadError) in
-                try SpecDocument(text: texts[index])
-            }
+        return (parsed[0], parsed[1])
+    }
+
+    /// `transform` of each element, computed on all cores, in the elements' order.
+    static func concurrentMap<Element: Sendable, Value: Sendable>(
+        _ elements: [Element], _ transform: @Sendable (Element) -> Value
+    ) -> [Value] {
+        let slots = ConcurrentSlots<Value>()
+        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+            let value = transform(elements[index])
             slots.lock.lock()
-            slots.results[index] = result
+            slots.values[index] = value
             slots.lock.unlock()
         }
-        let missing = Result<SpecDocument, SpecDocument.LoadError>.failure(SpecDocument.LoadError(description: "not parsed"))
-        return (slots.results[0] ?? missing, slots.results[1] ?? missing)
+        // Every index was filled by concurrentPerform, which returns when all are done.
+        return elements.indices.compactMap { slots.values[$0] }
     }
 
     func sorted(_ changes: [Change]) -> [Change] {
@@ -266,4 +258,10 @@ extension Change {
     init(_ check: String, _ level: ChangeLevel, _ message: String, in side: Side, at path: [String], _ location: Location?) {
         self.init(check: check, level: level, message: message, side: side, pointer: SpecDocument.pointer(path), location: location)
     }
+}
+
+/// Results written from several threads, each under the lock.
+final class ConcurrentSlots<Value>: @unchecked Sendable {
+    let lock = NSLock()
+    var values: [Int: Value] = [:]
 }
