@@ -1,9 +1,9 @@
 /// How much a finding matters.
 public enum Severity: String, Sendable, Comparable, CaseIterable {
-    case info, warning, error
+    case hint, info, warning, error
 
     public static func < (lhs: Severity, rhs: Severity) -> Bool {
-        let order: [Severity] = [.info, .warning, .error]
+        let order: [Severity] = [.hint, .info, .warning, .error]
         return (order.firstIndex(of: lhs) ?? 0) < (order.firstIndex(of: rhs) ?? 0)
     }
 }
@@ -32,12 +32,18 @@ public struct LintRule: Sendable {
     public let id: String
     public let severity: Severity
     public let description: String
+    /// Where the rule is explained at length: SARIF's help link.
+    public let documentationURL: String?
     public let check: @Sendable (SpecDocument) -> [RuleHit]
 
-    public init(_ id: String, _ severity: Severity, _ description: String, check: @escaping @Sendable (SpecDocument) -> [RuleHit]) {
+    public init(
+        _ id: String, _ severity: Severity, _ description: String, documentationURL: String? = nil,
+        check: @escaping @Sendable (SpecDocument) -> [RuleHit]
+    ) {
         self.id = id
         self.severity = severity
         self.description = description
+        self.documentationURL = documentationURL
         self.check = check
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import JSONModel
 
 /// Renders findings for people (text), tools (json, sarif) and GitHub's annotations.
@@ -22,9 +23,10 @@ public enum FindingReport {
     static func text(_ findings: [Finding]) -> String {
         guard !findings.isEmpty else { return "No findings.\n" }
         let lines = findings.map { "\(position($0)): \($0.severity.rawValue) \($0.rule): \($0.message) [\($0.pointer)]" }
-        let errors = findings.filter { $0.severity == .error }.count
-        let warnings = findings.filter { $0.severity == .warning }.count
-        return lines.joined(separator: "\n") + "\n\(errors) errors, \(warnings) warnings, \(findings.count - errors - warnings) info\n"
+        let count = { (severity: Severity) in findings.filter { $0.severity == severity }.count }
+        let hints = count(.hint)
+        return lines.joined(separator: "\n")
+            + "\n\(count(.error)) errors, \(count(.warning)) warnings, \(count(.info)) info\(hints > 0 ? ", \(hints) hints" : "")\n"
     }
 
     static func json(_ finding: Finding) -> JSONValue {
@@ -57,27 +59,72 @@ public enum FindingReport {
         escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 
-    /// SARIF 2.1.0, as code-scanning tools read it.
+    /// SARIF's level for a severity: info and hint are notes.
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .info, .hint: "note"
+        }
+    }
+
+    /// The rules findings name that are about a file as a whole rather than a rule of the ruleset.
+    static let fileRules = [
+        LintRule(LintRun.parser, .error, "The file is YAML or JSON.") { _ in [] },
+        LintRule(LintRun.unrecognizedFormat, .warning, "The file is an OpenAPI 3 document (--ignore-unknown-format skips others).") { _ in
+            []
+        },
+    ]
+
+    /// SARIF 2.1.0, as code-scanning tools read it: every rule in force with its description and
+    /// help link, and each result pointing at its rule, file, line, column and JSON pointer.
     static func sarif(_ findings: [Finding], rules: [LintRule]) -> JSONValue {
+        var catalog = rules
+        for rule in fileRules where !catalog.contains(where: { $0.id == rule.id }) { catalog.append(rule) }
+        for finding in findings where !catalog.contains(where: { $0.id == finding.rule }) {
+            catalog.append(LintRule(finding.rule, finding.severity, finding.rule) { _ in [] })
+        }
+        let index = Dictionary(catalog.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let results: [JSONValue] = findings.map { finding in
-            var physical = JSONObject([("artifactLocation", ["uri": .string(finding.file)])])
+            var physical = JSONObject([("artifactLocation", ["uri": .string(uri(finding.file))])])
             if let location = finding.location {
-                physical["region"] = ["startLine": .integer(location.line), "startColumn": .integer(location.column)]
+                physical["region"] = ["startLine": .integer(max(location.line, 1)), "startColumn": .integer(max(location.column, 1))]
             }
             return [
                 "ruleId": .string(finding.rule),
-                "level": .string(finding.severity == .info ? "note" : finding.severity.rawValue),
+                "ruleIndex": .integer(index[finding.rule] ?? 0),
+                "level": .string(level(finding.severity)),
                 "message": ["text": .string(finding.message)],
                 "locations": [
                     ["physicalLocation": .object(physical), "logicalLocations": [["fullyQualifiedName": .string(finding.pointer)]]]
                 ],
             ]
         }
-        let descriptors: [JSONValue] = rules.map { ["id": .string($0.id), "shortDescription": ["text": .string($0.description)]] }
+        let descriptors: [JSONValue] = catalog.map { rule in
+            var descriptor = JSONObject([
+                ("id", .string(rule.id)), ("shortDescription", ["text": .string(rule.description)]),
+                ("fullDescription", ["text": .string(rule.description)]),
+                ("defaultConfiguration", ["level": .string(level(rule.severity))]),
+            ])
+            // Specsmith's own rules are explained in its README, which has no address of its own.
+            if let url = rule.documentationURL { descriptor["helpUri"] = .string(url) }
+            descriptor["help"] = [
+                "text": .string(rule.description + " See " + (rule.documentationURL ?? "Specsmith's README, Lint rules") + ".")
+            ]
+            return .object(descriptor)
+        }
+        let driver: JSONValue = ["name": "specsmith", "rules": .array(descriptors)]
         return [
             "version": "2.1.0",
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-            "runs": [["tool": ["driver": ["name": "specsmith", "rules": .array(descriptors)]], "results": .array(results)]],
+            "runs": [["tool": ["driver": driver], "results": .array(results)]],
         ]
+    }
+
+    /// A file path as a relative URI reference: spaces and other reserved characters escaped.
+    static func uri(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: ":")
+        return path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
     }
 }

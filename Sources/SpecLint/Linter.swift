@@ -18,9 +18,19 @@ public struct Linter: Sendable {
     /// Rule id → its setting, for rules that do not keep their default severity.
     public var overrides: [String: Setting]
 
+    /// Rules that run only when asked for by name: costly, and covered by others by default.
+    public static let offByDefault: Set<String> = [TypedRules.id]
+
+    /// Every catalog rule at its default: its own severity, or off.
+    public static var defaultSettings: [String: Setting] {
+        Dictionary(uniqueKeysWithValues: catalog.map { ($0.id, offByDefault.contains($0.id) ? .off : .severity($0.severity)) })
+    }
+
     public init(rules: [LintRule] = Linter.catalog, overrides: [String: Setting] = [:]) {
         self.rules = rules
-        self.overrides = overrides
+        var settings = Dictionary(uniqueKeysWithValues: Self.offByDefault.map { ($0, Setting.off) })
+        settings.merge(overrides) { _, chosen in chosen }
+        self.overrides = settings
     }
 
     /// Every finding in `text`, sorted by line; throws when the text is not an OpenAPI document.
@@ -35,8 +45,7 @@ public struct Linter: Sendable {
             FileHandle.standardError.write(Data("\(label): \(started.duration(to: now))\n".utf8))
             started = now
         }
-        var document = try SpecDocument(text: text)
-        document.rulesSetExplicitly = Set(overrides.filter { $0.value != .off }.keys)
+        let document = try SpecDocument(text: text)
         lap("load")
         var findings: [Finding] = []
         defer { lap("sort") }

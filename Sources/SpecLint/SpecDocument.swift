@@ -8,9 +8,6 @@ public struct SpecDocument: Sendable {
     public let version: String
     /// The size of the text, in bytes: what the typed checks budget by.
     public let size: Int
-    /// Rules the user set a severity for with `--rule`: asked for by name, so a rule that
-    /// skips costly work by default (the typed checks on large files) does it.
-    public var rulesSetExplicitly: Set<String> = []
     /// Lookups several rules share, computed once.
     private let cache = Cache()
 
@@ -33,9 +30,18 @@ public struct SpecDocument: Sendable {
 
     public static let methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
 
-    /// Why a file cannot be linted at all.
+    /// Why a file cannot be linted at all: it is not YAML, or it is YAML but not OpenAPI 3.
     public struct LoadError: Error, CustomStringConvertible {
         public let description: String
+        /// True when the text is YAML or JSON of another kind: a ruleset, Swagger 2.0, a config file.
+        public var isOtherFormat = false
+        public var location: Location?
+
+        public init(description: String, isOtherFormat: Bool = false, location: Location? = nil) {
+            self.description = description
+            self.isOtherFormat = isOtherFormat
+            self.location = location
+        }
     }
 
     public init(text: String) throws(LoadError) {
@@ -43,26 +49,35 @@ public struct SpecDocument: Sendable {
         do {
             loaded = try SpecNode.load(text)
         } catch let error as YamlError {
-            throw LoadError(description: "not YAML or JSON: \(Self.describe(error))")
+            throw LoadError(description: "not YAML or JSON: \(Self.describe(error))", location: Self.mark(error))
         } catch {
             throw LoadError(description: "not YAML or JSON: \(error)")
         }
         guard let root = loaded, root.isMapping else {
-            throw LoadError(description: "not an OpenAPI document: the top level is not a mapping")
+            throw LoadError(description: "not an OpenAPI document: the top level is not a mapping", isOtherFormat: true)
         }
         guard let version = root["openapi"]?.string else {
-            if root["swagger"] != nil { throw LoadError(description: "Swagger 2.0 is not supported; convert it to OpenAPI 3 first") }
-            throw LoadError(description: "not an OpenAPI document: there is no `openapi` field")
+            if root["swagger"] != nil {
+                throw LoadError(description: "Swagger 2.0 is not supported; convert it to OpenAPI 3 first", isOtherFormat: true)
+            }
+            throw LoadError(description: "not an OpenAPI document: there is no `openapi` field", isOtherFormat: true)
         }
         if version.hasPrefix("3.0") {
             self.version = "3.0"
         } else if version.hasPrefix("3.1") || version.hasPrefix("3.2") {
             self.version = "3.1"
         } else {
-            throw LoadError(description: "OpenAPI \(version) is not supported; Specsmith reads 3.0 and 3.1")
+            throw LoadError(description: "OpenAPI \(version) is not supported; Specsmith reads 3.0, 3.1 and 3.2", isOtherFormat: true)
         }
         self.root = root
         self.size = text.utf8.count
+    }
+
+    static func mark(_ error: YamlError) -> Location? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _): return Location(line: mark.line, column: mark.column)
+        default: return nil
+        }
     }
 
     static func describe(_ error: YamlError) -> String {
@@ -111,6 +126,20 @@ public struct SpecDocument: Sendable {
             current = target
         }
         return nil
+    }
+
+    /// The node a chain of local `$ref`s from `node` ends at, with its own path, so a finding
+    /// about it points where it is written; `node` and `path` themselves when it is no reference
+    /// or one that resolves to nothing.
+    public func follow(_ node: SpecNode, at path: [String]) -> (node: SpecNode, path: [String]) {
+        var current = (node: node, path: path)
+        for _ in 0..<32 {
+            guard let ref = current.node["$ref"]?.string, let target = Self.refPath(ref), let found = self.node(at: target) else {
+                return current
+            }
+            current = (found, target)
+        }
+        return current
     }
 
     /// `["paths", "/orders", "get"]` → `#/paths/~1orders/get`.
@@ -170,12 +199,14 @@ public struct SpecDocument: Sendable {
     /// The parameters of an operation with their paths: path-level ones first, then its own.
     public func parameters(of operation: Operation) -> [(node: SpecNode, path: [String], level: String)] {
         let shared =
-            operation.pathItem["parameters"]?.items.enumerated().map { index, node in
-                (node: resolved(node) ?? node, path: ["paths", operation.path, "parameters", String(index)], level: "path")
+            operation.pathItem["parameters"]?.items.enumerated().map { index, node -> (node: SpecNode, path: [String], level: String) in
+                let (found, path) = follow(node, at: [operation.section, operation.path, "parameters", String(index)])
+                return (node: found, path: path, level: "path")
             } ?? []
         let own =
-            operation.node["parameters"]?.items.enumerated().map { index, node in
-                (node: resolved(node) ?? node, path: operation.location + ["parameters", String(index)], level: "operation")
+            operation.node["parameters"]?.items.enumerated().map { index, node -> (node: SpecNode, path: [String], level: String) in
+                let (found, path) = follow(node, at: operation.location + ["parameters", String(index)])
+                return (node: found, path: path, level: "operation")
             } ?? []
         return shared + own
     }

@@ -6,83 +6,160 @@ import SpecLint
 extension Specsmith {
     struct Lint: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Report style and validity problems in OpenAPI 3.0 or 3.1 documents.",
+            abstract: "Report style and validity problems in OpenAPI 3.0, 3.1 and 3.2 documents.",
             discussion: """
-                Every finding has a stable rule id, a severity, a JSON pointer and the line and column in the file. \
-                Exit status: 0 clean, 1 findings at or above --fail-on, 2 an unreadable file or one that is not OpenAPI.
+                Files and globs ('reference/**/*.yml', expanded by Specsmith) are linted on every core. The rules come from \
+                --ruleset, or from .spectral.yaml, .spectral.yml or .spectral.json in the working folder as Spectral finds \
+                them, or else from Specsmith's own catalog. Every finding has a rule id, a severity, a JSON pointer, and \
+                the line and column in its file. Exit status: 0 clean, 1 findings at or above --fail-on, 2 a bad ruleset, \
+                a bad option or a file that cannot be read.
                 """
         )
 
-        @Argument(help: "YAML or JSON OpenAPI documents.", completion: .file())
+        @Argument(help: "OpenAPI documents (YAML or JSON), or globs of them.", completion: .file())
         var specs: [String] = []
 
-        @Option(help: "Output: \(FindingReport.Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+        @Option(
+            name: [.customLong("ruleset"), .customShort("r")],
+            help: "A Spectral ruleset (YAML or JSON); default: .spectral.yaml in the working folder if there is one.")
+        var ruleset: String?
+
+        @Option(
+            name: [.customLong("format"), .customShort("f")],
+            help: "Output: \(FindingReport.Format.allCases.map(\.rawValue).joined(separator: ", ")).")
         var format: FindingReport.Format = .text
 
-        @Option(name: .customLong("fail-on"), help: "The least severity that fails: error or warning.")
-        var failOn: FailOn = .error
+        @Option(
+            name: [.customLong("fail-on"), .customLong("fail-severity")], help: "The least severity that fails: error, warn, info or hint.")
+        var failOn: String = "error"
 
-        @Option(name: .customLong("rule"), help: "Change a rule: ID=off, ID=warn or ID=error. Repeatable.")
+        @Option(name: .customLong("rule"), help: "Change a rule: ID=off, ID=error, ID=warn, ID=info or ID=hint. Repeatable.")
         var rules: [String] = []
 
-        @Flag(help: "List the rules with their ids, severities and what they check.")
+        @Flag(
+            name: .customLong("ignore-unknown-format"), help: "Skip YAML and JSON files that are not OpenAPI 3 instead of reporting them.")
+        var ignoreUnknownFormat = false
+
+        @Option(help: "Findings accepted for now: written on the first run, then only findings not in it are reported and fail.")
+        var baseline: String?
+
+        @Flag(name: .customLong("update-baseline"), help: "Rewrite --baseline with the current findings.")
+        var updateBaseline = false
+
+        @Flag(help: "List the rules in force with their ids, severities and what they check.")
         var listRules = false
 
-        enum FailOn: String, ExpressibleByArgument, CaseIterable {
-            case error, warning
+        func threshold() throws -> Severity {
+            guard let severity = Severity(spectral: .string(failOn)) else {
+                throw ValidationError("--fail-on \(failOn): the severity is error, warn, info or hint")
+            }
+            return severity
         }
 
         func validate() throws {
             if specs.isEmpty && !listRules {
-                throw ValidationError("name at least one spec to lint, e.g. specsmith lint spec/api.yaml")
+                throw ValidationError("name at least one spec to lint, e.g. specsmith lint spec/api.yaml or 'reference/**/*.yml'")
             }
-            _ = try overrides()
+            if updateBaseline && baseline == nil { throw ValidationError("--update-baseline needs --baseline FILE") }
+            _ = try threshold()
         }
 
-        func overrides() throws -> [String: Linter.Setting] {
-            var overrides: [String: Linter.Setting] = [:]
-            let known = Set(Linter.catalog.map(\.id))
+        func loadRuleset() throws -> Ruleset {
+            guard let path = ruleset ?? Ruleset.discover(in: FileManager.default.currentDirectoryPath) else { return .specsmith }
+            do {
+                return try Ruleset.load(path)
+            } catch {
+                printError("specsmith: \(error.description)")
+                throw ExitCode(2)
+            }
+        }
+
+        func settings(known: [LintRule]) throws -> [String: Linter.Setting] {
+            var settings: [String: Linter.Setting] = [:]
+            let ids = known.map(\.id) + Linter.catalog.map(\.id)
             for rule in rules {
                 let parts = rule.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2, known.contains(parts[0]) else {
-                    let hint = parts.first.flatMap { Spelling.closest(to: $0, in: known.sorted()) }
+                guard parts.count == 2, ids.contains(parts[0]) else {
+                    let hint = parts.first.flatMap { Spelling.closest(to: $0, in: ids) }
                     throw ValidationError("--rule \(rule): no such rule\(hint.map { "; did you mean \($0)?" } ?? "") (see --list-rules)")
                 }
-                switch parts[1] {
-                case "off": overrides[parts[0]] = .off
-                case "warn", "warning": overrides[parts[0]] = .severity(.warning)
-                case "error": overrides[parts[0]] = .severity(.error)
-                case "info": overrides[parts[0]] = .severity(.info)
-                default: throw ValidationError("--rule \(rule): the level must be off, warn or error")
+                if parts[1] == "off" {
+                    settings[parts[0]] = .off
+                } else if let severity = Severity(spectral: .string(parts[1])) {
+                    settings[parts[0]] = .severity(severity)
+                } else {
+                    throw ValidationError("--rule \(rule): the level must be off, error, warn, info or hint")
                 }
             }
-            return overrides
+            return settings
+        }
+
+        /// The files the arguments name: globs expanded, each file once, in the order given.
+        func files() throws -> [String] {
+            var files: [String] = []
+            for spec in specs {
+                let expanded = FilePattern.expand(spec)
+                if expanded.isEmpty {
+                    printError("specsmith: \(spec): no file matches this pattern")
+                    throw ExitCode(2)
+                }
+                for file in expanded where !files.contains(file) { files.append(file) }
+            }
+            return files
         }
 
         func run() async throws {
+            let ruleset = try loadRuleset()
+            let settings = try settings(known: ruleset.rules)
             if listRules {
-                for rule in Linter.catalog { print("\(rule.id)  [\(rule.severity.rawValue)]  \(rule.description)") }
+                let linter = ruleset.linter(for: "", overrides: settings)
+                for rule in linter.rules {
+                    let level: String
+                    switch linter.overrides[rule.id] {
+                    case .off: level = "off"
+                    case .severity(let severity): level = severity.rawValue
+                    case nil: level = rule.severity.rawValue
+                    }
+                    print("\(rule.id)  [\(level)]  \(rule.description)")
+                }
                 if specs.isEmpty { return }
             }
-            let linter = Linter(overrides: try overrides())
-            var findings: [Finding] = []
-            for spec in specs {
-                let text: String
+            var inputs: [LintRun.Input] = []
+            for file in try files() {
                 do {
-                    text = try String(contentsOfFile: spec, encoding: .utf8)
+                    inputs.append(LintRun.Input(path: file, text: try String(contentsOfFile: file, encoding: .utf8)))
                 } catch {
-                    printError("specsmith: \(spec): cannot read: \(error.localizedDescription)")
-                    throw ExitCode(2)
-                }
-                do {
-                    findings += try linter.lint(text, file: spec)
-                } catch {
-                    printError("specsmith: \(spec): \(error)")
+                    printError("specsmith: \(file): cannot read: \(error.localizedDescription)")
                     throw ExitCode(2)
                 }
             }
-            print(FindingReport.render(findings, as: format), terminator: "")
-            let threshold: Severity = failOn == .error ? .error : .warning
+            let run = LintRun(ruleset: ruleset, settings: settings, ignoreUnknownFormat: ignoreUnknownFormat)
+            var findings = run.lint(inputs)
+            if let baseline {
+                if updateBaseline || !FileManager.default.fileExists(atPath: baseline) {
+                    do {
+                        try Baseline.encoded(findings).write(toFile: baseline, atomically: true, encoding: .utf8)
+                    } catch {
+                        printError("specsmith: \(baseline): cannot write the baseline: \(error.localizedDescription)")
+                        throw ExitCode(2)
+                    }
+                    printError("specsmith: wrote \(baseline) with \(findings.count) findings; later runs report only new ones")
+                    return
+                }
+                let accepted: Baseline
+                do {
+                    accepted = try Baseline(text: try String(contentsOfFile: baseline, encoding: .utf8), file: baseline)
+                } catch let error as Baseline.LoadError {
+                    printError("specsmith: \(error.description)")
+                    throw ExitCode(2)
+                }
+                let total = findings.count
+                findings = accepted.new(in: findings)
+                printError("specsmith: \(total - findings.count) findings are in the baseline \(baseline); \(findings.count) are new")
+            }
+            let linter = ruleset.linter(for: "", overrides: settings)
+            print(FindingReport.render(findings, as: format, rules: linter.rules), terminator: "")
+            let threshold = try threshold()
             if findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
         }
     }

@@ -37,5 +37,22 @@ enum DocumentRules {
         }
     }
 
-    static let all = [refResolves, unusedComponents, serverTrailingSlash]
+    static let securityDefined = LintRule(
+        "security-scheme-defined", .error, "Every security requirement names a scheme in `components.securitySchemes`."
+    ) { document in
+        let schemes = Set(document.root["components"]?["securitySchemes"]?.members.map(\.key) ?? [])
+        func check(_ requirements: SpecNode?, _ path: [String], _ owner: String) -> [RuleHit] {
+            (requirements?.items ?? []).enumerated().flatMap { index, requirement in
+                requirement.members.filter { !schemes.contains($0.key) }.map {
+                    RuleHit(
+                        "\(owner) \"security\" values must match a scheme defined in the \"components.securitySchemes\" object: "
+                            + "there is no '\($0.key)'", at: path + [String(index), $0.key], $0.keyLocation)
+                }
+            }
+        }
+        return check(document.root["security"], ["security"], "API")
+            + document.operations.flatMap { check($0.node["security"], $0.location + ["security"], "Operation") }
+    }
+
+    static let all = [refResolves, unusedComponents, serverTrailingSlash, securityDefined]
 }

@@ -44,7 +44,7 @@ enum ExampleRules {
 
         private func index(of node: SpecNode) -> Int? {
             if let known = byLocation[node.location] { return known }
-            let text = JSONWriter(pretty: false).string(node.json)
+            let text = JSONWriter(pretty: false).string(inlined(node, depth: 0))
             let index =
                 byText[text]
                 ?? (document.version == "3.0"
@@ -55,6 +55,30 @@ enum ExampleRules {
                 }
             byLocation[node.location] = index
             return index
+        }
+
+        /// The schema as JSON, with every `$ref` OpenAPIKit cannot follow replaced by what it names: a
+        /// reference into `paths` or one with escapes (`…application~1xml;%20charset=utf-8/schema`).
+        private func inlined(_ node: SpecNode, depth: Int) -> JSONValue {
+            switch node.kind {
+            case .scalar: return TypedRules.clamp(node.json)
+            case .sequence(let items): return .array(items.map { inlined($0, depth: depth) })
+            case .mapping(let members):
+                if let ref = node["$ref"]?.string, !Self.isPlainComponent(ref, document), depth < 16,
+                    let path = SpecDocument.refPath(ref), let target = document.node(at: path)
+                {
+                    return inlined(target, depth: depth + 1)
+                }
+                return .object(JSONObject(members.map { ($0.key, inlined($0.value, depth: depth)) }))
+            }
+        }
+
+        /// `#/components/schemas/Name` for a component that exists, with nothing to unescape.
+        static func isPlainComponent(_ ref: String, _ document: SpecDocument) -> Bool {
+            let prefix = "#/components/schemas/"
+            guard ref.hasPrefix(prefix) else { return false }
+            let name = ref.dropFirst(prefix.count)
+            return !name.contains { $0 == "/" || $0 == "~" || $0 == "%" } && document.root["components"]?["schemas"]?[String(name)] != nil
         }
 
         func issues(_ example: SpecNode, against schemaNode: SpecNode, _ context: MessageContext) -> [ValidationIssue] {
@@ -104,21 +128,41 @@ enum ExampleRules {
         }
     }
 
-    static let valid = LintRule("example-valid", .error, "Every example satisfies its schema, as a request or a response.") { document in
-        let schemas = Schemas(document)
-        var hits: [RuleHit] = []
-        func check(_ example: SpecNode, _ schemaNode: SpecNode, _ context: MessageContext, _ path: [String]) {
-            for issue in schemas.issues(example, against: schemaNode, context) {
-                hits.append(RuleHit("example \(issue)", at: path, example.location))
+    /// Findings for each issue of `example` against `schemaNode`, each at the failing value's own
+    /// line and pointer rather than the example's first line.
+    static func hits(
+        _ example: SpecNode, _ schemaNode: SpecNode, _ context: MessageContext, _ path: [String], _ schemas: Schemas,
+        noun: String = "example"
+    ) -> [RuleHit] {
+        schemas.issues(example, against: schemaNode, context).map { issue in
+            var node = example
+            var at = path
+            for component in issue.path.components {
+                let key = component.text
+                guard let child = node.isMapping ? node[key] : Int(key).flatMap({ node.items.indices.contains($0) ? node.items[$0] : nil })
+                else { break }
+                node = child
+                at.append(key)
             }
+            return RuleHit(issue.path.components.isEmpty ? "\(noun): \(issue.message)" : "\(noun) \(issue)", at: at, node.location)
         }
+    }
+
+    /// Examples of request and response bodies and of parameters, judged as the message they are in.
+    static func mediaExamples(_ document: SpecDocument) -> [RuleHit] {
+        let schemas = Schemas(document)
+        var found: [RuleHit] = []
         func media(_ content: SpecNode, _ context: MessageContext, _ path: [String]) {
             for member in content.members {
                 guard let schema = member.value["schema"] else { continue }
-                if let example = member.value["example"] { check(example, schema, context, path + [member.key, "example"]) }
+                if let example = member.value["example"] {
+                    found += hits(example, schema, context, path + [member.key, "example"], schemas)
+                }
                 for named in member.value["examples"]?.members ?? [] {
                     let resolved = document.resolved(named.value) ?? named.value
-                    if let value = resolved["value"] { check(value, schema, context, path + [member.key, "examples", named.key, "value"]) }
+                    if let value = resolved["value"] {
+                        found += hits(value, schema, context, path + [member.key, "examples", named.key, "value"], schemas)
+                    }
                 }
             }
         }
@@ -128,19 +172,41 @@ enum ExampleRules {
             }
             for parameter in document.parameters(of: operation) {
                 if let example = parameter.node["example"], let schema = parameter.node["schema"] {
-                    check(example, schema, .request, parameter.path + ["example"])
+                    found += hits(example, schema, .request, parameter.path + ["example"], schemas)
                 }
             }
         }
-        for member in document.root["components"]?["schemas"]?.members ?? [] {
-            let path = ["components", "schemas", member.key]
-            if let example = member.value["example"] { check(example, member.value, .plain, path + ["example"]) }
-            for (index, example) in (member.value["examples"]?.items ?? []).enumerated() {
-                check(example, member.value, .plain, path + ["examples", String(index)])
-            }
-        }
-        return hits
+        return found
     }
 
-    static let all = [valid]
+    /// The `example` and `examples` written on schemas themselves, nested ones included.
+    static func schemaExamples(_ document: SpecDocument) -> [RuleHit] {
+        let schemas = Schemas(document)
+        return document.schemas.flatMap { schema -> [RuleHit] in
+            var found: [RuleHit] = []
+            if let example = schema.node["example"] { found += hits(example, schema.node, .plain, schema.path + ["example"], schemas) }
+            if case .sequence(let items) = schema.node["examples"]?.kind {
+                for (index, example) in items.enumerated() {
+                    found += hits(example, schema.node, .plain, schema.path + ["examples", String(index)], schemas)
+                }
+            }
+            return found
+        }
+    }
+
+    static let valid = LintRule(
+        "example-valid", .error, "Every example satisfies its schema, as a request or a response; a schema's own examples too."
+    ) { document in
+        mediaExamples(document) + schemaExamples(document)
+    }
+
+    static let defaults = LintRule("schema-default-valid", .error, "A schema's `default` satisfies the schema.") { document in
+        let schemas = Schemas(document)
+        return document.schemas.flatMap { schema -> [RuleHit] in
+            guard let value = schema.node["default"] else { return [] }
+            return hits(value, schema.node, .plain, schema.path + ["default"], schemas, noun: "default")
+        }
+    }
+
+    static let all = [valid, defaults]
 }

@@ -28,10 +28,13 @@ enum OperationRules {
     }
 
     static let tagsDeclared = LintRule(
-        "operation-tags-declared", .warning, "Every tag an operation uses is declared in the top-level `tags`."
+        "operation-tags-declared", .warning,
+        "When the document declares top-level `tags`, every tag an operation uses is among them (declaring none is allowed)."
     ) {
         document in
         let declared = Set(document.root["tags"]?.items.compactMap { $0["name"]?.string } ?? [])
+        // OpenAPI lets a document use tags without declaring any; only a partial list is a mistake.
+        guard !declared.isEmpty else { return [] }
         return document.operations.flatMap { operation in
             (operation.node["tags"]?.items ?? []).enumerated().compactMap { index, tag -> RuleHit? in
                 guard let name = tag.string, !declared.contains(name) else { return nil }
@@ -42,14 +45,36 @@ enum OperationRules {
     }
 
     static let deleteSelector = LintRule(
-        "delete-without-selector", .error, "A DELETE has a parameter or a body that says what to delete, so it cannot delete everything."
+        "delete-without-selector", .error,
+        "A DELETE on a collection (a path with item paths below it, or whose GET lists) has a parameter or a body that says what to delete."
     ) { document in
-        document.operations.filter { $0.method == "delete" }.compactMap { operation in
-            guard document.parameters(of: operation).isEmpty, operation.node["requestBody"] == nil else { return nil }
+        let paths = document.root["paths"]?.members.map(\.key) ?? []
+        return document.operations.filter { $0.method == "delete" }.compactMap { operation in
+            guard document.parameters(of: operation).isEmpty, operation.node["requestBody"] == nil,
+                isCollection(operation, paths, document)
+            else { return nil }
             return RuleHit(
                 "\(operation.name) takes no parameters and no body: it would delete everything", at: operation.location,
                 operation.node.location)
         }
+    }
+
+    /// Whether a path names many things: it has an item path below it (`/orders/{id}`), or its
+    /// GET answers with a list. `/account` or `/installation/token` name one thing, and deleting it
+    /// needs no selector.
+    static func isCollection(_ operation: SpecDocument.Operation, _ paths: [String], _ document: SpecDocument) -> Bool {
+        let prefix = operation.path.hasSuffix("/") ? operation.path : operation.path + "/"
+        if paths.contains(where: { $0.hasPrefix(prefix + "{") }) { return true }
+        guard let get = operation.pathItem["get"], let responses = get["responses"] else { return false }
+        for response in responses.members where response.key.hasPrefix("2") {
+            let resolved = document.resolved(response.value) ?? response.value
+            for media in resolved["content"]?.members ?? [] {
+                guard let schema = media.value["schema"].flatMap(document.resolved) else { continue }
+                if schema["type"]?.string == "array" { return true }
+                if let data = schema["properties"]?["data"].flatMap(document.resolved), data["type"]?.string == "array" { return true }
+            }
+        }
+        return false
     }
 
     static let all = [operationID, uniqueOperationID, description, tagsDeclared, deleteSelector]

@@ -109,5 +109,53 @@ enum ParameterRules {
         }
     }
 
-    static let all = [pathParamsDeclared, pathParamsUsed, duplicate, conflictingType, pathNameAsQuery, paginationInteger]
+    /// `/orders/{id}` → `/orders/{}`: what a server's router sees.
+    static func shape(_ path: String) -> String {
+        var shape = ""
+        var inside = false
+        for character in path {
+            if character == "{" {
+                inside = true
+                shape += "{}"
+            } else if character == "}" {
+                inside = false
+            } else if !inside {
+                shape.append(character)
+            }
+        }
+        return shape
+    }
+
+    static let equivalentPaths = LintRule(
+        "path-equivalent", .error,
+        "No two paths differ only in the names of their variables (`/a/{x}` and `/a/{y}`): no router can tell them apart."
+    ) { document in
+        var first: [String: String] = [:]
+        return (document.root["paths"]?.members ?? []).compactMap { member in
+            let key = shape(member.key)
+            guard let earlier = first[key] else {
+                first[key] = member.key
+                return nil
+            }
+            return RuleHit(
+                "paths '\(earlier)' and '\(member.key)' are equivalent: a request cannot tell them apart", at: ["paths", member.key],
+                member.keyLocation)
+        }
+    }
+
+    static let repeatedTemplate = LintRule(
+        "path-param-repeated", .error, "A path names each variable once: `/a/{id}/b/{id}` cannot give `id` two values."
+    ) { document in
+        (document.root["paths"]?.members ?? []).flatMap { member -> [RuleHit] in
+            var seen: Set<String> = []
+            return templateNames(member.key).filter { !seen.insert($0).inserted }.map {
+                RuleHit("path '\(member.key)' uses the variable {\($0)} more than once", at: ["paths", member.key], member.keyLocation)
+            }
+        }
+    }
+
+    static let all = [
+        pathParamsDeclared, pathParamsUsed, duplicate, conflictingType, pathNameAsQuery, paginationInteger, equivalentPaths,
+        repeatedTemplate,
+    ]
 }

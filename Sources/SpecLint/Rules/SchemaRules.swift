@@ -1,3 +1,5 @@
+import Foundation
+
 /// Rules about schemas: empty placeholders, duplicate enum values, unbounded batches.
 enum SchemaRules {
     static let combinators = ["allOf", "anyOf", "oneOf", "not", "$ref", "properties", "additionalProperties", "patternProperties"]
@@ -54,5 +56,62 @@ enum SchemaRules {
         }
     }
 
-    static let all = [emptyObject, emptyItems, enumDuplicates, batchMaxItems]
+    /// Constructs other regex engines accept and ECMA-262 (what OpenAPI and JSON Schema name)
+    /// does not, with what to write instead.
+    static let nonECMA: [(String, String)] = [
+        ("(?i)", "inline flags such as (?i) are not ECMA-262; list both cases, e.g. [Aa]"),
+        ("(?m)", "inline flags such as (?m) are not ECMA-262"),
+        ("(?s)", "inline flags such as (?s) are not ECMA-262; use [\\s\\S] for any character"),
+        ("(?x)", "inline flags such as (?x) are not ECMA-262"),
+        ("(?>", "atomic groups (?>…) are not ECMA-262"),
+        ("(?P<", "(?P<name>…) is Python's; ECMA-262 writes (?<name>…)"),
+        ("++", "possessive quantifiers (++) are not ECMA-262"),
+        ("*+", "possessive quantifiers (*+) are not ECMA-262"),
+        ("?+", "possessive quantifiers (?+) are not ECMA-262"),
+    ]
+
+    /// Why `pattern` is not ECMA-262, if it is not. Escapes and bracket classes are set aside
+    /// first, so `\\++` or `[*+]` are not mistaken for possessive quantifiers.
+    static func nonECMAReason(_ pattern: String) -> String? {
+        if pattern.contains("[[:") { return "POSIX classes like [[:alpha:]] are not ECMA-262; use [A-Za-z]" }
+        var bare = ""
+        var escapes: Set<Character> = []
+        var inClass = false
+        var iterator = pattern.makeIterator()
+        while let character = iterator.next() {
+            if character == "\\" {
+                if let escaped = iterator.next(), !inClass { escapes.insert(escaped) }
+                if !inClass { bare.append("e") }
+            } else if inClass {
+                if character == "]" { inClass = false }
+            } else if character == "[" {
+                inClass = true
+                bare.append("c")
+            } else {
+                bare.append(character)
+            }
+        }
+        if let anchor = ["A", "Z", "z"].map(Character.init).first(where: escapes.contains) {
+            return "\\\(anchor) is not ECMA-262; use \(anchor == "A" ? "^" : "$")"
+        }
+        return nonECMA.first { bare.contains($0.0) }?.1
+    }
+
+    static let patternECMA = LintRule(
+        "schema-pattern-ecma", .error, "A schema's `pattern` is an ECMA-262 regular expression, as OpenAPI requires."
+    ) { document in
+        document.schemas.compactMap { schema -> RuleHit? in
+            guard let node = schema.node["pattern"], let pattern = node.string else { return nil }
+            let path = schema.path + ["pattern"]
+            if let why = nonECMAReason(pattern) { return RuleHit("pattern '\(pattern)': \(why)", at: path, node.location) }
+            do {
+                _ = try NSRegularExpression(pattern: pattern)
+            } catch {
+                return RuleHit("pattern '\(pattern)' is not a regular expression", at: path, node.location)
+            }
+            return nil
+        }
+    }
+
+    static let all = [emptyObject, emptyItems, enumDuplicates, batchMaxItems, patternECMA]
 }

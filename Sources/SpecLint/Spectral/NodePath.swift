@@ -1,0 +1,361 @@
+/// JSONPath-plus, as Spectral evaluates a rule's `given`: `$.paths[*][*]`, `$..enum`,
+/// `$..[?(@ && @.type == 'object')]`, unions, slices, `^` (parent) and `~` (property name).
+///
+/// Paths are parsed once, when the ruleset loads, so a bad one is reported against the
+/// ruleset's line; evaluation walks the line-aware tree, so every node found keeps its location.
+public struct NodePath: Sendable, CustomStringConvertible {
+    public let description: String
+    let steps: [Step]
+
+    enum Selector: Sendable {
+        case name(String)
+        case index(Int)
+        case wildcard
+        case slice(start: Int?, end: Int?, step: Int)
+        case filter(FilterExpression)
+        case union([Selector])
+        /// `^`: the parent of each node.
+        case parent
+        /// `~`: the property name of each node, rather than its value.
+        case propertyName
+    }
+
+    struct Step: Sendable {
+        let selector: Selector
+        /// `..`: the selector applies to the node and every node below it.
+        let descendant: Bool
+    }
+
+    public struct ParseError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public init(_ text: String) throws(ParseError) {
+        description = text
+        var parser = Parser(text: Array(text.unicodeScalars))
+        steps = try parser.parse()
+    }
+
+    /// A node a path reached: its value, where it is written, and the keys that lead to it.
+    public struct Match {
+        public let node: SpecNode?
+        public let path: [String]
+        /// Set when `~` selected the property name itself.
+        public var isPropertyName = false
+        let parent: SpecNode?
+        let parentPath: [String]?
+
+        public var location: Location? {
+            node?.location
+        }
+    }
+
+    /// Every node the path reaches in `document`. With `resolved`, steps that name a child go
+    /// through local `$ref`s, and a match is reported where its node is written, so a finding
+    /// points at the node at fault, not at the reference. Descendant steps walk the document
+    /// as written: a shared component is visited once, where it is defined.
+    public func evaluate(in document: SpecDocument, resolved: Bool) -> [Match] {
+        evaluate(from: Match(node: document.root, path: [], parent: nil, parentPath: nil), in: document, resolved: resolved)
+    }
+
+    /// The nodes the path reaches from `start`, which `$` then names: a `field` written as a path.
+    func evaluate(from start: Match, in document: SpecDocument, resolved: Bool) -> [Match] {
+        var current = [start]
+        let context = FilterExpression.Context(document: document, resolved: resolved)
+        for step in steps {
+            var next: [Match] = []
+            for match in current {
+                let starts = step.descendant ? Self.descendants(of: match) : [match]
+                for start in starts { Self.apply(step.selector, to: start, context, into: &next) }
+            }
+            current = next
+        }
+        return current
+    }
+
+    /// The node and every node below it, in document order, as written.
+    static func descendants(of match: Match) -> [Match] {
+        var found: [Match] = []
+        var path = match.path
+        func visit(_ node: SpecNode, parent: SpecNode?, parentPath: [String]?) {
+            found.append(Match(node: node, path: path, parent: parent, parentPath: parentPath))
+            let here = path
+            switch node.kind {
+            case .scalar: return
+            case .sequence(let items):
+                for (index, item) in items.enumerated() {
+                    path.append(String(index))
+                    visit(item, parent: node, parentPath: here)
+                    path.removeLast()
+                }
+            case .mapping(let members):
+                for member in members {
+                    path.append(member.key)
+                    visit(member.value, parent: node, parentPath: here)
+                    path.removeLast()
+                }
+            }
+        }
+        guard let node = match.node else { return [] }
+        visit(node, parent: match.parent, parentPath: match.parentPath)
+        return found
+    }
+
+    /// The children of a match, each with its key: through a `$ref` when resolving.
+    static func children(of match: Match, _ context: FilterExpression.Context) -> [(key: String, match: Match)] {
+        guard let node = match.node else { return [] }
+        let (container, path) = context.follow(node, at: match.path)
+        switch container.kind {
+        case .scalar: return []
+        case .sequence(let items):
+            return items.enumerated().map { index, item in
+                let (value, valuePath) = context.follow(item, at: path + [String(index)])
+                return (String(index), Match(node: value, path: valuePath, parent: container, parentPath: path))
+            }
+        case .mapping(let members):
+            return members.map { member in
+                let (value, valuePath) = context.follow(member.value, at: path + [member.key])
+                return (member.key, Match(node: value, path: valuePath, parent: container, parentPath: path))
+            }
+        }
+    }
+
+    static func apply(_ selector: Selector, to match: Match, _ context: FilterExpression.Context, into found: inout [Match]) {
+        switch selector {
+        case .name(let name):
+            if let child = children(of: match, context).first(where: { $0.key == name }) { found.append(child.match) }
+        case .index(let index):
+            let all = children(of: match, context)
+            let position = index < 0 ? all.count + index : index
+            // On a mapping, jsonpath-plus reads [0] as the key "0".
+            if let child = all.first(where: { $0.key == String(position) }) { found.append(child.match) }
+        case .wildcard:
+            found += children(of: match, context).map(\.match)
+        case .slice(let start, let end, let step):
+            let all = children(of: match, context)
+            let count = all.count
+            func clamp(_ value: Int?, _ fallback: Int) -> Int {
+                guard let value else { return fallback }
+                return value < 0 ? max(0, count + value) : min(count, value)
+            }
+            var index = clamp(start, 0)
+            let stop = clamp(end, count)
+            while index < stop {
+                found.append(all[index].match)
+                index += max(step, 1)
+            }
+        case .filter(let expression):
+            for child in children(of: match, context) where expression.isTrue(for: child.match, key: child.key, context) {
+                found.append(child.match)
+            }
+        case .union(let selectors):
+            for selector in selectors { apply(selector, to: match, context, into: &found) }
+        case .parent:
+            if let parent = match.parent, let path = match.parentPath {
+                found.append(Match(node: parent, path: path, parent: nil, parentPath: path.isEmpty ? nil : Array(path.dropLast())))
+            }
+        case .propertyName:
+            guard !match.path.isEmpty else { return }
+            var named = match
+            named.isPropertyName = true
+            found.append(named)
+        }
+    }
+
+    /// A recursive-descent reader of JSONPath-plus.
+    struct Parser {
+        let text: [Unicode.Scalar]
+        var position = 0
+
+        init(text: [Unicode.Scalar]) {
+            self.text = text
+        }
+
+        var atEnd: Bool { position >= text.count }
+        var current: Unicode.Scalar? { atEnd ? nil : text[position] }
+
+        func fail(_ message: String) -> ParseError {
+            ParseError(description: "\(message) at position \(position + 1)")
+        }
+
+        mutating func parse() throws(ParseError) -> [Step] {
+            skipSpaces()
+            guard current == "$" else { throw fail("a path starts with '$'") }
+            position += 1
+            var steps: [Step] = []
+            while true {
+                skipSpaces()
+                guard let scalar = current else { break }
+                switch scalar {
+                case ".":
+                    position += 1
+                    var descendant = false
+                    if current == "." {
+                        descendant = true
+                        position += 1
+                    }
+                    if current == "[" {
+                        position += 1
+                        steps.append(Step(selector: try bracket(), descendant: descendant))
+                    } else if current == "*" {
+                        position += 1
+                        steps.append(Step(selector: .wildcard, descendant: descendant))
+                    } else {
+                        let name = dottedName()
+                        guard !name.isEmpty else { throw fail("a name, '*' or '[' must follow '.'") }
+                        steps.append(Step(selector: .name(name), descendant: descendant))
+                    }
+                case "[":
+                    position += 1
+                    steps.append(Step(selector: try bracket(), descendant: false))
+                case "^":
+                    position += 1
+                    steps.append(Step(selector: .parent, descendant: false))
+                case "~":
+                    position += 1
+                    steps.append(Step(selector: .propertyName, descendant: false))
+                default:
+                    throw fail("unexpected '\(scalar)'")
+                }
+            }
+            return steps
+        }
+
+        mutating func skipSpaces() {
+            while let scalar = current, scalar == " " { position += 1 }
+        }
+
+        mutating func dottedName() -> String {
+            var name = ""
+            while let scalar = current, scalar != ".", scalar != "[", scalar != "^", scalar != "~" {
+                name.unicodeScalars.append(scalar)
+                position += 1
+            }
+            return name
+        }
+
+        /// After `[`: a filter, a wildcard, or a union of names, indexes and slices.
+        mutating func bracket() throws(ParseError) -> Selector {
+            skipSpaces()
+            if current == "?" {
+                position += 1
+                skipSpaces()
+                guard current == "(" else { throw fail("a filter is written [?(…)]") }
+                let body = try balanced()
+                skipSpaces()
+                guard current == "]" else { throw fail("expected ']' after the filter") }
+                position += 1
+                do {
+                    return .filter(try FilterExpression(body))
+                } catch {
+                    throw ParseError(description: "in the filter (\(body)): \(error.description)")
+                }
+            }
+            if current == "(" { throw fail("script expressions [(…)] are not supported; use a filter [?(…)]") }
+            var selectors: [Selector] = []
+            while true {
+                skipSpaces()
+                guard let scalar = current else { throw fail("unclosed '['") }
+                if scalar == "*" {
+                    position += 1
+                    selectors.append(.wildcard)
+                } else if scalar == "'" || scalar == "\"" {
+                    selectors.append(.name(try quoted()))
+                } else if scalar == "-" || scalar == ":" || ("0"..."9").contains(scalar) {
+                    selectors.append(try indexOrSlice())
+                } else {
+                    // jsonpath-plus reads a bare word in brackets as a name: [paths].
+                    var name = ""
+                    while let next = current, next != ",", next != "]" {
+                        name.unicodeScalars.append(next)
+                        position += 1
+                    }
+                    let trimmed = name.trimmingCharacters(in: .whitespaces)
+                    guard !trimmed.isEmpty else { throw fail("empty brackets") }
+                    selectors.append(.name(trimmed))
+                }
+                skipSpaces()
+                if current == "," {
+                    position += 1
+                    continue
+                }
+                guard current == "]" else { throw fail("expected ']' or ','") }
+                position += 1
+                break
+            }
+            return selectors.count == 1 ? selectors[0] : .union(selectors)
+        }
+
+        mutating func quoted() throws(ParseError) -> String {
+            guard let quote = current else { throw fail("expected a quoted name") }
+            position += 1
+            var name = ""
+            while let scalar = current, scalar != quote {
+                if scalar == "\\", position + 1 < text.count {
+                    position += 1
+                }
+                name.unicodeScalars.append(text[position])
+                position += 1
+            }
+            guard current == quote else { throw fail("unclosed quote") }
+            position += 1
+            return name
+        }
+
+        mutating func integer() -> Int? {
+            var digits = ""
+            if current == "-" {
+                digits = "-"
+                position += 1
+            }
+            while let scalar = current, ("0"..."9").contains(scalar) {
+                digits.unicodeScalars.append(scalar)
+                position += 1
+            }
+            return Int(digits)
+        }
+
+        mutating func indexOrSlice() throws(ParseError) -> Selector {
+            let start = integer()
+            skipSpaces()
+            guard current == ":" else {
+                guard let start else { throw fail("expected an index") }
+                return .index(start)
+            }
+            position += 1
+            let end = integer()
+            var step = 1
+            if current == ":" {
+                position += 1
+                step = integer() ?? 1
+            }
+            return .slice(start: start, end: end, step: step)
+        }
+
+        /// The text between `(` and its matching `)`, skipping quoted strings and regexes.
+        mutating func balanced() throws(ParseError) -> String {
+            guard current == "(" else { throw fail("expected '('") }
+            let start = position + 1
+            var depth = 0
+            while let scalar = current {
+                switch scalar {
+                case "(": depth += 1
+                case ")":
+                    depth -= 1
+                    if depth == 0 {
+                        var body = ""
+                        body.unicodeScalars.append(contentsOf: text[start..<position])
+                        position += 1
+                        return body
+                    }
+                case "'", "\"":
+                    _ = try quoted()
+                    continue
+                default: break
+                }
+                position += 1
+            }
+            throw fail("unclosed '('")
+        }
+    }
+}
