@@ -47,25 +47,34 @@ public struct Linter: Sendable {
         }
         let document = try SpecDocument(text: text)
         lap("load")
-        var findings: [Finding] = []
-        defer { lap("sort") }
-        for rule in rules {
-            defer { lap(rule.id) }
-            let severity: Severity
+        // Rules are independent of each other: they run side by side, and their findings are
+        // gathered in catalog order, so the result does not depend on which finishes first.
+        let active = rules.compactMap { rule -> (LintRule, Severity)? in
             switch overrides[rule.id] {
-            case .off: continue
-            case .severity(let chosen): severity = chosen
-            case nil: severity = rule.severity
-            }
-            for hit in rule.check(document) {
-                var finding = Finding(
-                    rule: rule.id, severity: hit.severity ?? severity, message: hit.message, pointer: SpecDocument.pointer(hit.path),
-                    location: hit.location
-                )
-                finding.file = file
-                findings.append(finding)
+            case .off: return nil
+            case .severity(let chosen): return (rule, chosen)
+            case nil: return (rule, rule.severity)
             }
         }
+        let results = SpecDiff.concurrentMap(active.indices.map { $0 }) { index -> ([Finding], Duration) in
+            let (rule, severity) = active[index]
+            let started = ContinuousClock().now
+            let found = rule.check(document).map { hit in
+                var finding = Finding(
+                    rule: rule.id, severity: hit.severity ?? severity, message: hit.message, pointer: SpecDocument.pointer(hit.path),
+                    location: hit.location)
+                finding.file = file
+                return finding
+            }
+            return (found, started.duration(to: ContinuousClock().now))
+        }
+        if timed {
+            for (index, result) in results.enumerated() {
+                FileHandle.standardError.write(Data("\(active[index].0.id): \(result.1)\n".utf8))
+            }
+        }
+        let findings = results.flatMap(\.0)
+        defer { lap("rules and sort") }
         // Decoded schemas do not keep key order, so ties at one location are broken by
         // rule and message, never by discovery order: the same file always reads the same.
         let order = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })

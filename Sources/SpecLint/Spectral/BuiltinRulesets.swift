@@ -82,7 +82,7 @@ enum BuiltinRulesets {
             description: Enum values must not have duplicate entry.
             severity: warn
             message: "{{error}}"
-            given: $..enum
+            given: $
             then: { function: oasEnumUnique }
           info-contact:
             description: Info object must have "contact" object.
@@ -235,9 +235,12 @@ enum BuiltinRulesets {
         """
 
     /// A function over the whole document from one of Specsmith's rules: its hits, as results.
+    /// It runs for `given: $` only; on every node of a wider `given` it would walk the document
+    /// once per node.
     static func whole(_ name: String, _ check: @escaping @Sendable (SpecDocument) -> [RuleHit]) -> RuleFunction {
-        RuleFunction(name: name, checkOptions: RuleFunction.noOptions(name)) { _, _, document in
-            check(document).map { FunctionResult($0.message, path: $0.path, location: $0.location) }
+        RuleFunction(name: name, checkOptions: RuleFunction.noOptions(name)) { target, _, document in
+            guard target.path.isEmpty else { return [] }
+            return check(document).map { FunctionResult($0.message, path: $0.path, location: $0.location) }
         }
     }
 

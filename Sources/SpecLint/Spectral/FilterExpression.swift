@@ -16,10 +16,15 @@ public struct FilterExpression: Sendable {
         public let description: String
     }
 
+    /// Whether the script reads `@path`, the one variable that needs the whole path built.
+    let usesPath: Bool
+
     public init(_ text: String) throws(ParseError) {
-        var parser = ExpressionParser(tokens: try Tokenizer.tokens(of: text))
+        let tokens = try Tokenizer.tokens(of: text)
+        var parser = ExpressionParser(tokens: tokens)
         root = try parser.expression()
         guard parser.atEnd else { throw ParseError(description: "unexpected \(parser.currentText)") }
+        usesPath = tokens.contains(.at("path"))
     }
 
     /// What a rule's paths are evaluated against: local `$ref`s followed or not.
@@ -33,8 +38,13 @@ public struct FilterExpression: Sendable {
         }
     }
 
-    func isTrue(for match: NodePath.Match, key: String, _ context: Context) -> Bool {
-        let scope = Scope(match: match, key: key, context: context)
+    /// Whether the filter holds for `node`, the member `key` of `parent` (itself the member
+    /// `parentKey` of its own parent). `path` is asked for only when the script says `@path`.
+    func isTrue(
+        node: SpecNode, key: String, parent: SpecNode, parentKey: String?, path: () -> [String], _ context: Context
+    ) -> Bool {
+        let scope = Scope(
+            node: node, key: key, parent: parent, parentKey: parentKey, path: usesPath ? path() : [], context: context)
         return scope.evaluate(root).isTruthy
     }
 
@@ -46,7 +56,7 @@ public struct FilterExpression: Sendable {
         case bool(Bool)
         case number(Double)
         case string(String)
-        case node(SpecNode, [String])
+        case node(SpecNode)
         case array([Value])
         case regex(NSRegularExpression)
 
@@ -71,15 +81,15 @@ public struct FilterExpression: Sendable {
         }
 
         /// A scalar node as JavaScript sees it once YAML's core schema has typed it.
-        static func of(_ node: SpecNode, _ path: [String]) -> Value {
-            guard case .scalar = node.kind else { return .node(node, path) }
+        static func of(_ node: SpecNode) -> Value {
+            guard case .scalar = node.kind else { return .node(node) }
             switch node.json {
             case .null: return .null
             case .bool(let value): return .bool(value)
             case .integer(let value): return .number(Double(value))
             case .number(let value): return .number(value)
             case .string(let value): return .string(value)
-            default: return .node(node, path)
+            default: return .node(node)
             }
         }
 
@@ -111,7 +121,8 @@ public struct FilterExpression: Sendable {
             case (.bool(let x), .bool(let y)): x == y
             case (.number(let x), .number(let y)): x == y
             case (.string(let x), .string(let y)): x == y
-            case (.node(_, let x), .node(_, let y)): x == y
+            // Two nodes are the same node when they start at the same place.
+            case (.node(let x), .node(let y)): x.location == y.location
             default: false
             }
         }
@@ -387,8 +398,11 @@ public struct FilterExpression: Sendable {
     // MARK: - Evaluation
 
     struct Scope {
-        let match: NodePath.Match
+        let node: SpecNode
         let key: String
+        let parent: SpecNode
+        let parentKey: String?
+        let path: [String]
         let context: Context
 
         func evaluate(_ expression: Expression) -> Value {
@@ -404,30 +418,29 @@ public struct FilterExpression: Sendable {
             case .regex(let pattern, let flags):
                 return ScriptRegex.make(pattern, flags: flags).map(Value.regex) ?? .undefined
             case .current:
-                return match.node.map { Value.of($0, match.path) } ?? .undefined
+                return Value.of(node)
             case .variable(let name):
                 switch name {
                 case "property":
-                    if case .sequence = match.parent?.kind, let index = Int(key) {
+                    if case .sequence = parent.kind, let index = Int(key) {
                         return .number(Double(index))
                     }
                     return .string(key)
                 case "parentProperty":
-                    return match.parentPath?.last.map(Value.string) ?? .undefined
+                    return parentKey.map(Value.string) ?? .undefined
                 case "parent":
-                    guard let parent = match.parent, let path = match.parentPath else { return .undefined }
-                    return .node(parent, path)
+                    return .node(parent)
                 case "path":
-                    return .string("$" + match.path.map { "['\($0)']" }.joined())
+                    return .string("$" + path.map { "['\($0)']" }.joined())
                 default:
-                    return .node(context.document.root, [])
+                    return .node(context.document.root)
                 }
             case .member(let base, let keyExpression):
                 return member(evaluate(base), evaluate(keyExpression))
             case .call(let base, let method, let arguments):
                 return call(evaluate(base), method, arguments.map(evaluate))
             case .isArray(let argument):
-                if case .node(let node, _) = evaluate(argument), case .sequence = node.kind { return .bool(true) }
+                if case .node(let node) = evaluate(argument), case .sequence = node.kind { return .bool(true) }
                 if case .array = evaluate(argument) { return .bool(true) }
                 return .bool(false)
             case .typeOf(let argument):
@@ -455,8 +468,8 @@ public struct FilterExpression: Sendable {
             case "==": return .bool(Value.looselyEqual(left, right))
             case "!=": return .bool(!Value.looselyEqual(left, right))
             case "in":
-                guard case .node(let node, let path) = right, let name = left.asString else { return .bool(false) }
-                return .bool(!member(.node(node, path), .string(name)).isUndefined)
+                guard case .node(let node) = right, let name = left.asString else { return .bool(false) }
+                return .bool(!member(.node(node), .string(name)).isUndefined)
             case "+":
                 if case .string(let x) = left, let y = right.asString { return .string(x + y) }
                 if case .string(let y) = right, let x = left.asString { return .string(x + y) }
@@ -483,19 +496,17 @@ public struct FilterExpression: Sendable {
 
         func member(_ base: Value, _ key: Value) -> Value {
             switch base {
-            case .node(let node, let path):
-                let (target, targetPath) = context.follow(node, at: path)
+            case .node(let node):
+                let target = context.follow(node, at: []).node
                 guard let name = key.asString else { return .undefined }
                 switch target.kind {
                 case .sequence(let items):
                     if name == "length" { return .number(Double(items.count)) }
                     guard let index = Int(name), items.indices.contains(index) else { return .undefined }
-                    let (item, itemPath) = context.follow(items[index], at: targetPath + [name])
-                    return Value.of(item, itemPath)
+                    return Value.of(context.follow(items[index], at: []).node)
                 case .mapping(let members):
                     guard let member = members.first(where: { $0.key == name }) else { return .undefined }
-                    let (value, valuePath) = context.follow(member.value, at: targetPath + [name])
-                    return Value.of(value, valuePath)
+                    return Value.of(context.follow(member.value, at: []).node)
                 case .scalar:
                     return .undefined
                 }

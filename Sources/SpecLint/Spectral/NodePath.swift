@@ -65,40 +65,63 @@ public struct NodePath: Sendable, CustomStringConvertible {
         for step in steps {
             var next: [Match] = []
             for match in current {
-                let starts = step.descendant ? Self.descendants(of: match) : [match]
-                for start in starts { Self.apply(step.selector, to: start, context, into: &next) }
+                if step.descendant {
+                    Self.applyBelow(step.selector, from: match, context, into: &next)
+                } else {
+                    Self.apply(step.selector, to: match, context, into: &next)
+                }
             }
             current = next
         }
         return current
     }
 
-    /// The node and every node below it, in document order, as written.
-    static func descendants(of match: Match) -> [Match] {
-        var found: [Match] = []
+    /// `..selector`: the selector applied to `match` and every node below it, as written, in
+    /// one walk with one path stack; a path is built only for the nodes that are found, which on
+    /// a large document are few of the nodes walked.
+    static func applyBelow(_ selector: Selector, from match: Match, _ context: FilterExpression.Context, into found: inout [Match]) {
+        guard let start = match.node else { return }
         var path = match.path
-        func visit(_ node: SpecNode, parent: SpecNode?, parentPath: [String]?) {
-            found.append(Match(node: node, path: path, parent: parent, parentPath: parentPath))
-            let here = path
+        func consider(_ child: SpecNode, _ childKey: String, of node: SpecNode, _ key: String?) {
+            switch selector {
+            case .wildcard: break
+            case .filter(let expression):
+                guard expression.isTrue(node: child, key: childKey, parent: node, parentKey: key, path: { path + [childKey] }, context)
+                else {
+                    return
+                }
+            default: return
+            }
+            found.append(Match(node: child, path: path + [childKey], parent: node, parentPath: path))
+        }
+        func visit(_ node: SpecNode, key: String?) {
+            switch selector {
+            case .name(let name):
+                if let child = node[name] { found.append(Match(node: child, path: path + [name], parent: node, parentPath: path)) }
+            case .wildcard, .filter:
+                break
+            default:
+                apply(selector, to: Match(node: node, path: path, parent: nil, parentPath: nil), context, into: &found)
+            }
             switch node.kind {
             case .scalar: return
             case .sequence(let items):
-                for (index, item) in items.enumerated() {
+                for (index, item) in items.enumerated() { consider(item, String(index), of: node, key) }
+                for (index, item) in items.enumerated() where !item.isScalar {
                     path.append(String(index))
-                    visit(item, parent: node, parentPath: here)
+                    visit(item, key: String(index))
                     path.removeLast()
                 }
             case .mapping(let members):
-                for member in members {
+                for member in members { consider(member.value, member.key, of: node, key) }
+                for member in members where !member.value.isScalar {
                     path.append(member.key)
-                    visit(member.value, parent: node, parentPath: here)
+                    visit(member.value, key: member.key)
                     path.removeLast()
                 }
             }
         }
-        guard let node = match.node else { return [] }
-        visit(node, parent: match.parent, parentPath: match.parentPath)
-        return found
+        visit(start, key: match.path.last)
     }
 
     /// The children of a match, each with its key: through a `$ref` when resolving.
@@ -145,7 +168,13 @@ public struct NodePath: Sendable, CustomStringConvertible {
                 index += max(step, 1)
             }
         case .filter(let expression):
-            for child in children(of: match, context) where expression.isTrue(for: child.match, key: child.key, context) {
+            guard let node = match.node else { return }
+            let container = context.follow(node, at: match.path).node
+            for child in children(of: match, context)
+            where child.match.node.map({
+                expression.isTrue(
+                    node: $0, key: child.key, parent: container, parentKey: match.path.last, path: { child.match.path }, context)
+            }) == true {
                 found.append(child.match)
             }
         case .union(let selectors):

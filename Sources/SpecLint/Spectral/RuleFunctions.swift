@@ -17,7 +17,7 @@ public struct RuleTarget {
     var value: FilterExpression.Value {
         if let key { return .string(key) }
         guard let node else { return .undefined }
-        return .of(node, path)
+        return .of(node)
     }
 
     var json: JSONValue? {
@@ -62,7 +62,7 @@ public struct RuleFunction: Sendable {
         case .bool(let flag): return String(flag)
         case .number: return value.asString ?? ""
         case .string(let text): return "\"\(text)\""
-        case .node(let node, _):
+        case .node(let node):
             if case .sequence = node.kind { return "Array[]" }
             return "Object{}"
         case .array: return "Array[]"
@@ -276,7 +276,7 @@ public struct RuleFunction: Sendable {
         switch target.value {
         case .string(let text): size = Double(text.utf16.count)
         case .number(let value): size = value
-        case .node(let node, _): size = Double(node.isMapping ? node.members.count : node.items.count)
+        case .node(let node): size = Double(node.isMapping ? node.members.count : node.items.count)
         default: return []
         }
         var results: [FunctionResult] = []
