@@ -11,6 +11,9 @@ import sys
 import yaml
 
 
+METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
+
+
 def main(spec, copies, out):
     with open(spec, encoding="utf-8") as handle:
         document = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
@@ -22,6 +25,9 @@ def main(spec, copies, out):
             for method, operation in item.items():
                 # Deep copies: shared objects would be written as YAML anchors and aliases.
                 operation = copy.deepcopy(operation)
+                if not isinstance(operation, dict) or method not in METHODS:
+                    clone[method] = operation  # path-level parameters, summary, servers
+                    continue
                 if "operationId" in operation:
                     operation["operationId"] = f"{operation['operationId']}{n}"
                 # Links name operations by id: point them at this copy's.

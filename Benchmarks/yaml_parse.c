@@ -1,12 +1,26 @@
-/* The floor for any YAML-reading linter: libyaml's event parser reading a file, nothing more. */
+/* The floor for any YAML-reading linter: libyaml's event parser reading files, nothing more. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <yaml.h>
 
+static long parse(const char *path);
+
 int main(int argc, char **argv) {
-    if (argc != 2) { fprintf(stderr, "usage: yaml_parse FILE\n"); return 2; }
-    FILE *file = fopen(argv[1], "rb");
-    if (!file) { perror(argv[1]); return 2; }
+    if (argc < 2) { fprintf(stderr, "usage: yaml_parse FILE...\n"); return 2; }
+    long events = 0;
+    for (int index = 1; index < argc; index++) {
+        long found = parse(argv[index]);
+        if (found < 0) return 1;
+        events += found;
+    }
+    printf("%ld events\n", events);
+    return 0;
+}
+
+/* The events of one file, or -1 when it cannot be read or parsed. */
+static long parse(const char *path) {
+    FILE *file = fopen(path, "rb");
+    if (!file) { perror(path); return -1; }
     yaml_parser_t parser;
     yaml_event_t event;
     long events = 0;
@@ -15,11 +29,11 @@ int main(int argc, char **argv) {
     long size = ftell(file);
     fseek(file, 0, SEEK_SET);
     unsigned char *text = malloc(size > 0 ? size : 1);
-    if (!text || fread(text, 1, size, file) != (size_t)size) { fprintf(stderr, "cannot read %s\n", argv[1]); return 2; }
+    if (!text || fread(text, 1, size, file) != (size_t)size) { fprintf(stderr, "cannot read %s\n", path); return -1; }
     yaml_parser_initialize(&parser);
     yaml_parser_set_input_string(&parser, text, size);
     for (;;) {
-        if (!yaml_parser_parse(&parser, &event)) { fprintf(stderr, "parse error at line %zu\n", parser.problem_mark.line + 1); return 1; }
+        if (!yaml_parser_parse(&parser, &event)) { fprintf(stderr, "%s: parse error at line %zu\n", path, parser.problem_mark.line + 1); return -1; }
         int done = event.type == YAML_STREAM_END_EVENT;
         yaml_event_delete(&event);
         events++;
@@ -28,6 +42,5 @@ int main(int argc, char **argv) {
     yaml_parser_delete(&parser);
     free(text);
     fclose(file);
-    printf("%ld events\n", events);
-    return 0;
+    return events;
 }

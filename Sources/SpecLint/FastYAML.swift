@@ -2,8 +2,9 @@
 /// plain and quoted scalars, literal and folded block scalars, one-line flow collections,
 /// comments) straight from UTF-8 bytes, many times faster than a general YAML parser.
 ///
-/// Anything else (anchors, tags, multi-line flow or plain scalars, complex keys, tabs,
-/// several documents) makes it return nil, and the caller reads the file with Yams: this
+/// Plain scalars wrapped over several lines and sequences of sequences (`- - x`) are read as
+/// YAML folds and nests them. Anything else (anchors, tags, multi-line flow collections, complex
+/// keys, tabs, several documents) makes it return nil, and the caller reads the file with Yams: this
 /// path is only ever fast or absent, never different.
 struct FastYAML {
     private let bytes: [UInt8]
@@ -156,7 +157,9 @@ struct FastYAML {
                 resume = nil
                 items.append(try value(from: content, parent: indent))
             } else if isSequenceEntry(content) {
-                throw Unsupported()
+                // `- - x`: a sequence as the item, its entries aligned under the inner dash.
+                resume = content
+                items.append(try sequence(indent: indent + (content - position)))
             } else if bytes[content] == 0x7C || bytes[content] == 0x3E {
                 // `- >-` or `- |`: a block scalar as the item.
                 resume = nil
@@ -249,13 +252,46 @@ struct FastYAML {
             while cursor < end, !(bytes[cursor] == 0x23 && bytes[cursor - 1] == 0x20) { cursor += 1 }
             var last = cursor
             while last > position, bytes[last - 1] == 0x20 { last -= 1 }
+            let commented = cursor < end
             line += 1
-            // A following line indented deeper would continue this scalar over several lines.
+            var value = text(position..<last)
+            // Lines indented deeper than the parent continue the scalar, folded: each line break
+            // a space, each blank line between a newline (how generators wrap long text).
+            var breaks = 0
             var probe = line
-            while probe < lines.count, isBlank(probe) { probe += 1 }
-            if probe < lines.count, try indent(probe) > parent { throw Unsupported() }
-            return SpecNode(kind: .scalar(text(position..<last), quoted: false), location: here)
+            while probe < lines.count {
+                if bytes[lines[probe]].allSatisfy({ $0 == 0x20 }) {
+                    breaks += 1
+                    probe += 1
+                    continue
+                }
+                guard try indent(probe) > parent else { break }
+                if commented { throw Unsupported() }
+                value += breaks == 0 ? " " : String(repeating: "\n", count: breaks)
+                value += try continuation(probe)
+                breaks = 0
+                probe += 1
+                line = probe
+            }
+            return SpecNode(kind: .scalar(value, quoted: false), location: here)
         }
+    }
+
+    /// A continuation line of a plain scalar, trimmed; one that holds what would end the scalar
+    /// or start something else (`: `, ` #`, a comment) is left to Yams.
+    private func continuation(_ index: Int) throws -> String {
+        var start = lines[index].lowerBound
+        var end = lines[index].upperBound
+        while start < end, bytes[start] == 0x20 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+        guard start < end, bytes[start] != 0x23 else { throw Unsupported() }
+        var cursor = start
+        while cursor < end {
+            if bytes[cursor] == 0x3A, cursor + 1 == end || bytes[cursor + 1] == 0x20 { throw Unsupported() }
+            if bytes[cursor] == 0x23, bytes[cursor - 1] == 0x20 { throw Unsupported() }
+            cursor += 1
+        }
+        return text(start..<end)
     }
 
     /// Only a comment may follow a value on its line; then reading moves to the next line.

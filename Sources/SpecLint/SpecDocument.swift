@@ -17,6 +17,7 @@ public struct SpecDocument: Sendable {
         var operations: [Operation]?
         var references: [(ref: String, path: [String], location: Location)]?
         var schemas: [(node: SpecNode, path: [String])]?
+        var shared: [String: AnyObject] = [:]
 
         func value<T>(_ keyPath: ReferenceWritableKeyPath<Cache, T?>, _ make: () -> T) -> T {
             lock.lock()
@@ -26,6 +27,16 @@ public struct SpecDocument: Sendable {
             self[keyPath: keyPath] = made
             return made
         }
+    }
+
+    /// One object per document that several rules share (decoded schemas), made once.
+    func shared<T: AnyObject>(_ key: String, _ make: () -> T) -> T {
+        cache.lock.lock()
+        defer { cache.lock.unlock() }
+        if let known = cache.shared[key] as? T { return known }
+        let made = make()
+        cache.shared[key] = made
+        return made
     }
 
     public static let methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]

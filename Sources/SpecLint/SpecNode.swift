@@ -106,13 +106,25 @@ extension SpecNode {
     /// style generators write, by Yams otherwise. Throws with a line and column when the
     /// text is not YAML.
     public static func load(_ text: String) throws -> SpecNode? {
+        if let node = try fastTree(text) { return node }
+        return try loadWithYams(text)
+    }
+
+    /// The tree as the fast readers read it: JSON by the JSON reader, YAML in the styles
+    /// generators write by the YAML one; nil when the text needs Yams.
+    static func fastTree(_ text: String) throws -> SpecNode? {
+        if let first = text.utf8.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }), first == 0x7B || first == 0x5B,
+            let node = FastJSON.parse(text)
+        {
+            return node
+        }
         switch FastYAML.read(text) {
         case .success(let node): return node
         case .failure(let refused):
             if ProcessInfo.processInfo.environment["SPECSMITH_LINT_TIMINGS"] == "1" {
                 FileHandle.standardError.write(Data("fast reader: left to Yams at line \(refused.line)\n".utf8))
             }
-            return try loadWithYams(text)
+            return nil
         }
     }
 

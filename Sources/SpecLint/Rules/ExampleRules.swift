@@ -22,6 +22,14 @@ enum ExampleRules {
             self.document = document
         }
 
+        /// The document's one instance: the example and default rules, which may run side by
+        /// side, share its decoded schemas and verdicts, taking turns through its lock.
+        static func of(_ document: SpecDocument) -> Schemas {
+            document.shared("example-schemas") { Schemas(document) }
+        }
+
+        private let lock = NSLock()
+
         /// Decoded schemas, each once: large specs repeat the same inline schemas, so a schema
         /// is known by its JSON text, and a schema node by where it is written.
         private var decoded: [JSONSchema] = []
@@ -82,6 +90,8 @@ enum ExampleRules {
         }
 
         func issues(_ example: SpecNode, against schemaNode: SpecNode, _ context: MessageContext) -> [ValidationIssue] {
+            lock.lock()
+            defer { lock.unlock() }
             guard let index = index(of: schemaNode) else { return [] }
             let key = Verdict(schema: index, context: context, example: Written(node: example))
             if let known = verdicts[key] { return known }
@@ -150,7 +160,7 @@ enum ExampleRules {
 
     /// Examples of request and response bodies and of parameters, judged as the message they are in.
     static func mediaExamples(_ document: SpecDocument) -> [RuleHit] {
-        let schemas = Schemas(document)
+        let schemas = Schemas.of(document)
         var found: [RuleHit] = []
         func media(_ content: SpecNode, _ context: MessageContext, _ path: [String]) {
             for member in content.members {
@@ -181,7 +191,7 @@ enum ExampleRules {
 
     /// The `example` and `examples` written on schemas themselves, nested ones included.
     static func schemaExamples(_ document: SpecDocument) -> [RuleHit] {
-        let schemas = Schemas(document)
+        let schemas = Schemas.of(document)
         return document.schemas.flatMap { schema -> [RuleHit] in
             var found: [RuleHit] = []
             if let example = schema.node["example"] { found += hits(example, schema.node, .plain, schema.path + ["example"], schemas) }
@@ -201,7 +211,7 @@ enum ExampleRules {
     }
 
     static let defaults = LintRule("schema-default-valid", .error, "A schema's `default` satisfies the schema.") { document in
-        let schemas = Schemas(document)
+        let schemas = Schemas.of(document)
         return document.schemas.flatMap { schema -> [RuleHit] in
             guard let value = schema.node["default"] else { return [] }
             return hits(value, schema.node, .plain, schema.path + ["default"], schemas, noun: "default")

@@ -1,4 +1,5 @@
 import Foundation
+import JSONModel
 
 /// Rules about schemas: empty placeholders, duplicate enum values, unbounded batches.
 enum SchemaRules {
@@ -30,7 +31,16 @@ enum SchemaRules {
         document.schemas.flatMap { schema -> [RuleHit] in
             var seen: Set<String> = []
             return (schema.node["enum"]?.items ?? []).enumerated().compactMap { index, value in
-                let key = "\(value.json)"
+                // Scalars by their typed value's text (1 and "1" differ); others by their JSON.
+                let key: String
+                switch value.json {
+                case .string(let text): key = "s" + text
+                case .integer(let number): key = "n" + String(number)
+                case .number(let number): key = "n" + String(number)
+                case .bool(let flag): key = "b" + String(flag)
+                case .null: key = "null"
+                case let other: key = "j" + JSONWriter(pretty: false).string(other)
+                }
                 guard seen.insert(key).inserted else {
                     return RuleHit(
                         "enum value \(value.string ?? key) is listed twice", at: schema.path + ["enum", String(index)], value.location)

@@ -165,10 +165,10 @@ enum StructureRules {
             walk.report("path '\(member.key)' must start with '/'", ["paths", member.key], member.keyLocation)
         }
         // Shared responses, bodies and parameters are checked once, where they are written.
-        var visited: Set<[String]> = []
+        var visited: Set<Location> = []
         func definition(_ node: SpecNode, at path: [String]) -> (node: SpecNode, path: [String])? {
             let found = document.follow(node, at: path)
-            return visited.insert(found.path).inserted ? found : nil
+            return visited.insert(found.node.location).inserted ? found : nil
         }
         func content(_ node: SpecNode?, at path: [String]) {
             for media in node?.members ?? [] { walk.known(media.value, .mediaType, at: path + [media.key]) }
@@ -192,7 +192,7 @@ enum StructureRules {
                 walk.known(resolved, .requestBody, at: path)
                 content(resolved["content"], at: path + ["content"])
             }
-            for parameter in document.parameters(of: operation) where visited.insert(parameter.path).inserted {
+            for parameter in document.parameters(of: operation) where visited.insert(parameter.node.location).inserted {
                 walk.known(parameter.node, .parameter, at: parameter.path)
                 walk.field(parameter.node, "name", .string, required: true, at: parameter.path)
                 guard let place = walk.field(parameter.node, "in", .string, required: true, at: parameter.path)?.string else { continue }
