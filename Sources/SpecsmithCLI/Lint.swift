@@ -155,7 +155,7 @@ extension Specsmith {
                 }
                 let total = findings.count
                 findings = accepted.new(in: findings)
-                printError("specsmith: \(total - findings.count) findings are in the baseline \(baseline); \(findings.count) are new")
+                printError("specsmith: \(total - findings.count) findings are in the baseline \(baseline); new: \(findings.count)")
             }
             let linter = ruleset.linter(for: "", overrides: settings)
             print(FindingReport.render(findings, as: format, rules: linter.rules), terminator: "")

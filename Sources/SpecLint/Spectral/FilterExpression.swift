@@ -18,6 +18,24 @@ public struct FilterExpression: Sendable {
 
     /// Whether the script reads `@path`, the one variable that needs the whole path built.
     let usesPath: Bool
+    /// Set when the script only compares `@property` with names (`@property === 'get' || …`),
+    /// the commonest filter in rulesets: then a set lookup answers it.
+    let propertyNames: Set<String>?
+
+    static func propertyNames(_ expression: Expression) -> Set<String>? {
+        switch expression {
+        case .binary("||", let left, let right):
+            guard let a = propertyNames(left), let b = propertyNames(right) else { return nil }
+            return a.union(b)
+        case .binary("===", .variable(.property), .literal(.string(let name))),
+            .binary("===", .literal(.string(let name)), .variable(.property)),
+            .binary("==", .variable(.property), .literal(.string(let name))),
+            .binary("==", .literal(.string(let name)), .variable(.property)):
+            return [name]
+        default:
+            return nil
+        }
+    }
 
     public init(_ text: String) throws(ParseError) {
         let tokens = try Tokenizer.tokens(of: text)
@@ -25,12 +43,20 @@ public struct FilterExpression: Sendable {
         root = try parser.expression()
         guard parser.atEnd else { throw ParseError(description: "unexpected \(parser.currentText)") }
         usesPath = tokens.contains(.at("path"))
+        propertyNames = Self.propertyNames(root)
     }
 
     /// What a rule's paths are evaluated against: local `$ref`s followed or not.
-    struct Context {
+    /// A class: every filter evaluation holds it, and one reference costs less to pass around
+    /// than the document's fields.
+    final class Context: Sendable {
         let document: SpecDocument
         let resolved: Bool
+
+        init(document: SpecDocument, resolved: Bool) {
+            self.document = document
+            self.resolved = resolved
+        }
 
         /// The node a `$ref` names when resolving, with its path; the node itself otherwise.
         func follow(_ node: SpecNode, at path: [String]) -> (node: SpecNode, path: [String]) {
@@ -43,6 +69,7 @@ public struct FilterExpression: Sendable {
     func isTrue(
         node: SpecNode, key: String, parent: SpecNode, parentKey: String?, path: () -> [String], _ context: Context
     ) -> Bool {
+        if let propertyNames, parent.isMapping { return propertyNames.contains(key) }
         let scope = Scope(
             node: node, key: key, parent: parent, parentKey: parentKey, path: usesPath ? path() : [], context: context)
         return scope.evaluate(root).isTruthy
@@ -142,9 +169,9 @@ public struct FilterExpression: Sendable {
 
     indirect enum Expression: Sendable {
         case literal(Literal)
-        case regex(pattern: String, flags: String)
+        case regex(CompiledRegex)
         case current
-        case variable(String)
+        case variable(Variable)
         case member(Expression, Expression)
         case call(Expression, method: String, arguments: [Expression])
         case isArray(Expression)
@@ -152,6 +179,15 @@ public struct FilterExpression: Sendable {
         case not(Expression)
         case negate(Expression)
         case binary(String, Expression, Expression)
+    }
+
+    enum Variable: String, Sendable {
+        case property, parentProperty, parent, path, root
+    }
+
+    /// A regular expression compiled when the ruleset loads.
+    struct CompiledRegex: @unchecked Sendable {
+        let regex: NSRegularExpression
     }
 
     enum Literal: Sendable {
@@ -164,7 +200,6 @@ public struct FilterExpression: Sendable {
     static let methods: Set<String> = [
         "match", "test", "includes", "startsWith", "endsWith", "indexOf", "toLowerCase", "toUpperCase", "trim",
     ]
-    static let variables: Set<String> = ["property", "parentProperty", "parent", "path", "root"]
 
     enum Token: Equatable {
         case number(Double)
@@ -328,22 +363,22 @@ public struct FilterExpression: Sendable {
             case .number(let value): return .literal(.number(value))
             case .string(let value): return .literal(.string(value))
             case .regex(let pattern, let flags):
-                guard ScriptRegex.make(pattern, flags: flags) != nil else {
+                guard let regex = ScriptRegex.make(pattern, flags: flags) else {
                     throw ParseError(description: "/\(pattern)/ is not a regular expression this engine reads")
                 }
-                return .regex(pattern: pattern, flags: flags)
+                return .regex(CompiledRegex(regex: regex))
             case .at(""): return .current
             case .at(let name):
-                guard FilterExpression.variables.contains(name) else {
+                guard let variable = Variable(rawValue: name) else {
                     throw ParseError(
                         description: "@\(name) is not a JSONPath-plus variable (@property, @parentProperty, @parent, @path, @root)")
                 }
-                return .variable(name)
+                return .variable(variable)
             case .word("true"): return .literal(.bool(true))
             case .word("false"): return .literal(.bool(false))
             case .word("null"): return .literal(.null)
             case .word("undefined"): return .literal(.undefined)
-            case .word("$"): return .variable("root")
+            case .word("$"): return .variable(.root)
             case .word("Array"):
                 try expect(".")
                 guard !atEnd, tokens[index] == .word("isArray") else { throw ParseError(description: "only Array.isArray is supported") }
@@ -415,24 +450,24 @@ public struct FilterExpression: Sendable {
                 case .number(let value): return .number(value)
                 case .string(let value): return .string(value)
                 }
-            case .regex(let pattern, let flags):
-                return ScriptRegex.make(pattern, flags: flags).map(Value.regex) ?? .undefined
+            case .regex(let compiled):
+                return .regex(compiled.regex)
             case .current:
                 return Value.of(node)
-            case .variable(let name):
-                switch name {
-                case "property":
+            case .variable(let variable):
+                switch variable {
+                case .property:
                     if case .sequence = parent.kind, let index = Int(key) {
                         return .number(Double(index))
                     }
                     return .string(key)
-                case "parentProperty":
+                case .parentProperty:
                     return parentKey.map(Value.string) ?? .undefined
-                case "parent":
+                case .parent:
                     return .node(parent)
-                case "path":
+                case .path:
                     return .string("$" + path.map { "['\($0)']" }.joined())
-                default:
+                case .root:
                     return .node(context.document.root)
                 }
             case .member(let base, let keyExpression):
@@ -637,6 +672,43 @@ enum ScriptRegex {
     }
 
     static func matches(_ regex: NSRegularExpression, _ text: String) -> Bool {
-        regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        if let literal = literal(of: regex) { return text.contains(literal) }
+        return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    private static let literals = LiteralCache()
+
+    private final class LiteralCache: @unchecked Sendable {
+        let lock = NSLock()
+        var known: [ObjectIdentifier: String?] = [:]
+    }
+
+    /// The text a pattern matches when it is plain text (`<script`, `eval\(`, no flags), so a
+    /// substring search can stand in for the regex engine, which on Linux converts every
+    /// subject to UTF-16 first.
+    static func literal(of regex: NSRegularExpression) -> String? {
+        let id = ObjectIdentifier(regex)
+        literals.lock.lock()
+        defer { literals.lock.unlock() }
+        if let known = literals.known[id] { return known }
+        var text = ""
+        var plain = regex.options.isEmpty
+        var escaped = false
+        for character in regex.pattern where plain {
+            if escaped {
+                plain = !character.isLetter && !character.isNumber
+                text.append(character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if "^$.*+?()[]{}|".contains(character) {
+                plain = false
+            } else {
+                text.append(character)
+            }
+        }
+        let literal: String? = plain && !escaped && !text.isEmpty ? text : nil
+        literals.known[id] = literal
+        return literal
     }
 }

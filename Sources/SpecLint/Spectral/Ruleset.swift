@@ -173,6 +173,11 @@ public struct Ruleset: Sendable {
                 guard let patterns = override["files"]?.items.compactMap(\.string), !patterns.isEmpty else {
                     throw fail("overrides[\(index)] needs `files`: a list of file patterns", override)
                 }
+                if let pointer = patterns.first(where: { $0.contains("#") }) {
+                    throw fail(
+                        "overrides[\(index)]: '\(pointer)' names part of a file; overrides here apply to whole files, so drop the #fragment",
+                        override["files"])
+                }
                 var local = collected
                 local.settings = [:]
                 var defined: [String] = []
