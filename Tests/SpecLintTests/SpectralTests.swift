@@ -143,7 +143,10 @@ private let teamRuleset: String = {
         ("rules:\n  r:\n    given: $\n    then: { function: length }\n", "4:11: rule r: function length needs a number 'min' or 'max'"),
         ("functions: [checkThing]\n", "1:12: `functions`: custom JavaScript functions cannot run here"),
         ("extends: spectral:asyncapi\n", "1:10: extends spectral:asyncapi: only spectral:oas"),
-        ("overrides:\n  - files: ['api.yaml#/paths']\n    rules: {info-contact: off}\n", "2:12: overrides[0]: 'api.yaml#/paths' names part of a file"),
+        (
+            "overrides:\n  - files: ['api.yaml#/paths']\n    rules: {info-contact: off}\n",
+            "2:12: overrides[0]: 'api.yaml#/paths' names part of a file"
+        ),
     ])
     func badRulesetsSayWhereAndWhy(ruleset: String, expected: String) throws {
         let folder = try Folder()
