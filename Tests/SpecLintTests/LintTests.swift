@@ -64,6 +64,18 @@ private func lines(_ findings: [Finding]) -> [String] {
             ])
     }
 
+    /// With eight paths the decoder cannot read, the one reported is the first in the document:
+    /// keys are handed to OpenAPIKit in document order, not in hash order (which changes from
+    /// process to process and used to move the finding between runs).
+    @Test func aDecodingFailureIsTheFirstInTheDocument() throws {
+        let paths = (1...8).map {
+            "  /p\($0):\n    get:\n      responses: {'200': {description: OK}}\n      parameters: [{name: q, in: query, schema: {type: integer, exclusiveMinimum: true}}]\n"
+        }
+        let text = "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths:\n" + paths.joined()
+        let found = try typed.lint(text).filter { $0.rule == "openapikit" }
+        #expect(found.map(\.pointer) == ["#/paths/~1p1/get/parameters/0/schema"])
+    }
+
     /// The typed checks are off unless asked for; asked for, they read what OpenAPI allows and
     /// OpenAPIKit's types do not: a `$ref` among 3.0 `components.requestBodies`, and an integer
     /// bound beyond 64 bits. The only thing left to say about the precision fixture is its
