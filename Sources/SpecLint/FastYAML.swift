@@ -6,10 +6,13 @@
 /// YAML folds and nests them. Anything else (anchors, tags, multi-line flow collections, complex
 /// keys, tabs, several documents) makes it return nil, and the caller reads the file with Yams: this
 /// path is only ever fast or absent, never different.
-struct FastYAML {
+struct FastYAML: Sendable {
     private let bytes: [UInt8]
     /// Byte ranges of the lines, without their line breaks.
     private var lines: [Range<Int>] = []
+    /// How many lines of the file come before `lines[0]`: nonzero for the later part of a file
+    /// read in parts.
+    private var lineOffset = 0
     private var line = 0
     /// Where reading the current line starts, when not at its indentation (after "- ").
     private var resume: Int?
@@ -24,17 +27,55 @@ struct FastYAML {
         return nil
     }
 
-    /// The tree, or the line of the first construct this reader does not handle.
+    /// The tree, or the line of the first construct this reader does not handle. A large
+    /// document whose top level is a mapping is read in two parts side by side, split at a
+    /// top-level key; if a part cannot be read so, the whole is read in one.
     static func read(_ text: String) -> Result<SpecNode?, Unsupported> {
-        var parser = FastYAML(bytes: Array(text.utf8))
+        let whole = FastYAML(bytes: Array(text.utf8))
+        if whole.bytes.count > 1 << 20, let node = whole.readInParts() { return .success(node) }
+        var parser = whole
+        return parser.readDocument()
+    }
+
+    private mutating func readDocument() -> Result<SpecNode?, Unsupported> {
         do {
-            return .success(try parser.document())
+            return .success(try document())
         } catch var error as Unsupported {
-            error.line = parser.line + 1
+            error.line = lineOffset + line + 1
             return .failure(error)
         } catch {
-            return .failure(Unsupported(line: parser.line + 1))
+            return .failure(Unsupported(line: lineOffset + line + 1))
         }
+    }
+
+    /// The document read as two runs of top-level members on two cores, joined; nil when its
+    /// top level is not a plain block mapping, or a part does not read on its own.
+    private func readInParts() -> SpecNode? {
+        var keys: [Int] = []
+        for (index, range) in lines.enumerated() where !range.isEmpty {
+            switch bytes[range.lowerBound] {
+            case 0x20, 0x23: continue
+            // Sequences, directives, document markers, flow collections and tabs: read whole.
+            case 0x2D, 0x25, 0x2E, 0x5B, 0x7B, 0x09, 0x3F: return nil
+            default: keys.append(index)
+            }
+        }
+        let middle = bytes.count / 2
+        guard keys.count >= 2,
+            let split = keys.dropFirst().min(by: { abs(lines[$0].lowerBound - middle) < abs(lines[$1].lowerBound - middle) })
+        else { return nil }
+        var first = self
+        first.lines = Array(lines[..<split])
+        var second = self
+        second.lines = Array(lines[split...])
+        second.lineOffset = split
+        let parts = SpecDiff.concurrentMap([first, second]) { part -> SpecNode? in
+            var parser = part
+            guard case .success(let node) = parser.readDocument() else { return nil }
+            return node
+        }
+        guard parts.count == 2, let head = parts[0], let tail = parts[1], head.isMapping, tail.isMapping else { return nil }
+        return SpecNode(kind: .mapping(head.members + tail.members), location: head.location)
     }
 
     private init(bytes: [UInt8]) {
@@ -74,7 +115,7 @@ struct FastYAML {
     }
 
     private func location(_ position: Int, _ index: Int) -> Location {
-        Location(line: index + 1, column: column(position, in: index))
+        Location(line: lineOffset + index + 1, column: column(position, in: index))
     }
 
     private func text(_ range: Range<Int>) -> String {

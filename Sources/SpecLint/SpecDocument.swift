@@ -12,14 +12,18 @@ public struct SpecDocument: Sendable {
     private let cache = Cache()
 
     private final class Cache: @unchecked Sendable {
-        // Recursive: computing the schemas asks for the operations.
+        // One lock each, so that two lookups can be worked out on two cores at once; recursive,
+        // because working out the schemas asks for the operations.
+        let operationsLock = NSRecursiveLock()
+        let referencesLock = NSRecursiveLock()
+        let schemasLock = NSRecursiveLock()
         let lock = NSRecursiveLock()
         var operations: [Operation]?
         var references: [(ref: String, path: [String], location: Location)]?
         var schemas: [(node: SpecNode, path: [String])]?
         var shared: [String: AnyObject] = [:]
 
-        func value<T>(_ keyPath: ReferenceWritableKeyPath<Cache, T?>, _ make: () -> T) -> T {
+        func value<T>(_ keyPath: ReferenceWritableKeyPath<Cache, T?>, _ lock: NSRecursiveLock, _ make: () -> T) -> T {
             lock.lock()
             defer { lock.unlock() }
             if let known = self[keyPath: keyPath] { return known }
@@ -183,11 +187,11 @@ public struct SpecDocument: Sendable {
 
     /// Every `$ref` of the document with its path and location.
     public var references: [(ref: String, path: [String], location: Location)] {
-        cache.value(\.references) { Self.findReferences(in: root) }
+        cache.value(\.references, cache.referencesLock) { Self.findReferences(in: root) }
     }
 
     public var operations: [Operation] {
-        cache.value(\.operations) { findOperations() }
+        cache.value(\.operations, cache.operationsLock) { findOperations() }
     }
 
     private func findOperations() -> [Operation] {
@@ -225,7 +229,7 @@ public struct SpecDocument: Sendable {
     /// Every schema of the document with its path: components, and those inline in
     /// parameters, bodies and responses, descending into properties, items and combinators.
     public var schemas: [(node: SpecNode, path: [String])] {
-        cache.value(\.schemas) { findSchemas() }
+        cache.value(\.schemas, cache.schemasLock) { findSchemas() }
     }
 
     private func findSchemas() -> [(node: SpecNode, path: [String])] {

@@ -6,6 +6,7 @@ import SpecLint
 extension Specsmith {
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Fail when a spec or guide is stale, invalid, holds an invalid example, or tells what the mock does not do.",
             discussion: """
                 Regenerates spec/ and site/ in memory and compares them with the committed files, then runs \

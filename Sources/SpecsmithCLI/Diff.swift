@@ -5,6 +5,7 @@ import SpecLint
 extension Specsmith {
     struct Diff: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "Classify every change between two versions of a spec as breaking, warning or info.",
             discussion: """
                 Each change has a stable check id (--list-checks). Exit status: 0 nothing at or above --fail-on, \

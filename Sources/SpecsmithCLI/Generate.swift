@@ -7,6 +7,7 @@ import OpenAPIEmitter
 extension Specsmith {
     struct Generate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "generate",
             abstract: "Write the spec and the guides from the registry and the templates.",
             discussion: """
                 Every example is validated first, in the spec and in the guides; an invalid one, a misspelling \

@@ -4,6 +4,7 @@ import Foundation
 extension Specsmith {
     struct Init: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Make a new package that documents, mocks and checks an API of its own with Specsmith.",
             discussion: """
                 Writes NAME/ with Package.swift (depending on Specsmith), a registry with one resource, the \

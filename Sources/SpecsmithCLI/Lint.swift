@@ -6,6 +6,7 @@ import SpecLint
 extension Specsmith {
     struct Lint: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lint",
             abstract: "Report style and validity problems in OpenAPI 3.0, 3.1 and 3.2 documents.",
             discussion: """
                 Files and globs ('reference/**/*.yml', expanded by Specsmith) are linted on every core. The rules come from \

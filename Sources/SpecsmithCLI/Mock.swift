@@ -10,6 +10,7 @@ import OpenAPIEmitter
 extension Specsmith {
     struct Mock: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "mock",
             abstract: "Serve a stateful mock of the API described by the registry.",
             discussion: """
                 Every resource is served under the path of the registry's server URL (for https://api.example.com/{tenant}/v1, /{tenant}/v1); the \
