@@ -50,8 +50,17 @@ enum ExampleRules {
             index(of: node).map { decoded[$0] }
         }
 
+        /// Schemas by their text as written: a spec that repeats a schema (a copied operation, a
+        /// shared error body written inline) pays for its JSON once.
+        private var byWritten: [Written: Int?] = [:]
+
         private func index(of node: SpecNode) -> Int? {
             if let known = byLocation[node.location] { return known }
+            let written = Written(node: node)
+            if let known = byWritten[written] {
+                byLocation[node.location] = known
+                return known
+            }
             let text = JSONWriter(pretty: false).string(inlined(node, depth: 0))
             let index =
                 byText[text]
@@ -62,6 +71,7 @@ enum ExampleRules {
                     return decoded.count - 1
                 }
             byLocation[node.location] = index
+            byWritten[written] = index
             return index
         }
 
