@@ -30,11 +30,9 @@ enum ExampleRules {
 
         private let lock = NSLock()
 
-        /// Decoded schemas, each once: large specs repeat the same inline schemas, so a schema
-        /// is known by its JSON text, and a schema node by where it is written.
+        /// Decoded schemas, each once: a schema node is known by where it is written, and then by
+        /// its text as written, as large specs repeat the same inline schemas.
         private var decoded: [JSONSchema] = []
-        private let decoder = TypedRules.decoder()
-        private var byText: [String: Int] = [:]
         private var byLocation: [Location: Int?] = [:]
 
         /// Verdicts by schema, context and example: specs repeat the same examples (every
@@ -61,15 +59,17 @@ enum ExampleRules {
                 byLocation[node.location] = known
                 return known
             }
-            let text = JSONWriter(pretty: false).string(inlined(node, depth: 0))
-            let index =
-                byText[text]
-                ?? (document.version == "3.0"
-                ? TypedRules.schema30(json: text) : try? decoder.decode(JSONSchema.self, from: Data(text.utf8))).map { schema in
-                    decoded.append(schema)
-                    byText[text] = decoded.count - 1
-                    return decoded.count - 1
-                }
+            let json = inlined(node, depth: 0)
+            // A 3.1 schema is decoded from the value itself, keys in document order; a 3.0 one goes
+            // through OpenAPIKit30 and OpenAPIKitCompat, which take a whole document as text.
+            let schema =
+                document.version == "3.0"
+                ? TypedRules.schema30(json: JSONWriter(pretty: false).string(json))
+                : try? OrderedDecoder().decode(JSONSchema.self, from: json)
+            let index = schema.map { schema in
+                decoded.append(schema)
+                return decoded.count - 1
+            }
             byLocation[node.location] = index
             byWritten[written] = index
             return index
