@@ -161,6 +161,21 @@ private let teamRuleset: String = {
         }
     }
 
+    /// A ruleset may be JSON, and is found as Spectral finds it: `.spectral.yaml`, then `.yml`,
+    /// then `.json`, in the working folder.
+    @Test func rulesetsAreFoundAndMayBeJSON() throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        #expect(Ruleset.discover(in: folder.url.path) == nil)
+        let json = try folder.write(".spectral.json", #"{"extends": [["spectral:oas", "off"]], "rules": {"info-contact": "error"}}"#)
+        #expect(Ruleset.discover(in: folder.url.path) == json)
+        let ruleset = try Ruleset.load(json)
+        #expect(ruleset.linter(for: "api.yaml").overrides["info-contact"] == .severity(.error))
+        #expect(ruleset.linter(for: "api.yaml").overrides["info-description"] == .off)
+        let yaml = try folder.write(".spectral.yaml", "extends: spectral:oas\n")
+        #expect(Ruleset.discover(in: folder.url.path) == yaml)
+    }
+
     @Test func overridesApplyByFilePattern() throws {
         let folder = try Folder()
         defer { folder.remove() }
