@@ -71,11 +71,6 @@ public struct Baseline: Sendable {
         public let description: String
     }
 
-    public init(_ findings: [Finding]) {
-        counts = [:]
-        for finding in findings { counts[Key(rule: finding.rule, file: finding.file, pointer: finding.pointer), default: 0] += 1 }
-    }
-
     public var count: Int { counts.values.reduce(0, +) }
 
     /// Reads a baseline written by `encoded(_:)`.

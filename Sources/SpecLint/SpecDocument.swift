@@ -6,8 +6,6 @@ public struct SpecDocument: Sendable {
     public let root: SpecNode
     /// `3.0` or `3.1` (3.2 documents are read as 3.1).
     public let version: String
-    /// The size of the text, in bytes: what the typed checks budget by.
-    public let size: Int
     /// Lookups several rules share, computed once.
     private let cache = Cache()
 
@@ -17,7 +15,7 @@ public struct SpecDocument: Sendable {
         let operationsLock = NSRecursiveLock()
         let referencesLock = NSRecursiveLock()
         let schemasLock = NSRecursiveLock()
-        let lock = NSRecursiveLock()
+        let sharedLock = NSLock()
         var operations: [Operation]?
         var references: [(ref: String, path: [String], location: Location)]?
         var schemas: [(node: SpecNode, path: [String])]?
@@ -35,8 +33,8 @@ public struct SpecDocument: Sendable {
 
     /// One object per document that several rules share (decoded schemas), made once.
     func shared<T: AnyObject>(_ key: String, _ make: () -> T) -> T {
-        cache.lock.lock()
-        defer { cache.lock.unlock() }
+        cache.sharedLock.lock()
+        defer { cache.sharedLock.unlock() }
         if let known = cache.shared[key] as? T { return known }
         let made = make()
         cache.shared[key] = made
@@ -85,7 +83,6 @@ public struct SpecDocument: Sendable {
             throw LoadError(description: "OpenAPI \(version) is not supported; Specsmith reads 3.0, 3.1 and 3.2", isOtherFormat: true)
         }
         self.root = root
-        self.size = text.utf8.count
     }
 
     static func mark(_ error: YamlError) -> Location? {

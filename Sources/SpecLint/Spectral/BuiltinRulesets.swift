@@ -14,7 +14,7 @@ enum BuiltinRulesets {
         case "specsmith", "specsmith:recommended":
             var collected = Ruleset.Collected()
             for rule in Linter.catalog {
-                collected.define(rule, severity: rule.severity, recommended: true)
+                collected.define(rule, recommended: true)
                 collected.settings[rule.id] = Linter.defaultSettings[rule.id]
             }
             return collected
@@ -238,7 +238,7 @@ enum BuiltinRulesets {
     /// It runs for `given: $` only; on every node of a wider `given` it would walk the document
     /// once per node.
     static func whole(_ name: String, _ check: @escaping @Sendable (SpecDocument) -> [RuleHit]) -> RuleFunction {
-        RuleFunction(name: name, checkOptions: RuleFunction.noOptions(name)) { target, _, document in
+        RuleFunction(name: name, checkOptions: RuleFunction.noOptions) { target, _, document in
             guard target.path.isEmpty else { return [] }
             return check(document).map { FunctionResult($0.message, path: $0.path, location: $0.location) }
         }
@@ -246,13 +246,13 @@ enum BuiltinRulesets {
 
     static let functions: [String: RuleFunction] = Dictionary(
         uniqueKeysWithValues: [
-            RuleFunction(name: "oasOpSuccessResponse", checkOptions: RuleFunction.noOptions("")) { target, _, _ in
+            RuleFunction(name: "oasOpSuccessResponse", checkOptions: RuleFunction.noOptions) { target, _, _ in
                 guard let responses = target.node, responses.isMapping else { return [] }
                 let success = responses.members.contains { $0.key.hasPrefix("2") || $0.key.hasPrefix("3") }
                 return success ? [] : [FunctionResult("Operation must have at least one \"2xx\" or \"3xx\" response.")]
             },
             whole("oasOpIdUnique", OperationRules.uniqueOperationID.check),
-            RuleFunction(name: "oasOpParams", checkOptions: RuleFunction.noOptions("")) { target, _, document in
+            RuleFunction(name: "oasOpParams", checkOptions: RuleFunction.noOptions) { target, _, document in
                 var seen: Set<String> = []
                 return (target.node?.items ?? []).enumerated().compactMap { index, item in
                     let parameter = document.resolved(item) ?? item
@@ -263,7 +263,7 @@ enum BuiltinRulesets {
                         path: target.path + [String(index)], location: item.location)
                 }
             },
-            RuleFunction(name: "oasTagDefined", checkOptions: RuleFunction.noOptions("")) { _, _, document in
+            RuleFunction(name: "oasTagDefined", checkOptions: RuleFunction.noOptions) { _, _, document in
                 let declared = Set(document.root["tags"]?.items.compactMap { $0["name"]?.string } ?? [])
                 return document.operations.flatMap { operation in
                     (operation.node["tags"]?.items ?? []).enumerated().compactMap { index, tag -> FunctionResult? in

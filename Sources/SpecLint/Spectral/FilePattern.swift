@@ -23,10 +23,6 @@ public struct FilePattern: Sendable {
 
     public func matches(_ path: String) -> Bool {
         guard let regex else { return false }
-        if pattern.hasPrefix("**") {
-            // A pattern with no folder matches the file wherever it is.
-            return regex.firstMatch(in: path, range: NSRange(path.startIndex..., in: path)) != nil
-        }
         return regex.firstMatch(in: path, range: NSRange(path.startIndex..., in: path)) != nil
     }
 

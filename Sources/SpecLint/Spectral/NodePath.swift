@@ -38,16 +38,12 @@ public struct NodePath: Sendable, CustomStringConvertible {
 
     /// A node a path reached: its value, where it is written, and the keys that lead to it.
     public struct Match {
-        public let node: SpecNode?
+        public let node: SpecNode
         public let path: [String]
         /// Set when `~` selected the property name itself.
         public var isPropertyName = false
         let parent: SpecNode?
         let parentPath: [String]?
-
-        public var location: Location? {
-            node?.location
-        }
     }
 
     /// Every node the path reaches in `document`. With `resolved`, steps that name a child go
@@ -80,7 +76,7 @@ public struct NodePath: Sendable, CustomStringConvertible {
     /// one walk with one path stack; a path is built only for the nodes that are found, which on
     /// a large document are few of the nodes walked.
     static func applyBelow(_ selector: Selector, from match: Match, _ context: FilterExpression.Context, into found: inout [Match]) {
-        guard let start = match.node else { return }
+        let start = match.node
         var path = match.path
         func consider(_ child: SpecNode, _ childKey: String, of node: SpecNode, _ key: String?) {
             switch selector {
@@ -126,8 +122,7 @@ public struct NodePath: Sendable, CustomStringConvertible {
 
     /// The children of a match, each with its key: through a `$ref` when resolving.
     static func children(of match: Match, _ context: FilterExpression.Context) -> [(key: String, match: Match)] {
-        guard let node = match.node else { return [] }
-        let (container, path) = context.follow(node, at: match.path)
+        let (container, path) = context.follow(match.node, at: match.path)
         switch container.kind {
         case .scalar: return []
         case .sequence(let items):
@@ -168,13 +163,12 @@ public struct NodePath: Sendable, CustomStringConvertible {
                 index += max(step, 1)
             }
         case .filter(let expression):
-            guard let node = match.node else { return }
-            let container = context.follow(node, at: match.path).node
+            let container = context.follow(match.node, at: match.path).node
             for child in children(of: match, context)
-            where child.match.node.map({
-                expression.isTrue(
-                    node: $0, key: child.key, parent: container, parentKey: match.path.last, path: { child.match.path }, context)
-            }) == true {
+            where expression.isTrue(
+                node: child.match.node, key: child.key, parent: container, parentKey: match.path.last, path: { child.match.path },
+                context)
+            {
                 found.append(child.match)
             }
         case .union(let selectors):

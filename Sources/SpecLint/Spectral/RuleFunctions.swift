@@ -92,11 +92,9 @@ public struct RuleFunction: Sendable {
         return nil
     }
 
-    static func noOptions(_ name: String) -> @Sendable (JSONValue?) -> String? {
-        { options in
-            if let options, options != .null { return "takes no options" }
-            return nil
-        }
+    static let noOptions: @Sendable (JSONValue?) -> String? = { options in
+        if let options, options != .null { return "takes no options" }
+        return nil
     }
 
     static func enumerationOptions(_ options: JSONValue?) -> String? {
@@ -194,19 +192,19 @@ public struct RuleFunction: Sendable {
 
     // MARK: - Presence
 
-    static let truthy = RuleFunction(name: "truthy", checkOptions: noOptions("truthy")) { target, _, _ in
+    static let truthy = RuleFunction(name: "truthy", checkOptions: noOptions) { target, _, _ in
         target.value.isTruthy ? [] : [FunctionResult("\(target.printedProperty)must be truthy")]
     }
 
-    static let falsy = RuleFunction(name: "falsy", checkOptions: noOptions("falsy")) { target, _, _ in
+    static let falsy = RuleFunction(name: "falsy", checkOptions: noOptions) { target, _, _ in
         target.value.isTruthy ? [FunctionResult("\(target.printedProperty)must be falsy")] : []
     }
 
-    static let defined = RuleFunction(name: "defined", checkOptions: noOptions("defined")) { target, _, _ in
+    static let defined = RuleFunction(name: "defined", checkOptions: noOptions) { target, _, _ in
         target.value.isUndefined ? [FunctionResult("\(target.printedProperty)must be defined")] : []
     }
 
-    static let undefined = RuleFunction(name: "undefined", checkOptions: noOptions("undefined")) { target, _, _ in
+    static let undefined = RuleFunction(name: "undefined", checkOptions: noOptions) { target, _, _ in
         target.value.isUndefined ? [] : [FunctionResult("\(target.printedProperty)must be undefined")]
     }
 
@@ -362,7 +360,7 @@ public struct RuleFunction: Sendable {
         return try? JSONDecoder().decode(JSONSchema.self, from: Data(JSONWriter(pretty: false).bytes(value)))
     }
 
-    static let typedEnum = RuleFunction(name: "typedEnum", checkOptions: noOptions("typedEnum")) { target, _, document in
+    static let typedEnum = RuleFunction(name: "typedEnum", checkOptions: noOptions) { target, _, document in
         guard let node = target.node, let values = node["enum"]?.items, let typeNode = node["type"] else { return [] }
         let types = typeNode.items.isEmpty ? [typeNode.string ?? ""] : typeNode.items.compactMap(\.string)
         let nullable = document.version == "3.0" && node["nullable"]?.json == .bool(true)

@@ -12,8 +12,6 @@ public struct Ruleset: Sendable {
     public private(set) var settings: [String: Linter.Setting]
     /// Settings and rules that apply only to files matching patterns.
     var overrides: [Override]
-    /// The files read, the ruleset first: what `--list-rules` names.
-    public private(set) var files: [String]
 
     struct Override: Sendable {
         let patterns: [FilePattern]
@@ -42,7 +40,7 @@ public struct Ruleset: Sendable {
 
     /// Specsmith's own catalog at its defaults: what runs when there is no ruleset.
     public static var specsmith: Ruleset {
-        Ruleset(rules: Linter.catalog, settings: Linter.defaultSettings, overrides: [], files: [])
+        Ruleset(rules: Linter.catalog, settings: Linter.defaultSettings, overrides: [])
     }
 
     /// The linter for one file: the ruleset's settings with the overrides whose patterns match it.
@@ -65,8 +63,7 @@ public struct Ruleset: Sendable {
         var loader = Loader()
         let collected = try loader.load(FilePattern.absolute(path), chain: [])
         return Ruleset(
-            rules: collected.order.compactMap { collected.rules[$0] }, settings: collected.settings, overrides: collected.overrides,
-            files: loader.files)
+            rules: collected.order.compactMap { collected.rules[$0] }, settings: collected.settings, overrides: collected.overrides)
     }
 
     // MARK: - Loading
@@ -74,17 +71,15 @@ public struct Ruleset: Sendable {
     /// The rules of a ruleset file with what it extends, before they become a Ruleset.
     struct Collected {
         var order: [String] = []
+        /// Each rule, whose own severity is the one it reports at when switched on without one.
         var rules: [String: LintRule] = [:]
-        /// The severity each rule reports at when switched on without one.
-        var defaults: [String: Severity] = [:]
         var recommended: [String: Bool] = [:]
         var settings: [String: Linter.Setting] = [:]
         var overrides: [Override] = []
 
-        mutating func define(_ rule: LintRule, severity: Severity, recommended: Bool) {
+        mutating func define(_ rule: LintRule, recommended: Bool) {
             if rules[rule.id] == nil { order.append(rule.id) }
             rules[rule.id] = rule
-            defaults[rule.id] = severity
             self.recommended[rule.id] = recommended
         }
 
@@ -92,9 +87,9 @@ public struct Ruleset: Sendable {
         mutating func inherit(_ other: Collected, mode: String) {
             for id in other.order {
                 guard let rule = other.rules[id] else { continue }
-                define(rule, severity: other.defaults[id] ?? rule.severity, recommended: other.recommended[id] ?? true)
+                define(rule, recommended: other.recommended[id] ?? true)
                 switch mode {
-                case "all": settings[id] = .severity(other.defaults[id] ?? rule.severity)
+                case "all": settings[id] = .severity(rule.severity)
                 case "off": settings[id] = .off
                 default: settings[id] = other.recommended[id] == false ? .off : other.settings[id] ?? .off
                 }
@@ -104,8 +99,6 @@ public struct Ruleset: Sendable {
     }
 
     struct Loader {
-        var files: [String] = []
-
         mutating func load(_ path: String, chain: [String]) throws(LoadError) -> Collected {
             if chain.contains(path) {
                 throw LoadError(
@@ -118,7 +111,6 @@ public struct Ruleset: Sendable {
             } catch {
                 throw LoadError(file: path, location: nil, message: "cannot read the ruleset: \(error.localizedDescription)")
             }
-            files.append(path)
             let root: SpecNode
             do {
                 guard let loaded = try SpecNode.load(text), loaded.isMapping else {
@@ -199,6 +191,7 @@ public struct Ruleset: Sendable {
         func extends(_ node: SpecNode?, _ fail: (String, SpecNode?) -> LoadError) throws(LoadError) -> [(String, String, SpecNode)] {
             guard let node else { return [] }
             if let name = node.string { return [(name, "recommended", node)] }
+            if node.isMapping { throw fail("`extends` is a ruleset name or a list of them", node) }
             var found: [(String, String, SpecNode)] = []
             for item in node.items {
                 if let name = item.string {
@@ -211,9 +204,6 @@ public struct Ruleset: Sendable {
                 } else {
                     throw fail("each `extends` entry is a ruleset name or [name, all|recommended|off]", item)
                 }
-            }
-            if found.isEmpty && !node.isScalar && node.items.isEmpty && node.isMapping {
-                throw fail("`extends` is a ruleset name or a list of them", node)
             }
             return found
         }
@@ -269,8 +259,8 @@ public struct Ruleset: Sendable {
                     let definition = try RuleDefinition(
                         name: name, node: value, file: file, formats: formats, aliases: aliases, documentationURL: documentationURL,
                         builtin: builtin, fail: fail)
-                    collected.define(definition.rule, severity: definition.severity, recommended: definition.recommended)
-                    collected.settings[name] = .severity(definition.severity)
+                    collected.define(definition.rule, recommended: definition.recommended)
+                    collected.settings[name] = .severity(definition.rule.severity)
                     defined.append(name)
                     continue
                 }
@@ -281,12 +271,10 @@ public struct Ruleset: Sendable {
                         file: file, location: member.keyLocation,
                         message: "rule \(name): no rule of that name is defined or inherited\(hint); a new rule needs `given` and `then`")
                 }
-                if collected.rules[name] == nil {
-                    collected.define(inherited, severity: inherited.severity, recommended: true)
-                }
-                let defaultSeverity = collected.defaults[name] ?? inherited.severity
+                if collected.rules[name] == nil { collected.define(inherited, recommended: true) }
+                let defaultSeverity = inherited.severity
                 if value.isMapping {
-                    // A partial override: a new severity, message or description for an inherited rule.
+                    // A partial override: an inherited rule given a severity of its own; other fields are not read.
                     guard let severityNode = value["severity"] else {
                         throw fail("to change an inherited rule give it a `severity`; to replace it give `given` and `then`")
                     }
@@ -332,7 +320,6 @@ extension Severity {
 /// One rule a ruleset defines with `given` and `then`, checked when it loads.
 struct RuleDefinition {
     let rule: LintRule
-    let severity: Severity
     let recommended: Bool
 
     struct Then {
@@ -405,7 +392,6 @@ struct RuleDefinition {
             }
             severity = chosen
         }
-        self.severity = severity
         recommended = node["recommended"]?.json != .bool(false)
         let formats = try Ruleset.Loader.formats(node["formats"], fail) ?? inheritedFormats
         let resolved = node["resolved"]?.json != .bool(false)
@@ -413,7 +399,7 @@ struct RuleDefinition {
         let message = node["message"]?.string
         let documentation = node["documentationUrl"]?.string ?? documentationURL.map { $0 + ($0.contains("#") ? "" : "#\(name)") }
         let compiled = DeclarativeRule(
-            name: name, description: description, message: message, given: given, then: thens, formats: formats, resolved: resolved)
+            description: description, message: message, given: given, then: thens, formats: formats, resolved: resolved)
         rule = LintRule(
             name, severity, description ?? message ?? "Custom rule \(name) (\(file))", documentationURL: documentation,
             check: compiled.run)
@@ -435,7 +421,6 @@ struct RuleDefinition {
 
 /// A `given`/`then` rule compiled to run on a document.
 struct DeclarativeRule: Sendable {
-    let name: String
     let description: String?
     let message: String?
     let given: [NodePath]
@@ -479,10 +464,9 @@ struct DeclarativeRule: Sendable {
                     RuleTarget(node: nil, path: match.path, key: key, fallbackLocation: document.keyLocation(of: match.path))
                 ]
             }
-            return [RuleTarget(node: match.node, path: match.path, fallbackLocation: match.node?.location)]
+            return [RuleTarget(node: match.node, path: match.path, fallbackLocation: match.node.location)]
         }
-        guard let node = match.node else { return [] }
-        let (container, base) = context.follow(node, at: match.path)
+        let (container, base) = context.follow(match.node, at: match.path)
         if field == "@key" {
             switch container.kind {
             case .mapping(let members):
@@ -499,7 +483,7 @@ struct DeclarativeRule: Sendable {
             return fieldPath.evaluate(
                 from: NodePath.Match(node: container, path: base, parent: nil, parentPath: nil), in: document,
                 resolved: resolved
-            ).map { RuleTarget(node: $0.node, path: $0.path, fallbackLocation: $0.node?.location) }
+            ).map { RuleTarget(node: $0.node, path: $0.path, fallbackLocation: $0.node.location) }
         }
         var current: SpecNode? = container
         var path = base
