@@ -104,14 +104,7 @@ public struct SpecDocument: Sendable {
     /// The node at a path of keys and sequence indexes.
     public func node(at path: [String]) -> SpecNode? {
         var node: SpecNode? = root
-        for token in path {
-            guard let current = node else { return nil }
-            if case .sequence(let items) = current.kind, let index = Int(token) {
-                node = items.indices.contains(index) ? items[index] : nil
-            } else {
-                node = current[token]
-            }
-        }
+        for token in path { node = node?.child(token) }
         return node
     }
 

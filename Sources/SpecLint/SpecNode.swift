@@ -49,6 +49,16 @@ public struct SpecNode: Sendable {
         return members.first { $0.key == key }?.value
     }
 
+    /// The member `token` of a mapping, or the item at index `token` of a sequence: one step of
+    /// a path of keys and indexes.
+    public func child(_ token: String) -> SpecNode? {
+        if case .sequence(let items) = kind {
+            guard let index = Int(token), items.indices.contains(index) else { return nil }
+            return items[index]
+        }
+        return self[token]
+    }
+
     public var members: [Member] {
         if case .mapping(let members) = kind { return members }
         return []

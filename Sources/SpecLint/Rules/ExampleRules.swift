@@ -59,14 +59,7 @@ enum ExampleRules {
                 byLocation[node.location] = known
                 return known
             }
-            let json = inlined(node, depth: 0)
-            // A 3.1 schema is decoded from the value itself, keys in document order; a 3.0 one goes
-            // through OpenAPIKit30 and OpenAPIKitCompat, which take a whole document as text.
-            let schema =
-                document.version == "3.0"
-                ? TypedRules.schema30(json: JSONWriter(pretty: false).string(json))
-                : try? OrderedDecoder().decode(JSONSchema.self, from: json)
-            let index = schema.map { schema in
+            let index = TypedRules.schema(inlined(node, depth: 0), version: document.version).map { schema in
                 decoded.append(schema)
                 return decoded.count - 1
             }
@@ -158,11 +151,9 @@ enum ExampleRules {
             var node = example
             var at = path
             for component in issue.path.components {
-                let key = component.text
-                guard let child = node.isMapping ? node[key] : Int(key).flatMap({ node.items.indices.contains($0) ? node.items[$0] : nil })
-                else { break }
+                guard let child = node.child(component.text) else { break }
                 node = child
-                at.append(key)
+                at.append(component.text)
             }
             return RuleHit(issue.path.components.isEmpty ? "\(noun): \(issue.message)" : "\(noun) \(issue)", at: at, node.location)
         }

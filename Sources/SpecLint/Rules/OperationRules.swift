@@ -32,14 +32,18 @@ enum OperationRules {
         "When the document declares top-level `tags`, every tag an operation uses is among them (declaring none is allowed)."
     ) {
         document in
-        let declared = Set(document.root["tags"]?.items.compactMap { $0["name"]?.string } ?? [])
         // OpenAPI lets a document use tags without declaring any; only a partial list is a mistake.
-        guard !declared.isEmpty else { return [] }
+        guard document.root["tags"]?.items.contains(where: { $0["name"]?.string != nil }) == true else { return [] }
+        return undeclaredTags(document).map { RuleHit("tag '\($0.name)' is not declared in the top-level tags", at: $0.path, $0.location) }
+    }
+
+    /// Each tag an operation uses that the top-level `tags` does not declare, with where it is.
+    static func undeclaredTags(_ document: SpecDocument) -> [(name: String, path: [String], location: Location)] {
+        let declared = Set(document.root["tags"]?.items.compactMap { $0["name"]?.string } ?? [])
         return document.operations.flatMap { operation in
-            (operation.node["tags"]?.items ?? []).enumerated().compactMap { index, tag -> RuleHit? in
+            (operation.node["tags"]?.items ?? []).enumerated().compactMap { index, tag in
                 guard let name = tag.string, !declared.contains(name) else { return nil }
-                return RuleHit(
-                    "tag '\(name)' is not declared in the top-level tags", at: operation.location + ["tags", String(index)], tag.location)
+                return (name, operation.location + ["tags", String(index)], tag.location)
             }
         }
     }

@@ -22,10 +22,7 @@ enum TypedRules {
     ) { document in
         let input = typedInput(document)
         // Keys in document order: the first problem the decoder meets is the same on every run.
-        var decoder = OrderedDecoder()
-        // Both OpenAPIKit modules read the same key; set through the subscript, it is one entry.
-        decoder.userInfo[OpenAPIKit.VendorExtensionsConfiguration.enabledKey] = false
-        decoder.userInfo[OpenAPIKit30.VendorExtensionsConfiguration.enabledKey] = false
+        let decoder = Self.decoder
         let typed: OpenAPIKit.OpenAPI.Document
         do {
             if document.version == "3.0" {
@@ -106,28 +103,31 @@ enum TypedRules {
     /// A one-line hit at `path`, located at the nearest node above it the document has (a
     /// missing key's mapping). OpenAPIKit's messages span lines and end in a full stop.
     static func hit(_ message: String, _ path: [String], _ document: SpecDocument) -> RuleHit {
-        var known = path
-        while !known.isEmpty && document.node(at: known) == nil { known.removeLast() }
         var line = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         while line.hasSuffix(".") { line.removeLast() }
-        return RuleHit(line, at: path, document.node(at: known)?.location)
+        return RuleHit(line, at: path, document.nearestLocation(of: path))
     }
 
-    /// A JSON decoder for OpenAPIKit's types (3.0 and 3.1) that skips vendor extensions: no
-    /// check judges them, and decoding them doubles the cost.
-    static func decoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
+    /// The decoder for OpenAPIKit's types (3.0 and 3.1), reading keys in document order and
+    /// skipping vendor extensions: no check judges them, and decoding them doubles the cost.
+    static let decoder: OrderedDecoder = {
+        var decoder = OrderedDecoder()
+        // Both OpenAPIKit modules read the same key; set through the subscript, it is one entry.
         decoder.userInfo[OpenAPIKit.VendorExtensionsConfiguration.enabledKey] = false
         decoder.userInfo[OpenAPIKit30.VendorExtensionsConfiguration.enabledKey] = false
         return decoder
-    }
+    }()
 
-    /// A 3.0 schema as OpenAPIKit30 reads it, converted to 3.1 by OpenAPIKitCompat: `nullable`,
-    /// boolean `exclusiveMinimum` and the rest mean what 3.0 says. Compat converts whole
-    /// documents, so the schema travels as the one component of a minimal one.
-    static func schema30(json text: String) -> OpenAPIKit.JSONSchema? {
-        let wrapped = #"{"openapi":"3.0.3","info":{"title":"","version":""},"paths":{},"components":{"schemas":{"s":"# + text + "}}}"
-        guard let document = try? decoder().decode(OpenAPIKit30.OpenAPI.Document.self, from: Data(wrapped.utf8)) else { return nil }
+    /// A schema as the document's version means it: a 3.1 one as it is; a 3.0 one as OpenAPIKit30
+    /// reads it, converted to 3.1 by OpenAPIKitCompat (`nullable`, boolean `exclusiveMinimum` and
+    /// the rest mean what 3.0 says). Compat converts whole documents, so a 3.0 schema travels as
+    /// the one component of a minimal one.
+    static func schema(_ value: JSONValue, version: String) -> OpenAPIKit.JSONSchema? {
+        guard version == "3.0" else { return try? decoder.decode(OpenAPIKit.JSONSchema.self, from: value) }
+        let wrapped: JSONValue = [
+            "openapi": "3.0.3", "info": ["title": "", "version": ""], "paths": [:], "components": ["schemas": ["s": value]],
+        ]
+        guard let document = try? decoder.decode(OpenAPIKit30.OpenAPI.Document.self, from: wrapped) else { return nil }
         return document.convert(to: .v3_1_1).components.schemas["s"]
     }
 

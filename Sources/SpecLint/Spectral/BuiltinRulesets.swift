@@ -264,14 +264,9 @@ enum BuiltinRulesets {
                 }
             },
             RuleFunction(name: "oasTagDefined", checkOptions: RuleFunction.noOptions) { _, _, document in
-                let declared = Set(document.root["tags"]?.items.compactMap { $0["name"]?.string } ?? [])
-                return document.operations.flatMap { operation in
-                    (operation.node["tags"]?.items ?? []).enumerated().compactMap { index, tag -> FunctionResult? in
-                        guard let name = tag.string, !declared.contains(name) else { return nil }
-                        return FunctionResult(
-                            "Operation tags must be defined in global tags.", path: operation.location + ["tags", String(index)],
-                            location: tag.location)
-                    }
+                // Spectral's rule fires even when no tags are declared at all, unlike Specsmith's.
+                OperationRules.undeclaredTags(document).map {
+                    FunctionResult("Operation tags must be defined in global tags.", path: $0.path, location: $0.location)
                 }
             },
             whole("oasPathParam") { document in

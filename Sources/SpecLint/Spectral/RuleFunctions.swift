@@ -357,7 +357,7 @@ public struct RuleFunction: Sendable {
     }
 
     static func decodeSchema(_ value: JSONValue) -> JSONSchema? {
-        return try? JSONDecoder().decode(JSONSchema.self, from: Data(JSONWriter(pretty: false).bytes(value)))
+        TypedRules.schema(value, version: "3.1")
     }
 
     static let typedEnum = RuleFunction(name: "typedEnum", checkOptions: noOptions) { target, _, document in

@@ -493,13 +493,7 @@ struct DeclarativeRule: Sendable {
                 path.append(component)
                 continue
             }
-            var child: SpecNode?
-            if case .sequence(let items) = here.kind, let index = Int(component), items.indices.contains(index) {
-                child = items[index]
-            } else {
-                child = here[component]
-            }
-            if let found = child {
+            if let found = here.child(component) {
                 let followed = context.follow(found, at: path + [component])
                 current = followed.node
                 path = followed.path
