@@ -98,13 +98,14 @@ extension Specsmith {
         /// The files the arguments name: globs expanded, each file once, in the order given.
         func files() throws -> [String] {
             var files: [String] = []
+            var seen: Set<String> = []
             for spec in specs {
                 let expanded = FilePattern.expand(spec)
                 if expanded.isEmpty {
                     printError("specsmith: \(spec): no file matches this pattern")
                     throw ExitCode(2)
                 }
-                for file in expanded where !files.contains(file) { files.append(file) }
+                files += expanded.filter { seen.insert($0).inserted }
             }
             return files
         }
@@ -112,8 +113,9 @@ extension Specsmith {
         func run() async throws {
             let ruleset = try loadRuleset()
             let settings = try settings(known: ruleset.rules)
+            // The rules in force outside any override: what --list-rules prints and SARIF describes.
+            let linter = ruleset.linter(for: "", overrides: settings)
             if listRules {
-                let linter = ruleset.linter(for: "", overrides: settings)
                 for rule in linter.rules {
                     let level: String
                     switch linter.overrides[rule.id] {
@@ -153,12 +155,14 @@ extension Specsmith {
                 } catch let error as Baseline.LoadError {
                     printError("specsmith: \(error.description)")
                     throw ExitCode(2)
+                } catch {
+                    printError("specsmith: \(baseline): cannot read the baseline: \(error.localizedDescription)")
+                    throw ExitCode(2)
                 }
                 let total = findings.count
                 findings = accepted.new(in: findings)
                 printError("specsmith: \(total - findings.count) findings are in the baseline \(baseline); new: \(findings.count)")
             }
-            let linter = ruleset.linter(for: "", overrides: settings)
             print(FindingReport.render(findings, as: format, rules: linter.rules), terminator: "")
             let threshold = try threshold()
             if findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }

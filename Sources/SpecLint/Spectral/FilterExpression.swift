@@ -85,7 +85,7 @@ public struct FilterExpression: Sendable {
         case string(String)
         case node(SpecNode)
         case array([Value])
-        case regex(NSRegularExpression)
+        case regex(ScriptRegex)
 
         var isTruthy: Bool {
             switch self {
@@ -169,7 +169,7 @@ public struct FilterExpression: Sendable {
 
     indirect enum Expression: Sendable {
         case literal(Literal)
-        case regex(CompiledRegex)
+        case regex(ScriptRegex)
         case current
         case variable(Variable)
         case member(Expression, Expression)
@@ -183,11 +183,6 @@ public struct FilterExpression: Sendable {
 
     enum Variable: String, Sendable {
         case property, parentProperty, parent, path, root
-    }
-
-    /// A regular expression compiled when the ruleset loads.
-    struct CompiledRegex: @unchecked Sendable {
-        let regex: NSRegularExpression
     }
 
     enum Literal: Sendable {
@@ -366,7 +361,7 @@ public struct FilterExpression: Sendable {
                 guard let regex = ScriptRegex.make(pattern, flags: flags) else {
                     throw ParseError(description: "/\(pattern)/ is not a regular expression this engine reads")
                 }
-                return .regex(CompiledRegex(regex: regex))
+                return .regex(regex)
             case .at(""): return .current
             case .at(let name):
                 guard let variable = Variable(rawValue: name) else {
@@ -450,8 +445,8 @@ public struct FilterExpression: Sendable {
                 case .number(let value): return .number(value)
                 case .string(let value): return .string(value)
                 }
-            case .regex(let compiled):
-                return .regex(compiled.regex)
+            case .regex(let regex):
+                return .regex(regex)
             case .current:
                 return Value.of(node)
             case .variable(let variable):
@@ -560,19 +555,19 @@ public struct FilterExpression: Sendable {
             let argument = arguments.first ?? .undefined
             if case .regex(let regex) = base {
                 guard method == "test", let text = argument.asString else { return .undefined }
-                return .bool(ScriptRegex.matches(regex, text))
+                return .bool(regex.matches(text))
             }
             guard case .string(let text) = base else { return .undefined }
             switch method {
             case "match":
-                let regex: NSRegularExpression?
+                let regex: ScriptRegex?
                 if case .regex(let given) = argument {
                     regex = given
                 } else {
                     regex = argument.asString.flatMap { ScriptRegex.make($0, flags: "") }
                 }
                 guard let regex else { return .undefined }
-                return ScriptRegex.matches(regex, text) ? .array([.string(text)]) : .null
+                return regex.matches(text) ? .array([.string(text)]) : .null
             case "includes": return .bool(argument.asString.map { $0.isEmpty || text.contains($0) } ?? false)
             case "startsWith": return .bool(argument.asString.map(text.hasPrefix) ?? false)
             case "endsWith": return .bool(argument.asString.map(text.hasSuffix) ?? false)
@@ -597,15 +592,26 @@ extension FilterExpression.Value {
 }
 
 /// JavaScript regular expressions (`/[a-b]+/im` or a bare pattern) as Foundation compiles them.
-enum ScriptRegex {
+/// A JavaScript regular expression (`/[a-b]+/im` or a bare pattern) as Foundation compiles it,
+/// and, when the pattern is plain text (`<script`, `eval\(`, no flags), that text: a substring
+/// search then stands in for the regex engine, which on Linux converts every subject to UTF-16.
+struct ScriptRegex: @unchecked Sendable {
+    let regex: NSRegularExpression
+    let literal: String?
+
+    func matches(_ text: String) -> Bool {
+        if let literal { return text.contains(literal) }
+        return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
     private static let cache = Cache()
 
     private final class Cache: @unchecked Sendable {
         let lock = NSLock()
-        var compiled: [String: NSRegularExpression?] = [:]
+        var compiled: [String: ScriptRegex?] = [:]
     }
 
-    static func make(_ pattern: String, flags: String) -> NSRegularExpression? {
+    static func make(_ pattern: String, flags: String) -> ScriptRegex? {
         let key = flags + "/" + pattern
         cache.lock.lock()
         defer { cache.lock.unlock() }
@@ -614,9 +620,32 @@ enum ScriptRegex {
         if flags.contains("i") { options.insert(.caseInsensitive) }
         if flags.contains("m") { options.insert(.anchorsMatchLines) }
         if flags.contains("s") { options.insert(.dotMatchesLineSeparators) }
-        let regex = try? NSRegularExpression(pattern: translate(pattern), options: options)
-        cache.compiled[key] = regex
-        return regex
+        let translated = translate(pattern)
+        let made = (try? NSRegularExpression(pattern: translated, options: options)).map {
+            ScriptRegex(regex: $0, literal: options.isEmpty ? literal(of: translated) : nil)
+        }
+        cache.compiled[key] = made
+        return made
+    }
+
+    /// The text `pattern` matches when it has no metacharacters once escapes are read.
+    static func literal(of pattern: String) -> String? {
+        var text = ""
+        var escaped = false
+        for character in pattern {
+            if escaped {
+                guard !character.isLetter && !character.isNumber else { return nil }
+                text.append(character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if "^$.*+?()[]{}|".contains(character) {
+                return nil
+            } else {
+                text.append(character)
+            }
+        }
+        return escaped || text.isEmpty ? nil : text
     }
 
     /// JavaScript reads a brace that starts no `{n}`, `{n,}` or `{n,m}` quantifier as a literal
@@ -661,7 +690,7 @@ enum ScriptRegex {
     }
 
     /// A pattern option as Spectral reads it: `/body/flags`, or the whole string as the body.
-    static func make(option: String) -> NSRegularExpression? {
+    static func make(option: String) -> ScriptRegex? {
         if option.count > 2, option.hasPrefix("/"), let close = option.lastIndex(of: "/"), close > option.startIndex {
             let flags = option[option.index(after: close)...]
             if flags.allSatisfy({ $0.isLetter && $0.isLowercase }) {
@@ -669,46 +698,5 @@ enum ScriptRegex {
             }
         }
         return make(option, flags: "")
-    }
-
-    static func matches(_ regex: NSRegularExpression, _ text: String) -> Bool {
-        if let literal = literal(of: regex) { return text.contains(literal) }
-        return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-    }
-
-    private static let literals = LiteralCache()
-
-    private final class LiteralCache: @unchecked Sendable {
-        let lock = NSLock()
-        var known: [ObjectIdentifier: String?] = [:]
-    }
-
-    /// The text a pattern matches when it is plain text (`<script`, `eval\(`, no flags), so a
-    /// substring search can stand in for the regex engine, which on Linux converts every
-    /// subject to UTF-16 first.
-    static func literal(of regex: NSRegularExpression) -> String? {
-        let id = ObjectIdentifier(regex)
-        literals.lock.lock()
-        defer { literals.lock.unlock() }
-        if let known = literals.known[id] { return known }
-        var text = ""
-        var plain = regex.options.isEmpty
-        var escaped = false
-        for character in regex.pattern where plain {
-            if escaped {
-                plain = !character.isLetter && !character.isNumber
-                text.append(character)
-                escaped = false
-            } else if character == "\\" {
-                escaped = true
-            } else if "^$.*+?()[]{}|".contains(character) {
-                plain = false
-            } else {
-                text.append(character)
-            }
-        }
-        let literal: String? = plain && !escaped && !text.isEmpty ? text : nil
-        literals.known[id] = literal
-        return literal
     }
 }

@@ -141,7 +141,10 @@ public struct NodePath: Sendable, CustomStringConvertible {
     static func apply(_ selector: Selector, to match: Match, _ context: FilterExpression.Context, into found: inout [Match]) {
         switch selector {
         case .name(let name):
-            if let child = children(of: match, context).first(where: { $0.key == name }) { found.append(child.match) }
+            let (container, path) = context.follow(match.node, at: match.path)
+            guard let child = container.child(name) else { return }
+            let (value, valuePath) = context.follow(child, at: path + [name])
+            found.append(Match(node: value, path: valuePath, parent: container, parentPath: path))
         case .index(let index):
             let all = children(of: match, context)
             let position = index < 0 ? all.count + index : index

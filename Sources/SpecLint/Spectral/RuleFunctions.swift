@@ -230,11 +230,10 @@ public struct RuleFunction: Sendable {
     static let pattern = RuleFunction(name: "pattern", checkOptions: patternOptions) { target, options, _ in
         guard case .string(let text) = target.value, let object = options?.objectValue else { return [] }
         var results: [FunctionResult] = []
-        if let match = object["match"]?.stringValue, let regex = ScriptRegex.make(option: match), !ScriptRegex.matches(regex, text) {
+        if let match = object["match"]?.stringValue, let regex = ScriptRegex.make(option: match), !regex.matches(text) {
             results.append(FunctionResult("\"\(text)\" must match the pattern \"\(match)\""))
         }
-        if let notMatch = object["notMatch"]?.stringValue, let regex = ScriptRegex.make(option: notMatch), ScriptRegex.matches(regex, text)
-        {
+        if let notMatch = object["notMatch"]?.stringValue, let regex = ScriptRegex.make(option: notMatch), regex.matches(text) {
             results.append(FunctionResult("\"\(text)\" must not match the pattern \"\(notMatch)\""))
         }
         return results
@@ -265,7 +264,7 @@ public struct RuleFunction: Sendable {
             let escaped = NSRegularExpression.escapedPattern(for: char)
             regex = "^\(allowLeading ? "[\(escaped)]?" : "")\(body)(?:[\(escaped)]\(body))*$"
         }
-        guard let compiled = ScriptRegex.make(regex, flags: ""), !ScriptRegex.matches(compiled, text) else { return [] }
+        guard let compiled = ScriptRegex.make(regex, flags: ""), !compiled.matches(text) else { return [] }
         return [FunctionResult("must be \(type) case")]
     }
 
@@ -324,11 +323,13 @@ public struct RuleFunction: Sendable {
         return []
     }
 
+    static let englishLocale = Locale(identifier: "en_US")
+
     /// Numbers by value, strings as `localeCompare` orders them.
     static func compare(_ a: JSONValue, _ b: JSONValue) -> Int {
         if let x = a.doubleValue, let y = b.doubleValue { return x < y ? -1 : x > y ? 1 : 0 }
         guard let x = a.stringValue, let y = b.stringValue else { return 0 }
-        switch x.compare(y, options: [], range: nil, locale: Locale(identifier: "en_US")) {
+        switch x.compare(y, options: [], range: nil, locale: englishLocale) {
         case .orderedAscending: return -1
         case .orderedDescending: return 1
         case .orderedSame: return 0
@@ -356,8 +357,21 @@ public struct RuleFunction: Sendable {
         }
     }
 
+    /// The `schema` option decoded once, not once per node the rule checks.
     static func decodeSchema(_ value: JSONValue) -> JSONSchema? {
-        TypedRules.schema(value, version: "3.1")
+        schemas.lock.lock()
+        defer { schemas.lock.unlock() }
+        if let known = schemas.decoded[value] { return known }
+        let decoded = TypedRules.schema(value, version: "3.1")
+        schemas.decoded[value] = decoded
+        return decoded
+    }
+
+    private static let schemas = SchemaCache()
+
+    private final class SchemaCache: @unchecked Sendable {
+        let lock = NSLock()
+        var decoded: [JSONValue: JSONSchema?] = [:]
     }
 
     static let typedEnum = RuleFunction(name: "typedEnum", checkOptions: noOptions) { target, _, document in
@@ -386,10 +400,16 @@ public struct RuleFunction: Sendable {
         guard let node = target.node, node.isMapping, let location = options?.objectValue?["reusableObjectsLocation"]?.stringValue,
             let base = SpecDocument.refPath(location)
         else { return [] }
-        let used = Set(document.references.map(\.ref))
+        // Every pointer a reference names, and each pointer above it: an object is used when a
+        // reference names it or something inside it.
+        var used: Set<String> = []
+        for reference in document.references {
+            var pointer = Substring(reference.ref)
+            while used.insert(String(pointer)).inserted, let slash = pointer.lastIndex(of: "/") { pointer = pointer[..<slash] }
+        }
         return node.members.compactMap { member in
             let pointer = SpecDocument.pointer(base + [member.key])
-            guard !used.contains(pointer), !used.contains(where: { $0.hasPrefix(pointer + "/") }) else { return nil }
+            guard !used.contains(pointer) else { return nil }
             return FunctionResult("Potential orphaned reusable object has been detected", path: base + [member.key])
         }
     }
