@@ -69,7 +69,7 @@ enum StructureRules {
 
     /// The objects whose fields are checked, with the fields OpenAPI 3.0 allows and those 3.1 and
     /// 3.2 add (a 3.2 document is read as 3.1, so 3.1 documents may use them too).
-    enum OpenAPIObject: String {
+    enum OpenAPIObject: String, CaseIterable {
         case root = "the document root"
         case info = "info"
         case contact = "info.contact"
@@ -84,7 +84,16 @@ enum StructureRules {
         case mediaType = "a media type"
         case components = "components"
 
+        /// The fields of each object for 3.0 documents and for later ones, worked out once: the
+        /// check asks for them at every operation, response and parameter.
+        static let fields30 = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.declaredFields("3.0")) })
+        static let fields31 = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.declaredFields("3.1")) })
+
         func fields(_ version: String) -> Set<String> {
+            (version == "3.0" ? Self.fields30 : Self.fields31)[self] ?? []
+        }
+
+        private func declaredFields(_ version: String) -> Set<String> {
             let (both, later): ([String], [String])
             switch self {
             case .root:
