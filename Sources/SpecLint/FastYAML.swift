@@ -69,7 +69,7 @@ struct FastYAML: Sendable {
         var second = self
         second.lines = Array(lines[split...])
         second.lineOffset = split
-        let parts = SpecDiff.concurrentMap([first, second]) { part -> SpecNode? in
+        let parts = [first, second].concurrentMap { part -> SpecNode? in
             var parser = part
             guard case .success(let node) = parser.readDocument() else { return nil }
             return node

@@ -34,7 +34,7 @@ public struct LintRun: Sendable {
 
     public func lint(_ inputs: [Input]) -> [Finding] {
         let run = self
-        return SpecDiff.concurrentMap(inputs) { input in run.lint(input) }.flatMap { $0 }
+        return inputs.concurrentMap { input in run.lint(input) }.flatMap { $0 }
     }
 
     func lint(_ input: Input) -> [Finding] {

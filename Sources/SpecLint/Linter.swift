@@ -56,7 +56,7 @@ public struct Linter: Sendable {
             case nil: return (rule, rule.severity)
             }
         }
-        let results = SpecDiff.concurrentMap(Array(active.indices)) { index -> ([Finding], Duration) in
+        let results = Array(active.indices).concurrentMap { index -> ([Finding], Duration) in
             let (rule, severity) = active[index]
             let started = ContinuousClock().now
             let found = rule.check(document).map { hit in

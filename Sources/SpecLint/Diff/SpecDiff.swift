@@ -214,31 +214,16 @@ public struct SpecDiff: Sendable {
 
     /// Every check's changes, in check order, evaluated on all cores.
     static func evaluateAll(_ checks: [DiffCheck], _ context: DiffContext) -> [[Change]] {
-        concurrentMap(checks) { $0.evaluate(context) }
+        checks.concurrentMap { $0.evaluate(context) }
     }
 
     static func parseBoth(_ base: String, _ head: String) -> (
         Result<SpecDocument, SpecDocument.LoadError>, Result<SpecDocument, SpecDocument.LoadError>
     ) {
-        let parsed = concurrentMap([base, head]) { text in
+        let parsed = [base, head].concurrentMap { text in
             Result<SpecDocument, SpecDocument.LoadError> { () throws(SpecDocument.LoadError) in try SpecDocument(text: text) }
         }
         return (parsed[0], parsed[1])
-    }
-
-    /// `transform` of each element, computed on all cores, in the elements' order.
-    static func concurrentMap<Element: Sendable, Value: Sendable>(
-        _ elements: [Element], _ transform: @Sendable (Element) -> Value
-    ) -> [Value] {
-        let slots = ConcurrentSlots<Value>()
-        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
-            let value = transform(elements[index])
-            slots.lock.lock()
-            slots.values[index] = value
-            slots.lock.unlock()
-        }
-        // Every index was filled by concurrentPerform, which returns when all are done.
-        return elements.indices.compactMap { slots.values[$0] }
     }
 
     func sorted(_ changes: [Change]) -> [Change] {
@@ -261,7 +246,3 @@ extension Change {
 }
 
 /// Results written from several threads, each under the lock.
-final class ConcurrentSlots<Value>: @unchecked Sendable {
-    let lock = NSLock()
-    var values: [Int: Value] = [:]
-}
