@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Times `specsmith diff` (release build) on two versions of Stripe's public spec (4 MB each,
-# ../shared/corpus/) against a bare libyaml parse of both files, in one run, and prints the
+# corpus/) against a bare libyaml parse of both files, in one run, and prints the
 # ratio; then a document diffed with itself, which must report nothing.
 # usage: bash Benchmarks/diff-benchmark.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=.build/benchmark
 mkdir -p "$work"
-old=../shared/corpus/stripe-spec3.2022-11-15.yaml
-new=../shared/corpus/stripe-spec3.2023-08-16.yaml
+old=corpus/stripe-spec3.2022-11-15.yaml
+new=corpus/stripe-spec3.2023-08-16.yaml
 
 if ! [ -f /usr/include/yaml.h ]; then
   export DEBIAN_FRONTEND=noninteractive

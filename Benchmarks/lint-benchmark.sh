@@ -21,17 +21,17 @@ gcc -O2 -o "$work/yaml_parse" Benchmarks/yaml_parse.c -lyaml
 venv=.build/ci-venv
 if [ ! -x "$venv/bin/openapi-spec-validator" ]; then
   python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet --disable-pip-version-check openapi-spec-validator pyyaml
+  "$venv/bin/pip" install --quiet --disable-pip-version-check -r .ci/requirements.txt
 fi
 swift build -c release --product specsmith 2>&1 | tail -1
 specsmith=$(swift build -c release --show-bin-path)/specsmith
 
 echo "== inputs"
-stripe=../shared/corpus/stripe-spec3.2023-08-16.yaml
+stripe=corpus/stripe-spec3.2023-08-16.yaml
 corpus="$work/corpus"
 if [ ! -d "$corpus/reference" ]; then "$venv/bin/python" Benchmarks/make_corpus.py "$stripe" "$corpus"; fi
 "$venv/bin/python" Benchmarks/make_large_spec.py spec/customers.v3.yaml "$copies" "$work/large.yaml"
-large=("$stripe" ../shared/corpus/stripe-spec3.2022-11-15.yaml "$corpus/large/stripe-pyyaml.yaml" "$corpus/large/stripe.json" "$work/large.yaml")
+large=("$stripe" corpus/stripe-spec3.2022-11-15.yaml "$corpus/large/stripe-pyyaml.yaml" "$corpus/large/stripe.json" "$work/large.yaml")
 mid=("$corpus"/mid/*.yaml)
 reference=("$corpus"/reference/*.yaml)
 echo "reference folder: ${#reference[@]} files, $(du -cb "${reference[@]}" | tail -1 | cut -f1) bytes"
