@@ -78,18 +78,26 @@ let package = Package(
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             ]
         ),
-        // Lint and diff for any OpenAPI 3.0/3.1 document, over a line-aware tree of the file.
+        // Reads any OpenAPI 3.0/3.1 document, YAML or JSON, into a line-aware tree: the fast readers, positions,
+        // the document model and the ordered decoder. The linter and the differ both stand on it.
+        .target(
+            name: "SpecReader",
+            dependencies: ["JSONModel", .product(name: "Yams", package: "Yams")]
+        ),
+        // Lint rules over a read document: Specsmith's own catalog and Spectral rulesets; findings, reports, baselines.
         .target(
             name: "SpecLint",
             dependencies: [
                 "JSONModel",
                 "SchemaValidation",
+                "SpecReader",
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
                 .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
                 .product(name: "OpenAPIKitCompat", package: "OpenAPIKit"),
-                .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // Breaking-change checks between two versions of a document: each check in Checks/, reports in five formats.
+        .target(name: "SpecDiff", dependencies: ["JSONModel", "SpecReader"]),
         // A stateful mock of the API: routes, rules and data all derived from the registry.
         .target(
             name: "MockServer",
@@ -118,7 +126,9 @@ let package = Package(
                 "MockServer",
                 "OpenAPIEmitter",
                 "SchemaValidation",
+                "SpecDiff",
                 "SpecLint",
+                "SpecReader",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -163,7 +173,10 @@ let package = Package(
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             ]
         ),
-        .testTarget(name: "SpecLintTests", dependencies: ["SpecLint", "JSONModel"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "SpecReaderTests", dependencies: ["SpecReader", "JSONModel", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "SpecLintTests", dependencies: ["SpecLint", "SpecReader", "JSONModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SpecDiffTests", dependencies: ["SpecDiff", "SpecReader", "JSONModel"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "SpecsmithCLITests", dependencies: ["APIContract", "SpecsmithCLI", "APIRegistry", "JSONModel", "TestRegistries"]),
         .testTarget(

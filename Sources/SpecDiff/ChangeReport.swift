@@ -1,4 +1,5 @@
 import JSONModel
+import SpecReader
 
 /// Renders changes for people (text), tools (json), pull requests (github) and release
 /// notes (markdown).
@@ -58,10 +59,8 @@ public enum ChangeReport {
         case .github:
             return changes.map { change in
                 let level = change.level == .breaking ? "error" : change.level == .warning ? "warning" : "notice"
-                var properties = ["file=\(FindingReport.escapeProperty(file(change)))"]
-                if let location = change.location { properties += ["line=\(location.line)", "col=\(location.column)"] }
-                properties.append("title=\(FindingReport.escapeProperty(change.check))")
-                return "::\(level) \(properties.joined(separator: ","))::\(FindingReport.escapeData(change.message))\n"
+                return GitHubAnnotation.line(
+                    level: level, file: file(change), location: change.location, title: change.check, message: change.message)
             }.joined()
         case .html:
             return html(changes, base: base, head: head)

@@ -1,3 +1,5 @@
+import SpecReader
+
 /// Which way data flows through a schema: clients send requests and read responses,
 /// so the same change can break one and not the other.
 public enum Direction: String, Sendable {

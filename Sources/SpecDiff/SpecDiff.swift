@@ -1,5 +1,6 @@
 import Foundation
 import JSONModel
+import SpecReader
 
 /// How a change affects existing clients.
 public enum ChangeLevel: String, Sendable, Comparable, CaseIterable {
@@ -81,20 +82,39 @@ public struct DiffContext: Sendable {
 }
 
 /// A breaking-change check: a stable id, the level it reports (some report less where a
-/// change is absorbed, as their descriptions say), and an evaluator.
+/// change is absorbed, as their descriptions say), and an evaluator. The evaluator returns hits;
+/// the differ gives each its check's id and level, so a check names itself once.
 public struct DiffCheck: Sendable {
     public let id: String
     public let description: String
     public let level: ChangeLevel
-    public let evaluate: @Sendable (DiffContext) -> [Change]
+    public let evaluate: @Sendable (DiffContext) -> [DiffHit]
 
     public init(
-        _ id: String, _ description: String, level: ChangeLevel, evaluate: @escaping @Sendable (DiffContext) -> [Change]
+        _ id: String, _ description: String, level: ChangeLevel, evaluate: @escaping @Sendable (DiffContext) -> [DiffHit]
     ) {
         self.id = id
         self.description = description
         self.level = level
         self.evaluate = evaluate
+    }
+}
+
+/// What a check reports: a message at a node of one side, and a level of its own where the
+/// change is absorbed (a deprecated operation removed is a warning, not breaking).
+public struct DiffHit: Sendable {
+    public let level: ChangeLevel?
+    public let message: String
+    public let side: Change.Side
+    public let path: [String]
+    public let location: Location?
+
+    public init(level: ChangeLevel? = nil, _ message: String, in side: Change.Side, at path: [String], _ location: Location?) {
+        self.level = level
+        self.message = message
+        self.side = side
+        self.path = path
+        self.location = location
     }
 }
 
@@ -114,6 +134,14 @@ public struct DiffOptions: Sendable {
         self.minimumSunsetDays = minimumSunsetDays
         self.levels = levels
         self.ignores = ignores
+    }
+
+    /// Sets a check's level from `--check ID=LEVEL` (breaking, warning, info or off).
+    package mutating func setLevel(_ text: String) throws(LevelSetting.Problem) {
+        let parsed = try LevelSetting.parse(
+            text, option: "--check", kind: "check", ids: SpecDiff.checks.map(\.id), levels: ChangeLevel.allCases.reversed().map(\.rawValue),
+            list: "--list-checks")
+        levels[parsed.id] = .some(parsed.level.flatMap(ChangeLevel.init(rawValue:)))
     }
 }
 
@@ -160,6 +188,25 @@ public struct DiffIgnore: Sendable, Equatable {
     }
 }
 
+extension DiffIgnore {
+    /// The entries of an ignore file, each naming a check that exists.
+    public static func load(file: String) throws(DiffIgnoreError) -> [DiffIgnore] {
+        let text: String
+        do {
+            text = try String(contentsOfFile: file, encoding: .utf8)
+        } catch {
+            throw DiffIgnoreError(description: "\(file): cannot read: \(error.localizedDescription)")
+        }
+        let entries = try parse(text, file: file)
+        let ids = SpecDiff.checks.map(\.id)
+        for entry in entries where !ids.contains(entry.check) {
+            let hint = Spelling.closest(to: entry.check, in: ids).map { "; did you mean \($0)?" } ?? ""
+            throw DiffIgnoreError(description: "\(file):\(entry.line): no check is called '\(entry.check)'\(hint) (see --list-checks)")
+        }
+        return entries
+    }
+}
+
 public struct DiffIgnoreError: Error, CustomStringConvertible {
     public let description: String
 }
@@ -192,18 +239,16 @@ public struct SpecDiff: Sendable {
         _ = context.schemaPairs
         let found = Self.evaluateAll(Self.checks, context)
         var changes: [Change] = []
-        for (check, evaluated) in zip(Self.checks, found) {
+        for (check, hits) in zip(Self.checks, found) {
             let override = options.levels[check.id]
             if case .some(.none) = override { continue }
-            for change in evaluated {
-                guard case .some(.some(let level)) = override else {
-                    changes.append(change)
-                    continue
-                }
+            for hit in hits {
+                let level: ChangeLevel
+                if case .some(.some(let chosen)) = override { level = chosen } else { level = hit.level ?? check.level }
                 changes.append(
                     Change(
-                        check: change.check, level: level, message: change.message, side: change.side, pointer: change.pointer,
-                        location: change.location))
+                        check: check.id, level: level, message: hit.message, side: hit.side, pointer: SpecDocument.pointer(hit.path),
+                        location: hit.location))
             }
         }
         let ignored = changes.filter { change in options.ignores.contains { $0.matches(change) } }
@@ -213,7 +258,7 @@ public struct SpecDiff: Sendable {
     }
 
     /// Every check's changes, in check order, evaluated on all cores.
-    static func evaluateAll(_ checks: [DiffCheck], _ context: DiffContext) -> [[Change]] {
+    static func evaluateAll(_ checks: [DiffCheck], _ context: DiffContext) -> [[DiffHit]] {
         checks.concurrentMap { $0.evaluate(context) }
     }
 
@@ -238,11 +283,3 @@ public struct SpecDiff: Sendable {
         }
     }
 }
-
-extension Change {
-    init(_ check: String, _ level: ChangeLevel, _ message: String, in side: Side, at path: [String], _ location: Location?) {
-        self.init(check: check, level: level, message: message, side: side, pointer: SpecDocument.pointer(path), location: location)
-    }
-}
-
-/// Results written from several threads, each under the lock.

@@ -1,3 +1,5 @@
+import SpecReader
+
 /// How much a finding matters.
 public enum Severity: String, Sendable, Comparable, CaseIterable {
     case hint, info, warning, error

@@ -1,5 +1,6 @@
 import Foundation
 import JSONModel
+import SpecReader
 
 /// Renders findings for people (text), tools (json, sarif) and GitHub's annotations.
 public enum FindingReport {
@@ -44,19 +45,9 @@ public enum FindingReport {
     /// Workflow commands GitHub turns into annotations on the pull request.
     static func github(_ finding: Finding) -> String {
         let level = finding.severity == .error ? "error" : finding.severity == .warning ? "warning" : "notice"
-        var properties = ["file=\(escapeProperty(finding.file))"]
-        if let location = finding.location { properties += ["line=\(location.line)", "col=\(location.column)"] }
-        properties.append("title=\(escapeProperty(finding.rule))")
-        return "::\(level) \(properties.joined(separator: ","))::\(escapeData(finding.message + " [" + finding.pointer + "]"))\n"
-    }
-
-    static func escapeData(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(
-            of: "\n", with: "%0A")
-    }
-
-    static func escapeProperty(_ text: String) -> String {
-        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+        return GitHubAnnotation.line(
+            level: level, file: finding.file, location: finding.location, title: finding.rule,
+            message: finding.message + " [" + finding.pointer + "]")
     }
 
     /// SARIF's level for a severity: info and hint are notes.

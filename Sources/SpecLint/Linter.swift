@@ -1,4 +1,5 @@
 import Foundation
+import SpecReader
 
 /// Runs the rule catalog over documents. Rules can be switched off or given another
 /// severity, the way `--rule ID=off|warn|error` does.
@@ -12,6 +13,14 @@ public struct Linter: Sendable {
     public enum Setting: Sendable, Equatable {
         case off
         case severity(Severity)
+
+        /// `--rule ID=LEVEL`: a rule of `ids` and off, error, warn, info or hint.
+        package static func parse(_ text: String, ids: [String]) throws(LevelSetting.Problem) -> (id: String, setting: Setting) {
+            let parsed = try LevelSetting.parse(
+                text, option: "--rule", kind: "rule", ids: ids, levels: ["error", "warn", "info", "hint"], list: "--list-rules")
+            guard let level = parsed.level, let severity = Severity(spectral: .string(level)) else { return (parsed.id, .off) }
+            return (parsed.id, .severity(severity))
+        }
     }
 
     public var rules: [LintRule]

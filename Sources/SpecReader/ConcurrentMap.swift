@@ -3,7 +3,7 @@ import Foundation
 extension Array where Element: Sendable {
     /// `transform` of each element, computed on all cores, in the elements' order: the diff's
     /// checks and documents, the linter's rules and files, and the halves of a large document.
-    func concurrentMap<Value: Sendable>(_ transform: @Sendable (Element) -> Value) -> [Value] {
+    package func concurrentMap<Value: Sendable>(_ transform: @Sendable (Element) -> Value) -> [Value] {
         let slots = ConcurrentSlots<Value>()
         DispatchQueue.concurrentPerform(iterations: count) { index in
             let value = transform(self[index])

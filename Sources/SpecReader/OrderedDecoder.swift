@@ -4,10 +4,14 @@ import JSONModel
 /// are written. Foundation's JSONDecoder lists them in hash order, which changes from process to
 /// process, so a decoder that stops at the first problem would stop at a different one on each
 /// run; this one always stops at the first in the document.
-struct OrderedDecoder {
-    var userInfo: [CodingUserInfoKey: any Sendable] = [:]
+package struct OrderedDecoder {
+    package var userInfo: [CodingUserInfoKey: any Sendable] = [:]
 
-    func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
+    package init(userInfo: [CodingUserInfoKey: any Sendable] = [:]) {
+        self.userInfo = userInfo
+    }
+
+    package func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
         try T(from: ValueDecoder(value: value, codingPath: [], userInfo: userInfo))
     }
 }

@@ -32,7 +32,7 @@ public struct SpecDocument: Sendable {
     }
 
     /// One object per document that several rules share (decoded schemas), made once.
-    func shared<T: AnyObject>(_ key: String, _ make: () -> T) -> T {
+    package func shared<T: AnyObject>(_ key: String, _ make: () -> T) -> T {
         cache.sharedLock.lock()
         defer { cache.sharedLock.unlock() }
         if let known = cache.shared[key] as? T { return known }

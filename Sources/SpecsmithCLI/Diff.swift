@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import SpecLint
+import SpecDiff
+import SpecReader
 
 extension Specsmith {
     struct Diff: AsyncParsableCommand {
@@ -52,29 +53,18 @@ extension Specsmith {
             guard let base, let head else { throw ValidationError("give BASE and HEAD, the two versions to compare") }
             var options = DiffOptions(
                 date: date ?? Date.now.formatted(Date.ISO8601FormatStyle().year().month().day()), minimumSunsetDays: minimumSunsetDays)
-            let ids = Set(SpecDiff.checks.map(\.id))
             for entry in checks {
-                let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2, ids.contains(parts[0]) else {
-                    throw ValidationError("--check \(entry): no such check (see --list-checks); write ID=breaking|warning|info|off")
+                do {
+                    try options.setLevel(entry)
+                } catch {
+                    throw ValidationError(error.description)
                 }
-                guard parts[1] == "off" || ChangeLevel(rawValue: parts[1]) != nil else {
-                    throw ValidationError("--check \(entry): the level must be breaking, warning, info or off")
-                }
-                options.levels[parts[0]] = parts[1] == "off" ? .some(nil) : ChangeLevel(rawValue: parts[1])
             }
             if let ignore {
                 do {
-                    options.ignores = try DiffIgnore.parse(try String(contentsOfFile: ignore, encoding: .utf8), file: ignore)
-                } catch let error as DiffIgnoreError {
-                    printError("specsmith: \(error.description)")
-                    throw ExitCode(2)
+                    options.ignores = try DiffIgnore.load(file: ignore)
                 } catch {
-                    printError("specsmith: \(ignore): cannot read: \(error.localizedDescription)")
-                    throw ExitCode(2)
-                }
-                for entry in options.ignores where !ids.contains(entry.check) {
-                    printError("specsmith: \(ignore):\(entry.line): no check is called '\(entry.check)' (see --list-checks)")
+                    printError("specsmith: \(error.description)")
                     throw ExitCode(2)
                 }
             }

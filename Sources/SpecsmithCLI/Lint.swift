@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import JSONModel
 import SpecLint
+import SpecReader
 
 extension Specsmith {
     struct Lint: AsyncParsableCommand {
@@ -79,17 +79,11 @@ extension Specsmith {
             var settings: [String: Linter.Setting] = [:]
             let ids = known.map(\.id) + Linter.catalog.map(\.id)
             for rule in rules {
-                let parts = rule.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2, ids.contains(parts[0]) else {
-                    let hint = parts.first.flatMap { Spelling.closest(to: $0, in: ids) }
-                    throw ValidationError("--rule \(rule): no such rule\(hint.map { "; did you mean \($0)?" } ?? "") (see --list-rules)")
-                }
-                if parts[1] == "off" {
-                    settings[parts[0]] = .off
-                } else if let severity = Severity(spectral: .string(parts[1])) {
-                    settings[parts[0]] = .severity(severity)
-                } else {
-                    throw ValidationError("--rule \(rule): the level must be off, error, warn, info or hint")
+                do {
+                    let parsed = try Linter.Setting.parse(rule, ids: ids)
+                    settings[parsed.id] = parsed.setting
+                } catch {
+                    throw ValidationError(error.description)
                 }
             }
             return settings
@@ -139,29 +133,19 @@ extension Specsmith {
             let run = LintRun(ruleset: ruleset, settings: settings, ignoreUnknownFormat: ignoreUnknownFormat)
             var findings = run.lint(inputs)
             if let baseline {
-                if updateBaseline || !FileManager.default.fileExists(atPath: baseline) {
-                    do {
-                        try Baseline.encoded(findings).write(toFile: baseline, atomically: true, encoding: .utf8)
-                    } catch {
-                        printError("specsmith: \(baseline): cannot write the baseline: \(error.localizedDescription)")
-                        throw ExitCode(2)
-                    }
-                    printError("specsmith: wrote \(baseline) with \(findings.count) findings; later runs report only new ones")
-                    return
-                }
-                let accepted: Baseline
                 do {
-                    accepted = try Baseline(text: try String(contentsOfFile: baseline, encoding: .utf8), file: baseline)
-                } catch let error as Baseline.LoadError {
+                    switch try Baseline.apply(to: findings, file: baseline, update: updateBaseline) {
+                    case .written(let count):
+                        printError("specsmith: wrote \(baseline) with \(count) findings; later runs report only new ones")
+                        return
+                    case .filtered(let new, let accepted):
+                        printError("specsmith: \(accepted) findings are in the baseline \(baseline); new: \(new.count)")
+                        findings = new
+                    }
+                } catch {
                     printError("specsmith: \(error.description)")
                     throw ExitCode(2)
-                } catch {
-                    printError("specsmith: \(baseline): cannot read the baseline: \(error.localizedDescription)")
-                    throw ExitCode(2)
                 }
-                let total = findings.count
-                findings = accepted.new(in: findings)
-                printError("specsmith: \(total - findings.count) findings are in the baseline \(baseline); new: \(findings.count)")
             }
             print(FindingReport.render(findings, as: format, rules: linter.rules), terminator: "")
             let threshold = try threshold()

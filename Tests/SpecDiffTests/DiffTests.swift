@@ -1,6 +1,7 @@
 import Foundation
 import JSONModel
-import SpecLint
+import SpecDiff
+import SpecReader
 import Testing
 
 private func fixture(_ path: String) throws -> String {

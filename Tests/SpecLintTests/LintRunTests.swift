@@ -1,6 +1,7 @@
 import Foundation
 import JSONModel
 import SpecLint
+import SpecReader
 import Testing
 
 private func temporaryFolder() throws -> URL {

@@ -1,6 +1,7 @@
 import Foundation
 import JSONModel
 import SpecLint
+import SpecReader
 import Testing
 
 /// A folder of its own for one test's rulesets and documents.

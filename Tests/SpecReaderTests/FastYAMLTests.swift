@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import Yams
 
-@testable import SpecLint
+@testable import SpecReader
 
 private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -40,8 +40,7 @@ private func compare(_ text: String) throws -> [String]? {
     /// more-indented lines) are read whole by the fast reader, node for node as Yams reads them.
     @Test(arguments: ["stripe-spec3.2022-11-15.yaml", "stripe-spec3.2023-08-16.yaml"])
     func readsTheStripeCorpusExactlyAsYamsDoes(file: String) throws {
-        let url = root.deletingLastPathComponent().appendingPathComponent("shared/corpus/\(file)")
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return }  // the corpus is beside the project in CI
+        let text = try String(contentsOf: root.appendingPathComponent("corpus/\(file)"), encoding: .utf8)
         if case .failure(let refused) = FastYAML.read(text) { Issue.record("the fast reader refused line \(refused.line)") }
         #expect(try compare(text).map { Array($0.prefix(5)) } == [])
     }
@@ -90,10 +89,10 @@ private func compare(_ text: String) throws -> [String]? {
     }
 
     @Test func readsTheFixturesExactlyAsYamsDoes() throws {
-        let folder = root.appendingPathComponent("Tests/SpecLintTests/Fixtures")
-        let files =
-            FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL }
-            .filter { $0.pathExtension == "yaml" || $0.pathExtension == "json" } ?? []
+        let files = ["Tests/SpecLintTests/Fixtures", "Tests/SpecDiffTests/Fixtures"].flatMap { folder in
+            FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)?
+                .compactMap { $0 as? URL }.filter { $0.pathExtension == "yaml" || $0.pathExtension == "json" } ?? []
+        }
         #expect(files.count > 30)
         // SPECSMITH_EXTRA_YAML=path adds a file of your own, such as the benchmark's large spec.
         let extra = ProcessInfo.processInfo.environment["SPECSMITH_EXTRA_YAML"].map { [URL(fileURLWithPath: $0)] } ?? []

@@ -1,3 +1,5 @@
+import SpecReader
+
 /// Request bodies, media types and response headers: what a client sends and what it reads
 /// besides the schema of a body.
 enum BodyChecks {
@@ -14,8 +16,8 @@ enum BodyChecks {
             let (old, new) = (pair.base.node["requestBody"], pair.head.node["requestBody"])
             guard let new, isRequired(new, context.head), !isRequired(old, context.base) else { return nil }
             let what = old == nil ? "a required request body was added" : "the request body is now required"
-            return Change(
-                "request-body-required", .breaking, "\(pair.head.name): \(what)", in: .head, at: pair.head.location + ["requestBody"],
+            return DiffHit(
+                "\(pair.head.name): \(what)", in: .head, at: pair.head.location + ["requestBody"],
                 new.location)
         }
     }
@@ -25,8 +27,8 @@ enum BodyChecks {
     ) { context in
         context.sharedOperations.compactMap { pair in
             guard let old = pair.base.node["requestBody"], pair.head.node["requestBody"] == nil else { return nil }
-            return Change(
-                "request-body-removed", .warning, "\(pair.head.name): the request body was removed", in: .base,
+            return DiffHit(
+                "\(pair.head.name): the request body was removed", in: .base,
                 at: pair.base.location + ["requestBody"], old.location)
         }
     }
@@ -34,13 +36,13 @@ enum BodyChecks {
     static let requestMediaRemoved = DiffCheck(
         "request-media-type-removed", "A media type a request body took was removed: clients sending it get a 415.", level: .breaking
     ) { context in
-        context.sharedOperations.flatMap { pair -> [Change] in
+        context.sharedOperations.flatMap { pair -> [DiffHit] in
             guard let newBody = pair.head.node["requestBody"] else { return [] }
             let kept = Set(SchemaWalk.media(newBody, context.head).map(\.type))
             let content = pair.base.node["requestBody"].flatMap { (context.base.resolved($0) ?? $0)["content"] }
             return (content?.members ?? []).filter { !kept.contains($0.key) }.map { member in
-                Change(
-                    "request-media-type-removed", .breaking, "\(pair.head.name): the request body no longer takes \(member.key)", in: .base,
+                DiffHit(
+                    "\(pair.head.name): the request body no longer takes \(member.key)", in: .base,
                     at: pair.base.location + ["requestBody", "content", member.key], member.keyLocation)
             }
         }
@@ -49,14 +51,13 @@ enum BodyChecks {
     static let responseMediaRemoved = DiffCheck(
         "response-media-type-removed", "A success response no longer comes in a media type clients asked for.", level: .breaking
     ) { context in
-        context.sharedOperations.flatMap { pair -> [Change] in
-            (pair.head.node["responses"]?.members ?? []).filter { $0.key.hasPrefix("2") }.flatMap { response -> [Change] in
+        context.sharedOperations.flatMap { pair -> [DiffHit] in
+            (pair.head.node["responses"]?.members ?? []).filter { $0.key.hasPrefix("2") }.flatMap { response -> [DiffHit] in
                 guard let old = pair.base.node["responses"]?[response.key] else { return [] }
                 let kept = Set(SchemaWalk.media(response.value, context.head).map(\.type))
                 let content = (context.base.resolved(old) ?? old)["content"]
                 return (content?.members ?? []).filter { !kept.contains($0.key) }.map { member in
-                    Change(
-                        "response-media-type-removed", .breaking,
+                    DiffHit(
                         "\(pair.head.name) response \(response.key) no longer comes as \(member.key)",
                         in: .base, at: pair.base.location + ["responses", response.key, "content", member.key], member.keyLocation)
                 }
@@ -91,8 +92,8 @@ enum BodyChecks {
                     context.sharedOperations.first(where: { $0.head.name == header.operation })?.head.node["responses"]?[header.status]
                         != nil
                 else { return nil }
-                return Change(
-                    "response-header-removed", .breaking, "\(header.operation) response \(header.status) no longer sends \(header.name)",
+                return DiffHit(
+                    "\(header.operation) response \(header.status) no longer sends \(header.name)",
                     in: .base, at: header.path, header.base.location)
             }
     }
@@ -105,8 +106,8 @@ enum BodyChecks {
             guard let new = header.head, header.base["required"]?.json == .bool(true), new["required"]?.json != .bool(true) else {
                 return nil
             }
-            return Change(
-                "response-header-optional", .breaking, "\(header.operation) response \(header.status) may now leave out \(header.name)",
+            return DiffHit(
+                "\(header.operation) response \(header.status) may now leave out \(header.name)",
                 in: .head, at: header.path, new.location)
         }
     }
@@ -115,12 +116,12 @@ enum BodyChecks {
         "request-property-removed",
         "A request property was removed: breaking when the schema refuses unknown fields, a warning otherwise.", level: .breaking
     ) { context in
-        context.schemaPairs.filter { $0.direction == .request }.flatMap { pair -> [Change] in
+        context.schemaPairs.filter { $0.direction == .request }.flatMap { pair -> [DiffHit] in
             let kept = Set(PropertyChecks.properties(pair.head).map(\.key))
             let closed = PropertyChecks.isClosed(pair.head)
             return PropertyChecks.properties(pair.base).filter { !kept.contains($0.key) }.map { member in
-                Change(
-                    "request-property-removed", closed ? .breaking : .warning,
+                DiffHit(
+                    level: closed ? .breaking : .warning,
                     "\(pair.name).\(member.key) was removed"
                         + (closed
                             ? "; the schema refuses unknown fields, so clients sending it get a 422"

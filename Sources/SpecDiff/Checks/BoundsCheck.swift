@@ -1,4 +1,5 @@
 import JSONModel
+import SpecReader
 
 /// Tighter request limits refuse what clients sent before; looser response limits return
 /// what clients may not hold. Upper bounds tighten by going down, lower bounds by going up, and
@@ -29,13 +30,13 @@ enum BoundsCheck {
         -> DiffCheck
     {
         DiffCheck(id, what, level: level) { context in
-            context.schemaPairs.filter { $0.direction == direction }.flatMap { pair -> [Change] in
+            context.schemaPairs.filter { $0.direction == direction }.flatMap { pair -> [DiffHit] in
                 keys.compactMap { key in
                     let (old, new) = (number(pair.base, key), number(pair.head, key))
                     let changed = direction == .request ? tightened(old, new, upper: upper) : tightened(new, old, upper: upper)
                     guard changed else { return nil }
-                    return Change(
-                        id, level, "\(pair.name): \(key) went from \(render(old)) to \(render(new))", in: .head, at: pair.headPath + [key],
+                    return DiffHit(
+                        "\(pair.name): \(key) went from \(render(old)) to \(render(new))", in: .head, at: pair.headPath + [key],
                         pair.head[key]?.location ?? pair.head.location)
                 }
             }
@@ -45,7 +46,7 @@ enum BoundsCheck {
     /// `multipleOf` and `pattern`: added or changed narrows what passes, removed widens it.
     static func constraint(_ id: String, _ key: String, _ direction: Direction, _ level: ChangeLevel, _ what: String) -> DiffCheck {
         DiffCheck(id, what, level: level) { context in
-            context.schemaPairs.filter { $0.direction == direction }.compactMap { pair -> Change? in
+            context.schemaPairs.filter { $0.direction == direction }.compactMap { pair -> DiffHit? in
                 let old = pair.base[key]?.json
                 let new = pair.head[key]?.json
                 guard old != new else { return nil }
@@ -57,8 +58,8 @@ enum BoundsCheck {
                 let narrowed = new != nil
                 guard direction == .request ? narrowed : old != nil else { return nil }
                 let text = { (value: JSONValue?) in value.map { JSONWriter(pretty: false).string($0) } ?? "none" }
-                return Change(
-                    id, level, "\(pair.name): \(key) went from \(text(old)) to \(text(new))", in: .head, at: pair.headPath + [key],
+                return DiffHit(
+                    "\(pair.name): \(key) went from \(text(old)) to \(text(new))", in: .head, at: pair.headPath + [key],
                     pair.head[key]?.location ?? pair.head.location)
             }
         }

@@ -1,4 +1,5 @@
 import JSONModel
+import SpecReader
 
 /// `oneOf`/`anyOf` alternatives, composition added or removed, and the JSON Schema 2020-12
 /// keywords the other checks do not cover: a request that now constrains more refuses what
@@ -9,12 +10,11 @@ enum CompositionChecks {
     static let requestBranchRemoved = DiffCheck(
         "request-alternative-removed", "A request `oneOf`/`anyOf` lost an alternative: values of that shape are refused.", level: .breaking
     ) { context in
-        context.schemaPairs.filter { $0.direction == .request }.flatMap { pair -> [Change] in
+        context.schemaPairs.filter { $0.direction == .request }.flatMap { pair -> [DiffHit] in
             alternatives.compactMap { key in
                 let (old, new) = (pair.base[key]?.items.count ?? 0, pair.head[key]?.items.count ?? 0)
                 guard old > 0, new > 0, new < old else { return nil }
-                return Change(
-                    "request-alternative-removed", .breaking,
+                return DiffHit(
                     "\(pair.name): \(key) has \(new) alternative\(new == 1 ? "" : "s"), was \(old)", in: .head,
                     at: pair.headPath + [key], pair.head[key]?.location)
             }
@@ -24,12 +24,12 @@ enum CompositionChecks {
     static let responseBranchAdded = DiffCheck(
         "response-alternative-added", "A response `oneOf`/`anyOf` gained an alternative clients may not handle.", level: .warning
     ) { context in
-        context.schemaPairs.filter { $0.direction == .response }.flatMap { pair -> [Change] in
+        context.schemaPairs.filter { $0.direction == .response }.flatMap { pair -> [DiffHit] in
             alternatives.compactMap { key in
                 let (old, new) = (pair.base[key]?.items.count ?? 0, pair.head[key]?.items.count ?? 0)
                 guard old > 0, new > old else { return nil }
-                return Change(
-                    "response-alternative-added", .warning, "\(pair.name): \(key) has \(new) alternative\(new == 1 ? "" : "s"), was \(old)",
+                return DiffHit(
+                    "\(pair.name): \(key) has \(new) alternative\(new == 1 ? "" : "s"), was \(old)",
                     in: .head,
                     at: pair.headPath + [key], pair.head[key]?.location)
             }
@@ -49,8 +49,8 @@ enum CompositionChecks {
             let (old, new) = (composition(pair.base), composition(pair.head))
             guard old != new else { return nil }
             let render = { (set: Set<String>) in set.isEmpty ? "none" : set.sorted().joined(separator: "+") }
-            return Change(
-                "composition-changed", .warning, "\(pair.name): composition went from \(render(old)) to \(render(new))", in: .head,
+            return DiffHit(
+                "\(pair.name): composition went from \(render(old)) to \(render(new))", in: .head,
                 at: pair.headPath, pair.head.location)
         }
     }
@@ -64,7 +64,7 @@ enum CompositionChecks {
 
     static func constraintCheck(_ id: String, _ direction: Direction, _ level: ChangeLevel, _ what: String) -> DiffCheck {
         DiffCheck(id, what, level: level) { context in
-            context.schemaPairs.filter { $0.direction == direction }.flatMap { pair -> [Change] in
+            context.schemaPairs.filter { $0.direction == direction }.flatMap { pair -> [DiffHit] in
                 constraints.compactMap { key in
                     let (old, new) = (pair.base[key]?.json, pair.head[key]?.json)
                     guard old != new else { return nil }
@@ -72,8 +72,8 @@ enum CompositionChecks {
                     guard direction == .request ? new != nil : old != nil else { return nil }
                     if key == "uniqueItems", direction == .request ? new == .bool(false) : old == .bool(false) { return nil }
                     let text = { (value: JSONValue?) in value.map { JSONWriter(pretty: false).string($0) } ?? "none" }
-                    return Change(
-                        id, level, "\(pair.name): \(key) went from \(text(old)) to \(text(new))", in: .head, at: pair.headPath + [key],
+                    return DiffHit(
+                        "\(pair.name): \(key) went from \(text(old)) to \(text(new))", in: .head, at: pair.headPath + [key],
                         pair.head[key]?.location ?? pair.head.location)
                 }
             }

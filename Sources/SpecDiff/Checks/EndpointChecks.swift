@@ -1,3 +1,5 @@
+import SpecReader
+
 /// Paths and operations removed (breaking, unless they were deprecated first) or added (info).
 /// Paths are compared by shape, so a renamed path parameter is the same path.
 enum EndpointChecks {
@@ -24,8 +26,8 @@ enum EndpointChecks {
         return (context.base.root["paths"]?.members ?? []).filter { !kept.contains(DiffContext.shape($0.key)) }.map { member in
             let operations = context.base.operations.filter { $0.path == member.key }
             let deprecated = !operations.isEmpty && operations.allSatisfy { $0.node["deprecated"]?.json == .bool(true) }
-            return Change(
-                "path-removed", deprecated ? .warning : .breaking,
+            return DiffHit(
+                level: deprecated ? .warning : .breaking,
                 "path \(member.key) was removed" + (deprecated ? " (its operations were deprecated)" : ""), in: .base,
                 at: ["paths", member.key], member.keyLocation)
         }
@@ -38,14 +40,14 @@ enum EndpointChecks {
         let kept = Set(context.head.operations.map(DiffContext.key))
         return context.base.operations.filter { paths.contains(DiffContext.shape($0.path)) && !kept.contains(DiffContext.key($0)) }.map {
             let (level, note) = level(forRemoving: $0.node)
-            return Change("operation-removed", level, "\($0.name) was removed\(note)", in: .base, at: $0.location, $0.node.location)
+            return DiffHit(level: level, "\($0.name) was removed\(note)", in: .base, at: $0.location, $0.node.location)
         }
     }
 
     static let added = DiffCheck("endpoint-added", "A path or an operation was added.", level: .info) { context in
         let old = Set(context.base.operations.map(DiffContext.key))
         return context.head.operations.filter { !old.contains(DiffContext.key($0)) }.map {
-            Change("endpoint-added", .info, "\($0.name) was added", in: .head, at: $0.location, $0.node.location)
+            DiffHit("\($0.name) was added", in: .head, at: $0.location, $0.node.location)
         }
     }
 

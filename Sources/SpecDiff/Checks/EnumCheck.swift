@@ -1,3 +1,5 @@
+import SpecReader
+
 /// Enum values: removing one a client sends breaks it; adding one a client reads may surprise it.
 enum EnumCheck {
     /// The values of `enum`, or of `x-extensible-enum` (a list the API may extend).
@@ -12,12 +14,12 @@ enum EnumCheck {
         "request-enum-value-removed", "A value clients may send was removed from a request enum.", level: .breaking
     ) {
         context in
-        context.schemaPairs.filter { $0.direction == .request }.flatMap { pair -> [Change] in
+        context.schemaPairs.filter { $0.direction == .request }.flatMap { pair -> [DiffHit] in
             let new = values(pair.head)
             guard !new.isEmpty else { return [] }
             return values(pair.base).filter { !new.contains($0) }.map {
-                Change(
-                    "request-enum-value-removed", .breaking, "\(pair.name) no longer accepts '\($0)'", in: .head,
+                DiffHit(
+                    "\(pair.name) no longer accepts '\($0)'", in: .head,
                     at: pair.headPath + ["enum"],
                     pair.head["enum"]?.location)
             }
@@ -28,13 +30,13 @@ enum EnumCheck {
         "response-enum-value-added", "A value clients may not handle was added to a response enum.", level: .warning
     ) {
         context in
-        context.schemaPairs.filter { $0.direction == .response }.flatMap { pair -> [Change] in
+        context.schemaPairs.filter { $0.direction == .response }.flatMap { pair -> [DiffHit] in
             let old = values(pair.base)
             guard !old.isEmpty else { return [] }
             let extensible = isExtensible(pair.base)
             return values(pair.head).filter { !old.contains($0) }.map {
-                Change(
-                    "response-enum-value-added", extensible ? .info : .warning,
+                DiffHit(
+                    level: extensible ? .info : .warning,
                     "\(pair.name) may now return '\($0)'" + (extensible ? " (an x-extensible-enum: clients expect new values)" : ""),
                     in: .head,
                     at: pair.headPath + [extensible ? "x-extensible-enum" : "enum"],

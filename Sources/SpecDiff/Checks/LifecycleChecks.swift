@@ -1,4 +1,5 @@
 import Foundation
+import SpecReader
 
 /// Deprecation, sunsets and webhooks: what a release announces before it removes.
 enum LifecycleChecks {
@@ -20,8 +21,8 @@ enum LifecycleChecks {
             guard !kept.contains(DiffContext.key(operation)), let sunset = operation.node["x-sunset"]?.string,
                 let left = days(from: today, to: sunset), left > 0
             else { return nil }
-            return Change(
-                "removed-before-sunset", .breaking, "\(operation.name) was removed \(left) days before its sunset, \(sunset)", in: .base,
+            return DiffHit(
+                "\(operation.name) was removed \(left) days before its sunset, \(sunset)", in: .base,
                 at: operation.location, operation.node.location)
         }
     }
@@ -37,8 +38,7 @@ enum LifecycleChecks {
                 pair.base.node["x-sunset"]?.string != sunset || pair.base.node["deprecated"]?.json != .bool(true),
                 let left = days(from: today, to: sunset), left < context.options.minimumSunsetDays
             else { return nil }
-            return Change(
-                "sunset-too-soon", .warning,
+            return DiffHit(
                 "\(pair.head.name): x-sunset \(sunset) is \(left) days away; the policy asks for at least \(context.options.minimumSunsetDays)",
                 in: .head, at: pair.head.location + ["x-sunset"], pair.head.node["x-sunset"]?.location)
         }
@@ -48,8 +48,8 @@ enum LifecycleChecks {
         context.sharedOperations.compactMap { pair in
             guard pair.head.node["deprecated"]?.json == .bool(true), pair.base.node["deprecated"]?.json != .bool(true) else { return nil }
             let sunset = pair.head.node["x-sunset"]?.string.map { ", sunset \($0)" } ?? ""
-            return Change(
-                "operation-deprecated", .info, "\(pair.head.name) is now deprecated\(sunset)", in: .head,
+            return DiffHit(
+                "\(pair.head.name) is now deprecated\(sunset)", in: .head,
                 at: pair.head.location + ["deprecated"], pair.head.node["deprecated"]?.location)
         }
     }
@@ -58,8 +58,8 @@ enum LifecycleChecks {
         context in
         context.sharedOperations.compactMap { pair in
             guard let old = pair.base.node["x-sunset"]?.string, let new = pair.head.node["x-sunset"]?.string, new < old else { return nil }
-            return Change(
-                "sunset-moved-earlier", .warning, "\(pair.head.name): x-sunset moved from \(old) to \(new)", in: .head,
+            return DiffHit(
+                "\(pair.head.name): x-sunset moved from \(old) to \(new)", in: .head,
                 at: pair.head.location + ["x-sunset"], pair.head.node["x-sunset"]?.location)
         }
     }
@@ -74,8 +74,8 @@ enum LifecycleChecks {
             guard old != new else { return nil }
             // Going back from stable withdraws a promise clients relied on.
             let level: ChangeLevel = (rank[new] ?? 3) < (rank[old] ?? 3) ? .warning : .info
-            return Change(
-                "stability-changed", level, "\(pair.head.name): x-stability-level went from \(old) to \(new)", in: .head,
+            return DiffHit(
+                level: level, "\(pair.head.name): x-stability-level went from \(old) to \(new)", in: .head,
                 at: pair.head.location + ["x-stability-level"], pair.head.node["x-stability-level"]?.location ?? pair.head.node.location)
         }
     }
@@ -84,14 +84,14 @@ enum LifecycleChecks {
         context in
         let kept = Set(context.head.root["webhooks"]?.members.map(\.key) ?? [])
         return (context.base.root["webhooks"]?.members ?? []).filter { !kept.contains($0.key) }.map {
-            Change("webhook-removed", .breaking, "webhook \($0.key) was removed", in: .base, at: ["webhooks", $0.key], $0.keyLocation)
+            DiffHit("webhook \($0.key) was removed", in: .base, at: ["webhooks", $0.key], $0.keyLocation)
         }
     }
 
     static let webhookAdded = DiffCheck("webhook-added", "A webhook was added.", level: .info) { context in
         let old = Set(context.base.root["webhooks"]?.members.map(\.key) ?? [])
         return (context.head.root["webhooks"]?.members ?? []).filter { !old.contains($0.key) }.map {
-            Change("webhook-added", .info, "webhook \($0.key) was added", in: .head, at: ["webhooks", $0.key], $0.keyLocation)
+            DiffHit("webhook \($0.key) was added", in: .head, at: ["webhooks", $0.key], $0.keyLocation)
         }
     }
 

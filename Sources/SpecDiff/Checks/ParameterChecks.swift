@@ -1,3 +1,5 @@
+import SpecReader
+
 /// Request parameters added as required, made required, added as optional, or removed.
 enum ParameterChecks {
     typealias Parameter = (node: SpecNode, path: [String], level: String)
@@ -23,7 +25,7 @@ enum ParameterChecks {
     static let requiredAdded = DiffCheck(
         "request-parameter-required", "A required request parameter was added, or an optional one made required.", level: .breaking
     ) { context in
-        context.sharedOperations.flatMap { pair -> [Change] in
+        context.sharedOperations.flatMap { pair -> [DiffHit] in
             let old = Dictionary(
                 context.base.effectiveParameters(of: pair.base).compactMap { p in match(p, in: pair.base).map { ($0, p) } },
                 uniquingKeysWith: { a, _ in a })
@@ -31,26 +33,26 @@ enum ParameterChecks {
                 guard let key = key(parameter), let matched = match(parameter, in: pair.head), isRequired(parameter) else { return nil }
                 if let previous = old[matched] {
                     guard !isRequired(previous) else { return nil }
-                    return Change(
-                        "request-parameter-required", .breaking, "\(pair.head.name): \(key) parameter is now required", in: .head,
+                    return DiffHit(
+                        "\(pair.head.name): \(key) parameter is now required", in: .head,
                         at: parameter.path, parameter.node.location)
                 }
-                return Change(
-                    "request-parameter-required", .breaking, "\(pair.head.name): required \(key) parameter was added", in: .head,
+                return DiffHit(
+                    "\(pair.head.name): required \(key) parameter was added", in: .head,
                     at: parameter.path, parameter.node.location)
             }
         }
     }
 
     static let optionalAdded = DiffCheck("request-parameter-added", "An optional request parameter was added.", level: .info) { context in
-        context.sharedOperations.flatMap { pair -> [Change] in
+        context.sharedOperations.flatMap { pair -> [DiffHit] in
             let old = Set(context.base.effectiveParameters(of: pair.base).compactMap { match($0, in: pair.base) })
             return context.head.effectiveParameters(of: pair.head).compactMap { parameter in
                 guard let key = key(parameter), let matched = match(parameter, in: pair.head), !old.contains(matched),
                     !isRequired(parameter)
                 else { return nil }
-                return Change(
-                    "request-parameter-added", .info, "\(pair.head.name): optional \(key) parameter was added", in: .head,
+                return DiffHit(
+                    "\(pair.head.name): optional \(key) parameter was added", in: .head,
                     at: parameter.path, parameter.node.location)
             }
         }
@@ -60,12 +62,12 @@ enum ParameterChecks {
         "request-parameter-removed", "A request parameter was removed; clients sending it may be refused.", level: .warning
     ) {
         context in
-        context.sharedOperations.flatMap { pair -> [Change] in
+        context.sharedOperations.flatMap { pair -> [DiffHit] in
             let new = Set(context.head.effectiveParameters(of: pair.head).compactMap { match($0, in: pair.head) })
             return context.base.effectiveParameters(of: pair.base).compactMap { parameter in
                 guard let key = key(parameter), let matched = match(parameter, in: pair.base), !new.contains(matched) else { return nil }
-                return Change(
-                    "request-parameter-removed", .warning, "\(pair.head.name): \(key) parameter was removed", in: .base,
+                return DiffHit(
+                    "\(pair.head.name): \(key) parameter was removed", in: .base,
                     at: parameter.path, parameter.node.location)
             }
         }

@@ -1,3 +1,5 @@
+import SpecReader
+
 /// Properties of request and response schemas added, removed, made required or optional.
 enum PropertyChecks {
     static func properties(_ node: SpecNode) -> [SpecNode.Member] { node["properties"]?.members ?? [] }
@@ -6,25 +8,25 @@ enum PropertyChecks {
     static let requestRequired = DiffCheck(
         "request-property-required", "A request property was added as required, or an optional one made required.", level: .breaking
     ) { context in
-        context.schemaPairs.filter { $0.direction == .request }.flatMap { pair -> [Change] in
+        context.schemaPairs.filter { $0.direction == .request }.flatMap { pair -> [DiffHit] in
             let oldNames = Set(properties(pair.base).map(\.key))
             let oldRequired = required(pair.base)
             return properties(pair.head).compactMap { member in
                 guard required(pair.head).contains(member.key), !oldRequired.contains(member.key) else { return nil }
                 let what = oldNames.contains(member.key) ? "is now required" : "was added as required"
-                return Change(
-                    "request-property-required", .breaking, "\(pair.name).\(member.key) \(what)", in: .head,
+                return DiffHit(
+                    "\(pair.name).\(member.key) \(what)", in: .head,
                     at: pair.headPath + ["properties", member.key], member.keyLocation)
             }
         }
     }
 
     static let responseRemoved = DiffCheck("response-property-removed", "A response property was removed.", level: .breaking) { context in
-        context.schemaPairs.filter { $0.direction == .response }.flatMap { pair -> [Change] in
+        context.schemaPairs.filter { $0.direction == .response }.flatMap { pair -> [DiffHit] in
             let newNames = Set(properties(pair.head).map(\.key))
             return properties(pair.base).filter { !newNames.contains($0.key) }.map { member in
-                Change(
-                    "response-property-removed", .breaking, "\(pair.name).\(member.key) was removed", in: .base,
+                DiffHit(
+                    "\(pair.name).\(member.key) was removed", in: .base,
                     at: pair.headPath + ["properties", member.key], member.keyLocation)
             }
         }
@@ -32,12 +34,12 @@ enum PropertyChecks {
 
     static let responseOptional = DiffCheck("response-property-optional", "A required response property became optional.", level: .breaking)
     { context in
-        context.schemaPairs.filter { $0.direction == .response }.flatMap { pair -> [Change] in
+        context.schemaPairs.filter { $0.direction == .response }.flatMap { pair -> [DiffHit] in
             let newRequired = required(pair.head)
             return properties(pair.head).compactMap { member in
                 guard required(pair.base).contains(member.key), !newRequired.contains(member.key) else { return nil }
-                return Change(
-                    "response-property-optional", .breaking, "\(pair.name).\(member.key) is no longer always returned", in: .head,
+                return DiffHit(
+                    "\(pair.name).\(member.key) is no longer always returned", in: .head,
                     at: pair.headPath + ["properties", member.key], member.keyLocation)
             }
         }
@@ -48,15 +50,15 @@ enum PropertyChecks {
 
     static let added = DiffCheck("property-added", "An optional request property or a response property was added.", level: .info) {
         context in
-        context.schemaPairs.flatMap { pair -> [Change] in
+        context.schemaPairs.flatMap { pair -> [DiffHit] in
             let oldNames = Set(properties(pair.base).map(\.key))
             return properties(pair.head).compactMap { member in
                 guard !oldNames.contains(member.key), pair.direction == .response || !required(pair.head).contains(member.key) else {
                     return nil
                 }
                 if pair.direction == .response && isClosed(pair.base) { return nil }
-                return Change(
-                    "property-added", .info, "\(pair.name).\(member.key) was added", in: .head,
+                return DiffHit(
+                    "\(pair.name).\(member.key) was added", in: .head,
                     at: pair.headPath + ["properties", member.key],
                     member.keyLocation)
             }
@@ -67,11 +69,10 @@ enum PropertyChecks {
         "response-property-added-closed",
         "A property was added to a response schema that promised no other fields (`additionalProperties: false`).", level: .warning
     ) { context in
-        context.schemaPairs.filter { $0.direction == .response && isClosed($0.base) }.flatMap { pair -> [Change] in
+        context.schemaPairs.filter { $0.direction == .response && isClosed($0.base) }.flatMap { pair -> [DiffHit] in
             let oldNames = Set(properties(pair.base).map(\.key))
             return properties(pair.head).filter { !oldNames.contains($0.key) }.map { member in
-                Change(
-                    "response-property-added-closed", .warning,
+                DiffHit(
                     "\(pair.name).\(member.key) was added, but the schema said additionalProperties: false: clients that reject unknown fields will refuse these responses",
                     in: .head, at: pair.headPath + ["properties", member.key], member.keyLocation)
             }

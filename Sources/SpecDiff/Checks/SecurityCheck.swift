@@ -1,3 +1,5 @@
+import SpecReader
+
 /// Security requirements a client can no longer meet. An operation takes any one of its
 /// requirements; a client that met an old one still can when some new requirement asks for a
 /// subset of what it holds (fewer scopes is fine). Otherwise it loses access, and the change
@@ -41,8 +43,7 @@ enum SecurityCheck {
             let stranded = oldOptions.filter { held in !new.contains { meets(held, $0) } }
             guard !stranded.isEmpty else { return nil }
             let lost = stranded.map(describe).joined(separator: "; ")
-            return Change(
-                "security-added", .breaking,
+            return DiffHit(
                 "\(pair.head.name): clients calling with \(lost) can no longer call it; it now needs \(new.map(describe).joined(separator: " or "))",
                 in: .head, at: pair.head.location + ["security"], (pair.head.node["security"] ?? context.head.root["security"])?.location)
         }

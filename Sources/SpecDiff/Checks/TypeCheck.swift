@@ -1,3 +1,5 @@
+import SpecReader
+
 /// A changed type breaks whoever must handle a value of a type they did not before: a request
 /// that no longer accepts what clients send, or a response that returns what clients cannot
 /// read. Widening a request (integer → number, string → string or null) or narrowing a
@@ -31,8 +33,8 @@ enum TypeCheck {
                 lost.isEmpty
                 ? (pair.direction == .request ? " (wider: what clients sent is still accepted)" : " (narrower: clients read a subset)")
                 : ""
-            return Change(
-                "type-changed", level, "\(pair.name) changed type from \(render(old)) to \(render(new))\(why)", in: .head,
+            return DiffHit(
+                level: level, "\(pair.name) changed type from \(render(old)) to \(render(new))\(why)", in: .head,
                 at: pair.headPath + ["type"], pair.head["type"]?.location ?? pair.head.location)
         }
     }

@@ -1,3 +1,5 @@
+import SpecReader
+
 /// Rules about the whole document: references, unused components, servers.
 enum DocumentRules {
     static let refResolves = LintRule("ref-resolves", .error, "Every local `$ref` points at something in the document.") { document in

@@ -2,6 +2,7 @@ import Foundation
 import JSONModel
 import OpenAPIKit
 import SchemaValidation
+import SpecReader
 
 /// Examples must satisfy their schemas, judged by the shared validation engine in the
 /// context of their message: no read-only fields in a request, no write-only ones in a response.

@@ -1,3 +1,5 @@
+import SpecReader
+
 /// Rules about operations: ids, prose, tags, and deletes that select nothing.
 enum OperationRules {
     static let operationID = LintRule("operation-operationId", .warning, "Every operation has an operationId.") { document in

@@ -1,3 +1,5 @@
+import SpecReader
+
 /// Rules about parameters: path templates, duplicates, conflicts, pagination types.
 enum ParameterRules {
     /// `/orders/{id}/lines/{line_id}` → ["id", "line_id"].

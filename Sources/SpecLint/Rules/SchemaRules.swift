@@ -1,5 +1,6 @@
 import Foundation
 import JSONModel
+import SpecReader
 
 /// Rules about schemas: empty placeholders, duplicate enum values, unbounded batches.
 enum SchemaRules {

@@ -1,4 +1,5 @@
 import JSONModel
+import SpecReader
 
 /// Structural validity: each OpenAPI object has its required fields, with the right types.
 /// Checked on the tree, so every problem has a line, and the typed decode stays off the hot path.

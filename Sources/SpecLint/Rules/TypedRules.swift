@@ -3,6 +3,7 @@ import JSONModel
 import OpenAPIKit
 import OpenAPIKit30
 import OpenAPIKitCompat
+import SpecReader
 
 /// OpenAPIKit's own judgement of the document: its decoder (a 3.0 document through
 /// OpenAPIKit30, then converted to 3.1 by OpenAPIKitCompat) and its validator.

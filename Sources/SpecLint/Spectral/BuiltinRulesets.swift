@@ -1,5 +1,6 @@
 import Foundation
 import JSONModel
+import SpecReader
 
 /// The rulesets `extends` can name without a file: `spectral:oas`, Spectral's OpenAPI rules under
 /// their Spectral names and meanings, and `specsmith`, Specsmith's own catalog.

@@ -1,4 +1,5 @@
 import Foundation
+import SpecReader
 
 /// A glob as shells and Spectral write them: `*` and `?` within a name, `**` across folders,
 /// `[abc]` and `{yml,yaml}`. Used for the files `specsmith lint` is given and for a ruleset's

@@ -1,4 +1,5 @@
 import Foundation
+import SpecReader
 
 /// The script inside a JSONPath-plus filter, `[?(@ && @.type == 'object')]`: the subset of
 /// JavaScript that Spectral rulesets write, evaluated with JavaScript's truthiness and equality.

@@ -1,3 +1,5 @@
+import SpecReader
+
 /// JSONPath-plus, as Spectral evaluates a rule's `given`: `$.paths[*][*]`, `$..enum`,
 /// `$..[?(@ && @.type == 'object')]`, unions, slices, `^` (parent) and `~` (property name).
 ///

@@ -2,6 +2,7 @@ import Foundation
 import JSONModel
 import OpenAPIKit
 import SchemaValidation
+import SpecReader
 
 /// What a rule's `then` hands its function: the value its `given` (and `field`) selected.
 public struct RuleTarget {

@@ -1,5 +1,6 @@
 import Foundation
 import JSONModel
+import SpecReader
 
 /// A Spectral ruleset (`.spectral.yaml`, `.spectral.yml` or `.spectral.json`) read unchanged:
 /// `extends` (`spectral:oas` with `recommended`, `all` or `off`, Specsmith's own rules as
