@@ -9,7 +9,6 @@ let package = Package(
         .library(name: "JSONModel", targets: ["JSONModel"]),
         .library(name: "APIRegistry", targets: ["APIRegistry"]),
         .library(name: "SchemaValidation", targets: ["SchemaValidation"]),
-        .library(name: "APIContract", targets: ["APIContract"]),
         .library(name: "OpenAPIEmitter", targets: ["OpenAPIEmitter"]),
         .library(name: "CustomersAPI", targets: ["CustomersAPI"]),
         .library(name: "MockServer", targets: ["MockServer"]),
@@ -42,19 +41,10 @@ let package = Package(
         ),
         // The Customers V3 registry: the only target that knows about customers.
         .target(name: "CustomersAPI", dependencies: ["APIRegistry"]),
-        // What a spec promises each operation accepts (its body and parameter schemas, with the checks
-        // on them), and the files generators write: shared by the emitter, the mock and the guides.
-        .target(
-            name: "APIContract",
-            dependencies: [
-                "APIRegistry", "JSONModel", "SchemaValidation", .product(name: "OpenAPIKit", package: "OpenAPIKit"),
-            ]
-        ),
-        // Registry -> OpenAPIKit document -> YAML.
+        // Registry -> OpenAPIKit document -> YAML, generated once (GeneratedSpec) with the contract requests are judged by.
         .target(
             name: "OpenAPIEmitter",
             dependencies: [
-                "APIContract",
                 "APIRegistry",
                 "JSONModel",
                 "SchemaValidation",
@@ -67,7 +57,6 @@ let package = Package(
         .target(
             name: "GuideRenderer",
             dependencies: [
-                "APIContract",
                 "APIRegistry",
                 "JSONModel",
                 "MockServer",
@@ -102,7 +91,6 @@ let package = Package(
         .target(
             name: "MockServer",
             dependencies: [
-                "APIContract",
                 "APIRegistry",
                 "JSONModel",
                 "OpenAPIEmitter",
@@ -119,7 +107,6 @@ let package = Package(
         .target(
             name: "SpecsmithCLI",
             dependencies: [
-                "APIContract",
                 "APIRegistry",
                 "GuideRenderer",
                 "JSONModel",
@@ -159,7 +146,6 @@ let package = Package(
         .testTarget(
             name: "OpenAPIEmitterTests",
             dependencies: [
-                "APIContract",
                 "APIRegistry", "CustomersAPI", "JSONModel", "OpenAPIEmitter", "SchemaValidation",
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
                 .product(name: "Yams", package: "Yams"),
@@ -168,7 +154,6 @@ let package = Package(
         .testTarget(
             name: "GuideRendererTests",
             dependencies: [
-                "APIContract",
                 "APIRegistry", "CustomersAPI", "GuideRenderer", "JSONModel", "MockServer", "OpenAPIEmitter", "TestRegistries",
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             ]
@@ -178,11 +163,10 @@ let package = Package(
         .testTarget(name: "SpecLintTests", dependencies: ["SpecLint", "SpecReader", "JSONModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SpecDiffTests", dependencies: ["SpecDiff", "SpecReader", "JSONModel"], resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "SpecsmithCLITests", dependencies: ["APIContract", "SpecsmithCLI", "APIRegistry", "JSONModel", "TestRegistries"]),
+            name: "SpecsmithCLITests", dependencies: ["SpecsmithCLI", "APIRegistry", "JSONModel", "TestRegistries"]),
         .testTarget(
             name: "MockServerTests",
             dependencies: [
-                "APIContract",
                 "APIRegistry", "CustomersAPI", "GuideRenderer", "JSONModel", "MockServer", "OpenAPIEmitter", "SpecLint", "TestRegistries",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -1,4 +1,3 @@
-import APIContract
 import APIRegistry
 import JSONModel
 import OpenAPIEmitter

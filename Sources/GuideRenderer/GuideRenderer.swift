@@ -1,4 +1,3 @@
-import APIContract
 import APIRegistry
 import Foundation
 import JSONModel
@@ -15,8 +14,11 @@ import OpenAPIKit
 /// `reference/resource.md.mustache`, which becomes one page per resource, and
 /// `reference/singleton.md.mustache`, one per singleton.
 public struct GuideRenderer: Sendable {
-    public let registry: Registry
-    public let contract: SpecContract
+    public let spec: GeneratedSpec
+    public var registry: Registry { spec.registry }
+    public var contract: SpecContract { spec.contract }
+    /// How problems in rendered pages name their folder; the pages' own paths are relative.
+    public let pagesFolder: String
     /// The templates folder; problems name files relative to its parent.
     public let templates: URL
 
@@ -30,11 +32,14 @@ public struct GuideRenderer: Sendable {
     /// The clock of the store the pages run on, so server-set times come out the same on every run.
     public static let documentedNow = Date(timeIntervalSince1970: 1_748_858_400)  // 2025-06-02T10:00:00Z
 
-    public init(registry: Registry, document: OpenAPI.Document, templates: URL, seeding: Seeding = .seeded(1)) {
-        self.registry = registry
-        self.contract = SpecContract(document: document)
+    /// - Parameters:
+    ///   - spec: the registry and the spec generated from it, which every example is checked against.
+    ///   - pagesFolder: how problems found in a rendered page name its folder (`site`).
+    public init(spec: GeneratedSpec, templates: URL, seeding: Seeding = .seeded(1), pagesFolder: String = "site") {
+        self.spec = spec
         self.templates = templates
         self.seeding = seeding
+        self.pagesFolder = pagesFolder
     }
 
     /// Every problem found, each with its file and line.
@@ -47,7 +52,7 @@ public struct GuideRenderer: Sendable {
         }
     }
 
-    /// The pages of `site/`, checked.
+    /// The pages, checked, with paths relative to the site folder (`guides/querying.md`).
     public func render() throws -> [GeneratedFile] {
         let sources = try templateSources()
         let misspellings = try misspellingList()
@@ -62,8 +67,7 @@ public struct GuideRenderer: Sendable {
             if !found.isEmpty { failedTemplates.insert(path) }
             problems += found
         }
-        let yaml = try YAMLRenderer.render(contract.document)
-        let context = GuideContext(registry: registry, contract: contract, specLines: SpecLines.operations(in: yaml)).values()
+        let context = GuideContext(registry: registry, contract: contract, specLines: SpecLines.operations(in: spec.yaml)).values()
         var pages: [(template: String, file: GeneratedFile)] = []
         for (path, text) in sources {
             let template: MustacheTemplate
@@ -82,20 +86,21 @@ public struct GuideRenderer: Sendable {
                     pages.append(
                         (
                             path,
-                            GeneratedFile(path: "site/reference/\(resource["name"] ?? "resource").md", contents: template.render(local))
+                            GeneratedFile(path: "reference/\(resource["name"] ?? "resource").md", contents: template.render(local))
                         ))
                 }
             } else {
                 pages.append(
-                    (path, GeneratedFile(path: "site/" + path.dropLast(".mustache".count), contents: template.render(context))))
+                    (path, GeneratedFile(path: String(path.dropLast(".mustache".count)), contents: template.render(context))))
             }
         }
-        let api = try MockAPI(registry: registry, document: contract.document, now: { Self.documentedNow })
+        let api = try MockAPI(spec: spec, now: { Self.documentedNow })
         let script = GuideScript(registry: registry, api: api, seeding: seeding)
         let templateTexts = Dictionary(sources, uniquingKeysWith: { first, _ in first })
         var finished: [GeneratedFile] = []
         // A page whose template already failed would only repeat its problems.
         for (template, page) in pages where !failedTemplates.contains(template) {
+            let file = "\(pagesFolder)/\(page.path)"
             let rendered = Self.tidy(page.contents)
             let outcome = script.run(rendered)
             let located = TemplateLocator(page: rendered, template: templateTexts[template] ?? "")
@@ -104,13 +109,13 @@ public struct GuideRenderer: Sendable {
                     problems.append(GuideProblem(file: "templates/\(template)", line: line, message: found.message))
                 } else {
                     problems.append(
-                        GuideProblem(file: page.path, line: found.line, message: "\(found.message) (rendered from templates/\(template))"))
+                        GuideProblem(file: file, line: found.line, message: "\(found.message) (rendered from templates/\(template))"))
                 }
             }
             let contents = Self.tidy(outcome.page)
-            problems += checker.problems(in: contents, file: page.path)
-            problems += prose.problems(in: contents, file: page.path, checkNumbers: false)
-            problems += prose.emptyValueProblems(in: contents, file: page.path)
+            problems += checker.problems(in: contents, file: file)
+            problems += prose.problems(in: contents, file: file, checkNumbers: false)
+            problems += prose.emptyValueProblems(in: contents, file: file)
             finished.append(GeneratedFile(path: page.path, contents: contents))
         }
         guard problems.isEmpty else {
@@ -120,10 +125,9 @@ public struct GuideRenderer: Sendable {
     }
 
     /// The guides of `templates` for `registry` as the static HTML site the mock serves at `/docs`.
-    public static func htmlSite(registry: Registry, templates: URL) throws -> [GeneratedFile] {
-        let (document, spec) = try SpecGenerator(registry: registry).generate()
-        let pages = try GuideRenderer(registry: registry, document: document, templates: templates).render()
-        return HTMLSite(pages: pages, spec: spec).files()
+    public static func htmlSite(spec: GeneratedSpec, templates: URL) throws -> [GeneratedFile] {
+        let pages = try GuideRenderer(spec: spec, templates: templates).render()
+        return HTMLSite(pages: pages, spec: spec.yaml).files()
     }
 
     /// Sections that render nothing leave blank lines behind; one is enough.

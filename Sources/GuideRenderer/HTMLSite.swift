@@ -1,17 +1,17 @@
-import APIContract
 import Foundation
 import Ink
 import OpenAPIEmitter
 
-/// The guides as a static HTML site: each `site/*.md` page rendered with Ink inside one
+/// The guides as a static HTML site: each Markdown page rendered with Ink inside one
 /// layout with a navigation sidebar, plus the spec the reference pages link to. The mock
 /// serves the same files at `/docs`.
 public struct HTMLSite: Sendable {
-    /// The Markdown pages, with paths under `site/`.
+    /// The Markdown pages, with paths relative to the site (`guides/querying.md`).
     public let pages: [GeneratedFile]
-    public let spec: GeneratedFile
+    /// The spec's YAML, served beside the pages.
+    public let spec: String
 
-    public init(pages: [GeneratedFile], spec: GeneratedFile) {
+    public init(pages: [GeneratedFile], spec: String) {
         self.pages = pages
         self.spec = spec
     }
@@ -29,15 +29,14 @@ public struct HTMLSite: Sendable {
         files.append(GeneratedFile(path: "style.css", contents: Self.css))
         files.append(GeneratedFile(path: "site.js", contents: Self.script))
         files.append(GeneratedFile(path: "search-index.js", contents: SearchIndex.script(entries.map { ($0.path, $0.page.contents) })))
-        files.append(GeneratedFile(path: "openapi.yaml", contents: spec.contents))
+        files.append(GeneratedFile(path: "openapi.yaml", contents: spec))
         files.append(GeneratedFile(path: "openapi.html", contents: specPage(navigation: navigation, apiTitle: apiTitle)))
         return files.sorted { $0.path < $1.path }
     }
 
-    /// `site/guides/querying.md` → `guides/querying.html`.
+    /// `guides/querying.md` → `guides/querying.html`.
     static func htmlPath(_ markdownPath: String) -> String {
-        let relative = markdownPath.hasPrefix("site/") ? String(markdownPath.dropFirst(5)) : markdownPath
-        return relative.hasSuffix(".md") ? relative.dropLast(3) + ".html" : relative
+        markdownPath.hasSuffix(".md") ? markdownPath.dropLast(3) + ".html" : markdownPath
     }
 
     static func title(of markdown: String) -> String {
@@ -52,7 +51,7 @@ public struct HTMLSite: Sendable {
 
     /// The spec as a page: one anchored line per line (`#L42`), which the reference pages link to.
     func specPage(navigation: [(path: String, title: String)], apiTitle: String) -> String {
-        let lines = spec.contents.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = spec.split(separator: "\n", omittingEmptySubsequences: false)
         let body = lines.enumerated().map { index, line in
             "<span class=\"line\" id=\"L\(index + 1)\"><a class=\"number\" href=\"#L\(index + 1)\">\(index + 1)</a>\(Self.escape(String(line)))</span>"
         }

@@ -1,4 +1,3 @@
-import APIContract
 import APIRegistry
 import Foundation
 import JSONModel
@@ -30,11 +29,11 @@ public struct MockAPI: Sendable {
     }
 
     /// - Parameters:
-    ///   - document: the spec generated from `registry`; requests are validated against its schemas.
+    ///   - spec: the registry and the spec generated from it; requests are validated against its schemas.
     ///   - now: the clock that stamps `date_created` and `date_modified`.
-    public init(registry: Registry, document: OpenAPI.Document, now: @escaping @Sendable () -> Date = Date.init) throws {
-        self.registry = registry
-        self.contract = SpecContract(document: document)
+    public init(spec: GeneratedSpec, now: @escaping @Sendable () -> Date = Date.init) throws {
+        self.registry = spec.registry
+        self.contract = spec.contract
         self.now = now
         self.presentations = Presentation.all(registry)
         for resource in registry.resources {

@@ -1,4 +1,3 @@
-import APIContract
 import APIRegistry
 import Foundation
 import Hummingbird
@@ -43,19 +42,18 @@ public enum MockServer {
         }
     }
 
-    /// The store and responder for `registry`, with the spec generated from it and the guides
+    /// The store and responder for a generated spec's registry, serving the spec and the guides
     /// it is handed for `/docs`.
     public static func responder(
-        registry: Registry, configuration: Configuration, now: @escaping @Sendable () -> Date = Date.init
+        spec: GeneratedSpec, configuration: Configuration, now: @escaping @Sendable () -> Date = Date.init
     ) throws -> MockResponder {
-        let (document, file) = try SpecGenerator(registry: registry).generate()
-        let api = try MockAPI(registry: registry, document: document, now: now)
+        let api = try MockAPI(spec: spec, now: now)
         let docs = Dictionary(configuration.docs.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
         let store = try MockStore(
             api: api, seeding: configuration.seeding, records: configuration.records, statePath: configuration.statePath)
         var logger = Logger(label: "specsmith-mock")
         logger.logLevel = configuration.logLevel
-        return MockResponder(store: store, spec: file.contents, docs: docs, options: configuration.options, logger: logger)
+        return MockResponder(store: store, spec: spec.yaml, docs: docs, options: configuration.options, logger: logger)
     }
 
     /// HTTP/1 settings: idle connections closed, and a request line long enough for a filter
@@ -69,7 +67,7 @@ public enum MockServer {
 
     /// The application; run it with `runService()`, which stops it on SIGINT or SIGTERM.
     public static func application(
-        registry: Registry, configuration: Configuration, now: @escaping @Sendable () -> Date = Date.init,
+        spec: GeneratedSpec, configuration: Configuration, now: @escaping @Sendable () -> Date = Date.init,
         onRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
     ) throws -> Application<RouterResponder<BasicRequestContext>> {
         var logger = Logger(label: "specsmith-mock")
@@ -77,7 +75,7 @@ public enum MockServer {
         logger.logLevel = configuration.logLevel <= .debug ? configuration.logLevel : .warning
         let seconds = configuration.idleTimeout.components.seconds
         return Application(
-            router: try responder(registry: registry, configuration: configuration, now: now).router(),
+            router: try responder(spec: spec, configuration: configuration, now: now).router(),
             server: .http1(configuration: http1(idleTimeout: .seconds(seconds))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "specsmith-mock"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },

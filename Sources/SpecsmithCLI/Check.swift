@@ -24,7 +24,7 @@ extension Specsmith {
                 let files = try ProjectFiles.generate(api, root: project)
                 count += files.all.count
                 let spec = files.outputs[0]
-                findings += SpecGenerator.validatorFindings(yaml: spec.contents).map { "\(spec.path): OpenAPIKit: \($0)" }
+                findings += GeneratedSpec.validatorFindings(yaml: spec.contents).map { "\(spec.path): OpenAPIKit: \($0)" }
                 do {
                     let lint = try Linter().lint(spec.contents, file: spec.path)
                     findings += lint.map { finding in

@@ -1,4 +1,3 @@
-import APIContract
 import ArgumentParser
 import Foundation
 import GuideRenderer
@@ -107,6 +106,13 @@ extension Specsmith {
 
         func run() async throws {
             let api = try project.singleAPI()
+            let spec: GeneratedSpec
+            do {
+                spec = try GeneratedSpec(registry: api.registry)
+            } catch {
+                printError("specsmith: cannot generate \(api.name)'s spec: \(error)")
+                throw ExitCode(1)
+            }
             let templates = project.url(api.templates)
             var docs: [GeneratedFile] = []
             if !FileManager.default.fileExists(atPath: templates.path) {
@@ -114,7 +120,7 @@ extension Specsmith {
             } else {
                 // A broken template is the docs' problem, not the API's: the mock starts without them.
                 do {
-                    docs = try GuideRenderer.htmlSite(registry: api.registry, templates: templates)
+                    docs = try GuideRenderer.htmlSite(spec: spec, templates: templates)
                 } catch {
                     printError("specsmith: /docs serves no guides: \(error)")
                 }
@@ -137,7 +143,7 @@ extension Specsmith {
             let app: Application<RouterResponder<BasicRequestContext>>
             do {
                 app = try MockServer.application(
-                    registry: api.registry, configuration: configuration,
+                    spec: spec, configuration: configuration,
                     onRunning: { port in
                         let base = "http://\(host):\(port)"
                         let line =

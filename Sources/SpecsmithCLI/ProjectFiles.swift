@@ -1,4 +1,3 @@
-import APIContract
 import ArgumentParser
 import Foundation
 import GuideRenderer
@@ -8,14 +7,14 @@ import OpenAPIEmitter
 /// the manifest that lists them.
 struct ProjectFiles {
     let api: APIDefinition
-    let spec: GeneratedFile
-    /// The guides as the renderer names them (`site/guides/querying.md`), for the HTML site.
+    let spec: GeneratedSpec
+    /// The guides as the renderer names them, relative to the site (`guides/querying.md`), for the HTML site.
     let pages: [GeneratedFile]
 
-    /// The spec and the guides at their places under the project folder.
+    /// The spec and the guides at the places the API definition gives them under the project folder.
     var outputs: [GeneratedFile] {
-        [GeneratedFile(path: "\(api.specFolder)/\(api.registry.info.specFileName)", contents: spec.contents)]
-            + pages.map { GeneratedFile(path: api.siteFolder + "/" + $0.path.dropFirst("site/".count), contents: $0.contents) }
+        [GeneratedFile(path: "\(api.specFolder)/\(spec.fileName)", contents: spec.yaml)]
+            + pages.map { GeneratedFile(path: "\(api.siteFolder)/\($0.path)", contents: $0.contents) }
     }
 
     /// The list of what this API's generation writes: what a later `generate` may remove.
@@ -39,10 +38,10 @@ struct ProjectFiles {
             throw ExitCode(2)
         }
         do {
-            let (document, spec) = try SpecGenerator(registry: api.registry).generate()
-            let renderer = GuideRenderer(registry: api.registry, document: document, templates: templates)
+            let spec = try GeneratedSpec(registry: api.registry)
+            let renderer = GuideRenderer(spec: spec, templates: templates, pagesFolder: api.siteFolder)
             // The pages link to the spec beside them, so the site carries a copy.
-            let copy = GeneratedFile(path: "site/openapi.yaml", contents: spec.contents)
+            let copy = GeneratedFile(path: "openapi.yaml", contents: spec.yaml)
             return ProjectFiles(api: api, spec: spec, pages: try renderer.render() + [copy])
         } catch {
             printError("specsmith: cannot generate \(api.name): \(error)")

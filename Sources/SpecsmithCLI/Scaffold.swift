@@ -1,4 +1,3 @@
-import APIContract
 import OpenAPIEmitter
 
 /// The files of a new package for an API named `name` (`Orders`): its registry with one

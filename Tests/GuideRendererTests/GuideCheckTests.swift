@@ -1,4 +1,3 @@
-import APIContract
 import CustomersAPI
 import Foundation
 import GuideRenderer
@@ -7,7 +6,7 @@ import OpenAPIKit
 import Testing
 
 private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-private func spec() throws -> OpenAPI.Document { try SpecGenerator(registry: CustomersV3.registry).generate().document }
+private func spec() throws -> GeneratedSpec { try GeneratedSpec(registry: CustomersV3.registry) }
 
 /// Renders a templates folder holding `files` (path → text) and the project's misspelling list.
 private func render(_ files: [String: String]) throws -> [GeneratedFile] {
@@ -125,11 +124,11 @@ private func problems(_ text: String) -> [String] {
 @Suite struct SiteGoldenTests {
     /// The committed site/ is the reference output; `RECORD=1 swift test` rewrites it.
     @Test func committedSiteIsCurrent() throws {
-        let pages = try GuideRenderer(registry: CustomersV3.registry, document: spec(), templates: root.appendingPathComponent("templates"))
+        let pages = try GuideRenderer(spec: spec(), templates: root.appendingPathComponent("templates"))
             .render()
         #expect(pages.count == 22)
         for page in pages {
-            let url = root.appendingPathComponent(page.path)
+            let url = root.appendingPathComponent("site/\(page.path)")
             if ProcessInfo.processInfo.environment["RECORD"] == "1" {
                 try Data(page.contents.utf8).write(to: url, options: .atomic)
             }
@@ -139,9 +138,9 @@ private func problems(_ text: String) -> [String] {
     }
 
     @Test func everyReviewerQuestionHasItsAnswerOnAPage() throws {
-        let pages = try GuideRenderer(registry: CustomersV3.registry, document: spec(), templates: root.appendingPathComponent("templates"))
+        let pages = try GuideRenderer(spec: spec(), templates: root.appendingPathComponent("templates"))
             .render()
-        func page(_ path: String) -> String { pages.first { $0.path == "site/\(path)" }?.contents ?? "" }
+        func page(_ path: String) -> String { pages.first { $0.path == path }?.contents ?? "" }
         #expect(page("guides/customer-attributes.md").contains("### When you create the customer"))
         #expect(page("guides/batching-and-limits.md").contains("## Bodies are arrays"))
         #expect(page("guides/errors.md").contains("## Retrying"))
@@ -156,9 +155,9 @@ private func problems(_ text: String) -> [String] {
     /// Every deliberate difference from the published reference is declared once, in the registry,
     /// and the page lists each.
     @Test func theDifferencesPageListsEveryDeclaredDifference() throws {
-        let pages = try GuideRenderer(registry: CustomersV3.registry, document: spec(), templates: root.appendingPathComponent("templates"))
+        let pages = try GuideRenderer(spec: spec(), templates: root.appendingPathComponent("templates"))
             .render()
-        let page = try #require(pages.first { $0.path == "site/guides/published-reference.md" }?.contents)
+        let page = try #require(pages.first { $0.path == "guides/published-reference.md" }?.contents)
         let declared = try #require(CustomersV3.registry.publishedReference).differences
         #expect(declared.count >= 8)
         for difference in declared {
@@ -169,9 +168,9 @@ private func problems(_ text: String) -> [String] {
 
     /// Defects a new user found in the pages, each kept from coming back.
     @Test func thePagesSayWhatIsTrue() throws {
-        let pages = try GuideRenderer(registry: CustomersV3.registry, document: spec(), templates: root.appendingPathComponent("templates"))
+        let pages = try GuideRenderer(spec: spec(), templates: root.appendingPathComponent("templates"))
             .render()
-        func page(_ path: String) -> String { pages.first { $0.path == "site/\(path)" }?.contents ?? "" }
+        func page(_ path: String) -> String { pages.first { $0.path == path }?.contents ?? "" }
         // "`attribute_id` names a Attribute".
         #expect(page("reference/customer-attribute-values.md").contains("`attribute_id` names an Attribute;"))
         #expect(!pages.contains { $0.contents.contains(" a Attribute") || $0.contents.contains(" a Address") })

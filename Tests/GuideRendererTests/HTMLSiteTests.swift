@@ -1,4 +1,3 @@
-import APIContract
 import OpenAPIEmitter
 import Testing
 
@@ -7,14 +6,14 @@ import Testing
 @Suite struct HTMLSiteTests {
     let site = HTMLSite(
         pages: [
-            GeneratedFile(path: "site/index.md", contents: "# Demo API\n\nSee [Querying](guides/querying.md#filter-syntax).\n"),
+            GeneratedFile(path: "index.md", contents: "# Demo API\n\nSee [Querying](guides/querying.md#filter-syntax).\n"),
             GeneratedFile(
-                path: "site/guides/querying.md",
+                path: "guides/querying.md",
                 contents:
                     "# Querying\n\n## Filter syntax\n\n```json request=\"POST /things\"\n[{\"a\": \"<b>\"}]\n```\n\nBack to [the start](../index.md).\n"
             ),
         ],
-        spec: GeneratedFile(path: "spec/demo.yaml", contents: "openapi: 3.1.0\n"))
+        spec: "openapi: 3.1.0\n")
 
     func file(_ path: String) -> String { site.files().first { $0.path == path }?.contents ?? "" }
 
@@ -57,10 +56,10 @@ import Testing
             HTMLSite(
                 pages: [
                     GeneratedFile(
-                        path: "site/index.md",
+                        path: "index.md",
                         contents: "# Demo\n\nAny text for\n`string`, a number for `number`.\n\n- one\n  `two`\n- three\n")
                 ],
-                spec: GeneratedFile(path: "spec/demo.yaml", contents: "openapi: 3.1.0\n")
+                spec: "openapi: 3.1.0\n"
             ).files().first { $0.path == "index.html" }?.contents ?? ""
         #expect(page.contains("<p>Any text for <code>string</code>, a number for <code>number</code>.</p>"))
         #expect(page.contains("<li>one <code>two</code></li>"))
@@ -68,8 +67,8 @@ import Testing
 
     @Test func specLinksOpenTheAnchoredRendering() {
         let site = HTMLSite(
-            pages: [GeneratedFile(path: "site/reference/things.md", contents: "# Things\n\n[In the spec](../openapi.yaml#L2).\n")],
-            spec: GeneratedFile(path: "spec/demo.yaml", contents: "openapi: 3.1.0\npaths: {}\n"))
+            pages: [GeneratedFile(path: "reference/things.md", contents: "# Things\n\n[In the spec](../openapi.yaml#L2).\n")],
+            spec: "openapi: 3.1.0\npaths: {}\n")
         let files = site.files()
         #expect(
             files.first { $0.path == "reference/things.html" }?.contents.contains("<a href=\"../openapi.html#L2\">In the spec</a>") == true)
@@ -81,8 +80,8 @@ import Testing
     @Test func theIndexTitleIsNotRepeatedAndPagesHaveATableOfContents() {
         #expect(file("index.html").contains("<title>Demo API</title>"))
         let site = HTMLSite(
-            pages: [GeneratedFile(path: "site/index.md", contents: "# Demo\n\n## First `part`\n\nA.\n\n### Detail\n\nB.\n")],
-            spec: GeneratedFile(path: "spec/demo.yaml", contents: "openapi: 3.1.0\n"))
+            pages: [GeneratedFile(path: "index.md", contents: "# Demo\n\n## First `part`\n\nA.\n\n### Detail\n\nB.\n")],
+            spec: "openapi: 3.1.0\n")
         #expect(
             site.files().first { $0.path == "index.html" }?.contents.contains(
                 "<aside class=\"toc\" aria-label=\"On this page\"><h2>On this page</h2><ul><li class=\"level2\"><a href=\"#first-part\">First part</a></li><li class=\"level3\"><a href=\"#detail\">Detail</a></li></ul></aside>"

@@ -16,7 +16,7 @@ private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
     }
 
     @Test func referencePagesRunEveryOperation() throws {
-        let books = try #require(try render("# Guide\n")["site/reference/books.md"])
+        let books = try #require(try render("# Guide\n")["reference/books.md"])
         #expect(books.contains("```http\nGET /books/1\n```\n\nResponse:\n\n```json response=\"GET /books/1 200\"\n{\n  \"id\": 1,\n"))
         #expect(books.contains("```http\nPOST /books\nContent-Type: application/json\n\n{\n  \"title\": \"The Lathe of Heaven\","))
         #expect(books.contains("```json response=\"POST /books 201\"\n{\n  \"id\": 4,"))
@@ -52,7 +52,7 @@ private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
             ```json response="422"
             ```
             """
-        let page = try #require(try render(guide)["site/guide.md"])
+        let page = try #require(try render(guide)["guide.md"])
         #expect(page.contains("```json response=\"POST /books/3/lend 200\"\n{\n  \"id\": 3,"))
         #expect(page.contains("\"borrower\": \"Ada\""))
         #expect(

@@ -1,6 +1,6 @@
-import APIContract
 import Foundation
 import GuideRenderer
+import OpenAPIEmitter
 import TestRegistries
 
 /// Rendering helpers for the Notes registry (Tests/TestRegistries): the guide runner on an API that is not Customers.
@@ -16,6 +16,6 @@ extension Notes {
 
     /// The rendered `guide.md.mustache`.
     static func page(_ text: String) throws -> String {
-        try render(["guide.md.mustache": text]).first { $0.path == "site/guide.md" }?.contents ?? ""
+        try render(["guide.md.mustache": text]).first { $0.path == "guide.md" }?.contents ?? ""
     }
 }

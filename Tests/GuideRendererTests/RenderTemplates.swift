@@ -1,4 +1,3 @@
-import APIContract
 import APIRegistry
 import Foundation
 import GuideRenderer
@@ -17,8 +16,7 @@ func renderTemplates(_ files: [String: String], registry: Registry, copying: [UR
     for source in copying {
         try FileManager.default.copyItem(at: source, to: folder.appendingPathComponent(source.lastPathComponent))
     }
-    let document = try SpecGenerator(registry: registry).generate().document
-    return try GuideRenderer(registry: registry, document: document, templates: folder).render()
+    return try GuideRenderer(spec: GeneratedSpec(registry: registry), templates: folder).render()
 }
 
 /// The problems a rendering reports, as `file:line: message`; empty when it renders.

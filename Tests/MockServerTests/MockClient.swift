@@ -8,6 +8,7 @@ import HummingbirdTesting
 import JSONModel
 import MockServer
 import NIOCore
+import OpenAPIEmitter
 
 /// 2026-01-02T03:04:05Z: the tests' clock, so server-set times are exact.
 let fixedNow: @Sendable () -> Date = { Date(timeIntervalSince1970: 1_767_323_045) }
@@ -22,7 +23,7 @@ func withMock<Value: Sendable>(
     _ seeding: Seeding = .empty, _ setup: TestingSetup = .router, guides: Bool = false,
     _ test: @escaping @Sendable (MockClient) async throws -> Value
 ) async throws -> Value {
-    let docs = guides ? try GuideRenderer.htmlSite(registry: CustomersV3.registry, templates: templates) : []
+    let docs = guides ? try GuideRenderer.htmlSite(spec: GeneratedSpec(registry: CustomersV3.registry), templates: templates) : []
     let configuration = MockServer.Configuration(port: 0, seeding: seeding, docs: docs, logLevel: .warning)
     return try await withMock(configuration: configuration, setup, test)
 }
@@ -36,7 +37,7 @@ func withMock<Value: Sendable>(
     // The application the CLI runs, server settings included, on a free port.
     var configuration = configuration
     configuration.port = 0
-    let app = try MockServer.application(registry: registry, configuration: configuration, now: fixedNow)
+    let app = try MockServer.application(spec: GeneratedSpec(registry: registry), configuration: configuration, now: fixedNow)
     return try await app.test(setup) { client in try await test(MockClient(client: client)) }
 }
 

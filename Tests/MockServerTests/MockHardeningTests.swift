@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import JSONModel
 import MockServer
+import OpenAPIEmitter
 import Testing
 
 private let guarded = MockServer.Configuration(
@@ -166,10 +167,10 @@ private let guarded = MockServer.Configuration(
         let lines = whole.split(separator: UInt8(ascii: "\n")).count
         let keep = whole.count - 5 - (whole.dropLast(5).split(separator: UInt8(ascii: "\n")).last?.count ?? 0)
         #expect(throws: StateFileError.self) {
-            try MockServer.responder(registry: CustomersV3.registry, configuration: configuration(path))
+            try MockServer.responder(spec: GeneratedSpec(registry: CustomersV3.registry), configuration: configuration(path))
         }
         do {
-            _ = try MockServer.responder(registry: CustomersV3.registry, configuration: configuration(path))
+            _ = try MockServer.responder(spec: GeneratedSpec(registry: CustomersV3.registry), configuration: configuration(path))
         } catch let error as StateFileError {
             #expect(
                 error.description
@@ -184,16 +185,16 @@ private let guarded = MockServer.Configuration(
         let header = #"{"format":"specsmith-mock-state","api":"Customers V3 3.0.0","seeding":"seed 1"}"#
         try (header + "\n" + #"{"store":"a","tables":"#.appending("\n")).write(toFile: path, atomically: true, encoding: .utf8)
         #expect(throws: StateFileError.self) {
-            try MockServer.responder(registry: CustomersV3.registry, configuration: configuration(path))
+            try MockServer.responder(spec: GeneratedSpec(registry: CustomersV3.registry), configuration: configuration(path))
         }
         do {
-            _ = try MockServer.responder(registry: CustomersV3.registry, configuration: configuration(path))
+            _ = try MockServer.responder(spec: GeneratedSpec(registry: CustomersV3.registry), configuration: configuration(path))
         } catch let error as StateFileError {
             #expect(error.description.hasPrefix("\(path):2: not a JSON line (line 1, column 23: unexpected end of input"))
         }
         try (header + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         do {
-            _ = try MockServer.responder(registry: CustomersV3.registry, configuration: configuration(path, seed: 2))
+            _ = try MockServer.responder(spec: GeneratedSpec(registry: CustomersV3.registry), configuration: configuration(path, seed: 2))
             Issue.record("a state file written with seed 1 was accepted with seed 2")
         } catch let error as StateFileError {
             #expect(
