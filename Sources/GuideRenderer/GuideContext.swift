@@ -61,7 +61,7 @@ struct GuideContext {
     func mock() -> [String: Any] {
         var path = registry.info.serverPath
         for variable in registry.info.serverVariables { path = path.replacingOccurrences(of: "{\(variable.name)}", with: "demo") }
-        let origin = "http://127.0.0.1:\(MockServer.Configuration().port)"
+        let origin = "http://127.0.0.1:\(MockApplication.Configuration().port)"
         return ["origin": origin, "baseURL": origin + path, "serverPath": registry.info.serverPath]
     }
 

@@ -1,7 +1,6 @@
 import APIRegistry
 import Foundation
 import JSONModel
-import OpenAPIEmitter
 
 extension MockAPI {
     /// `GET` on a resource: filters, sort, page and includes as the registry declares them;

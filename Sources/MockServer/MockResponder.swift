@@ -229,7 +229,7 @@ public struct MockResponder: Sendable {
         if file.hasSuffix(".html"), let authority {
             let here = "http://\(authority)"
             contents = contents.replacingOccurrences(of: productionOrigin, with: here)
-                .replacingOccurrences(of: "http://127.0.0.1:\(MockServer.Configuration().port)", with: here)
+                .replacingOccurrences(of: "http://127.0.0.1:\(MockApplication.Configuration().port)", with: here)
         }
         return Response(status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: contents)))
     }

@@ -16,7 +16,7 @@ public struct GeneratedSpec: Sendable {
     /// Generates the document and its YAML; fails when an example is invalid.
     public init(registry: Registry) throws {
         self.registry = registry
-        self.document = try OpenAPIEmitter(registry: registry).document()
+        self.document = try DocumentEmitter(registry: registry).document()
         self.yaml = try YAMLRenderer.render(document)
         self.contract = SpecContract(document: document)
     }

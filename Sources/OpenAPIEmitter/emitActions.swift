@@ -3,7 +3,7 @@ import JSONModel
 import OpenAPIKit
 import SchemaValidation
 
-extension OpenAPIEmitter {
+extension DocumentEmitter {
     /// `POST` of an action: its request model as the body, the record or its response model as
     /// the answer, and the errors any write can give.
     func actionOperation(_ action: Action, of resource: Resource, validator: SchemaValidator) throws(Failure) -> OpenAPI.Operation {

@@ -3,7 +3,7 @@ import JSONModel
 import OpenAPIKit
 import SchemaValidation
 
-extension OpenAPIEmitter {
+extension DocumentEmitter {
     /// The operation's own example, or the model's examples as the request projection shows them.
     func requestExample(_ operation: Operation, _ projected: ProjectedModel) -> JSONValue {
         operation.requestExample ?? .array(Array(projected.examples.prefix(operation.batchLimit ?? 1)))

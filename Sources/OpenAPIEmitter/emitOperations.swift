@@ -3,7 +3,7 @@ import JSONModel
 import OpenAPIKit
 import SchemaValidation
 
-extension OpenAPIEmitter {
+extension DocumentEmitter {
     /// The operations of `resource` served at one path, with the path's parameters: the parent's
     /// under a parent's path, then the record's on the item path.
     func pathItem(for resource: Resource, _ operations: [Operation], at path: String, validator: SchemaValidator) throws(Failure)

@@ -2,7 +2,7 @@ import APIRegistry
 import JSONModel
 import OpenAPIKit
 
-extension OpenAPIEmitter {
+extension DocumentEmitter {
     /// `page` (or `after` and `before`) and `limit`, as the registry's pagination has them.
     func pagingParameters(_ styles: [Pagination.Style]) -> [OpenAPI.Parameter] {
         guard !styles.isEmpty else { return [] }

@@ -14,7 +14,7 @@ enum SharedSchema {
     static let errorDetails = "ErrorDetails"
 }
 
-extension OpenAPIEmitter {
+extension DocumentEmitter {
     static func ref(_ name: String, description: String? = nil, required: Bool = true) -> JSONSchema {
         .reference(.component(named: name), .init(required: required, description: description))
     }

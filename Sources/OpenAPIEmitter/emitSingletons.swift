@@ -3,7 +3,7 @@ import JSONModel
 import OpenAPIKit
 import SchemaValidation
 
-extension OpenAPIEmitter {
+extension DocumentEmitter {
     /// `GET` and `PUT` of a singleton, with the parameter that names which object.
     func pathItem(for singleton: Singleton, validator: SchemaValidator) throws(Failure) -> OpenAPI.PathItem {
         var item = OpenAPI.PathItem()

@@ -6,7 +6,7 @@ import SpecReader
 public struct Linter: Sendable {
     /// Every rule, in the order findings are reported: the catalog `--list-rules` prints.
     public static let catalog: [LintRule] =
-        StructureRules.all + TypedRules.all + OperationRules.all + ParameterRules.all + SchemaRules.all + ExampleRules.all
+        StructureRules.all + OpenAPIKitRule.all + OperationRules.all + ParameterRules.all + SchemaRules.all + ExampleRules.all
         + DocumentRules.all
 
     /// What `--rule ID=…` sets: off, or a severity of its own.
@@ -28,7 +28,7 @@ public struct Linter: Sendable {
     public var overrides: [String: Setting]
 
     /// Rules that run only when asked for by name: costly, and covered by others by default.
-    public static let offByDefault: Set<String> = [TypedRules.id]
+    public static let offByDefault: Set<String> = [OpenAPIKitRule.id]
 
     /// Every catalog rule at its default: its own severity, or off.
     public static var defaultSettings: [String: Setting] {

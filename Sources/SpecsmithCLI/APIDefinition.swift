@@ -31,22 +31,3 @@ public struct APIDefinition: Sendable {
 extension StringProtocol {
     var nonEmpty: Self? { isEmpty ? nil : self }
 }
-
-/// The entry point of a package's Specsmith executable:
-///
-/// ```swift
-/// import SpecsmithCLI
-/// @main enum Main { static func main() async { await SpecsmithCLI.main(apis: [APIDefinition(registry: MyAPI.registry)]) } }
-/// ```
-public enum SpecsmithCLI {
-    /// The APIs the running command serves; set by `main(apis:)` for the commands to read.
-    @TaskLocal static var apis: [APIDefinition] = []
-
-    /// Parses the command line and runs `generate`, `check`, `mock`, `lint`, `diff` or `init`
-    /// for `apis`; exits with the documented status.
-    public static func main(apis: [APIDefinition], arguments: [String]? = nil) async {
-        await $apis.withValue(apis) {
-            await Specsmith.main(arguments)
-        }
-    }
-}

@@ -47,7 +47,7 @@ extension Specsmith {
 
         func run() async throws {
             if listChecks {
-                print(ChangeReport.catalog(SpecDiff.checks, as: format), terminator: "")
+                print(ChangeReport.catalog(Differ.checks, as: format), terminator: "")
                 return
             }
             guard let base, let head else { throw ValidationError("give BASE and HEAD, the two versions to compare") }
@@ -79,7 +79,7 @@ extension Specsmith {
             }
             let result: DiffResult
             do {
-                result = try SpecDiff().run(base: texts[0], head: texts[1], options: options)
+                result = try Differ().run(base: texts[0], head: texts[1], options: options)
             } catch {
                 printError("specsmith: \(error)")
                 throw ExitCode(2)

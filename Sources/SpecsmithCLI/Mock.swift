@@ -120,7 +120,7 @@ extension Specsmith {
             } else {
                 // A broken template is the docs' problem, not the API's: the mock starts without them.
                 do {
-                    docs = try GuideRenderer.htmlSite(spec: spec, templates: templates)
+                    docs = try Guides.htmlSite(spec: spec, templates: templates)
                 } catch {
                     printError("specsmith: /docs serves no guides: \(error)")
                 }
@@ -134,7 +134,7 @@ extension Specsmith {
             let options = MockResponder.Options(
                 maxBodySize: try Self.bytes(maxBody), access: AccessPolicy(tokens: Set(tokens), readOnlyTokens: Set(readOnlyTokens)),
                 cors: !noCORS, bodyTimeout: .seconds(timeout), rateLimit: rateLimit.flatMap(RateLimiting.init(parsing:)))
-            let configuration = MockServer.Configuration(
+            let configuration = MockApplication.Configuration(
                 host: host, port: port, seeding: empty ? .empty : .seeded(seed ?? 1), records: records,
                 docs: docs, statePath: state, options: options, idleTimeout: .seconds(timeout + 1),
                 logLevel: level)
@@ -142,7 +142,7 @@ extension Specsmith {
             let serverPath = api.registry.info.serverPath
             let app: Application<RouterResponder<BasicRequestContext>>
             do {
-                app = try MockServer.application(
+                app = try MockApplication.application(
                     spec: spec, configuration: configuration,
                     onRunning: { port in
                         let base = "http://\(host):\(port)"

@@ -39,7 +39,7 @@ struct ProjectFiles {
         }
         do {
             let spec = try GeneratedSpec(registry: api.registry)
-            let renderer = GuideRenderer(spec: spec, templates: templates, pagesFolder: api.siteFolder)
+            let renderer = Guides(spec: spec, templates: templates, pagesFolder: api.siteFolder)
             // The pages link to the spec beside them, so the site carries a copy.
             let copy = GeneratedFile(path: "openapi.yaml", contents: spec.yaml)
             return ProjectFiles(api: api, spec: spec, pages: try renderer.render() + [copy])

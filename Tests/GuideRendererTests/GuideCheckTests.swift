@@ -124,7 +124,7 @@ private func problems(_ text: String) -> [String] {
 @Suite struct SiteGoldenTests {
     /// The committed site/ is the reference output; `RECORD=1 swift test` rewrites it.
     @Test func committedSiteIsCurrent() throws {
-        let pages = try GuideRenderer(spec: spec(), templates: root.appendingPathComponent("templates"))
+        let pages = try Guides(spec: spec(), templates: root.appendingPathComponent("templates"))
             .render()
         #expect(pages.count == 22)
         for page in pages {
@@ -138,7 +138,7 @@ private func problems(_ text: String) -> [String] {
     }
 
     @Test func everyReviewerQuestionHasItsAnswerOnAPage() throws {
-        let pages = try GuideRenderer(spec: spec(), templates: root.appendingPathComponent("templates"))
+        let pages = try Guides(spec: spec(), templates: root.appendingPathComponent("templates"))
             .render()
         func page(_ path: String) -> String { pages.first { $0.path == path }?.contents ?? "" }
         #expect(page("guides/customer-attributes.md").contains("### When you create the customer"))
@@ -155,7 +155,7 @@ private func problems(_ text: String) -> [String] {
     /// Every deliberate difference from the published reference is declared once, in the registry,
     /// and the page lists each.
     @Test func theDifferencesPageListsEveryDeclaredDifference() throws {
-        let pages = try GuideRenderer(spec: spec(), templates: root.appendingPathComponent("templates"))
+        let pages = try Guides(spec: spec(), templates: root.appendingPathComponent("templates"))
             .render()
         let page = try #require(pages.first { $0.path == "guides/published-reference.md" }?.contents)
         let declared = try #require(CustomersV3.registry.publishedReference).differences
@@ -168,7 +168,7 @@ private func problems(_ text: String) -> [String] {
 
     /// Defects a new user found in the pages, each kept from coming back.
     @Test func thePagesSayWhatIsTrue() throws {
-        let pages = try GuideRenderer(spec: spec(), templates: root.appendingPathComponent("templates"))
+        let pages = try Guides(spec: spec(), templates: root.appendingPathComponent("templates"))
             .render()
         func page(_ path: String) -> String { pages.first { $0.path == path }?.contents ?? "" }
         // "`attribute_id` names a Attribute".

@@ -16,7 +16,7 @@ func renderTemplates(_ files: [String: String], registry: Registry, copying: [UR
     for source in copying {
         try FileManager.default.copyItem(at: source, to: folder.appendingPathComponent(source.lastPathComponent))
     }
-    return try GuideRenderer(spec: GeneratedSpec(registry: registry), templates: folder).render()
+    return try Guides(spec: GeneratedSpec(registry: registry), templates: folder).render()
 }
 
 /// The problems a rendering reports, as `file:line: message`; empty when it renders.
@@ -24,7 +24,7 @@ func problemsOf(_ rendering: () throws -> [GeneratedFile]) -> [String] {
     do {
         _ = try rendering()
         return []
-    } catch let failure as GuideRenderer.Failure {
+    } catch let failure as Guides.Failure {
         return failure.problems.map(\.description)
     } catch {
         return ["unexpected: \(error)"]

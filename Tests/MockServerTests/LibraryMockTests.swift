@@ -7,7 +7,7 @@ import SpecLint
 import TestRegistries
 import Testing
 
-private let library = MockServer.Configuration(
+private let library = MockApplication.Configuration(
     seeding: .seeded(1), options: .init(access: AccessPolicy(tokens: ["full"], readOnlyTokens: ["ro"])), logLevel: .warning)
 
 /// Runs `test` on a mock of the Library registry: served under /{tenant}/v2, bearer tokens.

@@ -23,21 +23,21 @@ func withMock<Value: Sendable>(
     _ seeding: Seeding = .empty, _ setup: TestingSetup = .router, guides: Bool = false,
     _ test: @escaping @Sendable (MockClient) async throws -> Value
 ) async throws -> Value {
-    let docs = guides ? try GuideRenderer.htmlSite(spec: GeneratedSpec(registry: CustomersV3.registry), templates: templates) : []
-    let configuration = MockServer.Configuration(port: 0, seeding: seeding, docs: docs, logLevel: .warning)
+    let docs = guides ? try Guides.htmlSite(spec: GeneratedSpec(registry: CustomersV3.registry), templates: templates) : []
+    let configuration = MockApplication.Configuration(port: 0, seeding: seeding, docs: docs, logLevel: .warning)
     return try await withMock(configuration: configuration, setup, test)
 }
 
 /// Runs `test` against an in-process mock of `registry` (Customers V3 by default) started with `configuration`.
 @discardableResult
 func withMock<Value: Sendable>(
-    configuration: MockServer.Configuration, registry: Registry = CustomersV3.registry, _ setup: TestingSetup = .router,
+    configuration: MockApplication.Configuration, registry: Registry = CustomersV3.registry, _ setup: TestingSetup = .router,
     _ test: @escaping @Sendable (MockClient) async throws -> Value
 ) async throws -> Value {
     // The application the CLI runs, server settings included, on a free port.
     var configuration = configuration
     configuration.port = 0
-    let app = try MockServer.application(spec: GeneratedSpec(registry: registry), configuration: configuration, now: fixedNow)
+    let app = try MockApplication.application(spec: GeneratedSpec(registry: registry), configuration: configuration, now: fixedNow)
     return try await app.test(setup) { client in try await test(MockClient(client: client)) }
 }
 

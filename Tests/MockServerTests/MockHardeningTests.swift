@@ -8,7 +8,7 @@ import MockServer
 import OpenAPIEmitter
 import Testing
 
-private let guarded = MockServer.Configuration(
+private let guarded = MockApplication.Configuration(
     seeding: .seeded(1), options: .init(access: AccessPolicy(tokens: ["full"], readOnlyTokens: ["ro"])), logLevel: .warning)
 
 @Suite struct MockAuthTests {
@@ -108,7 +108,7 @@ private let guarded = MockServer.Configuration(
 
 @Suite struct MockLimitTests {
     @Test func aBodyOverMaxBodyIs413() async throws {
-        let configuration = MockServer.Configuration(seeding: .empty, options: .init(maxBodySize: 100), logLevel: .warning)
+        let configuration = MockApplication.Configuration(seeding: .empty, options: .init(maxBodySize: 100), logLevel: .warning)
         try await withMock(configuration: configuration) { (mock: MockClient) async throws in
             let reply = try await mock.send(.post, "/customers", bytes: Array(repeating: UInt8(ascii: " "), count: 101))
             #expect(reply.status == 413)
@@ -136,8 +136,8 @@ private let guarded = MockServer.Configuration(
         FileManager.default.temporaryDirectory.appendingPathComponent("specsmith-state-\(UUID().uuidString).log").path
     }
 
-    func configuration(_ path: String, seed: UInt64 = 1) -> MockServer.Configuration {
-        MockServer.Configuration(seeding: .seeded(seed), statePath: path, logLevel: .warning)
+    func configuration(_ path: String, seed: UInt64 = 1) -> MockApplication.Configuration {
+        MockApplication.Configuration(seeding: .seeded(seed), statePath: path, logLevel: .warning)
     }
 
     @Test func writesSurviveARestart() async throws {
@@ -167,10 +167,10 @@ private let guarded = MockServer.Configuration(
         let lines = whole.split(separator: UInt8(ascii: "\n")).count
         let keep = whole.count - 5 - (whole.dropLast(5).split(separator: UInt8(ascii: "\n")).last?.count ?? 0)
         #expect(throws: StateFileError.self) {
-            try MockServer.responder(spec: GeneratedSpec(registry: CustomersV3.registry), configuration: configuration(path))
+            try MockApplication.responder(spec: GeneratedSpec(registry: CustomersV3.registry), configuration: configuration(path))
         }
         do {
-            _ = try MockServer.responder(spec: GeneratedSpec(registry: CustomersV3.registry), configuration: configuration(path))
+            _ = try MockApplication.responder(spec: GeneratedSpec(registry: CustomersV3.registry), configuration: configuration(path))
         } catch let error as StateFileError {
             #expect(
                 error.description
@@ -185,16 +185,17 @@ private let guarded = MockServer.Configuration(
         let header = #"{"format":"specsmith-mock-state","api":"Customers V3 3.0.0","seeding":"seed 1"}"#
         try (header + "\n" + #"{"store":"a","tables":"#.appending("\n")).write(toFile: path, atomically: true, encoding: .utf8)
         #expect(throws: StateFileError.self) {
-            try MockServer.responder(spec: GeneratedSpec(registry: CustomersV3.registry), configuration: configuration(path))
+            try MockApplication.responder(spec: GeneratedSpec(registry: CustomersV3.registry), configuration: configuration(path))
         }
         do {
-            _ = try MockServer.responder(spec: GeneratedSpec(registry: CustomersV3.registry), configuration: configuration(path))
+            _ = try MockApplication.responder(spec: GeneratedSpec(registry: CustomersV3.registry), configuration: configuration(path))
         } catch let error as StateFileError {
             #expect(error.description.hasPrefix("\(path):2: not a JSON line (line 1, column 23: unexpected end of input"))
         }
         try (header + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         do {
-            _ = try MockServer.responder(spec: GeneratedSpec(registry: CustomersV3.registry), configuration: configuration(path, seed: 2))
+            _ = try MockApplication.responder(
+                spec: GeneratedSpec(registry: CustomersV3.registry), configuration: configuration(path, seed: 2))
             Issue.record("a state file written with seed 1 was accepted with seed 2")
         } catch let error as StateFileError {
             #expect(
@@ -309,7 +310,7 @@ private let guarded = MockServer.Configuration(
 }
 
 @Suite struct MockRateLimitTests {
-    private static let limited = MockServer.Configuration(
+    private static let limited = MockApplication.Configuration(
         seeding: .seeded(1), options: .init(rateLimit: RateLimiting(quota: 2, windowMilliseconds: 60_000)), logLevel: .warning)
 
     @Test func overTheQuotaIsA429WithTheRegistrysHeadersAndChangesNothing() async throws {

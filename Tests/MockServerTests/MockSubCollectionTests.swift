@@ -90,7 +90,7 @@ import Testing
     /// Generated records of a read-only sub-collection are whole (copies of the examples) and
     /// each belongs to a customer that exists.
     @Test func generatedInstrumentsBelongToCustomers() async throws {
-        let configuration = MockServer.Configuration(seeding: .seeded(7), records: 12, logLevel: .warning)
+        let configuration = MockApplication.Configuration(seeding: .seeded(7), records: 12, logLevel: .warning)
         try await withMock(configuration: configuration) { (mock: MockClient) async throws in
             var found = 0
             for customer in try await mock.get("/customers?limit=50").ids() {
@@ -176,7 +176,7 @@ import Testing
     }
 
     @Test func aReadOnlyTokenCannotChangeSettings() async throws {
-        let configuration = MockServer.Configuration(
+        let configuration = MockApplication.Configuration(
             seeding: .empty, options: .init(access: AccessPolicy(tokens: ["full"], readOnlyTokens: ["reader"])), logLevel: .warning)
         try await withMock(configuration: configuration) { (mock: MockClient) async throws in
             let reader = mock.with(token: "reader")

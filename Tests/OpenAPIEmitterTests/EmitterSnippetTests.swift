@@ -6,7 +6,7 @@ import SchemaValidation
 import Testing
 
 private func yaml(_ registry: Registry = Tiny.registry()) throws -> String {
-    try YAMLRenderer.render(try OpenAPIEmitter(registry: registry).document())
+    try YAMLRenderer.render(try DocumentEmitter(registry: registry).document())
 }
 
 /// Each test checks one fragment of the YAML a feature of the DSL produces.
@@ -194,7 +194,7 @@ private func yaml(_ registry: Registry = Tiny.registry()) throws -> String {
     @Test func anInvalidExampleStopsGenerationWithItsLocation() {
         let registry = Tiny.registry(example: ["id": 1, "name": "A name far too long", "size": 3, "date_created": "2020-01-01T00:00:00Z"])
         #expect {
-            try OpenAPIEmitter(registry: registry).document()
+            try DocumentEmitter(registry: registry).document()
         } throws: { error in
             let text = "\(error)"
             return text.contains(
@@ -207,7 +207,7 @@ private func yaml(_ registry: Registry = Tiny.registry()) throws -> String {
     @Test func aContradictoryRegistryStopsGeneration() {
         let broken = Tiny.registry(example: ["id": 1, "name": "Widget", "colour": "red"])
         #expect {
-            try OpenAPIEmitter(registry: broken).document()
+            try DocumentEmitter(registry: broken).document()
         } throws: { error in
             "\(error)" == "resource 'things', model Thing, example 1: 'colour' is not a field of Thing"
         }

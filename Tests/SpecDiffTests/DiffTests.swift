@@ -13,13 +13,13 @@ private func fixture(_ path: String) throws -> String {
 let fixtureOptions = DiffOptions(date: "2026-06-01", minimumSunsetDays: 90)
 
 private func changes(_ check: String) throws -> [Change] {
-    try SpecDiff().run(base: try fixture("diff/\(check)/base.yaml"), head: try fixture("diff/\(check)/head.yaml"), options: fixtureOptions)
+    try Differ().run(base: try fixture("diff/\(check)/base.yaml"), head: try fixture("diff/\(check)/head.yaml"), options: fixtureOptions)
         .changes
 }
 
 @Suite struct DiffTests {
     /// One fixture triple per check: `base.yaml`, `head.yaml`, and the expected report.
-    @Test(arguments: SpecDiff.checks.map(\.id))
+    @Test(arguments: Differ.checks.map(\.id))
     func eachCheckReportsItsFixture(check: String) throws {
         let found = try changes(check)
         // Some fixtures also trip a neighbouring check (a removal before its sunset is a removal too).
@@ -29,7 +29,7 @@ private func changes(_ check: String) throws -> [Change] {
 
     @Test func identicalSpecsHaveNoChanges() throws {
         let base = try fixture("diff/type-changed/base.yaml")
-        #expect(try SpecDiff().compare(base: base, head: base).isEmpty)
+        #expect(try Differ().compare(base: base, head: base).isEmpty)
     }
 
     /// Every document of every fixture, diffed with itself, reports nothing (an operation-level
@@ -43,7 +43,7 @@ private func changes(_ check: String) throws -> [Change] {
         for file in files {
             let text = try String(contentsOf: file, encoding: .utf8)
             #expect(
-                try SpecDiff().compare(base: text, head: text).isEmpty,
+                try Differ().compare(base: text, head: text).isEmpty,
                 "\(file.lastPathComponent) in \(file.deletingLastPathComponent().lastPathComponent)")
         }
     }
@@ -55,14 +55,14 @@ private func changes(_ check: String) throws -> [Change] {
         "path-parameter-overridden",
     ])
     func absorbedChangesAreNotBreaking(fixture name: String) throws {
-        let found = try SpecDiff().run(
+        let found = try Differ().run(
             base: try fixture("diff-quiet/\(name)/base.yaml"), head: try fixture("diff-quiet/\(name)/head.yaml"), options: fixtureOptions
         ).changes
         #expect(!found.contains { $0.level == .breaking }, "\(found.map(\.message))")
     }
 
     @Test func checkIdsAreUnique() {
-        let ids = SpecDiff.checks.map(\.id)
+        let ids = Differ.checks.map(\.id)
         #expect(Set(ids).count == ids.count)
     }
 
@@ -100,12 +100,12 @@ private func changes(_ check: String) throws -> [Change] {
     @Test func levelsAndIgnoresApply() throws {
         let base = try fixture("diff/response-property-removed/base.yaml")
         let head = try fixture("diff/response-property-removed/head.yaml")
-        let plain = try SpecDiff().run(base: base, head: head, options: DiffOptions()).changes
+        let plain = try Differ().run(base: base, head: head, options: DiffOptions()).changes
         #expect(plain.map(\.level) == [.breaking])
-        let lowered = try SpecDiff().run(base: base, head: head, options: DiffOptions(levels: ["response-property-removed": .warning]))
+        let lowered = try Differ().run(base: base, head: head, options: DiffOptions(levels: ["response-property-removed": .warning]))
         #expect(lowered.changes.map(\.level) == [.warning])
         let none: ChangeLevel? = nil
-        let off = try SpecDiff().run(base: base, head: head, options: DiffOptions(levels: ["response-property-removed": none]))
+        let off = try Differ().run(base: base, head: head, options: DiffOptions(levels: ["response-property-removed": none]))
         #expect(off.changes.isEmpty)
         let ignores = try DiffIgnore.parse(
             """
@@ -113,7 +113,7 @@ private func changes(_ check: String) throws -> [Change] {
             response-property-removed GET /customers: the status field moved to /customers/{id}/status
             request-enum-value-removed *: not in this release
             """, file: "ignore.txt")
-        let accepted = try SpecDiff().run(base: base, head: head, options: DiffOptions(ignores: ignores))
+        let accepted = try Differ().run(base: base, head: head, options: DiffOptions(ignores: ignores))
         #expect(accepted.changes.isEmpty && accepted.ignored.count == 1)
         #expect(accepted.unusedIgnores.map(\.line) == [3])
         #expect(throws: DiffIgnoreError.self) { try DiffIgnore.parse("response-property-removed GET /customers", file: "ignore.txt") }
@@ -122,7 +122,7 @@ private func changes(_ check: String) throws -> [Change] {
     /// OpenAPI 3.0 says `nullable: true`; dropping it from a request property refuses the nulls
     /// clients sent.
     @Test func nullableRemovedFromARequestPropertyBreaks() throws {
-        let found = try SpecDiff().run(
+        let found = try Differ().run(
             base: try fixture("diff-3.0/base.yaml"), head: try fixture("diff-3.0/head.yaml"), options: fixtureOptions)
         #expect(found.changes.map(\.message) == ["POST /customers request body[].phone changed type from null|string to string"])
         #expect(found.changes.map(\.level) == [.breaking])
@@ -131,7 +131,7 @@ private func changes(_ check: String) throws -> [Change] {
     /// A webhook's payload is what subscribers read: a field removed from it breaks them, a new
     /// enum value may surprise them.
     @Test func webhookPayloadsAreComparedAsWhatSubscribersRead() throws {
-        let found = try SpecDiff().run(
+        let found = try Differ().run(
             base: try fixture("diff-webhooks/base.yaml"), head: try fixture("diff-webhooks/head.yaml"), options: fixtureOptions
         ).changes
         #expect(found.map(\.check) == ["response-property-removed", "response-enum-value-added"])
@@ -146,12 +146,12 @@ private func changes(_ check: String) throws -> [Change] {
     }
 
     @Test func theCatalogListsEveryCheckWithItsLevel() {
-        let text = ChangeReport.catalog(SpecDiff.checks, as: .text)
-        #expect(text.hasSuffix("\(SpecDiff.checks.count) checks: 25 breaking, 14 warning, 5 info\n"))
-        #expect(ChangeReport.catalog(SpecDiff.checks, as: .markdown).contains("| `request-min-increased` | breaking |"))
+        let text = ChangeReport.catalog(Differ.checks, as: .text)
+        #expect(text.hasSuffix("\(Differ.checks.count) checks: 25 breaking, 14 warning, 5 info\n"))
+        #expect(ChangeReport.catalog(Differ.checks, as: .markdown).contains("| `request-min-increased` | breaking |"))
     }
 
     @Test func unusableInputIsRefused() {
-        #expect(throws: SpecDocument.LoadError.self) { try SpecDiff().compare(base: "openapi: 3.1.0\n", head: "not: openapi\n") }
+        #expect(throws: SpecDocument.LoadError.self) { try Differ().compare(base: "openapi: 3.1.0\n", head: "not: openapi\n") }
     }
 }

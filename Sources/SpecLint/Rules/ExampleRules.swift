@@ -60,7 +60,7 @@ enum ExampleRules {
                 byLocation[node.location] = known
                 return known
             }
-            let index = TypedRules.schema(inlined(node, depth: 0), version: document.version).map { schema in
+            let index = OpenAPIKitRule.schema(inlined(node, depth: 0), version: document.version).map { schema in
                 decoded.append(schema)
                 return decoded.count - 1
             }
@@ -73,7 +73,7 @@ enum ExampleRules {
         /// reference into `paths` or one with escapes (`…application~1xml;%20charset=utf-8/schema`).
         private func inlined(_ node: SpecNode, depth: Int) -> JSONValue {
             switch node.kind {
-            case .scalar: return TypedRules.clamp(node.json)
+            case .scalar: return OpenAPIKitRule.clamp(node.json)
             case .sequence(let items): return .array(items.map { inlined($0, depth: depth) })
             case .mapping(let members):
                 if let ref = node["$ref"]?.string, !Self.isPlainComponent(ref, document), depth < 16,

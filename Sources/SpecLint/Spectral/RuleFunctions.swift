@@ -363,7 +363,7 @@ public struct RuleFunction: Sendable {
         schemas.lock.lock()
         defer { schemas.lock.unlock() }
         if let known = schemas.decoded[value] { return known }
-        let decoded = TypedRules.schema(value, version: "3.1")
+        let decoded = OpenAPIKitRule.schema(value, version: "3.1")
         schemas.decoded[value] = decoded
         return decoded
     }

@@ -7,7 +7,7 @@ import NIOCore
 import OpenAPIEmitter
 
 /// Builds the mock's HTTP application from a registry.
-public enum MockServer {
+public enum MockApplication {
     public struct Configuration: Sendable {
         public var host: String
         /// 0 picks a free port; `onRunning` receives the one chosen.

@@ -139,7 +139,7 @@ public struct DiffOptions: Sendable {
     /// Sets a check's level from `--check ID=LEVEL` (breaking, warning, info or off).
     package mutating func setLevel(_ text: String) throws(LevelSetting.Problem) {
         let parsed = try LevelSetting.parse(
-            text, option: "--check", kind: "check", ids: SpecDiff.checks.map(\.id), levels: ChangeLevel.allCases.reversed().map(\.rawValue),
+            text, option: "--check", kind: "check", ids: Differ.checks.map(\.id), levels: ChangeLevel.allCases.reversed().map(\.rawValue),
             list: "--list-checks")
         levels[parsed.id] = .some(parsed.level.flatMap(ChangeLevel.init(rawValue:)))
     }
@@ -198,7 +198,7 @@ extension DiffIgnore {
             throw DiffIgnoreError(description: "\(file): cannot read: \(error.localizedDescription)")
         }
         let entries = try parse(text, file: file)
-        let ids = SpecDiff.checks.map(\.id)
+        let ids = Differ.checks.map(\.id)
         for entry in entries where !ids.contains(entry.check) {
             let hint = Spelling.closest(to: entry.check, in: ids).map { "; did you mean \($0)?" } ?? ""
             throw DiffIgnoreError(description: "\(file):\(entry.line): no check is called '\(entry.check)'\(hint) (see --list-checks)")
@@ -219,7 +219,7 @@ public struct DiffResult: Sendable {
 }
 
 /// Compares two versions of a spec and classifies every change, like oasdiff.
-public struct SpecDiff: Sendable {
+public struct Differ: Sendable {
     public static let checks: [DiffCheck] =
         EndpointChecks.all + [OperationIDCheck.check] + ParameterChecks.all + PropertyChecks.all + [TypeCheck.check] + EnumCheck.all
         + BoundsCheck.all + [StatusCheck.check, SecurityCheck.check] + BodyChecks.all + CompositionChecks.all + LifecycleChecks.all

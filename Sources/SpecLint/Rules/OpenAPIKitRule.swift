@@ -13,7 +13,7 @@ import SpecReader
 /// off unless asked for: `--rule openapikit=error`, or `openapikit: error` in a ruleset. Its
 /// checks that the tree rules already make (unique operationIds and parameters, references)
 /// are left out so no problem is reported twice.
-enum TypedRules {
+enum OpenAPIKitRule {
     static let id = "openapikit"
 
     static let openAPIKit = LintRule(

@@ -13,7 +13,7 @@ import OpenAPIKit
 /// Every `*.md.mustache` file becomes the page at the same path under `site/`, except
 /// `reference/resource.md.mustache`, which becomes one page per resource, and
 /// `reference/singleton.md.mustache`, one per singleton.
-public struct GuideRenderer: Sendable {
+public struct Guides: Sendable {
     public let spec: GeneratedSpec
     public var registry: Registry { spec.registry }
     public var contract: SpecContract { spec.contract }
@@ -126,7 +126,7 @@ public struct GuideRenderer: Sendable {
 
     /// The guides of `templates` for `registry` as the static HTML site the mock serves at `/docs`.
     public static func htmlSite(spec: GeneratedSpec, templates: URL) throws -> [GeneratedFile] {
-        let pages = try GuideRenderer(spec: spec, templates: templates).render()
+        let pages = try Guides(spec: spec, templates: templates).render()
         return HTMLSite(pages: pages, spec: spec.yaml).files()
     }
 

@@ -6,7 +6,7 @@ import SchemaValidation
 
 /// Turns a registry into an OpenAPI 3.1 document. Every example in the result has been
 /// checked by the validation engine: an invalid one stops generation with its location.
-public struct OpenAPIEmitter: Sendable {
+public struct DocumentEmitter: Sendable {
     public let registry: Registry
 
     public init(registry: Registry) {
