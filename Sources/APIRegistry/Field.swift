@@ -73,8 +73,24 @@ public enum Derivation: Sendable, Equatable {
     case count(of: String)
     /// `field` of the record that the relation field `via` points to.
     case related(via: String, field: String)
-    /// The English name of the region whose ISO 3166-1 code is in `field` (`AU` → `Australia`).
-    case regionName(of: String)
+    /// A value the registry's own function works out from the rest of the record.
+    case computed(ComputedValue)
+}
+
+/// A server-set value a registry computes from a record's stored fields (a country's name from
+/// its code): the mock shows it in every response, and clients never send it.
+public struct ComputedValue: Sendable, Equatable {
+    /// A stable name, by which two computed values are the same.
+    public let id: String
+    /// The value for a stored record; nil leaves the field out.
+    public let compute: @Sendable (JSONObject) -> JSONValue?
+
+    public init(_ id: String, compute: @escaping @Sendable (JSONObject) -> JSONValue?) {
+        self.id = id
+        self.compute = compute
+    }
+
+    public static func == (lhs: ComputedValue, rhs: ComputedValue) -> Bool { lhs.id == rhs.id }
 }
 
 /// One field of a model: its type, where it is visible, and where it is required.

@@ -201,7 +201,7 @@ public struct ListQuery: Sendable {
                 return .failure(ClauseFailure(message: "'\(item)' is not one of: \(choices.joined(separator: ", "))"))
             }
             return .success(.string(item))
-        default:
+        case .text, .number, .boolean, .array, .model, .stringMap, .oneOf, .set:
             guard !item.isEmpty else { return .failure(ClauseFailure(message: "has an empty value in its list")) }
             return .success(.string(item))
         }

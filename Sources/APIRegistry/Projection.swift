@@ -193,7 +193,7 @@ extension Registry {
                 return .model(embedded.renames ? embedded : projection(of: nested, .read))
             }
             return .model(projection(of: nested, .create, embeddedIn: parent))
-        default:
+        case .text, .integer, .number, .boolean, .dateTime, .date, .enumeration, .stringMap, .oneOf, .set:
             return .scalar(type)
         }
     }

@@ -176,7 +176,7 @@ extension Rule {
         switch self {
         case .unique(let field), .immutable(let field): [field]
         case .maxRecords, .custom: []
-        case .valueMatchesType(let field, let relation, _): [field, relation]
+        case .valueMatchesType(let field, let relation, _, _): [field, relation]
         case .upsertKey(let fields), .exactlyOne(let fields), .uniqueTogether(let fields), .ignoresDuplicates(let fields): fields
         }
     }

@@ -33,7 +33,7 @@ extension Registry {
                 )
             case .immutable(let field) where kind == .update: lines.append("`\(field)` cannot be changed after create.")
             case .maxRecords(let limit) where kind == .create: lines.append("A store holds at most \(limit) records of this kind.")
-            case .valueMatchesType(let field, let relation, let typeField):
+            case .valueMatchesType(let field, let relation, let typeField, _):
                 lines.append("`\(field)` must parse as the `\(typeField)` of the record `\(relation)` names.")
             case .upsertKey(let fields):
                 lines.append("An item whose \(fields.map { "`\($0)`" }.joined(separator: " and ")) match an existing record replaces it.")

@@ -362,9 +362,10 @@ public enum Rule: Sendable {
     /// item's) is not written, and the answer leaves it out: sending the same record twice is
     /// harmless.
     case ignoresDuplicates([String])
-    /// `field` must parse as the type named by `typeField` of the record that
-    /// `relation` points to (an attribute value against its attribute's type).
-    case valueMatchesType(field: String, relation: String, typeField: String)
+    /// `field`, sent as text, must parse as the type named by `typeField` of the record that
+    /// `relation` points to (an attribute value against its attribute's type); `types` says
+    /// which field type each name stands for.
+    case valueMatchesType(field: String, relation: String, typeField: String, types: [String: FieldType])
     /// A write creates or replaces the record with these field values.
     case upsertKey([String])
     /// Each record sets exactly one of these fields (a note belongs to an order or to a line,

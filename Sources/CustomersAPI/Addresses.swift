@@ -1,4 +1,5 @@
 import APIRegistry
+import Foundation
 import JSONModel
 
 extension CustomersV3 {
@@ -25,7 +26,7 @@ extension CustomersV3 {
                 requiredIn: [.read, .create]),
             Field(
                 "country", .string(maxLength: 255), "The country's English name, from `country_code`; set by the server.",
-                visibility: [.read], derived: .regionName(of: "country_code")),
+                visibility: [.read], derived: .computed(countryName)),
             Field("phone", .string(maxLength: 50), "Phone number."),
             Field("address_type", .enumeration(["residential", "commercial"]), "Kind of address."),
             Field(
@@ -91,4 +92,9 @@ extension CustomersV3 {
         ],
         seedRecords: 10
     )
+}
+
+/// The English name of the region whose ISO 3166-1 code an address holds (`AU` → `Australia`).
+let countryName = ComputedValue("country-name") { record in
+    record["country_code"]?.stringValue.flatMap { Locale(identifier: "en_US").localizedString(forRegionCode: $0) }.map(JSONValue.string)
 }

@@ -61,7 +61,9 @@ extension CustomersV3 {
         ],
         rules: [
             .upsertKey(["customer_id", "attribute_id"]),
-            .valueMatchesType(field: "value", relation: "attribute_id", typeField: "type"),
+            .valueMatchesType(
+                field: "value", relation: "attribute_id", typeField: "type",
+                types: ["string": .string(), "number": .number(minimum: nil, maximum: nil), "date": .date]),
         ],
         seedRecords: 8
     )

@@ -236,7 +236,7 @@ struct GuideContext {
             default: return ""
             }
         case .enumeration(let values): return ": " + values.map { "`\($0)`" }.joined(separator: ", ")
-        default: return ""
+        case .integer, .number, .boolean, .dateTime, .date, .array, .model, .stringMap, .oneOf, .set: return ""
         }
     }
 

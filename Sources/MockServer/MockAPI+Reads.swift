@@ -125,7 +125,7 @@ extension MockAPI {
             return actual.stringValue?.lowercased() == wanted.stringValue?.lowercased()
         case .dateTime, .date:
             return compare(actual, wanted, type) == 0
-        default:
+        case .text, .integer, .number, .boolean, .enumeration, .array, .model, .stringMap, .oneOf, .set:
             return actual.isJSONEqual(to: wanted)
         }
     }

@@ -164,12 +164,12 @@ extension MockAPI {
                 } else {
                     seen["\(resource.name).\(field)", default: [:]][normalized] = path
                 }
-            case .valueMatchesType(let field, let via, let typeField):
+            case .valueMatchesType(let field, let via, let typeField, let types):
                 guard let value = item[field]?.stringValue, let key = item[via]?.intValue,
                     let relation = resource.relations.first(where: { $0.field == via }),
-                    let target = state[relation.resource][key], let type = target[typeField]?.stringValue
+                    let target = state[relation.resource][key], let type = target[typeField]?.stringValue, let fieldType = types[type]
                 else { continue }
-                if let problem = Self.typeProblem(value, type) {
+                if let problem = Self.textProblem(value, fieldType) {
                     let targetName = registry.resource(named: relation.resource)?.model.name ?? relation.resource
                     let label = target["name"]?.stringValue.map { " (\($0))" } ?? ""
                     problems.append((path.appending(key: field).description, "\(problem): \(targetName) \(key)\(label) has type \(type)"))
@@ -292,22 +292,31 @@ extension MockAPI {
     /// The form two values of a unique field are compared in: emails ignore case.
     static func uniqueKey(_ value: JSONValue, _ type: FieldType?) -> String? {
         guard value != .null else { return nil }
-        if case .text(.email, _, _, _)? = type { return value.stringValue?.lowercased() }
-        return JSONWriter(pretty: false).string(value)
+        switch type {
+        case .text(.email, _, _, _)?: return value.stringValue?.lowercased()
+        case .text?, .integer?, .number?, .boolean?, .dateTime?, .date?, .enumeration?, .array?, .model?, .stringMap?, .oneOf?, .set?,
+            nil:
+            return JSONWriter(pretty: false).string(value)
+        }
     }
 
-    /// Why `value` does not parse as a value of the named type, if it does not.
-    static func typeProblem(_ value: String, _ type: String) -> String? {
+    /// Why a value sent as text does not parse as a value of `type`, if it does not. Text
+    /// stands for itself; structured kinds are not written as one text, so nothing is said.
+    static func textProblem(_ value: String, _ type: FieldType) -> String? {
         switch type {
-        case "number":
+        case .number:
             return Double(value).map { $0.isFinite } == true ? nil : "must be a number"
-        case "integer":
+        case .integer:
             return Int(value) == nil ? "must be an integer" : nil
-        case "boolean":
+        case .boolean:
             return value == "true" || value == "false" ? nil : "must be true or false"
-        case "date", "date-time":
-            return StringFormats.problem(with: value, format: type)
-        default:
+        case .date:
+            return StringFormats.problem(with: value, format: "date")
+        case .dateTime:
+            return StringFormats.problem(with: value, format: "date-time")
+        case .enumeration(let choices):
+            return choices.contains(value) ? nil : "must be one of: \(choices.joined(separator: ", "))"
+        case .text, .array, .model, .stringMap, .oneOf, .set:
             return nil
         }
     }

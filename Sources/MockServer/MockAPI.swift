@@ -179,10 +179,8 @@ extension MockAPI {
                 shown[name] = .integer(records(of: child, where: relation, is: id, in: state).count)
             case .related(let name, let via, let target, let field):
                 if let key = record[via]?.intValue { shown[name] = state[target][key]?[field] }
-            case .regionName(let name, let code):
-                if let code = record[code]?.stringValue, let region = Locale(identifier: "en_US").localizedString(forRegionCode: code) {
-                    shown[name] = .string(region)
-                }
+            case .computed(let name, let value):
+                shown[name] = value.compute(record)
             case .embedded(let name, let include, let child, let relation, let wire):
                 guard includes.contains(include), let childResource = registry.resource(named: child) else { continue }
                 shown[name] = .array(
@@ -211,8 +209,8 @@ struct Presentation: Sendable {
         case count(String, child: String, relation: String)
         /// A field of the `target` record that `via` points at.
         case related(String, via: String, target: String, field: String)
-        /// The English name of the region whose code another field holds.
-        case regionName(String, code: String)
+        /// A value the registry computes from the stored record.
+        case computed(String, ComputedValue)
         /// The records of `child` pointing at this one, when the request includes them; renamed
         /// by `wire` where the embedded record names fields otherwise.
         case embedded(String, include: String, child: String, relation: String, wire: ProjectedModel?)
@@ -236,8 +234,8 @@ struct Presentation: Sendable {
                     if let relation = resource.relations.first(where: { $0.field == via }) {
                         steps.append(.related(field.name, via: via, target: relation.resource, field: target))
                     }
-                case .regionName(let code):
-                    steps.append(.regionName(field.name, code: code))
+                case .computed(let value):
+                    steps.append(.computed(field.name, value))
                 case .createdAt, .modifiedAt, nil:
                     if let child = registry.resource(embeddedBy: field) {
                         if let relation = child.relation(to: resource.name) {

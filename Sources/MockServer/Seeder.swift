@@ -125,15 +125,16 @@ struct Seeder {
         random: inout SplitMix64, state: StoreState
     ) -> JSONValue? {
         for rule in resource.rules {
-            guard case .valueMatchesType(field.name, let via, let typeField) = rule,
+            guard case .valueMatchesType(field.name, let via, let typeField, let types) = rule,
                 let relation = resource.relations.first(where: { $0.field == via }), let key = item[via]?.intValue,
-                let kind = state[relation.resource][key]?[typeField]?.stringValue
+                let name = state[relation.resource][key]?[typeField]?.stringValue, let kind = types[name]
             else { continue }
+            // A value written as text: numbers and dates as they would be typed; text from the samples.
             switch kind {
-            case "number", "integer": return .string(String(1 + random.next(below: 99)))
-            case "date": return .string(Self.date(random: &random))
-            case "boolean": return .string(random.next(below: 2) == 0 ? "true" : "false")
-            default: break
+            case .number, .integer: return .string(String(1 + random.next(below: 99)))
+            case .date: return .string(Self.date(random: &random))
+            case .boolean: return .string(random.next(below: 2) == 0 ? "true" : "false")
+            case .text, .dateTime, .enumeration, .array, .model, .stringMap, .oneOf, .set: break
             }
         }
         if !field.samples.isEmpty { return field.samples[random.next(below: field.samples.count)] }
@@ -149,7 +150,7 @@ struct Seeder {
             return .bool(random.next(below: 2) == 0)
         case .date:
             return .string(Self.date(random: &random))
-        default:
+        case .text, .enumeration, .number, .dateTime, .array, .model, .stringMap, .oneOf, .set:
             return base[field.name]
         }
     }

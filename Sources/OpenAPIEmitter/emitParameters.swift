@@ -82,15 +82,15 @@ extension DocumentEmitter {
     /// The schema of a filter's value; list operators take comma-separated values.
     func filterValueSchema(_ type: FieldType, _ op: FilterOperator) -> OpenAPI.Parameter.SchemaContext {
         let single: JSONSchema =
-            switch (type, op) {
-            case (_, .like): .string(.init(), .init(minLength: 1))
-            case (.dateTime, _), (.date, _):
+            switch type {
+            case _ where op == .like: .string(.init(), .init(minLength: 1))
+            case .dateTime, .date:
                 .any(of: [.string(.init(format: .date), .init()), .string(.init(format: .dateTime), .init())], core: .init())
-            case (.text(let format, let minLength, let maxLength, let pattern), _):
+            case .text(let format, let minLength, let maxLength, let pattern):
                 // An empty filter value matches nothing useful; the parser refuses it.
                 Self.schema(
                     for: .text(format: format, minLength: max(minLength ?? 1, 1), maxLength: maxLength, pattern: pattern), core: Core())
-            default: Self.schema(for: type, core: Core())
+            case .integer, .number, .boolean, .enumeration, .array, .model, .stringMap, .oneOf, .set: Self.schema(for: type, core: Core())
             }
         guard op.takesList else { return .init(single, style: .form) }
         return .init(
