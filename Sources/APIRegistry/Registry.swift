@@ -38,6 +38,9 @@ public struct APIInfo: Sendable {
     public let rateLimit: RateLimit?
     /// The shape and media type of error bodies.
     public let errorFormat: ErrorFormat
+    /// What the API calls the data sets its server variables select (a shop's records, a
+    /// workspace's), plural: the mock's admin routes are `/_mock/TENANTS/{name}`.
+    public let tenants: String
 
     public init(
         title: String,
@@ -51,7 +54,8 @@ public struct APIInfo: Sendable {
         errorTypeURL: String,
         specFileName: String,
         rateLimit: RateLimit? = nil,
-        errorFormat: ErrorFormat = .statusTitleType
+        errorFormat: ErrorFormat = .statusTitleType,
+        tenants: String = "tenants"
     ) {
         self.title = title
         self.version = version
@@ -65,6 +69,7 @@ public struct APIInfo: Sendable {
         self.specFileName = specFileName
         self.rateLimit = rateLimit
         self.errorFormat = errorFormat
+        self.tenants = tenants
     }
 
     /// The same, for an API whose token goes in a header of its own (`X-Api-Key: <token>`).
@@ -72,12 +77,12 @@ public struct APIInfo: Sendable {
         title: String, version: String, description: String, serverURL: String,
         serverVariables: [(name: String, defaultValue: String, description: String)], authHeader: String, authDescription: String,
         scopes: [Scope], errorTypeURL: String, specFileName: String, rateLimit: RateLimit? = nil,
-        errorFormat: ErrorFormat = .statusTitleType
+        errorFormat: ErrorFormat = .statusTitleType, tenants: String = "tenants"
     ) {
         self.init(
             title: title, version: version, description: description, serverURL: serverURL, serverVariables: serverVariables,
             authentication: .apiKey(header: authHeader), authDescription: authDescription, scopes: scopes, errorTypeURL: errorTypeURL,
-            specFileName: specFileName, rateLimit: rateLimit, errorFormat: errorFormat)
+            specFileName: specFileName, rateLimit: rateLimit, errorFormat: errorFormat, tenants: tenants)
     }
 
     /// The header carrying the token.

@@ -46,7 +46,8 @@ public enum CustomersV3 {
                     .init(
                         "X-Rate-Limit-Time-Reset-Ms", .resetMilliseconds,
                         "Milliseconds until the window resets; after a 429, wait this long before sending again."),
-                ])
+                ]),
+            tenants: "stores"
         ),
         pagination: pagination,
         resources: [customers, addresses, attributes, attributeValues, formFieldValues, metafields, storedInstruments],

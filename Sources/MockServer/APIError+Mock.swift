@@ -15,10 +15,11 @@ extension APIError {
             errors: JSONObject([("path", .string("must start with \(info.serverPath)\(naming)"))]))
     }
 
-    static func noMockRoute(_ path: String) -> APIError {
+    static func noMockRoute(_ path: String, tenants: String) -> APIError {
         APIError(
             status: 404,
-            title: "There is nothing at \(path). The mock's own routes: /_mock/health, /_mock/stores/{store}, /_mock/stores/{store}/reset.",
+            title:
+                "There is nothing at \(path). The mock's own routes: /_mock/health, /_mock/\(tenants)/{name}, /_mock/\(tenants)/{name}/reset.",
             errors: JSONObject([("path", .string("is not a route of the mock"))]))
     }
 

@@ -44,12 +44,12 @@ extension MockResponder {
             router.on("docs", method: method) { request, _ in self.document(request.uri.path, authority: request.head.authority) }
             router.on("docs/**", method: method) { request, _ in self.document(request.uri.path, authority: request.head.authority) }
             router.on("_mock/health", method: method) { _, _ in await self.health() }
-            router.on("_mock/stores/:store", method: method) { request, context in
-                try await self.export(request, store: context.parameters.get("store") ?? "", path: request.uri.path)
+            router.on("_mock/\(tenants)/:tenant", method: method) { request, context in
+                try await self.export(request, tenant: context.parameters.get("tenant") ?? "", path: request.uri.path)
             }
         }
-        router.post("_mock/stores/:store/reset") { request, context in
-            try await self.reset(request, store: context.parameters.get("store") ?? "", path: request.uri.path)
+        router.post("_mock/\(tenants)/:tenant/reset") { request, context in
+            try await self.reset(request, tenant: context.parameters.get("tenant") ?? "", path: request.uri.path)
         }
         return router
     }
@@ -63,8 +63,8 @@ struct APIMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
-        if !MockResponder.isOwnPath(path), let (hash, rest) = responder.storeAndPath(path) {
-            return await responder.api(request, store: hash, path: rest)
+        if !MockResponder.isOwnPath(path), let (tenant, rest) = responder.tenantAndPath(path) {
+            return await responder.api(request, tenant: tenant, path: rest)
         }
         do {
             return try await next(request, context)

@@ -74,14 +74,14 @@ public struct MockResponder: Sendable {
 
     /// A request under the server path: authentication, the rate limit, the body within its
     /// limits, then the store's answer.
-    func api(_ request: Request, store hash: String, path rest: String) async -> Response {
+    func api(_ request: Request, tenant: String, path rest: String) async -> Response {
         let route = store.api.route(request.method.rawValue, rest)
         if let denied = options.access.denial(token: token(of: request), route: route, info: store.api.registry.info) {
             return error(denied)
         }
         var limitHeaders: [(name: String, value: String)] = []
         if let limiter {
-            let decision = await limiter.take(hash)
+            let decision = await limiter.take(tenant)
             limitHeaders = limiter.headers(decision, rateLimit: store.api.registry.info.rateLimit)
             if !decision.allowed {
                 let limit = limiter.limit
@@ -102,7 +102,7 @@ public struct MockResponder: Sendable {
         let mockRequest = MockRequest(
             method: request.method.rawValue, path: rest, query: request.uri.query ?? "",
             contentType: request.headers[.contentType], body: Array(body.readableBytesView))
-        var answer = await store.answer(mockRequest, store: hash)
+        var answer = await store.answer(mockRequest, tenant: tenant)
         answer.headers += limitHeaders
         return Self.encode(answer)
     }
@@ -144,22 +144,22 @@ public struct MockResponder: Sendable {
     /// `GET /_mock/health`: never behind a token.
     func health() async -> Response {
         let uptime = started.duration(to: .now).components.seconds
-        let body: JSONValue = ["status": "ok", "stores": .integer(await store.storeCount), "uptime_seconds": .integer(Int(uptime))]
+        let body: JSONValue = ["status": "ok", "\(tenants)": .integer(await store.tenantCount), "uptime_seconds": .integer(Int(uptime))]
         return Self.encode(MockResponse(status: 200, body: body))
     }
 
-    /// `GET /_mock/stores/{store}`: a store's records, for any valid token.
-    func export(_ request: Request, store hash: String, path: String) async throws -> Response {
-        guard Self.isStoreName(hash) else { throw failure(.noMockRoute(path)) }
+    /// `GET /_mock/TENANTS/{name}`: a tenant's records, for any valid token.
+    func export(_ request: Request, tenant: String, path: String) async throws -> Response {
+        guard Self.isTenantName(tenant) else { throw failure(.noMockRoute(path, tenants: tenants)) }
         if case .failure(let denied) = options.access.grant(token(of: request), header: store.api.registry.info.authHeader) {
             throw failure(denied)
         }
-        return Self.encode(MockResponse(status: 200, body: await store.export(hash)))
+        return Self.encode(MockResponse(status: 200, body: await store.export(tenant)))
     }
 
-    /// `POST /_mock/stores/{store}/reset`: the store back to its seed, for a token with every scope.
-    func reset(_ request: Request, store hash: String, path: String) async throws -> Response {
-        guard Self.isStoreName(hash) else { throw failure(.noMockRoute(path)) }
+    /// `POST /_mock/TENANTS/{name}/reset`: a tenant's records back to their seed, for a token with every scope.
+    func reset(_ request: Request, tenant: String, path: String) async throws -> Response {
+        guard Self.isTenantName(tenant) else { throw failure(.noMockRoute(path, tenants: tenants)) }
         let registry = store.api.registry
         let grant = options.access.grant(token(of: request), header: registry.info.authHeader)
         if case .failure(let denied) = grant { throw failure(denied) }
@@ -167,7 +167,7 @@ public struct MockResponder: Sendable {
             throw failure(.forbidden(header: registry.info.authHeader, method: "POST", path: path, scope: scope.name))
         }
         do {
-            try await store.reset(hash)
+            try await store.reset(tenant)
         } catch {
             throw failure(.notSaved("reset", reason: error.description, refusing: false))
         }
@@ -175,6 +175,9 @@ public struct MockResponder: Sendable {
     }
 
     /// The paths the mock keeps for itself, before any API path: the spec, the guides, its own routes.
+    /// The admin routes' name for the data sets the server variables select (`/_mock/TENANTS/{name}`).
+    var tenants: String { store.api.registry.info.tenants }
+
     static func isOwnPath(_ path: String) -> Bool {
         path == "/openapi.yaml" || path == "/docs" || path.hasPrefix("/docs/") || path == "/_mock" || path.hasPrefix("/_mock/")
     }
@@ -184,14 +187,14 @@ public struct MockResponder: Sendable {
     func unrouted(_ path: String) -> Response {
         let parts = path.split(separator: "/").map(String.init)
         if path == "/openapi.yaml" || path == "/docs" || path.hasPrefix("/docs/") || parts == ["_mock", "health"]
-            || (parts.count == 3 && parts[0] == "_mock" && parts[1] == "stores" && Self.isStoreName(parts[2]))
+            || (parts.count == 3 && parts[0] == "_mock" && parts[1] == tenants && Self.isTenantName(parts[2]))
         {
             return onlyGet(path)
         }
-        if parts.count == 4 && parts[0] == "_mock" && parts[1] == "stores" && parts[3] == "reset" && Self.isStoreName(parts[2]) {
+        if parts.count == 4 && parts[0] == "_mock" && parts[1] == tenants && parts[3] == "reset" && Self.isTenantName(parts[2]) {
             return error(.onlyMethod(path, "POST", accepted: "POST"), headers: [.allow: "POST"])
         }
-        if path == "/_mock" || path.hasPrefix("/_mock/") { return error(.noMockRoute(path)) }
+        if path == "/_mock" || path.hasPrefix("/_mock/") { return error(.noMockRoute(path, tenants: tenants)) }
         return error(.outsideTheAPI(path, info: store.api.registry.info))
     }
 
@@ -238,16 +241,16 @@ public struct MockResponder: Sendable {
     /// `/shops/{shop}/v2`, `/shops/abc123/v2/orders` → (`abc123`, `/orders`). The
     /// server's variables name the store (joined with `.` when there are several; `default` when
     /// there are none); nil when the path is not under the server path.
-    func storeAndPath(_ path: String) -> (store: String, rest: String)? {
+    func tenantAndPath(_ path: String) -> (tenant: String, rest: String)? {
         let info = store.api.registry.info
         guard let split = info.splitServerPath(path) else { return nil }
         let values = info.serverVariables.compactMap { split.variables[$0.name] }
-        guard values.allSatisfy(Self.isStoreName) else { return nil }
+        guard values.allSatisfy(Self.isTenantName) else { return nil }
         return (values.isEmpty ? "default" : values.joined(separator: "."), split.rest)
     }
 
     /// Letters, digits, `-`, `_` (and `.` between several variables' values), at most 64.
-    static func isStoreName(_ name: String) -> Bool {
+    static func isTenantName(_ name: String) -> Bool {
         !name.isEmpty && name.count <= 64
             && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }
     }

@@ -3,7 +3,7 @@ import Foundation
 import JSONModel
 
 /// Every store the mock serves, by the values of the server URL's variables. A store is created on first use from
-/// the same starting state, so parallel clients using different hashes never collide.
+/// the same starting state, so parallel clients using different tenants never collide.
 /// Requests to all stores pass through this actor one at a time, which is what makes a
 /// batch all or nothing and a unique field unique under concurrent clients.
 public actor MockStore {
@@ -64,29 +64,29 @@ public actor MockStore {
         }
     }
 
-    /// Answers `request` against the store named `hash`. Reads run outside the actor on a
+    /// Answers `request` against the records of `tenant`. Reads run outside the actor on a
     /// snapshot of the store (a copy-on-write value, so taking one costs nothing), side by side
     /// with each other; writes go through the actor one at a time.
-    public nonisolated func answer(_ request: MockRequest, store hash: String) async -> MockResponse {
-        guard request.method == "GET" else { return await handle(request, store: hash) }
-        var snapshot = await self.snapshot(hash)
+    public nonisolated func answer(_ request: MockRequest, tenant: String) async -> MockResponse {
+        guard request.method == "GET" else { return await handle(request, tenant: tenant) }
+        var snapshot = await self.snapshot(tenant)
         return api.handle(request, in: &snapshot)
     }
 
-    func snapshot(_ hash: String) -> StoreState {
-        stores[hash] ?? initial
+    func snapshot(_ tenant: String) -> StoreState {
+        stores[tenant] ?? initial
     }
 
-    /// Answers `request` against the store named `hash`; a change is on disk before this returns.
-    public func handle(_ request: MockRequest, store hash: String) -> MockResponse {
+    /// Answers `request` against the records of `tenant`; a change is on disk before this returns.
+    public func handle(_ request: MockRequest, tenant: String) -> MockResponse {
         if let journalFailure, request.method.uppercased() != "GET" {
             return api.failure(.writesRefused(journalFailure))
         }
-        let response = api.handle(request, in: &stores[hash, default: initial])
-        let tables = stores[hash, default: initial].takeChanges()
+        let response = api.handle(request, in: &stores[tenant, default: initial])
+        let tables = stores[tenant, default: initial].takeChanges()
         guard let journal, !tables.isEmpty else { return response }
         do {
-            try journal.append(.changes(store: hash, tables: tables))
+            try journal.append(.changes(store: tenant, tables: tables))
         } catch {
             journalFailure = error.description
             return api.failure(.notSaved("change", reason: error.description, refusing: true))
@@ -95,10 +95,10 @@ public actor MockStore {
     }
 
     /// Puts a store back to its starting state.
-    public func reset(_ hash: String) throws(StateFileError) {
-        stores[hash] = nil
+    public func reset(_ tenant: String) throws(StateFileError) {
+        stores[tenant] = nil
         do {
-            try journal?.append(.reset(store: hash))
+            try journal?.append(.reset(store: tenant))
         } catch {
             journalFailure = error.description
             throw StateFileError(description: error.description)
@@ -106,8 +106,8 @@ public actor MockStore {
     }
 
     /// A store's records, resource by resource in id order, as stored.
-    public func export(_ hash: String) -> JSONValue {
-        let state = stores[hash] ?? initial
+    public func export(_ tenant: String) -> JSONValue {
+        let state = stores[tenant] ?? initial
         var resources = JSONObject()
         for resource in api.registry.resources {
             resources[resource.name] = .array(state[resource.name].all.map { .object($0) })
@@ -116,11 +116,11 @@ public actor MockStore {
         for singleton in api.registry.singletons {
             singletons[singleton.name] = .array(state[singleton.name].all.map { .object($0) })
         }
-        return ["store": .string(hash), "resources": .object(resources), "singletons": .object(singletons)]
+        return ["tenant": .string(tenant), "resources": .object(resources), "singletons": .object(singletons)]
     }
 
     /// How many stores have been used since start-up (or are in the state file).
-    public var storeCount: Int { stores.count }
+    public var tenantCount: Int { stores.count }
 }
 
 /// A `--state` file that cannot be used, with the reason and, where one is to blame, the line.

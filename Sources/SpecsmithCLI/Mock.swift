@@ -13,9 +13,9 @@ extension Specsmith {
             abstract: "Serve a stateful mock of the API described by the registry.",
             discussion: """
                 Every resource is served under the path of the registry's server URL (for https://api.example.com/{tenant}/v1, /{tenant}/v1); the \
-                values of its variables name a store of its own, created on first use. The spec is served at \
-                /openapi.yaml, the guides at /docs/, the mock's health at /_mock/health, a store's records at \
-                /_mock/stores/{store} (POST …/reset starts it over). One log line per request goes to standard error. Stop with Ctrl-C (SIGINT) or SIGTERM.
+                values of its variables name a tenant with records of its own, created on first use. The spec is served at \
+                /openapi.yaml, the guides at /docs/, the mock's health at /_mock/health, a tenant's records at \
+                /_mock/TENANTS/{name}, as the registry names its tenants (POST …/reset starts it over). One log line per request goes to standard error. Stop with Ctrl-C (SIGINT) or SIGTERM.
                 """
         )
 
