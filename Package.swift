@@ -5,7 +5,7 @@ let package = Package(
     name: "Specsmith",
     platforms: [.macOS(.v14)],
     // What a team uses: the registry DSL and the commands (its executable passes its APIs to SpecsmithCLI),
-    // the linter and the differ as libraries for tools of its own, and the command plugin. The other
+    // the linter and the differ as libraries for tools of its own, and the command plugins. The other
     // targets are the stages behind them.
     products: [
         .executable(name: "specsmith", targets: ["specsmith"]),
@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "SpecLint", targets: ["SpecLint"]),
         .library(name: "SpecDiff", targets: ["SpecDiff"]),
         .plugin(name: "SpecsmithCommand", targets: ["SpecsmithCommand"]),
+        .plugin(name: "SpecsmithGenerate", targets: ["SpecsmithGenerate"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
@@ -82,7 +83,9 @@ let package = Package(
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
                 .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
                 .product(name: "OpenAPIKitCompat", package: "OpenAPIKit"),
-            ]
+            ],
+            // spectral:oas, in the ruleset language itself.
+            resources: [.process("Resources")]
         ),
         // Breaking-change checks between two versions of a document: each check in Checks/, reports in five formats.
         .target(name: "SpecDiff", dependencies: ["JSONModel", "SpecReader"]),
@@ -117,14 +120,22 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // What `init` writes into a new package.
+            resources: [.copy("Resources/Scaffold")]
         ),
         // `swift package specsmith …` in a team's package: builds its Specsmith executable and runs it there.
+        // The commands that write nothing ask for no permission; `specsmith-generate` writes the spec and guides.
         .plugin(
             name: "SpecsmithCommand",
             capability: .command(
+                intent: .custom(verb: "specsmith", description: "Check, mock, lint or diff with the package's Specsmith executable."))
+        ),
+        .plugin(
+            name: "SpecsmithGenerate",
+            capability: .command(
                 intent: .custom(
-                    verb: "specsmith", description: "Generate, check, mock, lint or diff with the package's Specsmith executable."),
+                    verb: "specsmith-generate", description: "Write the spec and the guides with the package's Specsmith executable."),
                 permissions: [.writeToPackageDirectory(reason: "`generate` writes the spec and the guides into the package.")])
         ),
         // The Customers V3 team's executable.

@@ -1,71 +1,16 @@
-import Foundation
 import PackagePlugin
 
-/// `swift package specsmith generate` (or `check`, `mock`, `lint`, `diff`) in a package whose
-/// executable passes its APIs to `SpecsmithCLI.main`: the plugin builds that executable and runs
-/// it in the package's folder with the arguments given. `--product NAME` picks the executable
-/// when the package has several that use Specsmith.
+/// `swift package specsmith check` (or `mock`, `lint`, `diff`, `--version`) in a package whose
+/// executable passes its APIs to `SpecsmithCLI.main`. It asks for no permission, since these
+/// commands write nothing into the package; `generate` and `init` are `specsmith-generate`'s.
 @main
 struct SpecsmithCommand: CommandPlugin {
     func performCommand(context: PluginContext, arguments: [String]) async throws {
-        var extractor = ArgumentExtractor(arguments)
-        let wanted = extractor.extractOption(named: "product").last
-        let candidates = context.package.products(ofType: ExecutableProduct.self).filter { usesSpecsmith($0.mainTarget, seen: []) }
-        let product: ExecutableProduct
-        if let wanted {
-            guard let named = candidates.first(where: { $0.name == wanted }) else {
-                throw PluginFailure(
-                    "--product \(wanted) is not an executable of this package that uses SpecsmithCLI; those that do: \(names(candidates))")
-            }
-            product = named
-        } else {
-            guard let only = candidates.first, candidates.count == 1 else {
-                throw PluginFailure(
-                    candidates.isEmpty
-                        ? "this package has no executable that depends on SpecsmithCLI; `specsmith init NAME` makes one"
-                        : "this package has several executables that use SpecsmithCLI (\(names(candidates))); choose one with --product")
-            }
-            product = only
-        }
-        let build = try packageManager.build(.product(product.name), parameters: .init(configuration: .debug, logging: .concise))
-        guard build.succeeded, let executable = build.builtArtifacts.first(where: { $0.kind == .executable }) else {
-            throw PluginFailure("building \(product.name) failed:\n\(build.logText)")
-        }
-        let process = Process()
-        process.executableURL = executable.url
-        process.arguments = extractor.remainingArguments
-        process.currentDirectoryURL = context.package.directoryURL
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        if let command = arguments.first(where: { !$0.hasPrefix("-") }), ["generate", "init"].contains(command) {
             throw PluginFailure(
-                "\(product.name) \(extractor.remainingArguments.joined(separator: " ")) exited with status \(process.terminationStatus)")
+                "`\(command)` writes into the package: run `swift package --allow-writing-to-package-directory specsmith-generate"
+                    + (command == "generate" ? "" : " init") + "` instead")
         }
-    }
-
-    /// Whether a target depends, directly or through its own targets, on SpecsmithCLI (the product
-    /// in a team's package, the target in Specsmith's own).
-    func usesSpecsmith(_ target: Target, seen: Set<String>) -> Bool {
-        guard !seen.contains(target.name) else { return false }
-        for dependency in target.dependencies {
-            switch dependency {
-            case .product(let product) where product.name == "SpecsmithCLI": return true
-            case .target(let inner) where inner.name == "SpecsmithCLI" || usesSpecsmith(inner, seen: seen.union([target.name])): return true
-            default: continue
-            }
-        }
-        return false
-    }
-
-    func names(_ products: [ExecutableProduct]) -> String {
-        products.map(\.name).joined(separator: ", ")
-    }
-}
-
-struct PluginFailure: Error, CustomStringConvertible {
-    let description: String
-
-    init(_ description: String) {
-        self.description = description
+        try SpecsmithRunner(packageManager: packageManager).run(context: context, arguments: arguments)
     }
 }

@@ -120,6 +120,8 @@ public struct Field: Sendable {
     public let secret: Bool
     /// `null` is a value of the field: "none", or "inherit" where the registry says so.
     public let nullable: Bool
+    /// Where the field is declared, for problems with it.
+    public let declaredAt: SourceLocation
 
     public init(
         _ name: String,
@@ -134,7 +136,9 @@ public struct Field: Sendable {
         embeddedName: String? = nil,
         includedAs: String? = nil,
         secret: Bool = false,
-        nullable: Bool = false
+        nullable: Bool = false,
+        fileID: String = #fileID,
+        line: Int = #line
     ) {
         self.name = name
         self.type = type
@@ -149,6 +153,7 @@ public struct Field: Sendable {
         self.includedAs = includedAs
         self.secret = secret
         self.nullable = nullable
+        self.declaredAt = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The `include=` value that asks for this field when the resource offers it as an include.
@@ -174,19 +179,24 @@ public struct Model: Sendable {
     /// Complete example records, holding every field in any view; each projection
     /// keeps the members it shows.
     public let examples: [JSONValue]
+    /// Where the model is declared, for problems with it and its examples.
+    public let declaredAt: SourceLocation
 
     public init(
         _ name: String,
         description: String,
         identifier: String? = nil,
         fields: [Field],
-        examples: [JSONValue] = []
+        examples: [JSONValue] = [],
+        fileID: String = #fileID,
+        line: Int = #line
     ) {
         self.name = name
         self.description = description
         self.identifier = identifier
         self.fields = fields
         self.examples = examples
+        self.declaredAt = SourceLocation(fileID: fileID, line: line)
     }
 
     public func field(named name: String) -> Field? {

@@ -35,6 +35,8 @@ public struct Resource: Sendable {
     /// How its list pages, when not as the registry's `Pagination.style` says: `[.page, .cursor]`
     /// takes `page`, or `after`/`before` (the answer's `meta` then has `cursor`).
     public let paging: [Pagination.Style]?
+    /// Where the resource is declared, for problems with it.
+    public let declaredAt: SourceLocation
 
     public init(
         name: String,
@@ -54,7 +56,9 @@ public struct Resource: Sendable {
         actions: [Action] = [],
         parent: ParentScope? = nil,
         listEnvelope: RecordEnvelope = .data,
-        paging: [Pagination.Style]? = nil
+        paging: [Pagination.Style]? = nil,
+        fileID: String = #fileID,
+        line: Int = #line
     ) {
         self.name = name
         self.path = path
@@ -74,6 +78,7 @@ public struct Resource: Sendable {
         self.parent = parent
         self.listEnvelope = listEnvelope
         self.paging = paging
+        self.declaredAt = SourceLocation(fileID: fileID, line: line)
     }
 
     /// The operationId of an action: its own, or `lend` + `Book`.
@@ -257,6 +262,8 @@ public struct Operation: Sendable {
     public let operationID: String?
     /// The status of a success, when not the default (`201` for `createOne`, `200` otherwise).
     public let status: Int?
+    /// Where the operation is declared, for problems with its examples.
+    public let declaredAt: SourceLocation
 
     public init(
         _ kind: OperationKind,
@@ -268,8 +275,11 @@ public struct Operation: Sendable {
         deprecated: Bool = false,
         scoped: Bool = false,
         operationID: String? = nil,
-        status: Int? = nil
+        status: Int? = nil,
+        fileID: String = #fileID,
+        line: Int = #line
     ) {
+        self.declaredAt = SourceLocation(fileID: fileID, line: line)
         self.kind = kind
         self.summary = summary
         self.description = description
@@ -313,7 +323,14 @@ public struct Filter: Sendable {
     /// (`name` matches `first_name` and `last_name`).
     public let fields: [String]
 
-    public init(_ name: String, _ operators: [FilterOperator], _ description: String, fields: [String]? = nil) {
+    /// Where the filter is declared, for problems with it.
+    public let declaredAt: SourceLocation
+
+    public init(
+        _ name: String, _ operators: [FilterOperator], _ description: String, fields: [String]? = nil, fileID: String = #fileID,
+        line: Int = #line
+    ) {
+        self.declaredAt = SourceLocation(fileID: fileID, line: line)
         self.name = name
         self.operators = operators
         self.description = description
@@ -341,7 +358,11 @@ public struct Relation: Sendable {
     public let resource: String
     public let onDelete: OnDelete
 
-    public init(_ field: String, references resource: String, onDelete: OnDelete) {
+    /// Where the relation is declared, for problems with it.
+    public let declaredAt: SourceLocation
+
+    public init(_ field: String, references resource: String, onDelete: OnDelete, fileID: String = #fileID, line: Int = #line) {
+        self.declaredAt = SourceLocation(fileID: fileID, line: line)
         self.field = field
         self.resource = resource
         self.onDelete = onDelete

@@ -15,8 +15,9 @@ public struct DocumentEmitter: Sendable {
 
     /// Why a document could not be produced.
     public enum Failure: Error, CustomStringConvertible {
-        /// Examples that do not satisfy their schemas, with where they are.
-        case invalidExamples([ExampleProblem])
+        /// Examples that do not satisfy their schemas, with where they are in the document and
+        /// the Swift declaration that wrote them.
+        case invalidExamples([(problem: ExampleProblem, declaredAt: SourceLocation?)])
         /// A registry declaration that cannot be emitted.
         case registry(String)
 
@@ -24,7 +25,7 @@ public struct DocumentEmitter: Sendable {
             switch self {
             case .invalidExamples(let problems):
                 "\(problems.count) invalid example\(problems.count == 1 ? "" : "s"):\n"
-                    + problems.map { "  \($0)" }.joined(separator: "\n")
+                    + problems.map { "  " + ($0.declaredAt.map { "\($0): " } ?? "") + "\($0.problem)" }.joined(separator: "\n")
             case .registry(let message): message
             }
         }
@@ -33,7 +34,7 @@ public struct DocumentEmitter: Sendable {
     /// The OpenAPI document of the registry.
     public func document() throws(Failure) -> OpenAPI.Document {
         let declarationProblems = registry.declarationProblems()
-        guard declarationProblems.isEmpty else { throw .registry(declarationProblems.joined(separator: "\n")) }
+        guard declarationProblems.isEmpty else { throw .registry(declarationProblems.map(\.description).joined(separator: "\n")) }
         let info = registry.info
         let components = OpenAPI.Components(
             schemas: emitSchemas(),
@@ -87,8 +88,30 @@ public struct DocumentEmitter: Sendable {
             } + registry.singletons.map { OpenAPI.Tag(name: $0.tag, description: $0.description) }
         )
         let problems = DocumentExamples.check(document)
-        guard problems.isEmpty else { throw .invalidExamples(problems) }
+        guard problems.isEmpty else { throw .invalidExamples(problems.map { ($0, declaration(of: $0.location)) }) }
         return document
+    }
+
+    /// The Swift declaration an example at `pointer` came from: the operation that declares its
+    /// own request example, or else the model whose examples the operation's bodies show.
+    func declaration(of pointer: String) -> SourceLocation? {
+        let steps = pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {
+            $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        }
+        if steps.count >= 3, steps[0] == "components", steps[1] == "schemas" {
+            let models = registry.resources.map(\.model) + registry.singletons.map(\.model)
+            return models.first { steps[2] == $0.name || steps[2].hasPrefix($0.name) }?.declaredAt
+        }
+        guard steps.count >= 3, steps[0] == "paths" else { return nil }
+        for resource in registry.resources {
+            for operation in resource.operations
+            where resource.path(of: operation) == steps[1] && operation.kind.method.lowercased() == steps[2] {
+                let request = steps.count > 3 && steps[3] == "requestBody"
+                return request && operation.requestExample != nil ? operation.declaredAt : resource.model.declaredAt
+            }
+            if resource.path == steps[1] || resource.itemPath == steps[1] { return resource.model.declaredAt }
+        }
+        return registry.singletons.first { $0.path == steps[1] }?.model.declaredAt
     }
 
     /// The scheme the registry chose: an API key in its header, or an HTTP bearer token.

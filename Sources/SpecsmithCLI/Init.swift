@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OpenAPIEmitter
 
 extension Specsmith {
     struct Init: AsyncParsableCommand {
@@ -38,9 +39,16 @@ extension Specsmith {
                 printError("specsmith: \(folder.path) already exists and is not empty; choose another --path")
                 throw ExitCode(2)
             }
-            let source = try specsmithSource()
+            let source = try specsmithSource(for: folder)
             let scaffold = Scaffold(name: name, specsmith: source)
-            for file in scaffold.files() {
+            let files: [GeneratedFile]
+            do {
+                files = try scaffold.files()
+            } catch {
+                printError("specsmith: \(error.description)")
+                throw ExitCode(2)
+            }
+            for file in files {
                 let url = folder.appendingPathComponent(file.path)
                 do {
                     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -61,8 +69,9 @@ extension Specsmith {
                 """)
         }
 
-        /// The dependency line's source: the option's, or the checkout this binary was built from.
-        func specsmithSource() throws -> Scaffold.Source {
+        /// The dependency line's source: the option's, or the checkout this binary was built from. A
+        /// folder is named relative to the new package, so the two can move together.
+        func specsmithSource(for package: URL) throws -> Scaffold.Source {
             if let specsmith {
                 if specsmith.contains("://") || specsmith.hasPrefix("git@") { return .url(specsmith) }
                 let folder = URL(fileURLWithPath: specsmith).standardizedFileURL
@@ -70,7 +79,7 @@ extension Specsmith {
                     printError("specsmith: --specsmith \(specsmith) has no Package.swift; name a Specsmith checkout or a git URL")
                     throw ExitCode(2)
                 }
-                return .path(folder.path)
+                return .path(Self.relativePath(from: package, to: folder))
             }
             // Sources/SpecsmithCLI/Init.swift → the checkout's root.
             let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -78,7 +87,16 @@ extension Specsmith {
                 printError("specsmith: cannot find the Specsmith checkout this was built from; pass --specsmith PATH-OR-URL")
                 throw ExitCode(2)
             }
-            return .path(root.path)
+            return .path(Self.relativePath(from: package, to: root))
+        }
+
+        /// `../specsmith`: how `to` is reached from the folder `from`.
+        static func relativePath(from: URL, to: URL) -> String {
+            let start = from.standardizedFileURL.pathComponents
+            let end = to.standardizedFileURL.pathComponents
+            let shared = zip(start, end).prefix { $0 == $1 }.count
+            let steps = Array(repeating: "..", count: start.count - shared) + end.dropFirst(shared)
+            return steps.isEmpty ? "." : steps.joined(separator: "/")
         }
     }
 }

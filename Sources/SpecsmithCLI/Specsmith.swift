@@ -6,6 +6,7 @@ struct Specsmith: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "specsmith",
         abstract: "Generate and check an HTTP API's OpenAPI spec from one Swift model registry.",
+        version: SpecsmithCLI.version,
         subcommands: [Generate.self, Check.self, Mock.self, Lint.self, Diff.self, Init.self]
     )
 

@@ -5,6 +5,9 @@
 /// @main enum Main { static func main() async { await SpecsmithCLI.main(apis: [APIDefinition(registry: MyAPI.registry)]) } }
 /// ```
 public enum SpecsmithCLI {
+    /// The release of Specsmith these commands are, as `specsmith --version` prints it.
+    public static let version = "0.9.0"
+
     /// The APIs the running command serves; set by `main(apis:)` for the commands to read.
     @TaskLocal static var apis: [APIDefinition] = []
 

@@ -148,23 +148,52 @@ private let addressFilters = "valid filters: id:in, customer_id:in, name:in, com
                 Field("name", .string(), "Name.", visibility: [.read], requiredIn: [.create]),
             ],
             examples: [["id": 1, "nmae": "x"]])
+        let fieldLine = #line - 3
         let resource = Resource(
             name: "things", path: "/things", tag: "Things", operationNoun: "Things", description: "Things.", model: model,
             operations: [Operation(.create, summary: "Create", description: "Create.")],
-            filters: [Filter("colour", [.in], "Colour.")],
+            filters: [Filter("colour", [.in], "Colour."), Filter("nmae", [.eq], "Name.")],
             sortKeys: ["size"],
             relations: [Relation("owner_id", references: "owners", onDelete: .cascade)])
+        let filterLine = #line - 3
         let registry = Registry(
             info: CustomersV3.registry.info, pagination: Pagination(defaultLimit: 50, maxLimit: 250), resources: [resource])
+        let problems = registry.declarationProblems()
         #expect(
-            registry.declarationProblems() == [
+            problems.map(\.message) == [
                 "resource 'things', model Thing: field 'name' is required in a view it is not visible in",
                 "resource 'things', model Thing, example 1: 'nmae' is not a field of Thing",
                 "resource 'things': filter 'colour' matches 'colour', which Thing does not have",
+                "resource 'things': filter 'nmae' matches 'nmae', which Thing does not have; did you mean 'name'?",
                 "resource 'things': sort key 'size' is not a readable field of Thing",
                 "resource 'things': relation field 'owner_id' is not a field of Thing",
                 "resource 'things': relation 'owner_id' references the unknown resource 'owners'",
                 "resource 'things': POST needs a batch limit of at least 1",
+            ])
+        // Each at the Swift line that declares it: the field, the model with the example, the filter.
+        #expect(problems.map { $0.location?.fileID } == Array(repeating: "APIRegistryTests/ListQueryTests.swift", count: 8))
+        #expect(problems[0].location?.line == fieldLine && problems[2].location?.line == filterLine)
+    }
+
+    /// Bounds no value can meet are a contradiction at the field, whatever the kind.
+    @Test func impossibleBoundsAreNamed() {
+        let model = Model(
+            "Thing", description: "A thing.", identifier: "id",
+            fields: [
+                Field("id", .integer(minimum: 10, maximum: 1), "Id.", visibility: [.read], requiredIn: [.read]),
+                Field("code", .string(minLength: 300, maxLength: 255), "Code."),
+                Field("tags", .array(of: .string(), minItems: 3, maxItems: 2), "Tags."),
+            ])
+        let resource = Resource(
+            name: "things", path: "/things", tag: "Things", operationNoun: "Things", description: "Things.", model: model,
+            operations: [Operation(.list, summary: "List", description: "List.")])
+        let registry = Registry(
+            info: CustomersV3.registry.info, pagination: Pagination(defaultLimit: 50, maxLimit: 250), resources: [resource])
+        #expect(
+            registry.declarationProblems().map(\.message) == [
+                "resource 'things', model Thing: field 'id': minimum 10 is above maximum 1, so no value is valid",
+                "resource 'things', model Thing: field 'code': minLength 300 is above maxLength 255, so no value is valid",
+                "resource 'things', model Thing: field 'tags': minItems 3 is above maxItems 2, so no value is valid",
             ])
     }
 }

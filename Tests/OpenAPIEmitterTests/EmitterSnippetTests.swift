@@ -197,8 +197,12 @@ private func yaml(_ registry: Registry = Tiny.registry()) throws -> String {
             try DocumentEmitter(registry: registry).document()
         } throws: { error in
             let text = "\(error)"
-            return text.contains(
-                "#/paths/~1things/post/requestBody/content/application~1json/example: [0].name: must be at most 10 characters")
+            // Named at the model that holds the example as well as at the spec's pointer.
+            let model = registry.resources[0].model.declaredAt
+            return model.fileID == "OpenAPIEmitterTests/TinyRegistry.swift"
+                && text.contains(
+                    "\(model): #/paths/~1things/post/requestBody/content/application~1json/example: [0].name: must be at most 10 characters"
+                )
                 && text.contains(
                     "#/paths/~1things/get/responses/200/content/application~1json/example: data[0].name: must be at most 10 characters")
         }
@@ -209,7 +213,9 @@ private func yaml(_ registry: Registry = Tiny.registry()) throws -> String {
         #expect {
             try DocumentEmitter(registry: broken).document()
         } throws: { error in
-            "\(error)" == "resource 'things', model Thing, example 1: 'colour' is not a field of Thing"
+            // At the Swift declaration that holds the example, not at a pointer into the spec.
+            "\(error)".hasPrefix("OpenAPIEmitterTests/TinyRegistry.swift:")
+                && "\(error)".hasSuffix(": resource 'things', model Thing, example 1: 'colour' is not a field of Thing")
         }
     }
 }

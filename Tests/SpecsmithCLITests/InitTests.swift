@@ -4,22 +4,39 @@ import Testing
 @testable import SpecsmithCLI
 
 @Suite struct InitTests {
-    @Test func theScaffoldIsAPackageWithARegistryTemplatesAndCI() {
-        let scaffold = Scaffold(name: "Orders", specsmith: .path("/src/specsmith"))
+    @Test func theScaffoldIsAPackageWithARegistryTemplatesAndCI() throws {
+        let files = try Scaffold(name: "Orders", specsmith: .path("../specsmith")).files()
         #expect(
-            scaffold.files().map(\.path) == [
-                "Package.swift", "Sources/OrdersAPI/Orders.swift", "Sources/orders/Main.swift", "templates/index.md.mustache",
-                "templates/guides/getting-started.md.mustache", "templates/reference/resource.md.mustache", "README.md", ".ci/run",
-                ".gitignore",
+            files.map(\.path) == [
+                ".ci/run", ".gitignore", "Package.swift", "README.md", "Sources/OrdersAPI/Orders.swift", "Sources/orders/Main.swift",
+                "templates/guides/getting-started.md.mustache", "templates/index.md.mustache", "templates/reference/resource.md.mustache",
             ])
-        #expect(scaffold.packageManifest.contains("dependencies: [.package(path: \"/src/specsmith\")]"))
-        #expect(scaffold.packageManifest.contains(".product(name: \"SpecsmithCLI\", package: \"specsmith\")"))
-        #expect(scaffold.mainSource.contains("await SpecsmithCLI.main(apis: [APIDefinition(registry: Orders.registry)])"))
-        #expect(scaffold.registrySource.contains("\"Order\", description: \"One order.\", identifier: \"id\","))
-        #expect(scaffold.registrySource.contains("itemParameter: \"orderId\""))
-        let remote = Scaffold(name: "Pets", specsmith: .url("https://github.com/example/specsmith.git"))
-        #expect(remote.packageManifest.contains(".package(url: \"https://github.com/example/specsmith.git\", branch: \"main\")"))
-        #expect(remote.packageManifest.contains("package: \"specsmith\""))
+        func file(_ path: String) -> String { files.first { $0.path == path }?.contents ?? "" }
+        let manifest = file("Package.swift")
+        #expect(manifest.contains("dependencies: [.package(path: \"../specsmith\")]"))
+        #expect(manifest.contains(".product(name: \"SpecsmithCLI\", package: \"specsmith\")"))
+        #expect(file("Sources/orders/Main.swift").contains("await SpecsmithCLI.main(apis: [APIDefinition(registry: Orders.registry)])"))
+        let registry = file("Sources/OrdersAPI/Orders.swift")
+        #expect(registry.contains("\"Order\", description: \"One order.\", identifier: \"id\","))
+        #expect(registry.contains("itemParameter: \"orderId\""))
+        // "Create a order" was what a new user read in the spec and the docs.
+        #expect(registry.contains("summary: \"Create an order\"") && registry.contains("summary: \"Get an order\""))
+        #expect(!files.contains { $0.contents.contains("__") }, "every placeholder is filled")
+        let pets = try Scaffold(name: "Pets", specsmith: .url("https://github.com/example/specsmith.git")).files()
+        let remote = pets.first { $0.path == "Package.swift" }?.contents ?? ""
+        #expect(remote.contains(".package(url: \"https://github.com/example/specsmith.git\", branch: \"main\")"))
+        #expect(remote.contains("package: \"specsmith\""))
+        #expect(pets.first { $0.path == "Sources/PetsAPI/Pets.swift" }?.contents.contains("summary: \"Create a pet\"") == true)
+    }
+
+    /// The new package names Specsmith relative to itself, not by this machine's absolute path.
+    @Test func theCheckoutIsNamedRelativeToTheNewPackage() {
+        func relative(_ from: String, _ to: String) -> String {
+            Specsmith.Init.relativePath(from: URL(fileURLWithPath: from), to: URL(fileURLWithPath: to))
+        }
+        #expect(relative("/work/Orders", "/work/specsmith") == "../specsmith")
+        #expect(relative("/tmp/a/b/Orders", "/work/specsmith") == "../../../../work/specsmith")
+        #expect(relative("/work/specsmith/Examples/Orders", "/work/specsmith") == "../..")
     }
 
     @Test func namesMustBeSwiftTypeNames() throws {

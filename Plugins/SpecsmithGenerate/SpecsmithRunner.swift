@@ -1,0 +1,1 @@
+../SpecsmithCommand/SpecsmithRunner.swift
