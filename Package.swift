@@ -28,6 +28,8 @@ let package = Package(
         // Already in the graph through Hummingbird's dependencies: the mock names NIO's types and hashes secrets.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        // `swift package generate-documentation`: the reference in Sources/APIRegistry/Specsmith.docc.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // An order-preserving JSON value, a strict parser and field paths, shared by every stage.
@@ -172,7 +174,8 @@ let package = Package(
         .testTarget(name: "SpecLintTests", dependencies: ["SpecLint", "SpecReader", "JSONModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SpecDiffTests", dependencies: ["SpecDiff", "SpecReader", "JSONModel"], resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "SpecsmithCLITests", dependencies: ["SpecsmithCLI", "APIRegistry", "JSONModel", "TestRegistries"]),
+            name: "SpecsmithCLITests",
+            dependencies: ["SpecsmithCLI", "SpecDiff", "SpecLint", "APIRegistry", "JSONModel", "TestRegistries"]),
         .testTarget(
             name: "MockServerTests",
             dependencies: [

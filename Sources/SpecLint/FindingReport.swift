@@ -2,19 +2,59 @@ import Foundation
 import JSONModel
 import SpecReader
 
-/// Renders findings for people (text), tools (json, sarif) and GitHub's annotations.
+/// Renders findings for people (text, markdown), tools (json, sarif) and GitHub's annotations.
 public enum FindingReport {
+    /// How findings and the rule catalog are printed.
     public enum Format: String, CaseIterable, Sendable {
-        case text, json, github, sarif
+        case text, json, github, sarif, markdown
     }
 
+    /// The findings in `format`; SARIF describes `rules`, the rules in force.
     public static func render(_ findings: [Finding], as format: Format, rules: [LintRule] = Linter.catalog) -> String {
         switch format {
         case .text: text(findings)
         case .json: JSONWriter().string(.array(findings.map(json))) + "\n"
         case .github: findings.map(github).joined()
         case .sarif: JSONWriter().string(sarif(findings, rules: rules)) + "\n"
+        case .markdown: markdown(findings)
         }
+    }
+
+    /// The rules a linter runs, each with the level it runs at: `--list-rules`, and the table of
+    /// the documentation, which a test keeps equal to this.
+    public static func catalog(_ linter: Linter, as format: Format) -> String {
+        let rows = linter.rules.map { rule -> (id: String, level: String, description: String) in
+            let level: String
+            switch linter.overrides[rule.id] {
+            case .off: level = "off"
+            case .severity(let severity): level = severity.rawValue
+            case nil: level = rule.severity.rawValue
+            }
+            return (rule.id, level, rule.description)
+        }
+        switch format {
+        case .markdown:
+            return "| Rule | Default | Checks |\n|---|---|---|\n"
+                + rows.map { "| `\($0.id)` | \($0.level) | \(cell($0.description)) |\n" }.joined()
+        case .json:
+            return JSONWriter().string(
+                .array(rows.map { ["id": .string($0.id), "level": .string($0.level), "description": .string($0.description)] })) + "\n"
+        case .text, .github, .sarif:
+            return rows.map { "\($0.id)  [\($0.level)]  \($0.description)\n" }.joined()
+        }
+    }
+
+    /// Text for a Markdown table cell: pipes escaped, lines joined.
+    static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    /// A table for a pull request comment or a release page.
+    static func markdown(_ findings: [Finding]) -> String {
+        guard !findings.isEmpty else { return "No findings.\n" }
+        return "| Where | Severity | Rule | Finding |\n|---|---|---|---|\n"
+            + findings.map { "| `\(position($0))` | \($0.severity.rawValue) | `\($0.rule)` | \(cell($0.message)) (`\($0.pointer)`) |\n" }
+            .joined()
     }
 
     static func position(_ finding: Finding) -> String {

@@ -110,15 +110,7 @@ extension Specsmith {
             // The rules in force outside any override: what --list-rules prints and SARIF describes.
             let linter = ruleset.linter(for: "", overrides: settings)
             if listRules {
-                for rule in linter.rules {
-                    let level: String
-                    switch linter.overrides[rule.id] {
-                    case .off: level = "off"
-                    case .severity(let severity): level = severity.rawValue
-                    case nil: level = rule.severity.rawValue
-                    }
-                    print("\(rule.id)  [\(level)]  \(rule.description)")
-                }
+                print(FindingReport.catalog(linter, as: format), terminator: "")
                 if specs.isEmpty { return }
             }
             var inputs: [LintRun.Input] = []
