@@ -28,6 +28,8 @@ private let catalog = URL(fileURLWithPath: #filePath).deletingLastPathComponent(
             try (text[..<from.upperBound] + generated + text[to.lowerBound...]).write(to: url, atomically: true, encoding: .utf8)
             return
         }
-        #expect(String(text[from.upperBound..<to.lowerBound]) == generated, "\(article) is stale: RECORD=1 swift test --filter DocumentationTables")
+        #expect(
+            String(text[from.upperBound..<to.lowerBound]) == generated,
+            "\(article) is stale: RECORD=1 swift test --filter DocumentationTables")
     }
 }
