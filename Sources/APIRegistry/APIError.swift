@@ -3,11 +3,14 @@ import JSONModel
 /// An error as the API returns it: `{status, title, type, errors}`, where `errors` maps
 /// a field path (`[0].email`) or a parameter name to what is wrong with it.
 public struct APIError: Error, Sendable, Equatable {
+    /// The HTTP status of the answer.
     public let status: Int
+    /// What went wrong, in one sentence for a person.
     public let title: String
     /// Field path or parameter → message, in the order found. Never empty for a 422.
     public let errors: JSONObject
 
+    /// An error answer; `errors` maps field paths (`[0].email`) or parameters to messages.
     public init(status: Int, title: String, errors: JSONObject = JSONObject()) {
         self.status = status
         self.title = title

@@ -8,12 +8,15 @@ public struct Action: Sendable {
     public let name: String
     /// On one record (`/books/{bookId}/lend`) or on the collection (`/books/search`).
     public let onItem: Bool
+    /// A short phrase for the spec and the guides (`Lend a book`).
     public let summary: String
+    /// What the action does, for the spec and the guides.
     public let description: String
     /// The body: a value model, all of whose fields are request fields.
     public let request: Model
     /// What a success answers: the resource's record as it is afterwards, or a model of its own.
     public let response: Response
+    /// The body the spec and guides show; by default the request model's first example.
     public let requestExample: JSONValue?
     /// A body that must be refused with 422, for the spec's error example.
     public let invalidExample: JSONValue?
@@ -29,11 +32,13 @@ public struct Action: Sendable {
     /// What the action does, given the request and the store; run by the mock.
     public let perform: @Sendable (ActionContext) -> ActionOutcome
 
+    /// What a successful action answers.
     public enum Response: Sendable {
         case record
         case model(Model, example: JSONValue)
     }
 
+    /// Declares an action; see the properties for what each argument means.
     public init(
         _ name: String, onItem: Bool, summary: String, description: String, request: Model, response: Response = .record,
         requestExample: JSONValue? = nil, invalidExample: JSONValue? = nil, refusalExample: JSONValue? = nil, readOnly: Bool = false,
@@ -58,6 +63,7 @@ public struct Action: Sendable {
 /// What an action is given: its body, the record it names (item actions), the time, and a way
 /// to look at the store.
 public struct ActionContext: Sendable {
+    /// The request body, as validated against the action's request model.
     public let body: JSONObject
     /// The record the item path names, as stored; nil for a collection action.
     public let record: JSONObject?
@@ -72,6 +78,7 @@ public struct ActionContext: Sendable {
     /// key names none.
     public let singleton: @Sendable (_ name: String, _ key: Int?) -> JSONObject?
 
+    /// What the mock hands an action.
     public init(
         body: JSONObject, record: JSONObject?, now: String,
         find: @escaping @Sendable (_ resource: String, _ field: String, _ value: JSONValue) -> [JSONObject],
@@ -100,12 +107,15 @@ public enum ActionOutcome: Sendable {
 /// A rule a registry adds without a case of its own in `Rule`: an id, the sentence the spec and
 /// guides state, and the check the mock runs on each record a write would store.
 public struct CustomRule: Sendable {
+    /// A stable name for the rule, used in messages and tests.
     public let id: String
+    /// The rule in one sentence, which the spec and the guides print.
     public let sentence: String
     /// Problems with the record as it would be stored (`proposed`), given the stored one
     /// (`existing`, nil on create); each a field name (or `(root)`) and a message.
     public let check: @Sendable (_ proposed: JSONObject, _ existing: JSONObject?) -> [(field: String, message: String)]
 
+    /// A rule called `id`, stated by `sentence`, checked by `check`.
     public init(
         _ id: String, sentence: String,
         check: @escaping @Sendable (_ proposed: JSONObject, _ existing: JSONObject?) -> [(field: String, message: String)]
@@ -118,13 +128,16 @@ public struct CustomRule: Sendable {
 
 /// Where a concrete path under the server leads.
 public struct PathTarget: Sendable {
+    /// The resource the path leads to.
     public let resource: Resource
     /// The record segment of an item path (`/books/42` → `42`).
     public let item: String?
+    /// The action the path names, if it names one.
     public let action: Action?
     /// The parent segment of a path under a parent record (`/orders/7/notes` → `7`).
     public let parent: String?
 
+    /// Where a path leads: a resource, a record of it, an action, a parent record.
     public init(resource: Resource, item: String?, action: Action?, parent: String? = nil) {
         self.resource = resource
         self.item = item

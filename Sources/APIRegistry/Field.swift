@@ -32,14 +32,17 @@ public indirect enum FieldType: Sendable {
     /// An array whose items are all different.
     case set(FieldType)
 
+    /// A string, with an optional format, length bounds and ECMA-262 pattern.
     public static func string(
         format: StringFormat? = nil, minLength: Int? = nil, maxLength: Int? = nil, pattern: String? = nil
     ) -> FieldType {
         .text(format: format, minLength: minLength, maxLength: maxLength, pattern: pattern)
     }
 
+    /// An integer with no bounds.
     public static var integer: FieldType { .integer(minimum: nil, maximum: nil) }
 
+    /// An array of `element`, with optional bounds on its length.
     public static func array(of element: FieldType, minItems: Int? = nil, maxItems: Int? = nil) -> FieldType {
         .array(element, minItems: minItems, maxItems: maxItems)
     }
@@ -85,23 +88,29 @@ public struct ComputedValue: Sendable, Equatable {
     /// The value for a stored record; nil leaves the field out.
     public let compute: @Sendable (JSONObject) -> JSONValue?
 
+    /// A computed value named `id`, worked out by `compute` from the stored record.
     public init(_ id: String, compute: @escaping @Sendable (JSONObject) -> JSONValue?) {
         self.id = id
         self.compute = compute
     }
 
+    /// Two computed values are the same when their ids are.
     public static func == (lhs: ComputedValue, rhs: ComputedValue) -> Bool { lhs.id == rhs.id }
 }
 
 /// One field of a model: its type, where it is visible, and where it is required.
 public struct Field: Sendable {
+    /// The field's name in JSON (`first_name`).
     public let name: String
+    /// Its type and constraints.
     public let type: FieldType
+    /// What it holds, for the spec and the guides.
     public let description: String
     /// The views this field appears in.
     public let visibility: Set<Visibility>
     /// The views in which the field must be present; always a subset of `visibility`.
     public let requiredIn: Set<Visibility>
+    /// A value the spec shows when no model example has the field.
     public let example: JSONValue?
     /// Set for fields the server computes rather than stores.
     public let derived: Derivation?
@@ -123,6 +132,8 @@ public struct Field: Sendable {
     /// Where the field is declared, for problems with it.
     public let declaredAt: SourceLocation
 
+    /// Declares a field. It is visible everywhere and required nowhere unless `visibility` and
+    /// `requiredIn` say otherwise; `fileID` and `line` record where it is declared.
     public init(
         _ name: String,
         _ type: FieldType,
@@ -165,16 +176,21 @@ public struct Field: Sendable {
     /// Sent by clients but never returned.
     public var isWriteOnly: Bool { !visibility.contains(.read) }
 
+    /// Whether the field appears in `visibility`'s view.
     public func isVisible(in visibility: Visibility) -> Bool { self.visibility.contains(visibility) }
+    /// Whether the field must be present in `visibility`'s view.
     public func isRequired(in visibility: Visibility) -> Bool { requiredIn.contains(visibility) }
 }
 
 /// A model: the one declaration from which the read, create and update schemas are derived.
 public struct Model: Sendable {
+    /// The model's name, and its read schema's (`Customer`).
     public let name: String
+    /// What one record is, for the spec and the guides.
     public let description: String
     /// The identifying field: read-only in responses, required in updates.
     public let identifier: String?
+    /// Every field, in the order the schemas list them.
     public let fields: [Field]
     /// Complete example records, holding every field in any view; each projection
     /// keeps the members it shows.
@@ -182,6 +198,7 @@ public struct Model: Sendable {
     /// Where the model is declared, for problems with it and its examples.
     public let declaredAt: SourceLocation
 
+    /// Declares a model; `fileID` and `line` record where it is declared.
     public init(
         _ name: String,
         description: String,
@@ -199,6 +216,7 @@ public struct Model: Sendable {
         self.declaredAt = SourceLocation(fileID: fileID, line: line)
     }
 
+    /// The field called `name`, if the model has one.
     public func field(named name: String) -> Field? {
         fields.first { $0.name == name }
     }

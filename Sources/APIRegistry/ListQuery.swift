@@ -3,7 +3,9 @@ import JSONModel
 
 /// One filter condition of a list request: `order_id:in=1,2,3`.
 public struct FilterClause: Sendable {
+    /// The declared filter the condition uses.
     public let filter: Filter
+    /// The operator written after the colon (`in` in `order_id:in`).
     public let op: FilterOperator
     /// Typed values: integers for integer fields, strings otherwise.
     public let values: [JSONValue]
@@ -11,16 +13,21 @@ public struct FilterClause: Sendable {
 
 /// A query parameter that cannot be used, and why.
 public struct QueryProblem: Sendable, Equatable {
+    /// The query parameter as the client wrote it.
     public let parameter: String
+    /// What is wrong with it.
     public let message: String
+    /// A likely fix: the valid filters, or "did you mean".
     public let hint: String?
 
+    /// A problem with `parameter`, with an optional hint.
     public init(parameter: String, message: String, hint: String? = nil) {
         self.parameter = parameter
         self.message = message
         self.hint = hint
     }
 
+    /// The message with its hint, as the mock and the guides print it.
     public var fullMessage: String {
         message + (hint.map { "; \($0)" } ?? "")
     }
@@ -28,8 +35,10 @@ public struct QueryProblem: Sendable, Equatable {
 
 /// Every problem of one query string.
 public struct QueryProblems: Error, Sendable, Equatable {
+    /// Every problem, in the order the parameters were written.
     public let problems: [QueryProblem]
 
+    /// The problems of one query string.
     public init(problems: [QueryProblem]) {
         self.problems = problems
     }
@@ -38,14 +47,19 @@ public struct QueryProblems: Error, Sendable, Equatable {
 /// A parsed list request: filters, page, sort and includes, all checked against the
 /// resource's declarations.
 public struct ListQuery: Sendable {
+    /// The filter conditions; a record must meet all of them.
     public var clauses: [FilterClause] = []
+    /// The page, from 1, with page pagination.
     public var page = 1
+    /// Records per page.
     public var limit: Int
     /// Field and direction; nil keeps the default order (by identifier).
     public var sort: (field: String, ascending: Bool)?
+    /// The `include=` values, each a declared include.
     public var includes: [String] = []
     /// With cursor pagination: records after, or before, the record a cursor names (by identifier).
     public var after: Int?
+    /// The identifier a `before` cursor names.
     public var before: Int?
     /// Whether the query sent `page`: a list that pages either way then pages by number.
     public var pageSent = false
@@ -249,8 +263,10 @@ public struct ListQuery: Sendable {
 
 /// The records a delete names. `id:in` is required, so no request deletes everything.
 public enum DeleteQuery {
+    /// The query parameter every batch delete requires.
     public static let parameter = "id:in"
 
+    /// The ids a delete's query names, or why it names none: a delete never means "everything".
     public static func parse(_ query: String) -> Result<[Int], QueryProblems> {
         var ids: [Int]?
         var problems: [QueryProblem] = []
@@ -299,11 +315,13 @@ public enum DeleteQuery {
 /// The opaque cursors of cursor pagination: a record's identifier, encoded so that clients pass
 /// them back as given instead of building them.
 public enum Cursor {
+    /// The opaque cursor for the record with identifier `id`.
     public static func encode(_ id: Int) -> String {
         Data("c1:\(id)".utf8).base64EncodedString().replacingOccurrences(of: "=", with: "")
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
     }
 
+    /// The identifier a cursor names; nil when it is not a cursor this API made.
     public static func decode(_ cursor: String) -> Int? {
         guard cursor.count <= 40 else { return nil }
         var base64 = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")

@@ -13,6 +13,7 @@ public enum ProjectionKind: String, Sendable, Hashable, CaseIterable {
     /// A partial update of the record the path names: every updatable field, all optional.
     case patch
 
+    /// The visibility whose fields the projection shows.
     public var visibility: Visibility {
         switch self {
         case .read: .read
@@ -36,9 +37,13 @@ public enum ProjectionKind: String, Sendable, Hashable, CaseIterable {
 public struct ProjectedModel: Sendable {
     /// The component schema name: `Order`, `OrderCreate`, `OrderLineInput`.
     public let schemaName: String
+    /// The model projected.
     public let model: Model
+    /// The view: read, create, update, upsert or patch.
     public let kind: ProjectionKind
+    /// The schema's description.
     public let description: String
+    /// The members of the schema, in the model's order.
     public let fields: [ProjectedField]
 
     /// The field a member of this schema holds, by its name on the wire.
@@ -46,6 +51,7 @@ public struct ProjectedModel: Sendable {
         fields.first { $0.name == name }
     }
 
+    /// The names on the wire of the members the schema requires.
     public var requiredFieldNames: [String] {
         fields.filter(\.required).map(\.name)
     }
@@ -79,10 +85,13 @@ public struct ProjectedModel: Sendable {
 
 /// A field as it appears in one projection.
 public struct ProjectedField: Sendable {
+    /// The model's field.
     public let field: Field
     /// The member's name on the wire: the field's name, or its `embeddedName` in an embedded record.
     public let name: String
+    /// Its type, with nested models resolved to their projections.
     public let type: ProjectedType
+    /// Whether the schema requires it.
     public let required: Bool
     /// Set by the server: an error when sent in a request.
     public let readOnly: Bool

@@ -2,14 +2,19 @@ import Foundation
 
 /// An OAuth scope and what it grants.
 public struct Scope: Sendable {
+    /// What a scope allows.
     public enum Access: String, Sendable {
         case read, modify
     }
 
+    /// The scope's name, as tokens carry it (`store_v2_customers`).
     public let name: String
+    /// Read only, or read and modify.
     public let access: Access
+    /// What a token with the scope may do.
     public let description: String
 
+    /// A scope called `name`.
     public init(_ name: String, access: Access, description: String) {
         self.name = name
         self.access = access
@@ -19,8 +24,11 @@ public struct Scope: Sendable {
 
 /// Facts about the whole API: identity, server, authentication, pagination.
 public struct APIInfo: Sendable {
+    /// The API's name (`Customers V3`).
     public let title: String
+    /// The API's version, the spec's `info.version`.
     public let version: String
+    /// What the API is for, the spec's `info.description`.
     public let description: String
     /// Server URL template, e.g. `https://api.example.com/shops/{shop}/v2`.
     public let serverURL: String
@@ -28,7 +36,9 @@ public struct APIInfo: Sendable {
     public let serverVariables: [(name: String, defaultValue: String, description: String)]
     /// How a client sends its token.
     public let authentication: Authentication
+    /// How a client authenticates, in a sentence for the spec and the guides.
     public let authDescription: String
+    /// The scopes tokens carry: a read scope and a modify scope.
     public let scopes: [Scope]
     /// The `type` URL every error response carries.
     public let errorTypeURL: String
@@ -42,6 +52,7 @@ public struct APIInfo: Sendable {
     /// workspace's), plural: the mock's admin routes are `/_mock/TENANTS/{name}`.
     public let tenants: String
 
+    /// Facts about the API; `tenants` names what its server variables select (`stores`).
     public init(
         title: String,
         version: String,
@@ -102,6 +113,7 @@ public enum ErrorFormat: Sendable, Equatable {
     /// where `type` and `title` name the kind of problem and `detail` says what went wrong this time.
     case problemDetails
 
+    /// The media type of error bodies.
     public var mediaType: String {
         switch self {
         case .statusTitleType: "application/json"
@@ -171,11 +183,16 @@ public struct RateLimit: Sendable {
         case retryAfterSeconds
     }
 
+    /// One rate-limit header: its name, what it tells and a description.
     public struct Header: Sendable {
+        /// The header's name (`X-Rate-Limit-Requests-Left`).
         public let name: String
+        /// What its value tells.
         public let meaning: Meaning
+        /// What it says, for the spec.
         public let description: String
 
+        /// A header called `name`.
         public init(_ name: String, _ meaning: Meaning, _ description: String) {
             self.name = name
             self.meaning = meaning
@@ -185,8 +202,10 @@ public struct RateLimit: Sendable {
 
     /// Prose for the spec and the guides: who is limited, and how much.
     public let description: String
+    /// The headers every answer carries.
     public let headers: [Header]
 
+    /// A rate limit told by these headers.
     public init(description: String, headers: [Header]) {
         self.description = description
         self.headers = headers
@@ -211,6 +230,7 @@ public struct RateLimit: Sendable {
 
 /// How every list operation pages through records.
 public struct Pagination: Sendable {
+    /// How a list pages.
     public enum Style: String, Sendable {
         /// `page` and `limit`, with `meta.pagination` counting pages and records.
         case page
@@ -219,12 +239,16 @@ public struct Pagination: Sendable {
         case cursor
     }
 
+    /// Records per page when a request gives no `limit`.
     public let defaultLimit: Int
+    /// The largest `limit` a request may give.
     public let maxLimit: Int
     /// The most values one `:in`/`:not_in` filter (and a delete's `id:in`) takes.
     public let maxFilterValues: Int
+    /// How lists page unless a resource says otherwise.
     public let style: Style
 
+    /// Paging with these limits, by page number unless `style` says otherwise.
     public init(defaultLimit: Int, maxLimit: Int, maxFilterValues: Int = 1000, style: Style = .page) {
         self.defaultLimit = defaultLimit
         self.maxLimit = maxLimit
@@ -247,11 +271,16 @@ public struct PublishedReference: Sendable {
     /// One deliberate difference: what it concerns, what the published description says, what
     /// this API does, and why.
     public struct Difference: Sendable {
+        /// What the difference concerns (`DELETE /customers without id:in`).
         public let subject: String
+        /// What the published description says.
         public let published: String
+        /// What this API does.
         public let here: String
+        /// Why it differs.
         public let reason: String
 
+        /// A difference about `subject`.
         public init(_ subject: String, published: String, here: String, reason: String) {
             self.subject = subject
             self.published = published
@@ -260,10 +289,14 @@ public struct PublishedReference: Sendable {
         }
     }
 
+    /// The published description's name.
     public let name: String
+    /// Where it is published.
     public let url: String
+    /// Every deliberate difference from it.
     public let differences: [Difference]
 
+    /// A published description and the differences from it.
     public init(name: String, url: String, differences: [Difference]) {
         self.name = name
         self.url = url
@@ -273,8 +306,11 @@ public struct PublishedReference: Sendable {
 
 /// The single source of an API: everything the spec, guides and mock say comes from here.
 public struct Registry: Sendable {
+    /// Facts about the whole API: server, authentication, errors, rate limits.
     public let info: APIInfo
+    /// How lists page.
     public let pagination: Pagination
+    /// The collections, in the order the spec and the guides list them.
     public let resources: [Resource]
     /// How single-record responses (a read, a `createOne`, a `patch`) show the record.
     public let recordEnvelope: RecordEnvelope
@@ -283,6 +319,7 @@ public struct Registry: Sendable {
     /// Objects at a path of their own, read and replaced whole (settings, consent).
     public let singletons: [Singleton]
 
+    /// The registry of one API.
     public init(
         info: APIInfo, pagination: Pagination, resources: [Resource], singletons: [Singleton] = [], recordEnvelope: RecordEnvelope = .data,
         publishedReference: PublishedReference? = nil
@@ -300,6 +337,7 @@ public struct Registry: Sendable {
         resource.pagingStyles(default: pagination)
     }
 
+    /// The resource called `name`, if there is one.
     public func resource(named name: String) -> Resource? {
         resources.first { $0.name == name }
     }

@@ -11,15 +11,21 @@ public struct Resource: Sendable {
     public let tag: String
     /// The plural noun in operation ids: `get` + `OrderLines`.
     public let operationNoun: String
+    /// What the collection holds, for the spec and the guides.
     public let description: String
+    /// The one model its records follow; every schema is a projection of it.
     public let model: Model
+    /// The operations it serves.
     public let operations: [Operation]
+    /// The filters its list takes (`customer_id:in`).
     public let filters: [Filter]
     /// Fields a list can be sorted by, each ascending or descending.
     public let sortKeys: [String]
     /// Read fields that are embedded only when asked for with `include=`.
     public let includes: [String]
+    /// Fields that name records of other resources.
     public let relations: [Relation]
+    /// Rules every write must keep, beyond the schema.
     public let rules: [Rule]
     /// How many records a seeded mock store generates beyond the model's examples.
     public let seedRecords: Int
@@ -38,6 +44,7 @@ public struct Resource: Sendable {
     /// Where the resource is declared, for problems with it.
     public let declaredAt: SourceLocation
 
+    /// Declares a resource; `fileID` and `line` record where it is declared.
     public init(
         name: String,
         path: String,
@@ -117,6 +124,7 @@ public struct Resource: Sendable {
         operations.first { $0.kind == kind && $0.scoped == scoped }
     }
 
+    /// The filter called `name`, if the resource declares one.
     public func filter(named name: String) -> Filter? {
         filters.first { $0.name == name }
     }
@@ -148,6 +156,7 @@ public struct Resource: Sendable {
     /// Whether a read field is returned only when asked for with `include=`.
     public func isIncludeOnly(_ field: Field) -> Bool { includes.contains(field.includeName) }
 
+    /// The relation whose field names records of `resource`.
     public func relation(to resource: String) -> Relation? {
         relations.first { $0.resource == resource }
     }
@@ -202,6 +211,7 @@ public enum OperationKind: String, Sendable, CaseIterable {
     case list, create, update, upsert, delete
     case createOne, read, patch, updateOne, deleteOne
 
+    /// The HTTP method.
     public var method: String {
         switch self {
         case .list, .read: "GET"
@@ -239,13 +249,17 @@ public enum OperationKind: String, Sendable, CaseIterable {
     /// Takes a JSON array of items, up to the operation's batch limit.
     public var isBatch: Bool { self == .create || self == .update || self == .upsert }
 
+    /// Whether the operation changes records (and needs the modify scope).
     public var isWrite: Bool { self != .list && self != .read }
 }
 
 /// One operation on a resource, with its prose and examples.
 public struct Operation: Sendable {
+    /// What the operation does.
     public let kind: OperationKind
+    /// A short phrase for the spec and the guides (`List customers`).
     public let summary: String
+    /// What it does, for the spec and the guides.
     public let description: String
     /// Most items one request may carry (create, update, upsert).
     public let batchLimit: Int?
@@ -265,6 +279,7 @@ public struct Operation: Sendable {
     /// Where the operation is declared, for problems with its examples.
     public let declaredAt: SourceLocation
 
+    /// Declares an operation; `fileID` and `line` record where it is declared.
     public init(
         _ kind: OperationKind,
         summary: String,
@@ -302,6 +317,7 @@ public enum FilterOperator: String, Sendable, CaseIterable {
     /// Operators whose value is a comma-separated list.
     public var takesList: Bool { self == .in || self == .notIn }
 
+    /// What the operator means, in words for the guides.
     public var meaning: String {
         switch self {
         case .eq: "equals the value"
@@ -316,8 +332,11 @@ public enum FilterOperator: String, Sendable, CaseIterable {
 
 /// A list filter on one or more fields of the resource's model.
 public struct Filter: Sendable {
+    /// The filter's name, the part before the colon (`customer_id`).
     public let name: String
+    /// The operators it takes.
     public let operators: [FilterOperator]
+    /// What it filters on, for the spec and the guides.
     public let description: String
     /// The model fields the filter matches; `[name]` unless the filter spans several
     /// (`name` matches `first_name` and `last_name`).
@@ -326,6 +345,7 @@ public struct Filter: Sendable {
     /// Where the filter is declared, for problems with it.
     public let declaredAt: SourceLocation
 
+    /// Declares a filter on `fields` (by default the field called `name`).
     public init(
         _ name: String, _ operators: [FilterOperator], _ description: String, fields: [String]? = nil, fileID: String = #fileID,
         line: Int = #line
@@ -342,11 +362,13 @@ public struct Filter: Sendable {
         op == .eq ? name : "\(name):\(op.rawValue)"
     }
 
+    /// Its query parameters, one per operator (`customer_id:in`).
     public var parameterNames: [String] { operators.map(parameterName) }
 }
 
 /// A reference from a field of this resource to records of another resource.
 public struct Relation: Sendable {
+    /// What deleting a referenced record does to the records that name it.
     public enum OnDelete: String, Sendable {
         /// Deleting the referenced record deletes the referencing ones.
         case cascade
@@ -354,13 +376,17 @@ public struct Relation: Sendable {
         case restrict
     }
 
+    /// The field that names the other record.
     public let field: String
+    /// The resource it names a record of.
     public let resource: String
+    /// What deleting that record does to this one.
     public let onDelete: OnDelete
 
     /// Where the relation is declared, for problems with it.
     public let declaredAt: SourceLocation
 
+    /// A relation from `field` to records of `resource`.
     public init(_ field: String, references resource: String, onDelete: OnDelete, fileID: String = #fileID, line: Int = #line) {
         self.declaredAt = SourceLocation(fileID: fileID, line: line)
         self.field = field

@@ -20,12 +20,17 @@ public struct Singleton: Sendable {
 
     /// Stable identifier, and the name of its table in a mock store (`shop-settings`).
     public let name: String
+    /// Its path under the server URL.
     public let path: String
+    /// How many objects the path names.
     public let scope: Scope
+    /// Tag grouping its operations in the spec and the guides.
     public let tag: String
+    /// What it holds, for the spec and the guides.
     public let description: String
     /// The object's fields: visible in `.read` to be returned, in `.update` to be set.
     public let model: Model
+    /// `GET`.
     public let read: SingletonOperation
     /// `PUT`; nil when the object cannot be changed through the API.
     public let update: SingletonOperation?
@@ -37,6 +42,7 @@ public struct Singleton: Sendable {
     /// Checks on the object as a `PUT` would leave it (`custom` rules).
     public let rules: [Rule]
 
+    /// Declares a singleton.
     public init(
         name: String, path: String, scope: Scope, tag: String, description: String, model: Model, read: SingletonOperation,
         update: SingletonOperation?, envelope: RecordEnvelope? = nil, inherits: String? = nil, rules: [Rule] = []
@@ -59,6 +65,7 @@ public struct Singleton: Sendable {
 
     /// The operationIds: the operation's own, or `get`/`update` and the model's name.
     public var readOperationID: String { read.operationID ?? "get\(model.name)" }
+    /// The `PUT` operation's id: its own, or `update` and the model's name.
     public var updateOperationID: String { update?.operationID ?? "update\(model.name)" }
 
     /// The HTTP methods the path answers.
@@ -67,14 +74,18 @@ public struct Singleton: Sendable {
 
 /// The prose and examples of a singleton's `GET` or `PUT`.
 public struct SingletonOperation: Sendable {
+    /// A short phrase for the spec and the guides.
     public let summary: String
+    /// What it does, for the spec and the guides.
     public let description: String
+    /// The spec's operationId, when the default is not wanted.
     public let operationID: String?
     /// The body a `PUT` shows; by default the model's first example cut to what a `PUT` takes.
     public let requestExample: JSONValue?
     /// A body a `PUT` must refuse, for the spec's 422 example.
     public let invalidExample: JSONValue?
 
+    /// Declares a singleton's `GET` or `PUT`.
     public init(
         summary: String, description: String, operationID: String? = nil, requestExample: JSONValue? = nil,
         invalidExample: JSONValue? = nil
@@ -133,6 +144,7 @@ extension Registry {
         resources.flatMap(\.servedPaths) + singletons.map(\.path)
     }
 
+    /// The singleton called `name`, if there is one.
     public func singleton(named name: String) -> Singleton? {
         singletons.first { $0.name == name }
     }

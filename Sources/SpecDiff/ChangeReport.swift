@@ -4,6 +4,7 @@ import SpecReader
 /// Renders changes for people (text), tools (json), pull requests (github) and release
 /// notes (markdown).
 public enum ChangeReport {
+    /// How changes and the check catalog are printed.
     public enum Format: String, CaseIterable, Sendable {
         case text, json, github, markdown, html
     }
@@ -32,6 +33,7 @@ public enum ChangeReport {
         }
     }
 
+    /// The changes in `format`; `base` and `head` name the two files.
     public static func render(_ changes: [Change], as format: Format, base: String, head: String) -> String {
         func file(_ change: Change) -> String { change.side == .base ? base : head }
         func position(_ change: Change) -> String { file(change) + (change.location.map { ":\($0)" } ?? "") }

@@ -6,6 +6,7 @@ import SpecReader
 public enum ChangeLevel: String, Sendable, Comparable, CaseIterable {
     case info, warning, breaking
 
+    /// Info is the least, breaking the most.
     public static func < (lhs: ChangeLevel, rhs: ChangeLevel) -> Bool {
         (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
     }
@@ -13,24 +14,34 @@ public enum ChangeLevel: String, Sendable, Comparable, CaseIterable {
 
 /// One difference between two versions of a spec, classified by a check with a stable id.
 public struct Change: Sendable, Hashable {
+    /// The id of the check that found it.
     public let check: String
+    /// How it affects clients, after `--check` settings.
     public let level: ChangeLevel
+    /// What changed, naming the operation and the schema path.
     public let message: String
     /// Where the change is: in HEAD, or in BASE for what HEAD no longer has.
     public let side: Side
+    /// The JSON pointer of the node, on its side.
     public let pointer: String
+    /// Its line and column, on its side.
     public let location: Location?
 
+    /// Which document a change points into.
     public enum Side: String, Sendable { case base, head }
 }
 
 /// The two documents and the pairs of things that exist in both, which checks evaluate.
 public struct DiffContext: Sendable {
+    /// The earlier version.
     public let base: SpecDocument
+    /// The new version.
     public let head: SpecDocument
+    /// The team's date, policy, levels and accepted changes.
     public let options: DiffOptions
     private let cache = PairCache()
 
+    /// The two versions to compare.
     public init(base: SpecDocument, head: SpecDocument, options: DiffOptions = DiffOptions()) {
         self.base = base
         self.head = head
@@ -85,11 +96,16 @@ public struct DiffContext: Sendable {
 /// change is absorbed, as their descriptions say), and an evaluator. The evaluator returns hits;
 /// the differ gives each its check's id and level, so a check names itself once.
 public struct DiffCheck: Sendable {
+    /// The stable id changes and settings use.
     public let id: String
+    /// What the check finds, as `--list-checks` prints it.
     public let description: String
+    /// The level it reports unless a hit says otherwise.
     public let level: ChangeLevel
+    /// The evaluator: every hit between the two documents.
     public let evaluate: @Sendable (DiffContext) -> [DiffHit]
 
+    /// A check with an id, a description, a level and its evaluator.
     public init(
         _ id: String, _ description: String, level: ChangeLevel, evaluate: @escaping @Sendable (DiffContext) -> [DiffHit]
     ) {
@@ -103,12 +119,18 @@ public struct DiffCheck: Sendable {
 /// What a check reports: a message at a node of one side, and a level of its own where the
 /// change is absorbed (a deprecated operation removed is a warning, not breaking).
 public struct DiffHit: Sendable {
+    /// A level of its own, where the change is absorbed; nil for the check's.
     public let level: ChangeLevel?
+    /// What changed.
     public let message: String
+    /// The document the node is in.
     public let side: Change.Side
+    /// The path to the node.
     public let path: [String]
+    /// Its line and column.
     public let location: Location?
 
+    /// A hit at `path` in `side`.
     public init(level: ChangeLevel? = nil, _ message: String, in side: Change.Side, at path: [String], _ location: Location?) {
         self.level = level
         self.message = message
@@ -127,8 +149,10 @@ public struct DiffOptions: Sendable {
     public var minimumSunsetDays: Int
     /// A level per check id; nil turns the check off.
     public var levels: [String: ChangeLevel?]
+    /// Changes the team accepted, from `--ignore`.
     public var ignores: [DiffIgnore]
 
+    /// Options; by default no date, no policy, every check at its level and nothing accepted.
     public init(date: String? = nil, minimumSunsetDays: Int = 0, levels: [String: ChangeLevel?] = [:], ignores: [DiffIgnore] = []) {
         self.date = date
         self.minimumSunsetDays = minimumSunsetDays
@@ -148,9 +172,13 @@ public struct DiffOptions: Sendable {
 /// A change a team accepted, from an ignore file: `CHECK WHERE: reason`, where WHERE is an
 /// operation (`GET /orders`), a path (`/orders`) or `*`.
 public struct DiffIgnore: Sendable, Equatable {
+    /// The check id it accepts.
     public let check: String
+    /// Where: an operation (`GET /orders`), a path (`/orders`) or `*`.
     public let place: String
+    /// Why the team accepted it.
     public let reason: String
+    /// Its line in the ignore file.
     public let line: Int
 
     /// Whether this entry accepts `change`: same check, and its message is about the place.
@@ -207,25 +235,33 @@ extension DiffIgnore {
     }
 }
 
+/// Why an ignore file cannot be used, naming the file and line.
 public struct DiffIgnoreError: Error, CustomStringConvertible {
+    /// The file, the line and what is wrong.
     public let description: String
 }
 
 /// The changes a diff reports, those an ignore file accepted, and entries that matched nothing.
 public struct DiffResult: Sendable {
+    /// The changes reported, most severe first.
     public let changes: [Change]
+    /// The changes an ignore file accepted.
     public let ignored: [Change]
+    /// Ignore entries that matched nothing: stale excuses to remove.
     public let unusedIgnores: [DiffIgnore]
 }
 
 /// Compares two versions of a spec and classifies every change, like oasdiff.
 public struct Differ: Sendable {
+    /// Every check, in the order the catalog lists them.
     public static let checks: [DiffCheck] =
         EndpointChecks.all + [OperationIDCheck.check] + ParameterChecks.all + PropertyChecks.all + [TypeCheck.check] + EnumCheck.all
         + BoundsCheck.all + [StatusCheck.check, SecurityCheck.check] + BodyChecks.all + CompositionChecks.all + LifecycleChecks.all
 
+    /// A differ with the built-in checks.
     public init() {}
 
+    /// Every change between two documents' texts, with the default options.
     public func compare(base: String, head: String) throws(SpecDocument.LoadError) -> [Change] {
         try run(base: base, head: head, options: DiffOptions()).changes
     }

@@ -9,14 +9,19 @@ public enum Direction: String, Sendable {
 /// A schema in BASE and its counterpart in HEAD, with where it is. A class: every check reads
 /// the same pairs, and copying them (paths, names, nodes) cost more than the checks.
 public final class SchemaPair: Sendable {
+    /// The schema in the earlier version.
     public let base: SpecNode
+    /// The schema in the new version.
     public let head: SpecNode
+    /// Whether clients send it (request) or read it (response).
     public let direction: Direction
     /// Human name: `POST /orders request body [].email`.
     public let name: String
+    /// Its path in the new version.
     public let headPath: [String]
     /// Whether the property is required in each version (nil at a body's root or for items).
     public let requiredInBase: Bool?
+    /// Whether its parent requires it in the new version; nil for a root schema.
     public let requiredInHead: Bool?
 
     init(

@@ -14,10 +14,13 @@ public struct Baseline: Sendable {
         let pointer: String
     }
 
+    /// Why a baseline file cannot be read or written, naming the file.
     public struct LoadError: Error, CustomStringConvertible {
+        /// The file and what is wrong with it, with the fix.
         public let description: String
     }
 
+    /// How many findings the baseline accepts.
     public var count: Int { counts.values.reduce(0, +) }
 
     /// Reads a baseline written by `encoded(_:)`.

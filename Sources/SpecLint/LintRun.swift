@@ -6,12 +6,14 @@ import SpecReader
 /// settings for it, files that are not OpenAPI reported (or skipped) rather than ending the run,
 /// and the findings in file order.
 public struct LintRun: Sendable {
+    /// The rules, by file: a Spectral ruleset, or Specsmith's own catalog.
     public var ruleset: Ruleset
     /// `--rule ID=LEVEL`, over the ruleset's own settings.
     public var settings: [String: Linter.Setting]
     /// Skip YAML and JSON files that are not OpenAPI 3 instead of reporting them.
     public var ignoreUnknownFormat: Bool
 
+    /// A run with `ruleset`, `--rule` settings over it, and whether files that are not OpenAPI are skipped.
     public init(ruleset: Ruleset = .specsmith, settings: [String: Linter.Setting] = [:], ignoreUnknownFormat: Bool = false) {
         self.ruleset = ruleset
         self.settings = settings
@@ -20,19 +22,24 @@ public struct LintRun: Sendable {
 
     /// The rule ids of findings about a file as a whole, as Spectral names them.
     public static let unrecognizedFormat = "unrecognized-format"
+    /// The rule id of a file that is not YAML or JSON at all.
     public static let parser = "parser"
 
     /// A file as read: its path as given and its text.
     public struct Input: Sendable {
+        /// The path as given, which findings name.
         public let path: String
+        /// The file's text.
         public let text: String
 
+        /// A file read from `path`.
         public init(path: String, text: String) {
             self.path = path
             self.text = text
         }
     }
 
+    /// Every finding of every file, on all cores, in file order.
     public func lint(_ inputs: [Input]) -> [Finding] {
         let run = self
         return inputs.concurrentMap { input in run.lint(input) }.flatMap { $0 }

@@ -23,6 +23,7 @@ public struct Linter: Sendable {
         }
     }
 
+    /// The rules it runs, in the order findings are listed.
     public var rules: [LintRule]
     /// Rule id → its setting, for rules that do not keep their default severity.
     public var overrides: [String: Setting]
@@ -35,6 +36,7 @@ public struct Linter: Sendable {
         Dictionary(uniqueKeysWithValues: catalog.map { ($0.id, offByDefault.contains($0.id) ? .off : .severity($0.severity)) })
     }
 
+    /// A linter of `rules`, with `overrides` of their severities.
     public init(rules: [LintRule] = Linter.catalog, overrides: [String: Setting] = [:]) {
         self.rules = rules
         var settings = Dictionary(uniqueKeysWithValues: Self.offByDefault.map { ($0, Setting.off) })

@@ -3,6 +3,7 @@ import Yams
 
 /// An OpenAPI 3.0 or 3.1 document loaded as a line-aware tree, with the lookups rules share.
 public struct SpecDocument: Sendable {
+    /// The document's tree.
     public let root: SpecNode
     /// `3.0` or `3.1` (3.2 documents are read as 3.1).
     public let version: String
@@ -41,15 +42,19 @@ public struct SpecDocument: Sendable {
         return made
     }
 
+    /// The HTTP methods a path item can hold, in OpenAPI's order.
     public static let methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
 
     /// Why a file cannot be linted at all: it is not YAML, or it is YAML but not OpenAPI 3.
     public struct LoadError: Error, CustomStringConvertible {
+        /// What is wrong, with the line where reading stopped.
         public let description: String
         /// True when the text is YAML or JSON of another kind: a ruleset, Swagger 2.0, a config file.
         public var isOtherFormat = false
+        /// Where reading stopped, when it did.
         public var location: Location?
 
+        /// A load error.
         public init(description: String, isOtherFormat: Bool = false, location: Location? = nil) {
             self.description = description
             self.isOtherFormat = isOtherFormat
@@ -57,6 +62,7 @@ public struct SpecDocument: Sendable {
         }
     }
 
+    /// Reads a document's YAML or JSON; fails when it is not OpenAPI 3.0, 3.1 or 3.2.
     public init(text: String) throws(LoadError) {
         let loaded: SpecNode?
         do {
@@ -154,14 +160,20 @@ public struct SpecDocument: Sendable {
 
     /// One operation of the document.
     public struct Operation: Sendable {
+        /// Its path (`/orders/{orderId}`), or a webhook's name.
         public let path: String
+        /// Its method, lowercased as the document writes it.
         public let method: String
+        /// The operation object.
         public let node: SpecNode
+        /// The path item holding it.
         public let pathItem: SpecNode
         /// `paths`, or `webhooks` for a request the API sends (`path` is then the webhook's name).
         public var section = "paths"
 
+        /// Its path of keys from the root: `paths`, the path, the method.
         public var location: [String] { [section, path, method] }
+        /// `GET /orders`, or `webhook order.created (POST)`: how messages name it.
         public var name: String { section == "webhooks" ? "webhook \(path) (\(method.uppercased()))" : "\(method.uppercased()) \(path)" }
     }
 
@@ -180,6 +192,7 @@ public struct SpecDocument: Sendable {
         cache.value(\.references, cache.referencesLock) { Self.findReferences(in: root) }
     }
 
+    /// Every operation under `paths`, in document order.
     public var operations: [Operation] {
         cache.value(\.operations, cache.operationsLock) { findOperations() }
     }

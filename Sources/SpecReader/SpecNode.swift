@@ -4,16 +4,21 @@ import Yams
 
 /// Where a node starts in its file: 1-based line and column.
 public struct Location: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The line, from 1.
     public let line: Int
+    /// The column, from 1.
     public let column: Int
 
+    /// A place in a file.
     public init(line: Int, column: Int) {
         self.line = line
         self.column = column
     }
 
+    /// `line:column`.
     public var description: String { "\(line):\(column)" }
 
+    /// Earlier lines first, then earlier columns.
     public static func < (lhs: Location, rhs: Location) -> Bool {
         (lhs.line, lhs.column) < (rhs.line, rhs.column)
     }
@@ -22,6 +27,7 @@ public struct Location: Sendable, Hashable, Comparable, CustomStringConvertible 
 /// A node of a YAML or JSON document with its location: what the lint rules walk.
 /// Typed decoding happens only where a rule needs it.
 public struct SpecNode: Sendable {
+    /// What a node is: a scalar with its text, a sequence or a mapping.
     public enum Kind: Sendable {
         /// A scalar as written; `quoted` scalars are always strings.
         case scalar(String, quoted: Bool)
@@ -31,19 +37,26 @@ public struct SpecNode: Sendable {
 
     /// One key of a mapping, with where the key is written.
     public struct Member: Sendable {
+        /// The member's key.
         public let key: String
+        /// Where the key is written.
         public let keyLocation: Location
+        /// Its value.
         public let value: SpecNode
     }
 
+    /// What the node holds.
     public let kind: Kind
+    /// Where it starts.
     public let location: Location
 
+    /// A node of `kind` at `location`.
     public init(kind: Kind, location: Location) {
         self.kind = kind
         self.location = location
     }
 
+    /// A mapping's value for `key`; nil for a missing key or another kind of node.
     public subscript(key: String) -> SpecNode? {
         guard case .mapping(let members) = kind else { return nil }
         return members.first { $0.key == key }?.value
@@ -59,21 +72,25 @@ public struct SpecNode: Sendable {
         return self[token]
     }
 
+    /// A mapping's members in document order; empty for other nodes.
     public var members: [Member] {
         if case .mapping(let members) = kind { return members }
         return []
     }
 
+    /// A sequence's items; empty for other nodes.
     public var items: [SpecNode] {
         if case .sequence(let items) = kind { return items }
         return []
     }
 
+    /// Whether the node is a scalar.
     public var isScalar: Bool {
         if case .scalar = kind { return true }
         return false
     }
 
+    /// Whether the node is a mapping.
     public var isMapping: Bool {
         if case .mapping = kind { return true }
         return false

@@ -5,6 +5,7 @@ import APIRegistry
 public struct APIDefinition: Sendable {
     /// How commands name it (`--api`): the spec's file name without its extension by default.
     public let name: String
+    /// The API's registry.
     public let registry: Registry
     /// The Mustache templates of its guides.
     public let templates: String
@@ -13,6 +14,7 @@ public struct APIDefinition: Sendable {
     /// Where its guides are written.
     public let siteFolder: String
 
+    /// An API of the package: its registry, and where its templates, spec and site live.
     public init(
         registry: Registry, name: String? = nil, templates: String = "templates", specFolder: String = "spec", siteFolder: String = "site"
     ) {

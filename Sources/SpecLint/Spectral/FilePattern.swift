@@ -5,9 +5,11 @@ import SpecReader
 /// `[abc]` and `{yml,yaml}`. Used for the files `specsmith lint` is given and for a ruleset's
 /// `overrides`.
 public struct FilePattern: Sendable {
+    /// The pattern as written, relative to `base`.
     public let pattern: String
     private let regex: NSRegularExpression?
 
+    /// A pattern (`reference/**/*.yaml`), read relative to `base` when given.
     public init(_ pattern: String, relativeTo base: String? = nil) {
         var full = pattern
         if let base, !pattern.hasPrefix("/") {
@@ -22,6 +24,7 @@ public struct FilePattern: Sendable {
         pattern.contains { "*?[{".contains($0) }
     }
 
+    /// Whether `path` is one of the files the pattern names.
     public func matches(_ path: String) -> Bool {
         guard let regex else { return false }
         return regex.firstMatch(in: path, range: NSRange(path.startIndex..., in: path)) != nil

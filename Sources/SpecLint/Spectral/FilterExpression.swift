@@ -13,7 +13,9 @@ import SpecReader
 public struct FilterExpression: Sendable {
     let root: Expression
 
+    /// Why a filter expression does not parse.
     public struct ParseError: Error, CustomStringConvertible {
+        /// Where and why, for a ruleset's error message.
         public let description: String
     }
 
@@ -38,6 +40,7 @@ public struct FilterExpression: Sendable {
         }
     }
 
+    /// Parses the JavaScript of a JSONPath-plus filter (`@.type === 'object'`).
     public init(_ text: String) throws(ParseError) {
         let tokens = try Tokenizer.tokens(of: text)
         var parser = ExpressionParser(tokens: tokens)

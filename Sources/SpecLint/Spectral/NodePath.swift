@@ -6,6 +6,7 @@ import SpecReader
 /// Paths are parsed once, when the ruleset loads, so a bad one is reported against the
 /// ruleset's line; evaluation walks the line-aware tree, so every node found keeps its location.
 public struct NodePath: Sendable, CustomStringConvertible {
+    /// The path as written.
     public let description: String
     let steps: [Step]
 
@@ -28,10 +29,13 @@ public struct NodePath: Sendable, CustomStringConvertible {
         let descendant: Bool
     }
 
+    /// Why a path does not parse.
     public struct ParseError: Error, CustomStringConvertible {
+        /// Where and why, for a ruleset's error message.
         public let description: String
     }
 
+    /// Parses a JSONPath-plus expression (`$.paths[*][?(@property === 'get')]`).
     public init(_ text: String) throws(ParseError) {
         description = text
         var parser = Parser(text: Array(text.unicodeScalars))
@@ -40,7 +44,9 @@ public struct NodePath: Sendable, CustomStringConvertible {
 
     /// A node a path reached: its value, where it is written, and the keys that lead to it.
     public struct Match {
+        /// The node matched.
         public let node: SpecNode
+        /// Its path of keys and indexes from the root.
         public let path: [String]
         /// Set when `~` selected the property name itself.
         public var isPropertyName = false

@@ -34,11 +34,14 @@ public struct RuleTarget {
 
 /// One thing a function found: a message, and a path when it is more precise than the target's.
 public struct FunctionResult {
+    /// What is wrong; a ruleset's message can show it as `{{error}}`.
     public let message: String
+    /// Where, when not at the node the function was given.
     public var path: [String]?
     /// Set by the built-in functions that know the exact spot, such as a key rather than its value.
     public var location: Location?
 
+    /// A result at `path`, or at the node given.
     public init(_ message: String, path: [String]? = nil, location: Location? = nil) {
         self.message = message
         self.path = path
@@ -50,6 +53,7 @@ public struct FunctionResult {
 /// value of a type the function does not take passes), and the options each accepts, checked
 /// when the ruleset loads.
 public struct RuleFunction: Sendable {
+    /// The name rulesets call it by (`truthy`).
     public let name: String
     /// Why the options are wrong, or nil when they are right.
     let checkOptions: @Sendable (JSONValue?) -> String?

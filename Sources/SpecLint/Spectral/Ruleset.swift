@@ -22,10 +22,14 @@ public struct Ruleset: Sendable {
 
     /// A ruleset that could not be read: where, and what is wrong.
     public struct LoadError: Error, CustomStringConvertible {
+        /// The ruleset file at fault.
         public let file: String
+        /// The line and column in it.
         public let location: Location?
+        /// What is wrong, naming the rule.
         public let message: String
 
+        /// `file:line:column: message`, as the command line prints it.
         public var description: String {
             "\(file)\(location.map { ":\($0.line):\($0.column)" } ?? ""): \(message)"
         }
