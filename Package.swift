@@ -157,9 +157,17 @@ let package = Package(
         .testTarget(
             name: "OpenAPIEmitterTests",
             dependencies: [
-                "APIRegistry", "CustomersAPI", "JSONModel", "OpenAPIEmitter", "SchemaValidation",
+                "APIRegistry", "JSONModel", "OpenAPIEmitter", "SchemaValidation",
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
                 .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The Customers V3 registry's golden files (spec/ and site/) and the promises its spec keeps.
+        .testTarget(
+            name: "CustomersAPITests",
+            dependencies: [
+                "APIRegistry", "CustomersAPI", "GuideRenderer", "JSONModel", "OpenAPIEmitter", "SchemaValidation",
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             ]
         ),
         .testTarget(
@@ -175,7 +183,10 @@ let package = Package(
         .testTarget(name: "SpecDiffTests", dependencies: ["SpecDiff", "SpecReader", "JSONModel"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "SpecsmithCLITests",
-            dependencies: ["SpecsmithCLI", "SpecDiff", "SpecLint", "APIRegistry", "JSONModel", "TestRegistries"]),
+            dependencies: [
+                "SpecsmithCLI", "SpecDiff", "SpecLint", "APIRegistry", "JSONModel", "TestRegistries",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .testTarget(
             name: "MockServerTests",
             dependencies: [

@@ -184,7 +184,7 @@ public struct Field: Sendable {
 
 /// A model: the one declaration from which the read, create and update schemas are derived.
 public struct Model: Sendable {
-    /// The model's name, and its read schema's (`Customer`).
+    /// The model's name, and its read schema's (`Order`).
     public let name: String
     /// What one record is, for the spec and the guides.
     public let description: String

@@ -40,7 +40,7 @@ public struct ParentScope: Sendable {
     /// do not (the mock keeps the link out of sight).
     public let field: String?
 
-    /// Records of `resource` reached under `path` (`/customers/{customerId}/metafields`), linked by
+    /// Records of `resource` reached under `path` (`/orders/{orderId}/notes`), linked by
     /// `field` (nil keeps the link out of the records).
     public init(_ resource: String, path: String, field: String?) {
         self.resource = resource

@@ -7,7 +7,7 @@ public struct Scope: Sendable {
         case read, modify
     }
 
-    /// The scope's name, as tokens carry it (`store_v2_customers`).
+    /// The scope's name, as tokens carry it (`orders:write`).
     public let name: String
     /// Read only, or read and modify.
     public let access: Access
@@ -24,7 +24,7 @@ public struct Scope: Sendable {
 
 /// Facts about the whole API: identity, server, authentication, pagination.
 public struct APIInfo: Sendable {
-    /// The API's name (`Customers V3`).
+    /// The API's name (`Orders`).
     public let title: String
     /// The API's version, the spec's `info.version`.
     public let version: String
@@ -271,7 +271,7 @@ public struct PublishedReference: Sendable {
     /// One deliberate difference: what it concerns, what the published description says, what
     /// this API does, and why.
     public struct Difference: Sendable {
-        /// What the difference concerns (`DELETE /customers without id:in`).
+        /// What the difference concerns (`DELETE /orders without id:in`).
         public let subject: String
         /// What the published description says.
         public let published: String

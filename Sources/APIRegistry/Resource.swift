@@ -17,7 +17,7 @@ public struct Resource: Sendable {
     public let model: Model
     /// The operations it serves.
     public let operations: [Operation]
-    /// The filters its list takes (`customer_id:in`).
+    /// The filters its list takes (`order_id:in`).
     public let filters: [Filter]
     /// Fields a list can be sorted by, each ascending or descending.
     public let sortKeys: [String]
@@ -257,7 +257,7 @@ public enum OperationKind: String, Sendable, CaseIterable {
 public struct Operation: Sendable {
     /// What the operation does.
     public let kind: OperationKind
-    /// A short phrase for the spec and the guides (`List customers`).
+    /// A short phrase for the spec and the guides (`List orders`).
     public let summary: String
     /// What it does, for the spec and the guides.
     public let description: String
@@ -332,7 +332,7 @@ public enum FilterOperator: String, Sendable, CaseIterable {
 
 /// A list filter on one or more fields of the resource's model.
 public struct Filter: Sendable {
-    /// The filter's name, the part before the colon (`customer_id`).
+    /// The filter's name, the part before the colon (`order_id`).
     public let name: String
     /// The operators it takes.
     public let operators: [FilterOperator]
@@ -362,7 +362,7 @@ public struct Filter: Sendable {
         op == .eq ? name : "\(name):\(op.rawValue)"
     }
 
-    /// Its query parameters, one per operator (`customer_id:in`).
+    /// Its query parameters, one per operator (`order_id:in`).
     public var parameterNames: [String] { operators.map(parameterName) }
 }
 

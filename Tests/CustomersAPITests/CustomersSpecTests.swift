@@ -7,7 +7,7 @@ import OpenAPIKit
 import SchemaValidation
 import Testing
 
-/// The project root, found from this file: Tests/OpenAPIEmitterTests/ is two levels down.
+/// The project root, found from this file: Tests/CustomersAPITests/ is two levels down.
 private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 private func generated() throws -> GeneratedSpec { try GeneratedSpec(registry: CustomersV3.registry) }

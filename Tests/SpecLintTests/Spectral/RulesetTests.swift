@@ -1,0 +1,182 @@
+import Foundation
+import JSONModel
+import SpecLint
+import SpecReader
+import Testing
+
+@Suite struct SpectralRulesetTests {
+    @Test func theTeamRulesetRunsUnchanged() throws {
+        let document = """
+            openapi: 3.0.3
+            info: {title: Orders, version: '1', description: Orders., contact: {name: Docs}}
+            servers: [{url: 'https://api.example.com'}]
+            tags: [{name: Orders}]
+            paths:
+              /orders:
+                get:
+                  operationId: listOrders
+                  description: Lists orders.
+                  tags: [Orders]
+                  responses:
+                    '200':
+                      description: Orders
+                      content:
+                        application/json:
+                          schema: {$ref: '#/components/schemas/Order'}
+            components:
+              schemas:
+                Order: {type: object}
+                Unused: {type: string}
+            """
+        // The custom rule fires at the object without properties; oas3-unused-component is off, so
+        // `Unused` is not reported; the recommended spectral:oas rules are otherwise quiet.
+        #expect(
+            try findings(document, ruleset: teamRuleset) == [
+                "properties-type-object #/components/schemas/Order/properties: type: object must have a properties sibling."
+            ])
+    }
+
+    @Test func extendsModesChooseWhichOASRulesRun() throws {
+        let document = "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\n"
+        let recommended = try findings(document, ruleset: "extends: spectral:oas\n").map { String($0.prefix { $0 != " " }) }
+        #expect(recommended.sorted() == ["info-contact", "info-description", "oas3-api-servers"])
+        let all = try findings(document, ruleset: "extends: [[spectral:oas, all]]\n").map { String($0.prefix { $0 != " " }) }
+        #expect(all.sorted() == ["info-contact", "info-description", "info-license", "license-url", "oas3-api-servers", "openapi-tags"])
+        let off = try findings(document, ruleset: "extends: [[spectral:oas, off]]\nrules:\n  info-license: warn\n")
+        #expect(off == [#"info-license #/info/license: Info object must have "license" object."#])
+        #expect(
+            try findings(
+                document,
+                ruleset: "extends: spectral:oas\nrules:\n  info-contact: false\n  info-description: off\n  oas3-api-servers: 'off'\n"
+            ).isEmpty)
+    }
+
+    @Test func specsmithRulesStayAvailableByTheirIds() throws {
+        let document =
+            "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths:\n  /things:\n    delete:\n      responses: {'204': {description: Gone}}\n    get:\n      responses: {'200': {description: OK, content: {application/json: {schema: {type: array, items: {type: string}}}}}}\n"
+        let named = try findings(document, ruleset: "rules:\n  delete-without-selector: warn\n")
+        #expect(named.count == 1 && named[0].hasPrefix("delete-without-selector #/paths/~1things/delete"))
+        let all = try findings(document, ruleset: "extends: specsmith\n").map { String($0.prefix { $0 != " " }) }
+        #expect(Set(all) == ["delete-without-selector", "operation-operationId", "operation-description"])
+    }
+
+    @Test func rulesetsExtendByRelativePathAndRefuseCycles() throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        try folder.write(".spectral.yaml", "extends: spectral:oas\nrules:\n  info-contact: off\n")
+        let child = try folder.write(
+            "reference/.spectral.yaml", "extends: [spectral:oas, ../.spectral.yaml]\nrules:\n  info-description: error\n")
+        let ruleset = try Ruleset.load(child)
+        let linter = ruleset.linter(for: folder.url.appendingPathComponent("reference/api.yaml").path)
+        #expect(linter.overrides["info-contact"] == .off)
+        #expect(linter.overrides["info-description"] == .severity(.error))
+        #expect(linter.overrides["oas3-api-servers"] == .severity(.warning))
+
+        let loop = try folder.write("a.yaml", "extends: ./b.yaml\n")
+        try folder.write("b.yaml", "extends: ./a.yaml\n")
+        #expect { try Ruleset.load(loop) } throws: { ($0 as? Ruleset.LoadError)?.message.contains("extends it back") == true }
+    }
+
+    /// Mistakes in a ruleset name the file, the line and the rule, and exit 2 from the CLI.
+    @Test(arguments: [
+        (
+            "rules:\n  r:\n    given: $.info\n    then: { function: truthly }\n",
+            "4:23: rule r: unknown function truthly; did you mean truthy?"
+        ),
+        (
+            "rules:\n  r:\n    given: \"$.paths[?(@.x ==\"\n    then: { function: truthy }\n",
+            "3:12: rule r: `given` $.paths[?(@.x == is not a JSONPath"
+        ),
+        ("rules:\n  info-contcat: off\n", "2:3: rule info-contcat: no rule of that name is defined or inherited"),
+        (
+            "rules:\n  r:\n    given: $\n    then: { function: pattern, functionOptions: { match: '(' } }\n",
+            "4:49: rule r: function pattern its 'match' option '(' is not a regular expression"
+        ),
+        ("rules:\n  r:\n    given: $\n    then: { function: length }\n", "4:11: rule r: function length needs a number 'min' or 'max'"),
+        ("functions: [checkThing]\n", "1:12: `functions`: custom JavaScript functions cannot run here"),
+        ("extends: spectral:asyncapi\n", "1:10: extends spectral:asyncapi: only spectral:oas"),
+        (
+            "overrides:\n  - files: ['api.yaml#/paths']\n    rules: {info-contact: off}\n",
+            "2:12: overrides[0]: 'api.yaml#/paths' names part of a file"
+        ),
+    ])
+    func badRulesetsSayWhereAndWhy(ruleset: String, expected: String) throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        let path = try folder.write(".spectral.yaml", ruleset)
+        do {
+            _ = try Ruleset.load(path)
+            Issue.record("loaded a bad ruleset")
+        } catch {
+            let text = error.description.replacingOccurrences(of: path + ":", with: "")
+            #expect(text.hasPrefix(expected), "\(text)")
+        }
+    }
+
+    /// A ruleset may be JSON, and is found as Spectral finds it: `.spectral.yaml`, then `.yml`,
+    /// then `.json`, in the working folder.
+    @Test func rulesetsAreFoundAndMayBeJSON() throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        #expect(Ruleset.discover(in: folder.url.path) == nil)
+        let json = try folder.write(".spectral.json", #"{"extends": [["spectral:oas", "off"]], "rules": {"info-contact": "error"}}"#)
+        #expect(Ruleset.discover(in: folder.url.path) == json)
+        let ruleset = try Ruleset.load(json)
+        #expect(ruleset.linter(for: "api.yaml").overrides["info-contact"] == .severity(.error))
+        #expect(ruleset.linter(for: "api.yaml").overrides["info-description"] == .off)
+        let yaml = try folder.write(".spectral.yaml", "extends: spectral:oas\n")
+        #expect(Ruleset.discover(in: folder.url.path) == yaml)
+    }
+
+    @Test func overridesApplyByFilePattern() throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        let path = try folder.write(
+            ".spectral.yaml",
+            "extends: spectral:oas\noverrides:\n  - files: ['legacy/**/*.yaml']\n    rules:\n      info-contact: off\n")
+        let ruleset = try Ruleset.load(path)
+        #expect(ruleset.linter(for: folder.url.appendingPathComponent("legacy/v1/api.yaml").path).overrides["info-contact"] == .off)
+        #expect(ruleset.linter(for: folder.url.appendingPathComponent("current/api.yaml").path).overrides["info-contact"] != .off)
+    }
+
+    @Test func messagesFillTheirPlaceholders() throws {
+        let ruleset = """
+            rules:
+              summary-casing:
+                message: "{{property}} at {{path}} is {{value}}: {{error}}"
+                given: $.paths[*][*]
+                then: { field: summary, function: casing, functionOptions: { type: kebab } }
+            """
+        let document = "openapi: 3.1.0\npaths:\n  /a:\n    get: {summary: Get A}\n"
+        #expect(
+            try findings(document, ruleset: ruleset) == [
+                #"summary-casing #/paths/~1a/get/summary: summary at paths./a.get.summary is "Get A": must be kebab case"#
+            ])
+    }
+
+    /// Through a `$ref`, a resolved rule reports where the node is written.
+    @Test func resolvedRulesPointAtTheNodeNotTheReference() throws {
+        let ruleset = "rules:\n  described:\n    given: $.paths[*][*].responses[*]\n    then: { field: description, function: truthy }\n"
+        let document = """
+            openapi: 3.1.0
+            paths:
+              /a:
+                get:
+                  responses:
+                    '200': {$ref: '#/components/responses/Empty'}
+            components:
+              responses:
+                Empty: {description: ''}
+            """
+        #expect(
+            try findings(document, ruleset: ruleset) == [
+                #"described #/components/responses/Empty/description: "description" property must be truthy"#
+            ])
+    }
+
+    @Test func formatsLimitWhereARuleRuns() throws {
+        let ruleset = "rules:\n  only-30:\n    formats: [oas3_0]\n    given: $.info\n    then: { field: contact, function: truthy }\n"
+        #expect(try findings("openapi: 3.1.0\ninfo: {title: T}\n", ruleset: ruleset).isEmpty)
+        #expect(try findings("openapi: 3.0.3\ninfo: {title: T}\n", ruleset: ruleset).count == 1)
+    }
+}
