@@ -114,6 +114,7 @@ let package = Package(
             dependencies: [
                 "APIRegistry",
                 "GuideRenderer",
+                "JSONModel",
                 "MockServer",
                 "OpenAPIEmitter",
                 "SpecDiff",

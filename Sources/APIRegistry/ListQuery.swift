@@ -31,6 +31,9 @@ public struct QueryProblem: Sendable, Equatable {
     public var fullMessage: String {
         message + (hint.map { "; \($0)" } ?? "")
     }
+
+    /// The problem in the shape every command prints: the parameter, what is wrong, the fix.
+    public var diagnostic: Diagnostic { Diagnostic(message: message, pointer: parameter, fix: hint) }
 }
 
 /// Every problem of one query string.

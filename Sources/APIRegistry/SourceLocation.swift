@@ -1,3 +1,5 @@
+import JSONModel
+
 /// Where a declaration is written in the registry's Swift source, so that a problem with it
 /// names the file and line a person edits, not a pointer into the generated spec.
 public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
@@ -30,5 +32,8 @@ public struct DeclarationProblem: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `OrdersAPI/Orders.swift:12: resource 'orders': …`, as `generate` prints it.
-    public var description: String { location.map { "\($0): \(message)" } ?? message }
+    public var description: String { diagnostic.description }
+
+    /// The problem in the shape every command prints, at the Swift file and line.
+    public var diagnostic: Diagnostic { Diagnostic(message: message, file: location?.fileID, line: location?.line) }
 }

@@ -10,7 +10,10 @@ public struct GuideProblem: Sendable, Equatable, CustomStringConvertible {
     public let line: Int
     public let message: String
 
-    public var description: String { "\(file):\(line): \(message)" }
+    /// The problem in the shape every command prints.
+    public var diagnostic: Diagnostic { Diagnostic(message: message, file: file, line: line) }
+
+    public var description: String { diagnostic.description }
 }
 
 /// Checks every example a page shows against the spec: request and response bodies

@@ -8,6 +8,11 @@ public struct ExampleProblem: Sendable, CustomStringConvertible {
     public let issue: ValidationIssue
 
     public var description: String { "\(location): \(issue)" }
+
+    /// The problem in the shape every command prints: the example's pointer, then the field.
+    public var diagnostic: Diagnostic {
+        Diagnostic(message: "\(issue.path): \(issue.message)", pointer: location, fix: issue.hint)
+    }
 }
 
 /// Checks every example of a document against its schema: request bodies and parameters

@@ -36,6 +36,9 @@ public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         "\(path): \(message)" + (hint.map { " (\($0))" } ?? "")
     }
+
+    /// The issue in the shape every command prints: the field path, the message and the fix.
+    public var diagnostic: Diagnostic { Diagnostic(message: message, pointer: path.description, fix: hint) }
 }
 
 extension ValidationIssue {

@@ -29,6 +29,13 @@ public struct Change: Sendable, Hashable {
 
     /// Which document a change points into.
     public enum Side: String, Sendable { case base, head }
+
+    /// The change in the shape every command prints, in the file of its side.
+    public func diagnostic(base: String, head: String) -> Diagnostic {
+        Diagnostic(
+            severity: level.rawValue, code: check, message: message, file: side == .base ? base : head, line: location?.line,
+            column: location?.column, pointer: pointer)
+    }
 }
 
 /// The two documents and the pairs of things that exist in both, which checks evaluate.

@@ -1,3 +1,4 @@
+import JSONModel
 import SpecReader
 
 /// How much a finding matters.
@@ -33,6 +34,15 @@ public struct Finding: Sendable, Hashable {
         self.message = message
         self.pointer = pointer
         self.location = location
+    }
+}
+
+extension Finding {
+    /// The finding in the shape every command prints: `file:line:column: severity rule: message [pointer]`.
+    public var diagnostic: Diagnostic {
+        Diagnostic(
+            severity: severity.rawValue, code: rule, message: message, file: file, line: location?.line, column: location?.column,
+            pointer: pointer)
     }
 }
 

@@ -63,7 +63,7 @@ public enum FindingReport {
 
     static func text(_ findings: [Finding]) -> String {
         guard !findings.isEmpty else { return "No findings.\n" }
-        let lines = findings.map { "\(position($0)): \($0.severity.rawValue) \($0.rule): \($0.message) [\($0.pointer)]" }
+        let lines = findings.map(\.diagnostic.description)
         let count = { (severity: Severity) in findings.filter { $0.severity == severity }.count }
         let hints = count(.hint)
         return lines.joined(separator: "\n")

@@ -1,4 +1,5 @@
 import Foundation
+import JSONModel
 import Yams
 
 /// An OpenAPI 3.0 or 3.1 document loaded as a line-aware tree, with the lookups rules share.
@@ -53,6 +54,11 @@ public struct SpecDocument: Sendable {
         public var isOtherFormat = false
         /// Where reading stopped, when it did.
         public var location: Location?
+
+        /// The problem in the shape every command prints, in `file`.
+        public func diagnostic(file: String) -> Diagnostic {
+            Diagnostic(message: description, file: file, line: location?.line, column: location?.column)
+        }
 
         /// A load error.
         public init(description: String, isOtherFormat: Bool = false, location: Location? = nil) {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JSONModel
 import OpenAPIEmitter
 import SpecLint
 
@@ -24,14 +25,13 @@ extension Specsmith {
                 let files = try ProjectFiles.generate(api, root: project)
                 count += files.all.count
                 let spec = files.outputs[0]
-                findings += GeneratedSpec.validatorFindings(yaml: spec.contents).map { "\(spec.path): OpenAPIKit: \($0)" }
+                findings += GeneratedSpec.validatorFindings(yaml: spec.contents).map {
+                    Diagnostic(severity: "error", code: "openapikit", message: $0, file: spec.path).description
+                }
                 do {
-                    let lint = try Linter().lint(spec.contents, file: spec.path)
-                    findings += lint.map { finding in
-                        "\(finding.file):\(finding.location.map(\.description) ?? "-"): lint \(finding.rule): \(finding.message) [\(finding.pointer)]"
-                    }
+                    findings += try Linter().lint(spec.contents, file: spec.path).map(\.diagnostic.description)
                 } catch {
-                    findings.append("\(spec.path): lint cannot read it: \(error)")
+                    findings.append(error.diagnostic(file: spec.path).description)
                 }
                 for file in files.all {
                     let url = project.url(file.path)

@@ -81,7 +81,9 @@ extension Specsmith {
             do {
                 result = try Differ().run(base: texts[0], head: texts[1], options: options)
             } catch {
-                printError("specsmith: \(error)")
+                // Name the file at fault: the differ reads both at once and says only what is wrong.
+                let file = (try? SpecDocument(text: texts[0])) == nil ? base : head
+                printError("specsmith: \(error.diagnostic(file: file))")
                 throw ExitCode(2)
             }
             let changes = result.changes

@@ -165,3 +165,23 @@ private func lines(_ findings: [Finding]) -> [String] {
         #expect(result?["locations"]?.arrayValue?.first?["physicalLocation"]?["region"]?["startLine"] == 6)
     }
 }
+
+/// The problems of every stage convert to the one diagnostic shape the commands print.
+@Suite struct DiagnosticShapeTests {
+    @Test func findingsAndLoadErrorsKeepTheirPlaces() throws {
+        var finding = Finding(
+            rule: "enum-duplicates", severity: .error, message: "'a' is listed twice", pointer: "#/x",
+            location: Location(line: 4, column: 9))
+        finding.file = "api.yaml"
+        #expect(finding.diagnostic.description == "api.yaml:4:9: error enum-duplicates: 'a' is listed twice [#/x]")
+        #expect(FindingReport.render([finding], as: .text).hasPrefix(finding.diagnostic.description + "\n"))
+        do {
+            _ = try SpecDocument(text: "openapi: 3.1.0\ninfo: [\n")
+            Issue.record("a broken document loaded")
+        } catch {
+            let diagnostic = error.diagnostic(file: "broken.yaml")
+            #expect(diagnostic.file == "broken.yaml" && diagnostic.line != nil)
+            #expect(diagnostic.description.hasPrefix("broken.yaml:"))
+        }
+    }
+}

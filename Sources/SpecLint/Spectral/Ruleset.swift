@@ -29,10 +29,13 @@ public struct Ruleset: Sendable {
         /// What is wrong, naming the rule.
         public let message: String
 
-        /// `file:line:column: message`, as the command line prints it.
-        public var description: String {
-            "\(file)\(location.map { ":\($0.line):\($0.column)" } ?? ""): \(message)"
+        /// The problem in the shape every command prints.
+        public var diagnostic: Diagnostic {
+            Diagnostic(message: message, file: file, line: location?.line, column: location?.column)
         }
+
+        /// `file:line:column: message`, as the command line prints it.
+        public var description: String { diagnostic.description }
     }
 
     /// The names Spectral looks for in the working folder when no ruleset is named.
