@@ -106,6 +106,9 @@ struct GuideContext {
             "name": resource.name, "path": resource.path, "tag": resource.tag, "model": model.name, "description": resource.description,
             "paths": resource.servedPaths.map { "`\($0)`" }.joined(separator: " and "),
             "hasFilters": !resource.filters.isEmpty, "paged": resource.listEnvelope == .data,
+            "pagedByPage": registry.pagingStyles(of: resource).contains(.page),
+            "pagedByCursor": registry.pagingStyles(of: resource).contains(.cursor),
+            "identifier": model.identifier ?? "id",
             "page": "reference/\(resource.name).md",
             "filters": resource.filters.map { filter in
                 [
@@ -129,7 +132,8 @@ struct GuideContext {
                 let target = registry.resource(named: relation.resource)?.model.name ?? relation.resource
                 return [
                     "field": relation.field, "target": target, "targetWithArticle": Self.withArticle(target),
-                    "onDelete": relation.onDelete.rawValue,
+                    "onDelete": relation.onDelete.rawValue, "cascade": relation.onDelete == .cascade,
+                    "restrict": relation.onDelete == .restrict,
                 ]
             },
         ]
