@@ -1,0 +1,111 @@
+import Foundation
+
+/// JavaScript regular expressions (`/[a-b]+/im` or a bare pattern) as Foundation compiles them.
+/// A JavaScript regular expression (`/[a-b]+/im` or a bare pattern) as Foundation compiles it,
+/// and, when the pattern is plain text (`<script`, `eval\(`, no flags), that text: a substring
+/// search then stands in for the regex engine, which on Linux converts every subject to UTF-16.
+struct ScriptRegex: @unchecked Sendable {
+    let regex: NSRegularExpression
+    let literal: String?
+
+    func matches(_ text: String) -> Bool {
+        if let literal { return text.contains(literal) }
+        return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    private static let cache = Cache()
+
+    private final class Cache: @unchecked Sendable {
+        let lock = NSLock()
+        var compiled: [String: ScriptRegex?] = [:]
+    }
+
+    static func make(_ pattern: String, flags: String) -> ScriptRegex? {
+        let key = flags + "/" + pattern
+        cache.lock.lock()
+        defer { cache.lock.unlock() }
+        if let known = cache.compiled[key] { return known }
+        var options: NSRegularExpression.Options = []
+        if flags.contains("i") { options.insert(.caseInsensitive) }
+        if flags.contains("m") { options.insert(.anchorsMatchLines) }
+        if flags.contains("s") { options.insert(.dotMatchesLineSeparators) }
+        let translated = translate(pattern)
+        let made = (try? NSRegularExpression(pattern: translated, options: options)).map {
+            ScriptRegex(regex: $0, literal: options.isEmpty ? literal(of: translated) : nil)
+        }
+        cache.compiled[key] = made
+        return made
+    }
+
+    /// The text `pattern` matches when it has no metacharacters once escapes are read.
+    static func literal(of pattern: String) -> String? {
+        var text = ""
+        var escaped = false
+        for character in pattern {
+            if escaped {
+                guard !character.isLetter && !character.isNumber else { return nil }
+                text.append(character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if "^$.*+?()[]{}|".contains(character) {
+                return nil
+            } else {
+                text.append(character)
+            }
+        }
+        return escaped || text.isEmpty ? nil : text
+    }
+
+    /// JavaScript reads a brace that starts no `{n}`, `{n,}` or `{n,m}` quantifier as a literal
+    /// (`/{}/`); ICU refuses it, so such braces are escaped.
+    static func translate(_ pattern: String) -> String {
+        let characters = Array(pattern)
+        var result = ""
+        var index = 0
+        var inClass = false
+        var openQuantifier = false
+        while index < characters.count {
+            let character = characters[index]
+            if character == "\\", index + 1 < characters.count {
+                result.append(character)
+                result.append(characters[index + 1])
+                index += 2
+                continue
+            }
+            if inClass {
+                if character == "]" { inClass = false }
+                result.append(character)
+            } else if character == "[" {
+                inClass = true
+                result.append(character)
+            } else if character == "{" {
+                let rest = String(characters[(index + 1)...])
+                if rest.range(of: #"^[0-9]+(,[0-9]*)?\}"#, options: .regularExpression) != nil {
+                    openQuantifier = true
+                    result.append(character)
+                } else {
+                    result += "\\{"
+                }
+            } else if character == "}" {
+                result += openQuantifier ? "}" : "\\}"
+                openQuantifier = false
+            } else {
+                result.append(character)
+            }
+            index += 1
+        }
+        return result
+    }
+
+    /// A pattern option as Spectral reads it: `/body/flags`, or the whole string as the body.
+    static func make(option: String) -> ScriptRegex? {
+        if option.count > 2, option.hasPrefix("/"), let close = option.lastIndex(of: "/"), close > option.startIndex {
+            let flags = option[option.index(after: close)...]
+            if flags.allSatisfy({ $0.isLetter && $0.isLowercase }) {
+                return make(String(option[option.index(after: option.startIndex)..<close]), flags: String(flags))
+            }
+        }
+        return make(option, flags: "")
+    }
+}
