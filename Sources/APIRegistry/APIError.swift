@@ -72,9 +72,15 @@ public struct APIError: Error, Sendable, Equatable {
             errors: JSONObject([("path", .string("is not a resource; resources: \(known)"))]))
     }
 
-    /// An item path whose record does not exist (or whose parameter is not an identifier).
-    public static func recordNotFound(_ model: String, parameter: String, value: String) -> APIError {
-        APIError(
+    /// An item path whose record does not exist. When the identifier is an integer and the path
+    /// holds something else (`/books/abc`), the answer says so rather than only "no such book".
+    public static func recordNotFound(_ model: String, parameter: String, value: String, identifier: FieldType? = nil) -> APIError {
+        if case .integer? = identifier, Int(value) == nil {
+            return APIError(
+                status: 404, title: "There is no \(model) with \(parameter) \(value): \(parameter) is an integer.",
+                errors: JSONObject([(parameter, .string("must be an integer, got '\(value)'"))]))
+        }
+        return APIError(
             status: 404, title: "There is no \(model) with \(parameter) \(value).",
             errors: JSONObject([(parameter, .string("names no \(model)"))]))
     }

@@ -81,7 +81,7 @@ public struct ListQuery: Sendable {
         let paged = !styles.isEmpty
         let cursor = styles.contains(.cursor)
         let pages = styles.contains(.page)
-        let control = (pages ? ["page"] : []) + (cursor ? ["after", "before"] : []) + (paged ? ["limit"] : []) + ["sort", "include"]
+        let control = controlParameters(resource, pagination)
         for item in query.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = percentDecoded(parts[0])
@@ -99,7 +99,7 @@ public struct ListQuery: Sendable {
                 } else if valid.contains(name) || control.contains(name) {
                     problem("has no value")
                 } else {
-                    problem(unknownFilterMessage(valid), hint: Self.suggestion(for: name, in: valid))
+                    problem(unknownFilterMessage(valid, control: control), hint: Self.suggestion(for: name, in: valid + control))
                 }
                 continue
             }
@@ -148,13 +148,13 @@ public struct ListQuery: Sendable {
                     problem("cannot include \(unknown.joined(separator: ", ")); \(choices)")
                 }
             default:
-                switch clause(name: name, value: value, resource: resource) {
+                switch clause(name: name, value: value, resource: resource, control: control) {
                 case .success(let clause): result.clauses.append(clause)
                 case .failure(let failure):
                     problems.append(
                         QueryProblem(
                             parameter: name, message: failure.message,
-                            hint: failure.hint ?? (failure.unknown ? suggestion(for: name, in: valid) : nil)))
+                            hint: failure.hint ?? (failure.unknown ? suggestion(for: name, in: valid + control) : nil)))
                 }
             }
         }
@@ -171,16 +171,27 @@ public struct ListQuery: Sendable {
         var unknown = false
     }
 
-    static func unknownFilterMessage(_ valid: [String]) -> String {
-        "is not a valid filter; valid filters: \(valid.joined(separator: ", "))"
+    /// The parameters a list takes besides its filters: paging as the list pages, `sort` where it
+    /// has sort keys, `include` where it has includes.
+    static func controlParameters(_ resource: Resource, _ pagination: Pagination) -> [String] {
+        let styles = resource.pagingStyles(default: pagination)
+        return (styles.contains(.page) ? ["page"] : []) + (styles.contains(.cursor) ? ["after", "before"] : [])
+            + (styles.isEmpty ? [] : ["limit"]) + (resource.sortKeys.isEmpty ? [] : ["sort"])
+            + (resource.includes.isEmpty ? [] : ["include"])
     }
 
-    static func clause(name: String, value: String, resource: Resource) -> Result<FilterClause, ClauseFailure> {
+    /// A misspelt `limt` is told every parameter the list takes, not only its filters.
+    static func unknownFilterMessage(_ valid: [String], control: [String]) -> String {
+        "is not a valid filter; valid filters: \(valid.joined(separator: ", "))"
+            + (control.isEmpty ? "" : "; other parameters: \(control.joined(separator: ", "))")
+    }
+
+    static func clause(name: String, value: String, resource: Resource, control: [String]) -> Result<FilterClause, ClauseFailure> {
         let valid = resource.filters.flatMap(\.parameterNames)
         let pieces = name.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let op = pieces.count > 1 ? FilterOperator(rawValue: pieces[1]) : .eq
         guard let filter = resource.filter(named: pieces[0]), let op, filter.operators.contains(op) else {
-            return .failure(ClauseFailure(message: unknownFilterMessage(valid), unknown: true))
+            return .failure(ClauseFailure(message: unknownFilterMessage(valid, control: control), unknown: true))
         }
         let type = resource.valueType(of: filter)
         let raw = op.takesList ? value.split(separator: ",", omittingEmptySubsequences: false).map(String.init) : [value]

@@ -124,6 +124,9 @@ public struct Resource: Sendable {
         operations.first { $0.kind == kind && $0.scoped == scoped }
     }
 
+    /// The type of the identifying field, which an item path's parameter holds.
+    public var identifierType: FieldType? { model.identifier.flatMap { model.field(named: $0)?.type } }
+
     /// The filter called `name`, if the resource declares one.
     public func filter(named name: String) -> Filter? {
         filters.first { $0.name == name }

@@ -11,7 +11,9 @@ extension APIError {
             variables.isEmpty
             ? "" : ", where \(variables.joined(separator: " and ")) \(variables.count == 1 ? "is" : "are") letters, digits, - or _"
         return APIError(
-            status: 404, title: "There is nothing at \(path). The API is served under \(info.serverPath), the spec at /openapi.yaml.",
+            status: 404,
+            title:
+                "There is nothing at \(path). The API is served under \(info.serverPath), the spec at /openapi.yaml, the guides at /docs/.",
             errors: JSONObject([("path", .string("must start with \(info.serverPath)\(naming)"))]))
     }
 

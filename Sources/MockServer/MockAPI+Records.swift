@@ -114,7 +114,9 @@ extension MockAPI {
         var record: (id: Int, stored: JSONObject)?
         if action.onItem {
             guard let id = self.record(item, of: resource, in: state), let stored = state[resource.name][id] else {
-                return failure(.recordNotFound(resource.model.name, parameter: resource.itemParameter, value: item ?? ""))
+                return failure(
+                    .recordNotFound(
+                        resource.model.name, parameter: resource.itemParameter, value: item ?? "", identifier: resource.identifierType))
             }
             record = (id, stored)
         }

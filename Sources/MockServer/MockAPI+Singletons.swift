@@ -17,12 +17,15 @@ extension MockAPI {
             let parameter = singleton.parameter ?? "id"
             let model = registry.resource(named: owner)?.model.name ?? owner
             guard let resource = registry.resource(named: owner), let id = record(key, of: resource, in: state) else {
-                return .failure(.recordNotFound(model, parameter: parameter, value: key ?? ""))
+                return .failure(
+                    .recordNotFound(
+                        model, parameter: parameter, value: key ?? "", identifier: registry.resource(named: owner)?.identifierType))
             }
             return .success(id)
         case .key(let minimum, let maximum):
             guard let key, let id = Int(key), (minimum...maximum).contains(id) else {
-                return .failure(.recordNotFound(singleton.model.name, parameter: singleton.parameter ?? "key", value: key ?? ""))
+                return .failure(
+                    .recordNotFound(singleton.model.name, parameter: singleton.parameter ?? "key", value: key ?? "", identifier: .integer))
             }
             return .success(id)
         }

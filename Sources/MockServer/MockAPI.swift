@@ -111,7 +111,10 @@ public struct MockAPI: Sendable {
             if let scope = resource.parent, let parentSegment {
                 guard let owner = registry.resource(named: scope.resource), let id = record(parentSegment, of: owner, in: state) else {
                     let name = registry.resource(named: scope.resource)?.model.name ?? scope.resource
-                    return failure(.recordNotFound(name, parameter: scope.parameter, value: parentSegment))
+                    return failure(
+                        .recordNotFound(
+                            name, parameter: scope.parameter, value: parentSegment,
+                            identifier: registry.resource(named: scope.resource)?.identifierType))
                 }
                 parent = id
             }
@@ -124,7 +127,9 @@ public struct MockAPI: Sendable {
                 guard let id = record(item, of: resource, in: state),
                     parent == nil || state[resource.name][id]?[resource.parent?.storageKey ?? ""]?.intValue == parent
                 else {
-                    return failure(.recordNotFound(resource.model.name, parameter: resource.itemParameter, value: item ?? ""))
+                    return failure(
+                        .recordNotFound(
+                            resource.model.name, parameter: resource.itemParameter, value: item ?? "", identifier: resource.identifierType))
                 }
                 switch operation.kind {
                 case .read: return recordResponse(id, of: resource, status: 200, state: state)

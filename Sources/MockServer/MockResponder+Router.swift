@@ -43,6 +43,7 @@ extension MockResponder {
             }
             router.on("docs", method: method) { request, _ in self.document(request.uri.path, authority: request.head.authority) }
             router.on("docs/**", method: method) { request, _ in self.document(request.uri.path, authority: request.head.authority) }
+            router.on("/", method: method) { request, _ in self.index(accept: request.headers[.accept]) }
             router.on("_mock/health", method: method) { _, _ in await self.health() }
             router.on("_mock/\(tenants)/:tenant", method: method) { request, context in
                 try await self.export(request, tenant: context.parameters.get("tenant") ?? "", path: request.uri.path)

@@ -141,6 +141,23 @@ public struct MockResponder: Sendable {
         }
     }
 
+    /// `GET /`: a browser lands on the guides; an API client gets a JSON index of what is served.
+    func index(accept: String?) -> Response {
+        if !docs.isEmpty, accept?.contains("text/html") == true {
+            return Response(status: .found, headers: [.location: "/docs/"])
+        }
+        let registry = store.api.registry
+        var body = JSONObject([
+            ("api", .string(registry.info.title)), ("version", .string(registry.info.version)),
+            ("base_path", .string(registry.info.serverPath)), ("spec", "/openapi.yaml"),
+        ])
+        if !docs.isEmpty { body["docs"] = "/docs/" }
+        body["health"] = "/_mock/health"
+        body["tenants"] = .string("/_mock/\(tenants)/{name}")
+        body["paths"] = .array(registry.servedPaths.map { .string(registry.info.serverPath + $0) })
+        return Self.encode(MockResponse(status: 200, body: .object(body)))
+    }
+
     /// `GET /_mock/health`: never behind a token.
     func health() async -> Response {
         let uptime = started.duration(to: .now).components.seconds
@@ -186,7 +203,7 @@ public struct MockResponder: Sendable {
     /// method, a JSON 404 for any other path.
     func unrouted(_ path: String) -> Response {
         let parts = path.split(separator: "/").map(String.init)
-        if path == "/openapi.yaml" || path == "/docs" || path.hasPrefix("/docs/") || parts == ["_mock", "health"]
+        if path == "/" || path == "/openapi.yaml" || path == "/docs" || path.hasPrefix("/docs/") || parts == ["_mock", "health"]
             || (parts.count == 3 && parts[0] == "_mock" && parts[1] == tenants && Self.isTenantName(parts[2]))
         {
             return onlyGet(path)

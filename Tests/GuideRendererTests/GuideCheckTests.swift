@@ -30,7 +30,7 @@ private func problems(_ text: String) -> [String] {
     @Test func misspeltFilterFails() {
         #expect(
             problems("# Guide\n\nBy company: `/customers/addresses?compant:in=bigcommerce,commongood`\n") == [
-                "templates/guide.md.mustache:3: GET /customers/addresses?compant:in=bigcommerce,commongood: compant:in is not a valid filter; valid filters: id:in, customer_id:in, name:in, company:in; did you mean 'company:in'?"
+                "templates/guide.md.mustache:3: GET /customers/addresses?compant:in=bigcommerce,commongood: compant:in is not a valid filter; valid filters: id:in, customer_id:in, name:in, company:in; other parameters: page, limit, include; did you mean 'company:in'?"
             ])
     }
 

@@ -11,7 +11,7 @@ private let library = MockApplication.Configuration(
     seeding: .seeded(1), options: .init(access: AccessPolicy(tokens: ["full"], readOnlyTokens: ["ro"])), logLevel: .warning)
 
 /// Runs `test` on a mock of the Library registry: served under /{tenant}/v2, bearer tokens.
-private func withLibrary(_ test: @escaping @Sendable (MockClient) async throws -> Void) async throws {
+func withLibrary(_ test: @escaping @Sendable (MockClient) async throws -> Void) async throws {
     try await withMock(configuration: library, registry: Library.registry) { (mock: MockClient) async throws in
         var client = mock
         client.prefix = "/{store}/v2"
@@ -78,7 +78,8 @@ private func withLibrary(_ test: @escaping @Sendable (MockClient) async throws -
             #expect(elsewhere.status == 404)
             #expect(
                 elsewhere.body?["detail"]?.stringValue
-                    == "There is nothing at /stores/main/v3/books. The API is served under /{tenant}/v2, the spec at /openapi.yaml.")
+                    == "There is nothing at /stores/main/v3/books. The API is served under /{tenant}/v2, the spec at /openapi.yaml, the guides at /docs/."
+            )
         }
     }
 

@@ -50,7 +50,7 @@ private func withCustomers(_ test: @escaping @Sendable (MockClient) async throws
             #expect(reply.status == 422)
             #expect(
                 reply.errors == [
-                    "customer_id: is not a valid filter; valid filters: id:in, customer_id:in, name:in, company:in; did you mean 'customer_id:in'?"
+                    "customer_id: is not a valid filter; valid filters: id:in, customer_id:in, name:in, company:in; other parameters: page, limit, include; did you mean 'customer_id:in'?"
                 ])
         }
     }
