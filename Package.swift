@@ -89,6 +89,8 @@ let package = Package(
             // spectral:oas, in the ruleset language itself.
             resources: [.process("Resources")]
         ),
+        // Understands any OpenAPI document as a registry would say it: resources from path shapes, paging, filters.
+        .target(name: "SpecImport", dependencies: ["JSONModel", "SpecReader"]),
         // Breaking-change checks between two versions of a document: each check in Checks/, reports in five formats.
         .target(name: "SpecDiff", dependencies: ["JSONModel", "SpecReader"]),
         // A stateful mock of the API: routes, rules and data all derived from the registry.
@@ -118,6 +120,7 @@ let package = Package(
                 "MockServer",
                 "OpenAPIEmitter",
                 "SpecDiff",
+                "SpecImport",
                 "SpecLint",
                 "SpecReader",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -181,6 +184,7 @@ let package = Package(
         .testTarget(
             name: "SpecReaderTests", dependencies: ["SpecReader", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "SpecLintTests", dependencies: ["SpecLint", "SpecReader", "JSONModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SpecImportTests", dependencies: ["SpecImport", "SpecReader"]),
         .testTarget(name: "SpecDiffTests", dependencies: ["SpecDiff", "SpecReader", "JSONModel"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "SpecsmithCLITests",

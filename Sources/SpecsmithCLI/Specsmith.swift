@@ -7,7 +7,7 @@ struct Specsmith: AsyncParsableCommand {
         commandName: "specsmith",
         abstract: "Generate and check an HTTP API's OpenAPI spec from one Swift model registry.",
         version: SpecsmithCLI.version,
-        subcommands: [Generate.self, Check.self, Mock.self, Lint.self, Diff.self, Init.self]
+        subcommands: [Generate.self, Check.self, Mock.self, Lint.self, Diff.self, Init.self, Import.self]
     )
 
     /// ArgumentParser exits 64 on usage errors; Specsmith documents 2.

@@ -1,0 +1,121 @@
+import JSONModel
+import SpecReader
+
+/// How an OpenAPI document's operations are understood as a registry: which paths make a
+/// resource (a collection and its item path over one schema), which are records under another
+/// record, objects of their own, actions, and which only answer from the document's examples,
+/// each with the reason. It is the first stage of importing a document; `specsmith import SPEC
+/// --plan` prints it.
+public struct ImportPlan: Sendable {
+    /// A resource inferred from path shapes.
+    public struct Resource: Sendable, Equatable {
+        /// Its name: the collection path's last segment (`orders`, `lines`).
+        public let name: String
+        /// The collection path (`/orders`, `/orders/{orderId}/lines`).
+        public let path: String
+        /// The item path, when records are addressed one by one (`/orders/{orderId}`).
+        public let itemPath: String?
+        /// The item path's parameter (`orderId`).
+        public let itemParameter: String?
+        /// The resource whose records this one's live under, with the parameter naming the parent.
+        public let parent: (resource: String, parameter: String)?
+        /// The component schema records follow (`Order`), when one is named.
+        public let schema: String?
+        /// The record property that identifies it (`id`), from the parameter and the schema.
+        public let identifier: String?
+        /// Where a list answer holds its records: `nil` for a bare array, or the property
+        /// (`data`, `items`).
+        public let listProperty: String?
+        /// The list's paging, from the parameters it declares.
+        public let paging: Paging?
+        /// The list's query parameters that name fields of the records, and their spellings.
+        public let filters: [String]
+
+        public static func == (lhs: Resource, rhs: Resource) -> Bool {
+            lhs.name == rhs.name && lhs.path == rhs.path && lhs.itemPath == rhs.itemPath && lhs.schema == rhs.schema
+        }
+    }
+
+    /// How a list pages.
+    public enum Paging: String, Sendable {
+        /// `page` and a page size (`limit`, `per_page`, `page_size`).
+        case page
+        /// `offset` and `limit`.
+        case offset
+        /// An opaque cursor: `after`/`before`, `starting_after`/`ending_before`, `cursor`.
+        case cursor
+    }
+
+    /// What an operation is understood to be.
+    public enum Role: Sendable, Equatable {
+        case list(resource: String)
+        case create(resource: String, batch: Bool)
+        case read(resource: String)
+        case replace(resource: String)
+        case patch(resource: String)
+        case delete(resource: String)
+        case action(resource: String, name: String)
+        case singletonRead(path: String)
+        case singletonWrite(path: String)
+        /// Served from the document's examples or from its response schema.
+        case exampleOnly
+    }
+
+    /// One operation and how it was understood.
+    public struct Entry: Sendable, Equatable {
+        public let method: String
+        public let path: String
+        public let role: Role
+        /// Why, in words: what in the document led there.
+        public let reason: String
+    }
+
+    public let resources: [Resource]
+    public let entries: [Entry]
+
+    /// Infers the plan of `document`.
+    public init(document: SpecDocument) {
+        let inference = Inference(document: document)
+        resources = inference.resources
+        entries = inference.entries
+    }
+
+    /// The plan as `specsmith import --plan` prints it: the resources, then a line per operation
+    /// in document order, and the count of example-only operations.
+    public var text: String {
+        var lines: [String] = []
+        for resource in resources {
+            var facts = ["collection \(resource.path)"]
+            if let item = resource.itemPath { facts.append("item \(item)") }
+            if let parent = resource.parent { facts.append("under \(parent.resource) by {\(parent.parameter)}") }
+            if let schema = resource.schema { facts.append("records are \(schema)") }
+            if let identifier = resource.identifier { facts.append("identified by \(identifier)") }
+            facts.append(resource.listProperty.map { "lists hold records in `\($0)`" } ?? "lists are bare arrays")
+            if let paging = resource.paging { facts.append("pages by \(paging.rawValue)") }
+            if !resource.filters.isEmpty { facts.append("filters \(resource.filters.joined(separator: ", "))") }
+            lines.append("resource \(resource.name): " + facts.joined(separator: "; "))
+        }
+        for entry in entries {
+            lines.append("\(entry.method.uppercased()) \(entry.path): \(Self.describe(entry.role)) (\(entry.reason))")
+        }
+        let examples = entries.filter { $0.role == .exampleOnly }.count
+        lines.append(
+            "\(entries.count) operations: \(entries.count - examples) understood as records, \(examples) answered from examples only")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func describe(_ role: Role) -> String {
+        switch role {
+        case .list(let resource): "lists \(resource)"
+        case .create(let resource, let batch): batch ? "creates \(resource), a batch" : "creates one of \(resource)"
+        case .read(let resource): "reads one of \(resource)"
+        case .replace(let resource): "replaces one of \(resource)"
+        case .patch(let resource): "changes one of \(resource)"
+        case .delete(let resource): "deletes one of \(resource)"
+        case .action(let resource, let name): "action \(name) on \(resource)"
+        case .singletonRead(let path): "reads the object at \(path)"
+        case .singletonWrite(let path): "writes the object at \(path)"
+        case .exampleOnly: "example-only"
+        }
+    }
+}

@@ -1,0 +1,267 @@
+import JSONModel
+import SpecReader
+
+/// Works out an `ImportPlan` from path shapes and the schemas the operations answer with.
+struct Inference {
+    let document: SpecDocument
+    /// Operations by path, then by method, in document order.
+    let paths: [(path: String, methods: [String: SpecDocument.Operation])]
+    private(set) var resources: [ImportPlan.Resource] = []
+    private(set) var entries: [ImportPlan.Entry] = []
+
+    static let pageSizes: Set<String> = ["limit", "per_page", "page_size", "pageSize", "perPage", "size"]
+    static let cursors: Set<String> = ["after", "before", "starting_after", "ending_before", "cursor", "page_token", "pageToken"]
+    static let listProperties = ["data", "items", "results", "records", "entries", "list", "values"]
+
+    init(document: SpecDocument) {
+        self.document = document
+        var order: [String] = []
+        var byPath: [String: [String: SpecDocument.Operation]] = [:]
+        for operation in document.operations {
+            if byPath[operation.path] == nil { order.append(operation.path) }
+            byPath[operation.path, default: [:]][operation.method] = operation
+        }
+        paths = order.map { ($0, byPath[$0] ?? [:]) }
+        infer()
+    }
+
+    static func segments(_ path: String) -> [String] { path.split(separator: "/").map(String.init) }
+    static func isParameter(_ segment: String) -> Bool { segment.hasPrefix("{") && segment.hasSuffix("}") }
+    static func parameterName(_ segment: String) -> String { String(segment.dropFirst().dropLast()) }
+    static func join(_ segments: some Collection<String>) -> String { "/" + segments.joined(separator: "/") }
+
+    func methods(at path: String) -> [String: SpecDocument.Operation] { paths.first { $0.path == path }?.methods ?? [:] }
+
+    // MARK: - Schemas
+
+    /// The JSON schema of an operation's first 2xx JSON answer, with where it is.
+    func responseSchema(_ operation: SpecDocument.Operation) -> SpecNode? {
+        guard let responses = operation.node["responses"] else { return nil }
+        for member in responses.members where member.key.hasPrefix("2") {
+            let response = document.resolved(member.value) ?? member.value
+            if let schema = jsonSchema(in: response["content"]) { return schema }
+        }
+        return nil
+    }
+
+    func requestSchema(_ operation: SpecDocument.Operation) -> SpecNode? {
+        guard let body = operation.node["requestBody"] else { return nil }
+        return jsonSchema(in: (document.resolved(body) ?? body)["content"])
+    }
+
+    func jsonSchema(in content: SpecNode?) -> SpecNode? {
+        guard let content else { return nil }
+        let media = content.members.first { $0.key.contains("json") } ?? content.members.first
+        return media?.value["schema"]
+    }
+
+    /// A schema with `$ref`s followed.
+    func resolve(_ schema: SpecNode) -> SpecNode { document.resolved(schema) ?? schema }
+
+    /// `Order` for a schema that is a `$ref` to `#/components/schemas/Order`.
+    static func componentName(_ schema: SpecNode?) -> String? {
+        guard let ref = schema?["$ref"]?.string, ref.hasPrefix("#/components/schemas/") else { return nil }
+        return String(ref.dropFirst("#/components/schemas/".count))
+    }
+
+    /// Where a list answer keeps its records: in a bare array (`property` nil) or in an array
+    /// property (`data`), and their schema.
+    struct ListShape {
+        let property: String?
+        let items: SpecNode?
+    }
+
+    /// The list shape of an answer; nil when it holds no array of records.
+    func listShape(_ schema: SpecNode?) -> ListShape? {
+        guard let schema else { return nil }
+        let resolved = resolve(schema)
+        if resolved["type"]?.string == "array" { return ListShape(property: nil, items: resolved["items"]) }
+        let arrays = (resolved["properties"]?.members ?? []).filter { resolve($0.value)["type"]?.string == "array" }
+        guard !arrays.isEmpty else { return nil }
+        let chosen = Self.listProperties.lazy.compactMap { name in arrays.first { $0.key == name } }.first ?? arrays[0]
+        return ListShape(property: chosen.key, items: resolve(chosen.value)["items"])
+    }
+
+    /// The record schema an item answer holds: the schema itself, or its `data` when it wraps one.
+    func recordSchema(_ schema: SpecNode?) -> SpecNode? {
+        guard let schema else { return nil }
+        let resolved = resolve(schema)
+        if Self.componentName(schema) == nil, let data = resolved["properties"]?["data"], resolve(data)["type"]?.string != "array" {
+            return data
+        }
+        return schema
+    }
+
+    func properties(_ schema: SpecNode?) -> [String] {
+        guard let schema else { return [] }
+        let resolved = resolve(schema)
+        var names = (resolved["properties"]?.members ?? []).map(\.key)
+        for part in resolved["allOf"]?.items ?? [] { names += properties(part) }
+        return names
+    }
+
+    // MARK: - Inference
+
+    mutating func infer() {
+        var collections: [String: (item: String?, parameter: String?)] = [:]
+        var collectionOrder: [String] = []
+        func addCollection(_ path: String, item: String?, parameter: String?) {
+            if collections[path] == nil { collectionOrder.append(path) }
+            let known = collections[path]
+            collections[path] = (known?.item ?? item, known?.parameter ?? parameter)
+        }
+        // Item paths make their collection a resource; lists and creates make one too.
+        for (path, methods) in paths {
+            let segments = Self.segments(path)
+            guard let last = segments.last else { continue }
+            if Self.isParameter(last), segments.count >= 2, !Self.isParameter(segments[segments.count - 2]) {
+                addCollection(Self.join(segments.dropLast()), item: path, parameter: Self.parameterName(last))
+            } else if !Self.isParameter(last), isCollection(path, methods) {
+                addCollection(path, item: nil, parameter: nil)
+            }
+        }
+        // An action: a POST-only path right under an item path (`/orders/{orderId}/cancel`) or under
+        // a collection (`/orders/search`) that is no resource of its own.
+        var actions: [String: (collection: String, name: String)] = [:]
+        for (path, methods) in paths where collections[path] == nil && Set(methods.keys) == ["post"] {
+            let segments = Self.segments(path)
+            guard let last = segments.last, !Self.isParameter(last), segments.count >= 2 else { continue }
+            let base = Self.join(segments.dropLast())
+            if let owner = collections.first(where: { $0.value.item == base })?.key ?? (collections[base] != nil ? base : nil) {
+                actions[path] = (owner, last)
+            }
+        }
+        let names = Dictionary(collectionOrder.map { ($0, Self.segments($0).last ?? $0) }, uniquingKeysWith: { first, _ in first })
+        for path in collectionOrder {
+            guard let (item, parameter) = collections[path] else { continue }
+            resources.append(resource(at: path, item: item, parameter: parameter, collections: collections, names: names))
+        }
+        for (path, methods) in paths {
+            for method in SpecDocument.methods where methods[method] != nil {
+                entries.append(entry(method, path, methods: methods, collections: collections, names: names, actions: actions))
+            }
+        }
+    }
+
+    /// A path that lists (its GET answers an array of records) or creates (POST with a body) and
+    /// is not an object of its own (GET and PUT, no POST).
+    func isCollection(_ path: String, _ methods: [String: SpecDocument.Operation]) -> Bool {
+        if let get = methods["get"], listShape(responseSchema(get)) != nil { return true }
+        if methods["post"].map({ requestSchema($0) != nil }) == true, methods["put"] == nil || methods["get"] != nil {
+            return methods["get"] != nil || paths.contains { $0.path.hasPrefix(path + "/{") }
+        }
+        return false
+    }
+
+    func resource(
+        at path: String, item: String?, parameter: String?, collections: [String: (item: String?, parameter: String?)],
+        names: [String: String]
+    ) -> ImportPlan.Resource {
+        let atPath = methods(at: path)
+        let atItem = item.map(methods(at:)) ?? [:]
+        let list = atPath["get"].flatMap { listShape(responseSchema($0)) }
+        let record =
+            atItem["get"].flatMap { recordSchema(responseSchema($0)) } ?? list?.items
+            ?? atPath["post"].flatMap { requestSchema($0) }.flatMap { resolve($0)["type"]?.string == "array" ? resolve($0)["items"] : $0 }
+        let fields = properties(record)
+        let identifier = parameter.flatMap { name in
+            [name, "id", Self.snakeCase(name)].first { fields.contains($0) }
+        }
+        let segments = Self.segments(path)
+        var parent: (resource: String, parameter: String)?
+        if segments.count >= 3, Self.isParameter(segments[segments.count - 2]) {
+            let parentItem = Self.join(segments.dropLast())
+            let parentCollection = Self.join(segments.dropLast(2))
+            // The parent is the resource whose item path this lies under, or whose collection it
+            // lies under when the document reads that resource only in batches.
+            if let owner = collections.first(where: { $0.value.item == parentItem })?.key
+                ?? (collections[parentCollection] != nil ? parentCollection : nil)
+            {
+                parent = (names[owner] ?? owner, Self.parameterName(segments[segments.count - 2]))
+            }
+        }
+        let query = atPath["get"].map { document.effectiveParameters(of: $0).map { document.resolved($0.node) ?? $0.node } } ?? []
+        let queryNames = query.filter { $0["in"]?.string == "query" }.compactMap { $0["name"]?.string }
+        let paging: ImportPlan.Paging? =
+            queryNames.contains(where: Self.cursors.contains)
+            ? .cursor
+            : queryNames.contains("offset") ? .offset : queryNames.contains("page") ? .page : nil
+        let filters = queryNames.filter { name in fields.contains(Self.fieldName(of: name)) }
+        return ImportPlan.Resource(
+            name: names[path] ?? path, path: path, itemPath: item, itemParameter: parameter, parent: parent,
+            schema: Self.componentName(record), identifier: identifier, listProperty: list?.property, paging: paging,
+            filters: filters)
+    }
+
+    /// The field a filter parameter names in its common spellings: `email`, `email:in`,
+    /// `email[in]`, `email__in`.
+    static func fieldName(of parameter: String) -> String {
+        var name = parameter
+        for separator in [":", "[", "__"] {
+            if let range = name.range(of: separator) { name = String(name[..<range.lowerBound]) }
+        }
+        return name
+    }
+
+    /// `bookId` → `book_id`.
+    static func snakeCase(_ name: String) -> String {
+        name.reduce(into: "") { result, character in
+            if character.isUppercase, !result.isEmpty { result.append("_") }
+            result.append(character.lowercased())
+        }
+    }
+
+    func entry(
+        _ method: String, _ path: String, methods: [String: SpecDocument.Operation],
+        collections: [String: (item: String?, parameter: String?)], names: [String: String],
+        actions: [String: (collection: String, name: String)]
+    ) -> ImportPlan.Entry {
+        func make(_ role: ImportPlan.Role, _ reason: String) -> ImportPlan.Entry {
+            ImportPlan.Entry(method: method, path: path, role: role, reason: reason)
+        }
+        if let collection = collections[path] {
+            let name = names[path] ?? path
+            switch method {
+            case "get": return make(.list(resource: name), "the collection path; its answer holds an array of records")
+            case "post":
+                let batch = methods["post"].flatMap(requestSchema).map { resolve($0)["type"]?.string == "array" } ?? false
+                return make(
+                    .create(resource: name, batch: batch), batch ? "POST on the collection with an array body" : "POST on the collection")
+            case "put", "patch":
+                return make(.replace(resource: name), "\(method.uppercased()) on the collection path: a batch write")
+            case "delete": return make(.delete(resource: name), "DELETE on the collection path: deletes what its query selects")
+            default: _ = collection
+            }
+        }
+        if let owner = collections.first(where: { $0.value.item == path }) {
+            let name = names[owner.key] ?? owner.key
+            let reason = "the item path under \(owner.key), by {\(owner.value.parameter ?? "")}"
+            switch method {
+            case "get": return make(.read(resource: name), reason)
+            case "put": return make(.replace(resource: name), reason)
+            case "patch": return make(.patch(resource: name), reason)
+            // Some APIs (Stripe's) change a record with a POST on its path.
+            case "post": return make(.patch(resource: name), reason + "; a POST there changes the record")
+            case "delete": return make(.delete(resource: name), reason)
+            default: break
+            }
+        }
+        if let action = actions[path] {
+            return make(
+                .action(resource: names[action.collection] ?? action.collection, name: action.name), "a POST-only path under the resource")
+        }
+        let last = Self.segments(path).last ?? ""
+        if !Self.isParameter(last), methods["get"] != nil, methods["put"] != nil || methods["patch"] != nil, methods["post"] == nil {
+            let reason = "GET and \(methods["put"] != nil ? "PUT" : "PATCH") at a path of its own, with no collection below it"
+            if method == "get" { return make(.singletonRead(path: path), reason) }
+            if method == "put" || method == "patch" { return make(.singletonWrite(path: path), reason) }
+        }
+        return make(.exampleOnly, Self.exampleReason(method, path, methods))
+    }
+
+    static func exampleReason(_ method: String, _ path: String, _ methods: [String: SpecDocument.Operation]) -> String {
+        if methods.count == 1, method == "get" { return "a GET with no collection, item path or PUT beside it" }
+        if method == "post" { return "a POST that is not under a collection or an item path" }
+        return "no collection, item path or object shape fits \(path)"
+    }
+}
