@@ -1,0 +1,48 @@
+import JSONModel
+import SpecReader
+
+/// A lint rule: a stable id, a default severity, what it checks, and the check.
+public struct LintRule: Sendable {
+    /// The stable id findings, settings and rulesets use.
+    public let id: String
+    /// The severity it reports at unless set otherwise.
+    public let severity: Severity
+    /// What the rule checks, as `--list-rules` and SARIF describe it.
+    public let description: String
+    /// Where the rule is explained at length: SARIF's help link.
+    public let documentationURL: String?
+    /// The check: every hit in a document.
+    public let check: @Sendable (SpecDocument) -> [RuleHit]
+
+    /// A rule with an id, a severity, a description and its check.
+    public init(
+        _ id: String, _ severity: Severity, _ description: String, documentationURL: String? = nil,
+        check: @escaping @Sendable (SpecDocument) -> [RuleHit]
+    ) {
+        self.id = id
+        self.severity = severity
+        self.description = description
+        self.documentationURL = documentationURL
+        self.check = check
+    }
+}
+
+/// What a rule reports: a message at a node.
+public struct RuleHit: Sendable {
+    /// What is wrong.
+    public let message: String
+    /// The path of keys and indexes to the node at fault.
+    public let path: [String]
+    /// Its line and column.
+    public let location: Location?
+    /// A severity of its own, whatever the rule's: a note that a check did not run is info.
+    public let severity: Severity?
+
+    /// A hit at `path`; `severity` only where it differs from the rule's.
+    public init(_ message: String, at path: [String], _ location: Location?, severity: Severity? = nil) {
+        self.message = message
+        self.path = path
+        self.location = location
+        self.severity = severity
+    }
+}
