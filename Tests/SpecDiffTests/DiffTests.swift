@@ -155,3 +155,32 @@ private func changes(_ check: String) throws -> [Change] {
         #expect(throws: SpecDocument.LoadError.self) { try Differ().compare(base: "openapi: 3.1.0\n", head: "not: openapi\n") }
     }
 }
+
+/// The team's configuration, read by the library: levels with did-you-mean, ignore files whose
+/// every check exists.
+@Suite struct DiffOptionsTests {
+    @Test func levelsAreSetOrTurnedOff() throws {
+        var options = DiffOptions()
+        try options.setLevel("type-changed=warning")
+        try options.setLevel("property-added=off")
+        #expect(options.levels["type-changed"] == .some(.warning))
+        #expect(options.levels["property-added"] == .some(nil))
+        #expect(throws: (any Error).self) { try options.setLevel("type-chnaged=info") }
+        #expect(throws: (any Error).self) { try options.setLevel("type-changed=major") }
+    }
+
+    @Test func ignoreFilesNameTheirMistakes() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ignore-\(UUID().uuidString).txt").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try "# accepted\ntype-changed GET /orders: renamed in 4.0\n".write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try DiffIgnore.load(file: file).map(\.place) == ["GET /orders"])
+        try "type-chnaged GET /orders: renamed\n".write(toFile: file, atomically: true, encoding: .utf8)
+        do {
+            _ = try DiffIgnore.load(file: file)
+            Issue.record("a misspelt check was accepted")
+        } catch {
+            #expect(error.description == "\(file):1: no check is called 'type-chnaged'; did you mean type-changed? (see --list-checks)")
+        }
+        #expect(throws: DiffIgnoreError.self) { try DiffIgnore.load(file: file + ".missing") }
+    }
+}
