@@ -11,7 +11,7 @@ public struct GuideProblem: Sendable, Equatable, CustomStringConvertible {
     public let message: String
 
     /// The problem in the shape every command prints.
-    public var diagnostic: Diagnostic { Diagnostic(message: message, file: file, line: line) }
+    public var diagnostic: Diagnostic { Diagnostic(message: message, file: file, line: line > 0 ? line : nil) }
 
     public var description: String { diagnostic.description }
 }

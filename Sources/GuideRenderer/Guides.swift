@@ -154,7 +154,15 @@ public struct Guides: Sendable {
         let base = templates.standardizedFileURL.path
         for case let url as URL in enumerator where url.lastPathComponent.hasSuffix(".md.mustache") {
             let path = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
-            sources.append((path, try String(contentsOf: url, encoding: .utf8)))
+            do {
+                sources.append((path, try String(contentsOf: url, encoding: .utf8)))
+            } catch {
+                // A link whose target is gone is the likeliest cause: say which file, not a Foundation error.
+                let reason =
+                    (try? url.checkResourceIsReachable()) == true
+                    ? "cannot be read as UTF-8 text" : "cannot be read: the file (or what it links to) is missing"
+                throw Failure(problems: [GuideProblem(file: "templates/\(path)", line: 0, message: reason)])
+            }
         }
         return sources.sorted { $0.0 < $1.0 }
     }
