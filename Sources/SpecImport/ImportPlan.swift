@@ -30,6 +30,8 @@ public struct ImportPlan: Sendable {
         public let paging: Paging?
         /// The list's query parameters that name fields of the records, and their spellings.
         public let filters: [String]
+        /// The page size's default and maximum, from the schema of its parameter.
+        public let limit: (default: Int?, maximum: Int?)
 
         public static func == (lhs: Resource, rhs: Resource) -> Bool {
             lhs.name == rhs.name && lhs.path == rhs.path && lhs.itemPath == rhs.itemPath && lhs.schema == rhs.schema
@@ -70,12 +72,39 @@ public struct ImportPlan: Sendable {
         public let reason: String
     }
 
+    /// Facts about the whole API, as a registry's `APIInfo` says them.
+    public struct API: Sendable, Equatable {
+        public let title: String
+        public let version: String
+        /// The first server's URL (`https://api.example.com/{tenant}/v1`), when one is declared.
+        public let serverURL: String?
+        /// How clients authenticate: `bearer`, `api key in X-Api-Key`, `oauth2`…; nil when the
+        /// document declares no security.
+        public let authentication: String?
+        /// The media type of error answers (`application/problem+json`), with their schema's name.
+        public let errors: String?
+
+        /// The API's facts, as inferred.
+        public init(title: String, version: String, serverURL: String?, authentication: String?, errors: String?) {
+            self.title = title
+            self.version = version
+            self.serverURL = serverURL
+            self.authentication = authentication
+            self.errors = errors
+        }
+    }
+
+    /// Facts about the whole API.
+    public let api: API
+    /// The resources, in the order their collection paths first appear.
     public let resources: [Resource]
+    /// Every operation, in document order.
     public let entries: [Entry]
 
     /// Infers the plan of `document`.
     public init(document: SpecDocument) {
         let inference = Inference(document: document)
+        api = inference.api()
         resources = inference.resources
         entries = inference.entries
     }
@@ -83,7 +112,11 @@ public struct ImportPlan: Sendable {
     /// The plan as `specsmith import --plan` prints it: the resources, then a line per operation
     /// in document order, and the count of example-only operations.
     public var text: String {
-        var lines: [String] = []
+        var facts = ["\(api.title) \(api.version)"]
+        if let server = api.serverURL { facts.append("served at \(server)") }
+        facts.append(api.authentication.map { "authenticated by \($0)" } ?? "no security declared")
+        if let errors = api.errors { facts.append("errors as \(errors)") }
+        var lines = ["api: " + facts.joined(separator: "; ")]
         for resource in resources {
             var facts = ["collection \(resource.path)"]
             if let item = resource.itemPath { facts.append("item \(item)") }
@@ -91,7 +124,11 @@ public struct ImportPlan: Sendable {
             if let schema = resource.schema { facts.append("records are \(schema)") }
             if let identifier = resource.identifier { facts.append("identified by \(identifier)") }
             facts.append(resource.listProperty.map { "lists hold records in `\($0)`" } ?? "lists are bare arrays")
-            if let paging = resource.paging { facts.append("pages by \(paging.rawValue)") }
+            if let paging = resource.paging {
+                let limits = [resource.limit.default.map { "\($0) by default" }, resource.limit.maximum.map { "at most \($0)" }].compactMap
+                { $0 }
+                facts.append("pages by \(paging.rawValue)" + (limits.isEmpty ? "" : " (\(limits.joined(separator: ", ")))"))
+            }
             if !resource.filters.isEmpty { facts.append("filters \(resource.filters.joined(separator: ", "))") }
             lines.append("resource \(resource.name): " + facts.joined(separator: "; "))
         }

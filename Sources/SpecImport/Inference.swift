@@ -100,6 +100,40 @@ struct Inference {
         return names
     }
 
+    // MARK: - The API
+
+    func api() -> ImportPlan.API {
+        let info = document.root["info"]
+        let schemes = document.root["components"]?["securitySchemes"]?.members ?? []
+        // The schemes in force: the document's own requirement, else the first operation's, else any declared.
+        let required =
+            (document.root["security"]?.items ?? document.operations.lazy.compactMap { $0.node["security"]?.items }.first ?? [])
+            .flatMap { $0.members.map(\.key) }
+        let scheme = (required.first.flatMap { name in schemes.first { $0.key == name } } ?? schemes.first).map { resolve($0.value) }
+        let authentication: String? = scheme.map { scheme in
+            switch scheme["type"]?.string {
+            case "http":
+                return scheme["scheme"]?.string?.lowercased() == "bearer" ? "bearer tokens" : "HTTP \(scheme["scheme"]?.string ?? "")"
+            case "apiKey": return "an API key in the \(scheme["name"]?.string ?? "?") \(scheme["in"]?.string ?? "header")"
+            case let other: return other ?? "an undeclared scheme"
+            }
+        }
+        // The first 4xx answer with a body says how errors look; a `default` answer (Stripe's way) if none does.
+        func errorFormat(_ matches: (String) -> Bool) -> String? {
+            for operation in document.operations {
+                for response in operation.node["responses"]?.members ?? [] where matches(response.key) {
+                    guard let media = (resolve(response.value)["content"]?.members ?? []).first else { continue }
+                    return media.key + (Self.componentName(media.value["schema"]).map { " (\($0))" } ?? "")
+                }
+            }
+            return nil
+        }
+        let errors = errorFormat { $0.hasPrefix("4") } ?? errorFormat { $0 == "default" }
+        return ImportPlan.API(
+            title: info?["title"]?.string ?? "Untitled", version: info?["version"]?.string ?? "?",
+            serverURL: document.root["servers"]?.items.first?["url"]?.string, authentication: authentication, errors: errors)
+    }
+
     // MARK: - Inference
 
     mutating func infer() {
@@ -187,10 +221,13 @@ struct Inference {
             ? .cursor
             : queryNames.contains("offset") ? .offset : queryNames.contains("page") ? .page : nil
         let filters = queryNames.filter { name in fields.contains(Self.fieldName(of: name)) }
+        let size = query.first { $0["in"]?.string == "query" && Self.pageSizes.contains($0["name"]?.string ?? "") }
+            .flatMap { $0["schema"].map(resolve) }
+        let limit = (size?["default"]?.json.intValue, size?["maximum"]?.json.intValue)
         return ImportPlan.Resource(
             name: names[path] ?? path, path: path, itemPath: item, itemParameter: parameter, parent: parent,
             schema: Self.componentName(record), identifier: identifier, listProperty: list?.property, paging: paging,
-            filters: filters)
+            filters: filters, limit: limit)
     }
 
     /// The field a filter parameter names in its common spellings: `email`, `email:in`,

@@ -104,6 +104,12 @@ private let shop = """
         let books = try #require(plan.resources.last)
         #expect(books.itemParameter == "bookId" && books.identifier == "id" && books.listProperty == "data" && books.paging == .cursor)
         #expect(plan.entries.contains { $0.role == .action(resource: "books", name: "reserve") })
+        #expect(
+            plan.api
+                == ImportPlan.API(
+                    title: "Bookshop", version: "1.0.0", serverURL: "https://api.bookshop.example/v1", authentication: "bearer tokens",
+                    errors: "application/problem+json (ErrorResponse)"))
+        #expect(books.limit.default == 20 && books.limit.maximum == 100)
         #expect(!plan.entries.contains { $0.role == .exampleOnly })
     }
 
@@ -116,6 +122,8 @@ private let shop = """
         let metafields = try #require(plan.resources.first { $0.path == "/customers/{customerId}/metafields" })
         #expect(metafields.parent?.resource == "customers")
         #expect(plan.resources.first { $0.name == "customers" }?.filters.contains("email:in") == true)
+        #expect(plan.api.authentication == "an API key in the X-Auth-Token header")
+        #expect(plan.api.errors == "application/json (ErrorResponse)")
     }
 
     /// A large public document: every operation gets a role and a reason, and the plan is the
@@ -125,6 +133,7 @@ private let shop = """
         #expect(first.entries.count > 400)
         #expect(first.entries.allSatisfy { !$0.reason.isEmpty })
         #expect(first.resources.contains { $0.path == "/v1/customers" && $0.listProperty == "data" && $0.paging == .cursor })
+        #expect(first.api.errors == "application/json (error)", "Stripe describes its errors in `default` answers")
         #expect(try plan("corpus/stripe-spec3.2023-08-16.yaml").text == first.text)
     }
 }
