@@ -8,7 +8,7 @@ import SpecReader
 /// --plan` prints it.
 public struct ImportPlan: Sendable {
     /// A resource inferred from path shapes.
-    public struct Resource: Sendable, Equatable {
+    public struct Resource: Sendable {
         /// Its name: the collection path's last segment (`orders`, `lines`).
         public let name: String
         /// The collection path (`/orders`, `/orders/{orderId}/lines`).
@@ -32,10 +32,6 @@ public struct ImportPlan: Sendable {
         public let filters: [String]
         /// The page size's default and maximum, from the schema of its parameter.
         public let limit: (default: Int?, maximum: Int?)
-
-        public static func == (lhs: Resource, rhs: Resource) -> Bool {
-            lhs.name == rhs.name && lhs.path == rhs.path && lhs.itemPath == rhs.itemPath && lhs.schema == rhs.schema
-        }
     }
 
     /// How a list pages.

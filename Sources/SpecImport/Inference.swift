@@ -256,7 +256,7 @@ struct Inference {
         func make(_ role: ImportPlan.Role, _ reason: String) -> ImportPlan.Entry {
             ImportPlan.Entry(method: method, path: path, role: role, reason: reason)
         }
-        if let collection = collections[path] {
+        if collections[path] != nil {
             let name = names[path] ?? path
             switch method {
             case "get": return make(.list(resource: name), "the collection path; its answer holds an array of records")
@@ -267,7 +267,7 @@ struct Inference {
             case "put", "patch":
                 return make(.replace(resource: name), "\(method.uppercased()) on the collection path: a batch write")
             case "delete": return make(.delete(resource: name), "DELETE on the collection path: deletes what its query selects")
-            default: _ = collection
+            default: break
             }
         }
         if let owner = collections.first(where: { $0.value.item == path }) {
