@@ -90,7 +90,7 @@ let package = Package(
             resources: [.process("Resources")]
         ),
         // Understands any OpenAPI document as a registry would say it: resources from path shapes, paging, filters.
-        .target(name: "SpecImport", dependencies: ["JSONModel", "SpecReader"]),
+        .target(name: "SpecImport", dependencies: ["APIRegistry", "JSONModel", "SpecReader"]),
         // Breaking-change checks between two versions of a document: each check in Checks/, reports in five formats.
         .target(name: "SpecDiff", dependencies: ["JSONModel", "SpecReader"]),
         // A stateful mock of the API: routes, rules and data all derived from the registry.
@@ -128,7 +128,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // What `init` writes into a new package.
-            resources: [.copy("Resources/Scaffold")]
+            resources: [.copy("Resources/Scaffold"), .copy("Resources/DocumentDocs")]
         ),
         // `swift package specsmith …` in a team's package: builds its Specsmith executable and runs it there.
         // The commands that write nothing ask for no permission; `specsmith-generate` writes the spec and guides.
@@ -184,7 +184,8 @@ let package = Package(
         .testTarget(
             name: "SpecReaderTests", dependencies: ["SpecReader", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "SpecLintTests", dependencies: ["SpecLint", "SpecReader", "JSONModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SpecImportTests", dependencies: ["SpecImport", "SpecReader"]),
+        .testTarget(
+            name: "SpecImportTests", dependencies: ["SpecImport", "SpecReader", "APIRegistry", "OpenAPIEmitter", "SpecDiff", "JSONModel"]),
         .testTarget(name: "SpecDiffTests", dependencies: ["SpecDiff", "SpecReader", "JSONModel"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "SpecsmithCLITests",
@@ -195,7 +196,9 @@ let package = Package(
         .testTarget(
             name: "MockServerTests",
             dependencies: [
-                "APIRegistry", "CustomersAPI", "GuideRenderer", "JSONModel", "MockServer", "OpenAPIEmitter", "SpecLint", "TestRegistries",
+                "APIRegistry", "CustomersAPI", "GuideRenderer", "JSONModel", "MockServer", "OpenAPIEmitter", "SpecImport", "SpecLint",
+                "SpecReader",
+                "TestRegistries",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -86,7 +86,11 @@ struct Inference {
     func recordSchema(_ schema: SpecNode?) -> SpecNode? {
         guard let schema else { return nil }
         let resolved = resolve(schema)
-        if Self.componentName(schema) == nil, let data = resolved["properties"]?["data"], resolve(data)["type"]?.string != "array" {
+        // An envelope: `data` holds the record, beside nothing but `meta` or `links`.
+        let keys = Set((resolved["properties"]?.members ?? []).map(\.key))
+        if let data = resolved["properties"]?["data"], resolve(data)["type"]?.string != "array",
+            Self.componentName(schema) == nil || keys.isSubset(of: ["data", "meta", "links"])
+        {
             return data
         }
         return schema
@@ -148,7 +152,7 @@ struct Inference {
         for (path, methods) in paths {
             let segments = Self.segments(path)
             guard let last = segments.last else { continue }
-            if Self.isParameter(last), segments.count >= 2, !Self.isParameter(segments[segments.count - 2]) {
+            if Self.isParameter(last), segments.count >= 2, !Self.isParameter(segments[segments.count - 2]), !isKeyedObject(path, methods) {
                 addCollection(Self.join(segments.dropLast()), item: path, parameter: Self.parameterName(last))
             } else if !Self.isParameter(last), isCollection(path, methods) {
                 addCollection(path, item: nil, parameter: nil)
@@ -177,9 +181,27 @@ struct Inference {
         }
     }
 
+    /// GET, and PUT or PATCH of one object: no POST, no DELETE, no array body.
+    func isObject(_ methods: [String: SpecDocument.Operation]) -> Bool {
+        guard methods["get"] != nil, methods["post"] == nil, methods["delete"] == nil, let write = methods["put"] ?? methods["patch"] else {
+            return false
+        }
+        return requestSchema(write).map { resolve($0)["type"]?.string != "array" } ?? true
+    }
+
+    /// An object per key rather than a record (`/settings/channels/{channel_id}`): GET and PUT
+    /// or PATCH on an item path, no DELETE, and nothing served at the path above it.
+    func isKeyedObject(_ path: String, _ methods: [String: SpecDocument.Operation]) -> Bool {
+        let above = Self.join(Self.segments(path).dropLast())
+        return isObject(methods) && self.methods(at: above).isEmpty
+    }
+
     /// A path that lists (its GET answers an array of records) or creates (POST with a body) and
     /// is not an object of its own (GET and PUT, no POST).
     func isCollection(_ path: String, _ methods: [String: SpecDocument.Operation]) -> Bool {
+        // GET and PUT with no POST or DELETE is an object of its own, even when it holds an
+        // array, unless the PUT writes a batch.
+        if isObject(methods), !paths.contains(where: { $0.path.hasPrefix(path + "/{") }) { return false }
         if let get = methods["get"], listShape(responseSchema(get)) != nil { return true }
         if methods["post"].map({ requestSchema($0) != nil }) == true, methods["put"] == nil || methods["get"] != nil {
             return methods["get"] != nil || paths.contains { $0.path.hasPrefix(path + "/{") }
@@ -198,9 +220,7 @@ struct Inference {
             atItem["get"].flatMap { recordSchema(responseSchema($0)) } ?? list?.items
             ?? atPath["post"].flatMap { requestSchema($0) }.flatMap { resolve($0)["type"]?.string == "array" ? resolve($0)["items"] : $0 }
         let fields = properties(record)
-        let identifier = parameter.flatMap { name in
-            [name, "id", Self.snakeCase(name)].first { fields.contains($0) }
-        }
+        let identifier = [parameter, "id", parameter.map(Self.snakeCase)].compactMap { $0 }.first { fields.contains($0) }
         let segments = Self.segments(path)
         var parent: (resource: String, parameter: String)?
         if segments.count >= 3, Self.isParameter(segments[segments.count - 2]) {
@@ -288,8 +308,11 @@ struct Inference {
                 .action(resource: names[action.collection] ?? action.collection, name: action.name), "a POST-only path under the resource")
         }
         let last = Self.segments(path).last ?? ""
-        if !Self.isParameter(last), methods["get"] != nil, methods["put"] != nil || methods["patch"] != nil, methods["post"] == nil {
-            let reason = "GET and \(methods["put"] != nil ? "PUT" : "PATCH") at a path of its own, with no collection below it"
+        if !Self.isParameter(last) || isKeyedObject(path, methods), isObject(methods) {
+            let reason =
+                Self.isParameter(last)
+                ? "GET and \(methods["put"] != nil ? "PUT" : "PATCH") by {\(Self.parameterName(last))}, with nothing served above it: an object per key"
+                : "GET and \(methods["put"] != nil ? "PUT" : "PATCH") at a path of its own, with no collection below it"
             if method == "get" { return make(.singletonRead(path: path), reason) }
             if method == "put" || method == "patch" { return make(.singletonWrite(path: path), reason) }
         }

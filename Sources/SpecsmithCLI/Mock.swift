@@ -5,6 +5,8 @@ import Hummingbird
 import Logging
 import MockServer
 import OpenAPIEmitter
+import SpecImport
+import SpecReader
 
 extension Specsmith {
     struct Mock: AsyncParsableCommand {
@@ -16,8 +18,20 @@ extension Specsmith {
                 values of its variables name a tenant with records of its own, created on first use. The spec is served at \
                 /openapi.yaml, the guides at /docs/, the mock's health at /_mock/health, a tenant's records at \
                 /_mock/TENANTS/{name}, as the registry names its tenants (POST …/reset starts it over). One log line per request goes to standard error. Stop with Ctrl-C (SIGINT) or SIGTERM.
+
+                Given an OpenAPI document instead, the mock serves the registry inferred from it (as `specsmith import \
+                DOCUMENT --plan` shows): records written are kept, listed, filtered, paged, changed and deleted. An \
+                operation that fits no resource is not served, with a warning at start-up; a document the registry \
+                cannot say is refused with exit status 2.
                 """
         )
+
+        @Argument(
+            help: "An OpenAPI 3.0 or 3.1 document (YAML or JSON) to serve instead of the package's registry.", completion: .file())
+        var document: String?
+
+        @Flag(help: "With a document: print how it is understood (resources, operations, what the registry cannot say) and exit.")
+        var plan = false
 
         @Option(help: "Address to listen on.")
         var host = "127.0.0.1"
@@ -67,6 +81,7 @@ extension Specsmith {
         var logLevel: String = "info"
 
         func validate() throws {
+            if plan && document == nil { throw ValidationError("--plan needs a document: specsmith mock DOCUMENT --plan") }
             guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, got \(port)") }
             if empty && seed != nil { throw ValidationError("--empty and --seed contradict each other; use one") }
             if empty && records != nil { throw ValidationError("--empty and --records contradict each other; use one") }
@@ -104,16 +119,68 @@ extension Specsmith {
             throw ValidationError("--max-body must be a size from 1 byte to 1GiB, like 1048576, 512KiB or 1MiB; got '\(text)'")
         }
 
-        func run() async throws {
+        /// The spec and guide templates of the package's API, or of the registry a document is read as.
+        func served() throws -> (spec: GeneratedSpec, templates: URL) {
+            if let document { return try Self.served(document: document, planOnly: plan) }
             let api = try project.singleAPI()
-            let spec: GeneratedSpec
             do {
-                spec = try GeneratedSpec(registry: api.registry)
+                return (try GeneratedSpec(registry: api.registry), project.url(api.templates))
             } catch {
                 printError("specsmith: cannot generate \(api.name)'s spec: \(error)")
                 throw ExitCode(1)
             }
-            let templates = project.url(api.templates)
+        }
+
+        /// The registry a document is read as, with a warning per operation it does not serve;
+        /// its guides are a reference page per resource.
+        static func served(document path: String, planOnly: Bool) throws -> (spec: GeneratedSpec, templates: URL) {
+            let imported = try Import.read(path)
+            if planOnly {
+                print(imported.plan.text + imported.report.text, terminator: "")
+                throw ExitCode.success
+            }
+            for entry in imported.plan.entries where entry.role == .exampleOnly {
+                printError(
+                    "specsmith: warning: \(path): \(entry.method.uppercased()) \(entry.path) is not served: it fits no resource (\(entry.reason))"
+                )
+            }
+            let spec: GeneratedSpec
+            do {
+                spec = try GeneratedSpec(registry: imported.registry)
+            } catch {
+                printError(
+                    "specsmith: \(path): the registry read from it cannot be served: \(error)\n"
+                        + "See how it is understood with: specsmith mock \(path) --plan")
+                throw ExitCode(2)
+            }
+            if !imported.report.items.isEmpty {
+                printError(
+                    "specsmith: \(path): \(imported.report.items.count) thing(s) the registry does not say as the document does; see specsmith mock \(path) --plan"
+                )
+            }
+            return (spec, try documentTemplates())
+        }
+
+        /// A folder with the index and reference templates for a document's guides.
+        static func documentTemplates() throws -> URL {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "specsmith-docs-\(ProcessInfo.processInfo.processIdentifier)")
+            guard
+                let index = Bundle.module.url(forResource: "DocumentDocs", withExtension: nil)?.appendingPathComponent("index.md.mustache"),
+                let reference = Bundle.module.url(forResource: "Scaffold", withExtension: nil)?
+                    .appendingPathComponent("templates/reference/resource.md.mustache")
+            else { return folder }
+            try? FileManager.default.removeItem(at: folder)
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("reference"), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: index, to: folder.appendingPathComponent("index.md.mustache"))
+            try FileManager.default.copyItem(at: reference, to: folder.appendingPathComponent("reference/resource.md.mustache"))
+            return folder
+        }
+
+        func run() async throws {
+            let (spec, templates) = try served()
+            // A document's templates are a copy made for this start-up only.
+            defer { if document != nil { try? FileManager.default.removeItem(at: templates) } }
             var docs: [GeneratedFile] = []
             if !FileManager.default.fileExists(atPath: templates.path) {
                 printError("specsmith: no templates folder at \(templates.path), so /docs serves no guides")
@@ -139,7 +206,7 @@ extension Specsmith {
                 docs: docs, statePath: state, options: options, idleTimeout: .seconds(timeout + 1),
                 logLevel: level)
             let host = self.host
-            let serverPath = api.registry.info.serverPath
+            let serverPath = spec.registry.info.serverPath
             let app: Application<RouterResponder<BasicRequestContext>>
             do {
                 app = try MockApplication.application(

@@ -1,0 +1,22 @@
+import APIRegistry
+import SpecReader
+
+/// An OpenAPI document read as a registry: the plan of how each operation was understood, the
+/// registry value that says it, and the report of what the registry does not say as the
+/// document does. `specsmith mock SPEC` serves the registry; `import` writes it out as Swift.
+public struct ImportedAPI: Sendable {
+    /// How each operation was understood, and why.
+    public let plan: ImportPlan
+    /// The registry inferred from the document.
+    public let registry: Registry
+    /// What the registry does not say as the document does, by pointer.
+    public let report: ImportReport
+
+    /// Reads `document`; `fileName` is the generated spec's file name (`orders.yaml`).
+    public init(document: SpecDocument, fileName: String) {
+        plan = ImportPlan(document: document)
+        var builder = RegistryBuilder(document: document, plan: plan, fileName: fileName)
+        registry = builder.registry()
+        report = ImportReport(items: builder.reading.report)
+    }
+}

@@ -1,0 +1,639 @@
+import APIRegistry
+import JSONModel
+import SpecReader
+
+/// Turns an `ImportPlan` into a registry value: the models its record schemas describe, the
+/// operations its paths serve, the filters, paging, security and error format it declares.
+/// What the registry cannot say goes into the report.
+struct RegistryBuilder {
+    let document: SpecDocument
+    let plan: ImportPlan
+    let fileName: String
+    var reading: SchemaReading
+    let inference: Inference
+
+    init(document: SpecDocument, plan: ImportPlan, fileName: String) {
+        self.document = document
+        self.plan = plan
+        self.fileName = fileName
+        self.reading = SchemaReading(document: document)
+        self.inference = Inference(document: document)
+    }
+
+    var samples: Samples { Samples(reading: reading) }
+
+    func operation(_ method: String, _ path: String) -> SpecDocument.Operation? {
+        inference.methods(at: path)[method]
+    }
+
+    static func pointer(_ method: String, _ path: String) -> String {
+        SpecDocument.pointer(["paths", path, method])
+    }
+
+    /// The operation's description without the sentence on scopes a generated spec adds.
+    static func prose(_ operation: SpecDocument.Operation?, generated: Set<String> = []) -> (summary: String, description: String) {
+        let summary = operation?.node["summary"]?.string ?? ""
+        var description = operation?.node["description"]?.string ?? summary
+        if let range = description.range(of: "\n\nRequires the `") { description = String(description[..<range.lowerBound]) }
+        if !generated.isEmpty {
+            description = description.components(separatedBy: "\n\n").filter { !generated.contains($0) }.joined(separator: "\n\n")
+        }
+        return (summary, description)
+    }
+
+    /// The example of an answer or a body: its `example`, or the first of its `examples`.
+    func example(in content: SpecNode?) -> JSONValue? {
+        guard let content else { return nil }
+        let media = content.members.first { $0.key.contains("json") } ?? content.members.first
+        if let example = media?.value["example"] { return example.json }
+        if let first = media?.value["examples"]?.members.first {
+            return (document.resolved(first.value) ?? first.value)["value"]?.json
+        }
+        return nil
+    }
+
+    func responseExample(_ operation: SpecDocument.Operation?) -> JSONValue? {
+        guard let responses = operation?.node["responses"] else { return nil }
+        for member in responses.members where member.key.hasPrefix("2") {
+            if let example = example(in: (document.resolved(member.value) ?? member.value)["content"]) { return example }
+        }
+        return nil
+    }
+
+    func requestExample(_ operation: SpecDocument.Operation?) -> JSONValue? {
+        guard let body = operation?.node["requestBody"] else { return nil }
+        return example(in: (document.resolved(body) ?? body)["content"])
+    }
+
+    func successStatus(_ operation: SpecDocument.Operation?) -> Int? {
+        operation?.node["responses"]?.members.lazy.compactMap { Int($0.key) }.first { (200..<300).contains($0) }
+    }
+
+    // MARK: - The registry
+
+    mutating func registry() -> Registry {
+        let pagination = self.pagination()
+        // A collection and one under a parent record with the same name are one resource
+        // (`/notes` and `/orders/{orderId}/notes`).
+        var groups: [[ImportPlan.Resource]] = []
+        for planned in plan.resources {
+            if let index = groups.firstIndex(where: { $0[0].name == planned.name && ($0[0].parent == nil) != (planned.parent == nil) }) {
+                groups[index].append(planned)
+            } else {
+                groups.append([planned])
+            }
+        }
+        for planned in plan.resources { reading.resourcesBySingular[Self.singular(planned.name)] = planned.name }
+        for group in groups {
+            guard let schemas = modelSchemas(group) else { continue }
+            reading.resourceRecords[group[0].name] = schemas.record
+            reading.resourceSchemas[schemas.name] = (schemas.record, schemas.create, schemas.update)
+        }
+        // Records of the same name under different parents are different resources: the second
+        // is named after its parent too (`transfer_reversals`).
+        var names: [String] = []
+        for group in groups {
+            let name = group[0].name
+            let parent = group.lazy.compactMap(\.parent).first.map { Self.singular($0.resource) + "_" }
+            names.append(names.contains(name) ? (parent ?? "other_") + name : name)
+        }
+        var resources = zip(groups, names).compactMap { resource($0, named: $1, pagination: pagination) }
+        var singletons = self.singletons()
+        // The spec states each rule in the operation's description; the document's descriptions
+        // already hold those sentences, so a second pass leaves them out.
+        let draft = Registry(info: info(), pagination: pagination, resources: resources, singletons: singletons)
+        let sentences = Dictionary(
+            resources.map { resource in
+                (resource.name, Set(OperationKind.allCases.flatMap { draft.ruleSentences(for: resource, $0) }))
+            }, uniquingKeysWith: { first, _ in first })
+        resources = zip(groups, names).compactMap { resource($0, named: $1, pagination: pagination, generated: sentences[$1] ?? []) }
+        // Single records come bare or in a `data` envelope, as the first read of one shows.
+        let reads = plan.entries.compactMap { entry -> SpecDocument.Operation? in
+            switch entry.role {
+            case .read, .singletonRead: operation(entry.method, entry.path)
+            default: nil
+            }
+        }
+        let inference = self.inference
+        let bareRecords =
+            reads.lazy.compactMap { read -> Bool? in
+                guard let answer = inference.responseSchema(read) else { return nil }
+                return inference.recordSchema(answer)?.location == answer.location
+            }.first ?? true
+        for entry in plan.entries where entry.role == .exampleOnly {
+            reading.note(Self.pointer(entry.method, entry.path), "example-only: \(entry.reason)")
+        }
+        // What the registry refuses to declare is served from examples instead: each problem
+        // names its resource or singleton, which is left out with the reason in the report.
+        while true {
+            let registry = Registry(
+                info: info(), pagination: pagination, resources: resources, singletons: singletons,
+                recordEnvelope: bareRecords ? .bare : .data)
+            guard let problem = registry.declarationProblems().first else { return registry }
+            let message = problem.message
+            let quoted = message.split(separator: "'", maxSplits: 2, omittingEmptySubsequences: false)
+            let name = quoted.count > 2 ? String(quoted[1]) : ""
+            if message.hasPrefix("resource '"), let index = resources.firstIndex(where: { $0.name == name }) {
+                reading.note(SpecDocument.pointer(["paths", resources[index].path]), "left out of the registry: \(message)")
+                resources.remove(at: index)
+            } else if message.hasPrefix("singleton '"), let index = singletons.firstIndex(where: { $0.name == name }) {
+                reading.note(SpecDocument.pointer(["paths", singletons[index].path]), "left out of the registry: \(message)")
+                singletons.remove(at: index)
+            } else {
+                reading.note("#", "the registry cannot say this: \(message)")
+                return registry
+            }
+        }
+    }
+
+    func pagination() -> Pagination {
+        let paged = plan.resources.first { $0.paging != nil }
+        let style: Pagination.Style = paged?.paging == .cursor ? .cursor : .page
+        let maxFilterValues =
+            plan.resources.lazy.compactMap { planned -> Int? in
+                guard let list = operation("get", planned.path) else { return nil }
+                return document.effectiveParameters(of: list).lazy.compactMap { parameter -> Int? in
+                    let node = document.resolved(parameter.node) ?? parameter.node
+                    guard node["name"]?.string?.hasSuffix(":in") == true else { return nil }
+                    return node["schema"].map(reading.resolve)?["maxItems"]?.json.intValue
+                }.first
+            }.first ?? 1000
+        return Pagination(
+            defaultLimit: paged?.limit.default ?? 50, maxLimit: paged?.limit.maximum ?? 250, maxFilterValues: maxFilterValues, style: style)
+    }
+
+    func info() -> APIInfo {
+        let root = document.root
+        let server = root["servers"]?.items.first
+        let variables = (server?["variables"]?.members ?? []).map { member in
+            (
+                name: member.key, defaultValue: member.value["default"]?.string ?? "",
+                description: member.value["description"]?.string ?? ""
+            )
+        }
+        let schemes = root["components"]?["securitySchemes"]?.members ?? []
+        let scheme = schemes.first.map { document.resolved($0.value) ?? $0.value }
+        var authentication = Authentication.bearer(format: nil)
+        if let scheme {
+            switch scheme["type"]?.string {
+            case "apiKey" where scheme["in"]?.string == "header": authentication = .apiKey(header: scheme["name"]?.string ?? "X-Api-Key")
+            case "http" where scheme["scheme"]?.string?.lowercased() == "bearer":
+                authentication = .bearer(format: scheme["bearerFormat"]?.string)
+            default: break
+            }
+        }
+        let title = root["info"]?["title"]?.string ?? "API"
+        return APIInfo(
+            title: title, version: root["info"]?["version"]?.string ?? "1.0.0", description: root["info"]?["description"]?.string ?? "",
+            serverURL: server?["url"]?.string ?? "https://api.example.com", serverVariables: variables, authentication: authentication,
+            authDescription: scheme?["description"]?.string.map(Self.withoutScopeList)
+                ?? "Send the token as `\(authentication.example("<token>"))`.",
+            scopes: scopes(), errorTypeURL: errorTypeURL(), specFileName: fileName, errorFormat: errorFormat(),
+            tenants: variables.first.map { Self.tenants(of: $0.name) } ?? "tenants")
+    }
+
+    /// A scheme's description without the list of scopes a generated spec appends to it.
+    static func withoutScopeList(_ description: String) -> String {
+        guard let range = description.range(of: " The token's scopes decide what it may do:") else { return description }
+        return String(description[..<range.lowerBound])
+    }
+
+    /// `shop_id` → `shops`; `workspace` → `workspaces`.
+    static func tenants(of variable: String) -> String {
+        let word = variable.split(whereSeparator: { $0 == "_" || $0 == "-" }).first.map(String.init) ?? variable
+        return word.hasSuffix("s") ? word : word + "s"
+    }
+
+    /// The scopes operations require: those any write requires modify, the others read.
+    func scopes() -> [Scope] {
+        var order: [String] = []
+        var writes: Set<String> = []
+        for operation in document.operations {
+            let requirements = operation.node["security"]?.items ?? document.root["security"]?.items ?? []
+            let names = requirements.flatMap { $0.members.flatMap { $0.value.items.compactMap(\.string) } }
+            for name in names where !order.contains(name) { order.append(name) }
+            // A read that also takes a write scope lists it as an alternative: only writes decide.
+            if operation.method != "get" { writes.formUnion(names) }
+        }
+        let declared = (document.root["components"]?["securitySchemes"]?.members ?? []).flatMap { scheme in
+            (scheme.value["flows"]?.members ?? []).flatMap { $0.value["scopes"]?.members ?? [] }
+        }
+        // A generated spec lists them in the scheme's description: "- `orders:read`: Read orders."
+        let listed = (document.root["components"]?["securitySchemes"]?.members ?? []).flatMap { scheme in
+            (scheme.value["description"]?.string ?? "").split(separator: "\n").compactMap { line -> (String, String)? in
+                guard line.hasPrefix("- `"), let end = line.dropFirst(3).firstIndex(of: "`") else { return nil }
+                let name = String(line[line.index(line.startIndex, offsetBy: 3)..<end])
+                return (name, String(line[end...].dropFirst().drop { $0 == ":" || $0 == " " }))
+            }
+        }
+        return order.map { name in
+            let description = declared.first { $0.key == name }?.value.string ?? listed.first { $0.0 == name }?.1 ?? ""
+            return Scope(name, access: writes.contains(name) ? .modify : .read, description: description)
+        }
+    }
+
+    func errorFormat() -> ErrorFormat {
+        plan.api.errors?.hasPrefix("application/problem+json") == true ? .problemDetails : .statusTitleType
+    }
+
+    /// What error examples' `type` URLs start with (`https://api.example.com/problems`).
+    func errorTypeURL() -> String {
+        for operation in document.operations {
+            for response in operation.node["responses"]?.members ?? [] where response.key.hasPrefix("4") {
+                let resolved = document.resolved(response.value) ?? response.value
+                if let type = example(in: resolved["content"])?["type"]?.stringValue, let slash = type.lastIndex(of: "/"),
+                    type.contains("://")
+                {
+                    return String(type[..<slash])
+                }
+            }
+        }
+        return "about:blank"
+    }
+
+    // MARK: - Resources
+
+    /// The schemas a resource's model is read from: its records', its create body's items, its
+    /// update body's (an item `PATCH` or `PUT`, else the collection's batch `PUT`).
+    struct ModelSchemas {
+        let name: String
+        let record: SpecNode
+        let create: SpecNode?
+        let update: SpecNode?
+    }
+
+    func modelSchemas(_ group: [ImportPlan.Resource]) -> ModelSchemas? {
+        let planned = group.first { $0.parent == nil } ?? group[0]
+        let paths = group.map(\.path)
+        func first(_ method: String) -> SpecDocument.Operation? { paths.lazy.compactMap { operation(method, $0) }.first }
+        let item = planned.itemPath ?? group.lazy.compactMap(\.itemPath).first
+        let list = first("get").flatMap { inference.listShape(inference.responseSchema($0)) }
+        let create = first("post")
+        guard
+            let record = item.flatMap({ operation("get", $0) }).flatMap({ inference.recordSchema(inference.responseSchema($0)) })
+                ?? list?.items ?? create.flatMap({ inference.recordSchema(inference.responseSchema($0)) })
+        else { return nil }
+        func element(_ body: SpecNode?) -> SpecNode? {
+            body.map { body in
+                let resolved = reading.resolve(body)
+                return resolved["type"]?.string == "array" ? resolved["items"] ?? body : body
+            }
+        }
+        let change = item.flatMap { operation("patch", $0) ?? operation("post", $0) ?? operation("put", $0) } ?? first("put")
+        var createBody = element(create.flatMap { inference.requestSchema($0) })
+        var updateBody = element(change.flatMap { inference.requestSchema($0) })
+        // A batch PUT whose items carry no identifier writes new records too: its body is a create's.
+        let identifier = planned.identifier ?? group.lazy.compactMap(\.identifier).first ?? "id"
+        if createBody == nil, item == nil, let body = updateBody, !inference.properties(body).contains(identifier) {
+            createBody = body
+            updateBody = nil
+        }
+        return ModelSchemas(
+            name: Inference.componentName(record) ?? SchemaReading.typeName(Self.singular(planned.name)), record: record,
+            create: createBody, update: updateBody)
+    }
+
+    /// The resource of a collection, or of a collection and the same records under a parent.
+    mutating func resource(
+        _ group: [ImportPlan.Resource], named name: String, pagination: Pagination, generated: Set<String> = []
+    ) -> Resource? {
+        let planned = group.first { $0.parent == nil } ?? group[0]
+        let scoped = group.first { $0.parent != nil }
+        let collections = Set(group.map(\.path))
+        let list = operation("get", planned.path) ?? scoped.flatMap { operation("get", $0.path) }
+        let create = operation("post", planned.path) ?? scoped.flatMap { operation("post", $0.path) }
+        let item = planned.itemPath ?? scoped?.itemPath
+        let read = item.flatMap { operation("get", $0) }
+        let listShape = list.flatMap { inference.listShape(inference.responseSchema($0)) }
+        guard let schemas = modelSchemas(group) else {
+            reading.note(SpecDocument.pointer(["paths", planned.path]), "no record schema in any answer; the resource is example-only")
+            return nil
+        }
+        let recordSchema = schemas.record
+        let modelName = schemas.name
+        var examples: [JSONValue] = []
+        func collect(_ value: JSONValue?) {
+            guard let value else { return }
+            let records: [JSONValue]
+            if let array = value.arrayValue {
+                records = array
+            } else if let property = listShape?.property, let array = value[property]?.arrayValue, value[property] != nil {
+                records = array
+            } else if planned.listProperty == nil, let data = value["data"], data.objectValue != nil {
+                records = [data]
+            } else {
+                records = [value]
+            }
+            for record in records where record.objectValue != nil && !examples.contains(record) { examples.append(record) }
+        }
+        collect(reading.resolve(recordSchema)["example"]?.json)
+        collect(list.flatMap(responseExample))
+        collect(read.flatMap(responseExample))
+        if examples.isEmpty { examples = [samples.valid(recordSchema)] }
+        let pointer = SpecDocument.pointer(["paths", planned.path])
+        let model = reading.model(
+            modelName, read: recordSchema, create: schemas.create, update: schemas.update,
+            identifier: planned.identifier ?? scoped?.identifier, examples: examples,
+            includes: list.map(includeChoices) ?? [], pointer: pointer)
+
+        var operations: [Operation] = []
+        for entry in plan.entries {
+            guard collections.contains(entry.path) || entry.path == item,
+                var kind = Self.kind(entry.role, resource: planned.name, collection: collections.contains(entry.path))
+            else { continue }
+            // A batch PUT whose items carry no identifier cannot name the records it replaces: it
+            // writes by other fields, an upsert.
+            if kind == .update,
+                let items = operation(entry.method, entry.path).flatMap(inference.requestSchema).map(reading.resolve)?["items"],
+                !inference.properties(items).contains(model.identifier ?? "id")
+            {
+                kind = .upsert
+            }
+            guard let source = operation(entry.method, entry.path) else { continue }
+            let (summary, description) = Self.prose(source, generated: generated)
+            let body = inference.requestSchema(source)
+            var batchLimit: Int?
+            var invalid: JSONValue?
+            var requestExample = self.requestExample(source)
+            if kind.requestProjection != nil {
+                let valid = requestExample ?? samples.valid(body)
+                if kind.isBatch {
+                    batchLimit = body.flatMap { reading.resolve($0)["maxItems"]?.json.intValue } ?? 10
+                    if body.flatMap({ reading.resolve($0)["maxItems"] }) == nil {
+                        reading.note(Self.pointer(entry.method, entry.path), "the batch declares no maxItems; the registry takes 10")
+                    }
+                }
+                invalid = samples.invalid(body, valid: valid)
+                if requestExample == nil { requestExample = nil }
+            }
+            let status = successStatus(source)
+            let defaultStatus = kind == .createOne ? 201 : kind == .deleteOne || kind == .delete ? 204 : 200
+            operations.append(
+                Operation(
+                    kind, summary: summary, description: description, batchLimit: batchLimit, requestExample: requestExample,
+                    invalidExample: invalid, deprecated: source.node["deprecated"]?.json.boolValue == true,
+                    scoped: entry.path == scoped?.path, operationID: source.node["operationId"]?.string,
+                    status: status == defaultStatus ? nil : status))
+        }
+        let (filters, sortKeys, includes) = listQuery(list, model: model, pointer: pointer)
+        let parentScope = scoped.flatMap { scoped in
+            scoped.parent.map { parent in
+                let field =
+                    [parent.parameter, Inference.snakeCase(parent.parameter)].first { model.field(named: $0) != nil }
+                    ?? parentField(unscoped: create.flatMap { inference.requestSchema($0) }, scoped: operation("post", scoped.path))
+                return ParentScope(parent.resource, path: scoped.path, field: field)
+            }
+        }
+        var relations = self.relations(of: planned, model: model)
+        // The field holding the parent's id names the parent's records, whatever it is called.
+        if let parentScope, let field = parentScope.field, !relations.contains(where: { $0.field == field }) {
+            relations.append(Relation(field, references: parentScope.resource, onDelete: .cascade))
+        }
+        var rules: [Rule] = []
+        if operations.contains(where: { $0.kind == .upsert }) {
+            // The document says which fields match an existing record only in prose, if at all:
+            // the fields naming other records, and a name, are the likely key.
+            let key = model.fields.filter { $0.isVisible(in: .create) && ($0.name.hasSuffix("_id") || $0.name == "name") }.map(\.name)
+            rules.append(.upsertKey(key))
+            reading.note(
+                pointer + "/put", "an upsert; the fields that match an existing record are guessed: \(key.joined(separator: ", "))")
+        }
+        let tag = (list ?? read ?? create)?.node["tags"]?.items.first?.string ?? SchemaReading.typeName(planned.name)
+        let tagDescription = document.root["tags"]?.items.first { $0["name"]?.string == tag }?["description"]?.string
+        let noun = list?.node["operationId"]?.string.flatMap { $0.hasPrefix("get") ? String($0.dropFirst(3)) : nil }
+        var paging: [Pagination.Style]?
+        switch planned.paging {
+        case .cursor: paging = pagination.style == .cursor ? nil : [.cursor]
+        case .page: paging = pagination.style == .page ? nil : [.page]
+        case .offset:
+            reading.note(pointer + "/get", "offset paging: the registry pages by page number or cursor; the import pages by page")
+            paging = pagination.style == .page ? nil : [.page]
+        case nil: break
+        }
+        if let property = planned.listProperty, property != "data" {
+            reading.note(pointer + "/get", "lists hold records in `\(property)`; the registry's lists hold them in `data`")
+        }
+        return Resource(
+            name: name, path: planned.parent == nil ? planned.path : "/" + name, tag: tag,
+            operationNoun: noun ?? SchemaReading.typeName(planned.name), description: tagDescription ?? model.description,
+            model: model, operations: operations, filters: filters, sortKeys: sortKeys, includes: includes,
+            relations: relations, rules: rules, itemParameter: planned.itemParameter ?? scoped?.itemParameter ?? "id",
+            actions: actions(of: planned, itemPath: item, model: model, recordSchema: recordSchema, tag: tag),
+            parent: parentScope,
+            listEnvelope: list != nil && planned.listProperty == nil ? .bare : .data, paging: paging)
+    }
+
+    /// The field the records keep their parent's id in, when it is not named after the path
+    /// parameter: the one a store-wide create requires and a create under the parent leaves out
+    /// (`resource_id`).
+    func parentField(unscoped: SpecNode?, scoped: SpecDocument.Operation?) -> String? {
+        guard let unscoped, let scoped, let scopedBody = inference.requestSchema(scoped) else { return nil }
+        let items = reading.resolve(unscoped)["items"] ?? unscoped
+        let required = reading.merged(items).required
+        let sent = Set(inference.properties(scopedBody))
+        return inference.properties(items).first { required.contains($0) && !sent.contains($0) }
+    }
+
+    /// Fields naming another resource's records by its singular (`author_id`, `authorId` →
+    /// authors). Deleting a record they name is refused when that resource's delete declares a
+    /// 409 or 422 answer, and takes the naming records with it otherwise.
+    func relations(of planned: ImportPlan.Resource, model: Model) -> [Relation] {
+        model.fields.compactMap { field -> Relation? in
+            let name = field.name
+            let stem = name.hasSuffix("_id") ? String(name.dropLast(3)) : name.hasSuffix("Id") ? String(name.dropLast(2)) : nil
+            guard let stem, !stem.isEmpty,
+                let target = plan.resources.first(where: { Self.singular($0.name) == stem || Self.singular($0.name) == Self.snake(stem) }),
+                target.name != planned.name, target.identifier != nil
+            else { return nil }
+            let delete = target.itemPath.flatMap { operation("delete", $0) }
+            let refuses = delete?.node["responses"]?.members.contains { $0.key == "409" || $0.key == "422" } ?? false
+            return Relation(name, references: target.name, onDelete: refuses ? .restrict : .cascade)
+        }
+    }
+
+    static func snake(_ name: String) -> String { Inference.snakeCase(name) }
+
+    static func singular(_ name: String) -> String {
+        if name.hasSuffix("ies") { return String(name.dropLast(3)) + "y" }
+        for ending in ["sses", "xes", "ches", "shes"] where name.hasSuffix(ending) { return String(name.dropLast(2)) }
+        if name.hasSuffix("s") && !name.hasSuffix("ss") { return String(name.dropLast()) }
+        return name
+    }
+
+    static func kind(_ role: ImportPlan.Role, resource: String, collection: Bool) -> OperationKind? {
+        switch role {
+        case .list(let name) where name == resource: .list
+        case .create(let name, let batch) where name == resource: batch ? .create : .createOne
+        case .read(let name) where name == resource: .read
+        case .replace(let name) where name == resource: collection ? .update : .updateOne
+        case .patch(let name) where name == resource: .patch
+        case .delete(let name) where name == resource: collection ? .delete : .deleteOne
+        default: nil
+        }
+    }
+
+    /// The choices of a list's `include` parameter.
+    func includeChoices(_ list: SpecDocument.Operation) -> [String] {
+        let parameter = document.effectiveParameters(of: list).lazy.map { self.document.resolved($0.node) ?? $0.node }
+            .first { $0["in"]?.string == "query" && $0["name"]?.string == "include" }
+        let schema = parameter?["schema"].map(reading.resolve)
+        return (schema?["enum"]?.items ?? schema?["items"].map(reading.resolve)?["enum"]?.items ?? []).compactMap(\.string)
+    }
+
+    /// Filters from query parameters that name fields (`name`, `name:like`, `author_id:in`),
+    /// sort keys from a `sort` parameter's choices, includes from an `include` parameter's.
+    mutating func listQuery(_ list: SpecDocument.Operation?, model: Model, pointer: String) -> ([Filter], [String], [String]) {
+        guard let list else { return ([], [], []) }
+        var filters: [(name: String, operators: [FilterOperator], description: String)] = []
+        var sortKeys: [String] = []
+        var includes: [String] = []
+        for (index, parameter) in document.effectiveParameters(of: list).enumerated() {
+            let node = document.resolved(parameter.node) ?? parameter.node
+            guard node["in"]?.string == "query", let name = node["name"]?.string else { continue }
+            let schema = node["schema"].map(reading.resolve)
+            let choices = (schema?["enum"]?.items ?? schema?["items"].map(reading.resolve)?["enum"]?.items ?? []).compactMap(\.string)
+            switch name {
+            case "sort":
+                for choice in choices {
+                    let key = choice.split(separator: ":").first.map(String.init) ?? choice
+                    let plain = key.hasPrefix("-") ? String(key.dropFirst()) : key
+                    if !sortKeys.contains(plain) { sortKeys.append(plain) }
+                }
+                continue
+            case "include":
+                includes = choices
+                continue
+            default: break
+            }
+            let field = Inference.fieldName(of: name)
+            guard model.field(named: field) != nil else {
+                if !Inference.pageSizes.contains(name), !Inference.cursors.contains(name), !["page", "offset"].contains(name) {
+                    reading.note(pointer + "/get/parameters/\(index)", "the query parameter '\(name)' names no field of \(model.name)")
+                }
+                continue
+            }
+            // `:in`, `[in]`, `__in` → `in`.
+            var suffix = Substring(name.dropFirst(field.count))
+            for separator in [":", "[", "__"] where suffix.hasPrefix(separator) { suffix = suffix.dropFirst(separator.count) }
+            if suffix.hasSuffix("]") { suffix = suffix.dropLast() }
+            let spelled = String(suffix)
+            guard let op = spelled.isEmpty ? FilterOperator.eq : FilterOperator(rawValue: spelled) ?? Self.operatorSpellings[spelled] else {
+                reading.note(
+                    pointer + "/get/parameters/\(index)", "the filter operator '\(spelled)' of '\(name)' is not one the registry has")
+                continue
+            }
+            if !name.contains(":") && !spelled.isEmpty {
+                reading.note(pointer + "/get/parameters/\(index)", "'\(name)' is written `\(field):\(op.rawValue)` by the registry")
+            }
+            var description = node["description"]?.string ?? ""
+            if let range = description.range(of: " Matches records whose value") { description = String(description[..<range.lowerBound]) }
+            if let known = filters.firstIndex(where: { $0.name == field }) {
+                filters[known].operators.append(op)
+            } else {
+                filters.append((field, [op], description))
+            }
+        }
+        return (filters.map { Filter($0.name, $0.operators, $0.description) }, sortKeys, includes)
+    }
+
+    static let operatorSpellings: [String: FilterOperator] = ["gte": .min, "lte": .max, "nin": .notIn, "contains": .like]
+
+    mutating func actions(of planned: ImportPlan.Resource, itemPath: String?, model: Model, recordSchema: SpecNode, tag: String) -> [Action]
+    {
+        var actions: [Action] = []
+        for entry in plan.entries {
+            guard case .action(let resource, let name) = entry.role, resource == planned.name,
+                let source = operation(entry.method, entry.path)
+            else { continue }
+            let onItem = itemPath.map { entry.path.hasPrefix($0 + "/") } ?? false
+            let (summary, description) = Self.prose(source)
+            let body = inference.requestSchema(source)
+            let requestName = Inference.componentName(body) ?? SchemaReading.typeName(name) + "Request"
+            let pointer = Self.pointer(entry.method, entry.path)
+            let request = reading.model(
+                requestName, read: nil, create: body ?? nil, update: nil,
+                examples: [requestExample(source) ?? samples.valid(body)], pointer: pointer + "/requestBody")
+            let answer = inference.responseSchema(source)
+            let response: Action.Response
+            let outcome: ActionOutcome
+            if onItem, let answer, Inference.componentName(inference.recordSchema(answer)) == Inference.componentName(recordSchema),
+                Inference.componentName(recordSchema) != nil
+            {
+                response = .record
+                outcome = .update(JSONObject())
+                reading.note(pointer, "what the action changes is not in the document: the mock answers the record unchanged")
+            } else {
+                let example = responseExample(source) ?? samples.valid(answer)
+                let responseName = Inference.componentName(answer) ?? SchemaReading.typeName(name) + "Response"
+                response = .model(
+                    reading.model(responseName, read: answer, create: nil, update: nil, pointer: pointer + "/responses"), example: example)
+                outcome = .answer(example)
+                reading.note(pointer, "what the action does is not in the document: the mock answers its example")
+            }
+            let valid = requestExample(source) ?? samples.valid(body)
+            actions.append(
+                Action(
+                    name, onItem: onItem, summary: summary, description: description, request: request, response: response,
+                    requestExample: requestExample(source), invalidExample: samples.invalid(body, valid: valid),
+                    readOnly: false, operationID: source.node["operationId"]?.string,
+                    tag: source.node["tags"]?.items.first?.string.flatMap { $0 == tag ? nil : $0 }
+                ) { _ in outcome })
+        }
+        return actions
+    }
+
+    // MARK: - Singletons
+
+    mutating func singletons() -> [Singleton] {
+        var singletons: [Singleton] = []
+        var seen: Set<String> = []
+        for entry in plan.entries {
+            guard case .singletonRead(let path) = entry.role, seen.insert(path).inserted, let read = operation("get", path) else {
+                continue
+            }
+            let write = operation("put", path) ?? operation("patch", path)
+            guard let schema = inference.recordSchema(inference.responseSchema(read)) else { continue }
+            let name = Inference.segments(path).filter { !Inference.isParameter($0) }.joined(separator: "-")
+            let pointer = SpecDocument.pointer(["paths", path])
+            let modelName = Inference.componentName(schema) ?? SchemaReading.typeName(name)
+            let body = write.flatMap { inference.requestSchema($0) }
+            let model = reading.model(
+                modelName, read: schema, create: nil, update: body, examples: responseExample(read).map { [$0] } ?? [], pointer: pointer)
+            let parameters = PathTemplate.parameters(path)
+            var scope = Singleton.Scope.store
+            if let parameter = parameters.last {
+                let owner = plan.resources.first { $0.itemPath.map { path.hasPrefix($0 + "/") } ?? false }
+                if let owner {
+                    scope = .record(of: owner.name)
+                } else {
+                    let document = self.document
+                    let node = document.effectiveParameters(of: read).map { document.resolved($0.node) ?? $0.node }
+                        .first { $0["in"]?.string == "path" && $0["name"]?.string == parameter }
+                    let schema = node?["schema"].map { document.resolved($0) ?? $0 }
+                    let minimum = schema?["minimum"]?.json.intValue
+                    let maximum = schema?["maximum"]?.json.intValue
+                    if minimum == nil || maximum == nil {
+                        reading.note(pointer, "{\(parameter)} has no minimum and maximum; every whole number from 0 names an object")
+                    }
+                    scope = .key(minimum: minimum ?? 0, maximum: maximum ?? Int(Int32.max))
+                }
+            }
+            let (summary, description) = Self.prose(read)
+            let update = write.map { source -> SingletonOperation in
+                let prose = Self.prose(source)
+                let valid = requestExample(source) ?? samples.valid(body)
+                return SingletonOperation(
+                    summary: prose.summary, description: prose.description, operationID: source.node["operationId"]?.string,
+                    requestExample: requestExample(source), invalidExample: samples.invalid(body, valid: valid))
+            }
+            singletons.append(
+                Singleton(
+                    name: name, path: path, scope: scope, tag: read.node["tags"]?.items.first?.string ?? SchemaReading.typeName(name),
+                    description: model.description, model: model,
+                    read: SingletonOperation(summary: summary, description: description, operationID: read.node["operationId"]?.string),
+                    update: update, envelope: inference.responseSchema(read).map { $0.location == schema.location } == true ? .bare : .data)
+            )
+        }
+        return singletons
+    }
+}

@@ -1,0 +1,251 @@
+import APIRegistry
+import JSONModel
+import SpecReader
+
+/// Reads JSON schemas of a document as the registry's field kinds and models. Object schemas
+/// become models, named after their component (`Price`) or after where they sit
+/// (`BookDimensions`); what a field kind cannot say goes into the report.
+struct SchemaReading {
+    let document: SpecDocument
+    /// What the registry cannot say, by JSON pointer.
+    var report: [ImportReport.Item] = []
+    /// Models read so far, by name, so that a component read twice is one model.
+    var models: [String: Model] = [:]
+    /// The schemas of each resource's model, by its name: a record embedded in another
+    /// (an order's lines) is the resource's own model, read from the resource's schemas
+    /// and not from the embedding one's.
+    var resourceSchemas: [String: (read: SpecNode?, create: SpecNode?, update: SpecNode?)] = [:]
+    /// The resources' names by their records' singular (`address` → `addresses`), for counts of
+    /// related records (`address_count`).
+    var resourcesBySingular: [String: String] = [:]
+    /// Each resource's record schema, by the resource's name.
+    var resourceRecords: [String: SpecNode] = [:]
+    /// Models being read, outermost first: a schema that contains itself is cut where it recurs.
+    var reading: [String] = []
+
+    init(document: SpecDocument) { self.document = document }
+
+    func resolve(_ schema: SpecNode) -> SpecNode { document.resolved(schema) ?? schema }
+
+    /// The schema with `allOf` parts merged into one list of properties and one `required`.
+    func merged(_ schema: SpecNode?) -> (properties: [SpecNode.Member], required: Set<String>, node: SpecNode?) {
+        guard let schema else { return ([], [], nil) }
+        let resolved = resolve(schema)
+        var properties = resolved["properties"]?.members ?? []
+        var required = Set((resolved["required"]?.items ?? []).compactMap(\.string))
+        for part in resolved["allOf"]?.items ?? [] {
+            let inner = merged(part)
+            properties += inner.properties.filter { member in !properties.contains { $0.key == member.key } }
+            required.formUnion(inner.required)
+        }
+        return (properties, required, resolved)
+    }
+
+    /// The types a schema allows besides `null`, and whether it allows `null` (3.0's `nullable`,
+    /// 3.1's type lists).
+    static func types(_ schema: SpecNode) -> (types: [String], nullable: Bool) {
+        if let type = schema["type"]?.string { return ([type], schema["nullable"]?.json.boolValue == true) }
+        let listed = (schema["type"]?.items ?? []).compactMap(\.string)
+        return (listed.filter { $0 != "null" }, listed.contains("null") || schema["nullable"]?.json.boolValue == true)
+    }
+
+    /// The field kind of a property's schema; `name` names a nested model that has no component.
+    mutating func fieldType(
+        _ schema: SpecNode, name: String, create: SpecNode? = nil, update: SpecNode? = nil, pointer: String
+    ) -> (type: FieldType, nullable: Bool) {
+        let resolved = resolve(schema)
+        let (types, nullable) = Self.types(resolved)
+        if let choices = resolved["oneOf"]?.items ?? resolved["anyOf"]?.items {
+            let options = choices.filter { Self.types(resolve($0)).types != ["null"] }
+            let anyNull = choices.count != options.count
+            if options.count == 1 {
+                let single = fieldType(options[0], name: name, create: create, update: update, pointer: pointer)
+                return (single.type, single.nullable || anyNull || nullable)
+            }
+            return (.oneOf(options.map { fieldType($0, name: name, pointer: pointer).type }), anyNull || nullable)
+        }
+        if resolved["allOf"] != nil || resolved["properties"] != nil || types == ["object"] {
+            if resolved["properties"] == nil, resolved["allOf"] == nil {
+                let values = resolved["additionalProperties"].map(resolve)
+                if values.map({ Self.types($0).types }) != ["string"] {
+                    note(pointer, "a free-form object; the registry's closest kind is a map of strings")
+                }
+                return (.stringMap, nullable)
+            }
+            let modelName = Inference.componentName(schema) ?? name
+            if reading.contains(modelName) || reading.count > 24 {
+                note(pointer, "\(modelName) contains itself; the registry's models cannot, so it is read as a map of strings here")
+                return (.stringMap, nullable)
+            }
+            // A component's problems are reported where the component is, once.
+            let at = Inference.componentName(schema).map { SpecDocument.pointer(["components", "schemas", $0]) } ?? pointer
+            return (.model(model(modelName, read: schema, create: create, update: update, pointer: at)), nullable)
+        }
+        switch types.first {
+        case "integer":
+            return (.integer(minimum: resolved["minimum"]?.json.intValue, maximum: resolved["maximum"]?.json.intValue), nullable)
+        case "number":
+            return (.number(minimum: resolved["minimum"]?.json.doubleValue, maximum: resolved["maximum"]?.json.doubleValue), nullable)
+        case "boolean": return (.boolean, nullable)
+        case "array":
+            let items = resolved["items"] ?? resolved
+            let element = fieldType(
+                items, name: name.hasSuffix("s") ? String(name.dropLast()) : name, create: create.flatMap { resolve($0)["items"] },
+                update: update.flatMap { resolve($0)["items"] }, pointer: pointer + "/items"
+            ).type
+            if resolved["uniqueItems"]?.json.boolValue == true { return (.set(element), nullable) }
+            return (.array(element, minItems: resolved["minItems"]?.json.intValue, maxItems: resolved["maxItems"]?.json.intValue), nullable)
+        default:
+            if let constant = resolved["const"]?.string { return (.enumeration([constant]), nullable) }
+            if let choices = resolved["enum"]?.items {
+                return (.enumeration(choices.compactMap(\.string)), nullable || choices.contains { $0.json == .null })
+            }
+            switch resolved["format"]?.string {
+            case "date-time": return (.dateTime, nullable)
+            case "date": return (.date, nullable)
+            default: break
+            }
+            let format: StringFormat? = resolved["format"]?.string.flatMap(StringFormat.init(rawValue:))
+            if types.isEmpty { note(pointer, "a schema with no type; read as a string") }
+            return (
+                .text(
+                    format: format, minLength: resolved["minLength"]?.json.intValue, maxLength: resolved["maxLength"]?.json.intValue,
+                    pattern: resolved["pattern"]?.string), nullable
+            )
+        }
+    }
+
+    /// The model of a record schema: the read schema's properties, and those only the create or
+    /// update schema has, each visible where it appears and required where its schema says.
+    mutating func model(
+        _ name: String, read: SpecNode?, create: SpecNode?, update: SpecNode?, identifier: String? = nil, examples: [JSONValue] = [],
+        includes: [String] = [], pointer: String
+    ) -> Model {
+        if let known = models[name] { return known }
+        reading.append(name)
+        defer { reading.removeLast() }
+        let (read, create, update) = resourceSchemas.removeValue(forKey: name) ?? (read, create, update)
+        let readShape = merged(read)
+        let createShape = merged(create)
+        let updateShape = merged(update)
+        var order: [String] = []
+        var nodes: [String: SpecNode] = [:]
+        for member in readShape.properties + createShape.properties + updateShape.properties where nodes[member.key] == nil {
+            order.append(member.key)
+            nodes[member.key] = member.value
+        }
+        let hasRead = read != nil
+        var fields: [Field] = []
+        for key in order {
+            guard let node = nodes[key] else { continue }
+            let property = resolve(node)
+            let inRead = readShape.properties.first { $0.key == key }
+            let inCreate = createShape.properties.first { $0.key == key }
+            let inUpdate = updateShape.properties.first { $0.key == key }
+            var visibility: Set<Visibility> = []
+            if inRead != nil || !hasRead { visibility.insert(.read) }
+            if property["writeOnly"]?.json.boolValue == true { visibility.remove(.read) }
+            if create == nil && update == nil {
+                // No write schemas: what is not read-only may be written.
+                if property["readOnly"]?.json.boolValue != true { visibility.formUnion([.create, .update]) }
+            } else {
+                if inCreate != nil { visibility.insert(.create) }
+                if inUpdate != nil { visibility.insert(.update) }
+            }
+            if visibility.isEmpty { visibility = [.read] }
+            var required: Set<Visibility> = []
+            if readShape.required.contains(key) && visibility.contains(.read) { required.insert(.read) }
+            if createShape.required.contains(key) && visibility.contains(.create) { required.insert(.create) }
+            if updateShape.required.contains(key) && visibility.contains(.update) { required.insert(.update) }
+            if create == nil, update == nil, readShape.required.contains(key), visibility.contains(.create) { required.insert(.create) }
+            let typeName = name + Self.typeName(key)
+            let (type, nullable) = fieldType(
+                node, name: typeName, create: inCreate?.value, update: inUpdate?.value, pointer: pointer + "/properties/" + key)
+            var derived: Derivation? =
+                visibility == [.read] && Self.isDateTime(type)
+                ? (Self.createdNames.contains(key) ? .createdAt : Self.modifiedNames.contains(key) ? .modifiedAt : nil) : nil
+            var defaultValue = (inCreate.map { resolve($0.value) } ?? property)["default"]?.json ?? property["const"]?.json
+            // A field only the server sets, which every answer has: a count of related records
+            // (`address_count`), or else a value the mock can always give.
+            if visibility == [.read], required.contains(.read), derived == nil, defaultValue == nil, key != identifier {
+                if key.hasSuffix("_count"), case .integer = type,
+                    let counted = countedResource(String(key.dropLast("_count".count)), of: name)
+                {
+                    derived = .count(of: counted)
+                } else if let related = relatedField(key, among: order) {
+                    derived = related
+                } else {
+                    defaultValue = Samples(reading: self).valid(node)
+                    note(
+                        pointer + "/properties/" + key,
+                        "set by the server in a way the document does not say; the mock answers \(defaultValue.map { JSONWriter(pretty: false).string($0) } ?? "null")"
+                    )
+                }
+            }
+            let description = Self.description(property) ?? ""
+            // The `include=` value that asks for the field: its name, the one its description
+            // names, or one spelling its words run together (`storecredit`).
+            let include =
+                includes.first { $0 == key } ?? includes.first { description.contains("`include=\($0)`") }
+                ?? includes.first { key.filter { $0 != "_" }.hasPrefix($0) }
+            fields.append(
+                Field(
+                    key, type, description, visibility: visibility, requiredIn: required,
+                    example: property["example"]?.json, derived: derived,
+                    defaultValue: defaultValue,
+                    includedAs: include == key ? nil : include, nullable: nullable))
+        }
+        let description = read.flatMap { Self.description(resolve($0)) } ?? create.flatMap { Self.description(resolve($0)) } ?? ""
+        let names = Set(order)
+        let kept = examples.filter { example in example.objectValue.map { $0.keys.allSatisfy(names.contains) } ?? false }
+        let model = Model(name, description: description, identifier: identifier, fields: fields, examples: kept)
+        models[name] = model
+        return model
+    }
+
+    /// The resource `line_count` counts on an `Order`: one named after `line` whose
+    /// records name an order (`order_id`).
+    func countedResource(_ stem: String, of model: String) -> String? {
+        let link = Inference.snakeCase(model) + "_id"
+        return resourcesBySingular.sorted { $0.key < $1.key }.first { singular, resource in
+            (singular == stem || singular.hasPrefix(stem + "-") || singular.hasPrefix(stem + "_"))
+                && resourceRecords[resource].map { merged($0).properties.contains { $0.key == link } } == true
+        }?.value
+    }
+
+    /// `author_name` beside `author_id`, when authors have a `name`: the named record's field.
+    func relatedField(_ key: String, among keys: [String]) -> Derivation? {
+        for (index, character) in key.enumerated() where character == "_" {
+            let stem = String(key.prefix(index))
+            let field = String(key.dropFirst(index + 1))
+            guard keys.contains(stem + "_id"), let resource = resourcesBySingular[stem], let record = resourceRecords[resource],
+                merged(record).properties.contains(where: { $0.key == field })
+            else { continue }
+            return .related(via: stem + "_id", field: field)
+        }
+        return nil
+    }
+
+    static let createdNames: Set<String> = ["created_at", "createdAt", "created", "date_created", "creation_date", "created_on"]
+    static let modifiedNames: Set<String> = [
+        "updated_at", "updatedAt", "modified_at", "modifiedAt", "updated", "date_modified", "last_modified", "updated_on",
+    ]
+
+    static func isDateTime(_ type: FieldType) -> Bool {
+        if case .dateTime = type { return true }
+        return false
+    }
+
+    static func description(_ schema: SpecNode) -> String? {
+        schema["description"]?.string ?? schema["title"]?.string
+    }
+
+    /// `price` → `Price`, `shipping_address` → `ShippingAddress`.
+    static func typeName(_ key: String) -> String {
+        key.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    mutating func note(_ pointer: String, _ reason: String) {
+        report.append(ImportReport.Item(pointer: pointer, reason: reason))
+    }
+}

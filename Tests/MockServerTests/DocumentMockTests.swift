@@ -1,0 +1,58 @@
+import Foundation
+import JSONModel
+import MockServer
+import SpecImport
+import SpecReader
+import Testing
+
+private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The registry read from a document in the repository.
+private func imported(_ relativePath: String) throws -> ImportedAPI {
+    let text = try String(contentsOf: root.appendingPathComponent(relativePath), encoding: .utf8)
+    return ImportedAPI(document: try SpecDocument(text: text), fileName: URL(fileURLWithPath: relativePath).lastPathComponent)
+}
+
+/// The mock of a registry read from a document keeps what is written, as `specsmith mock DOCUMENT` serves it.
+@Suite struct DocumentMockTests {
+    @Test func bookshopsDocumentServedAsItIsKeepsWhatIsWritten() async throws {
+        let registry = try imported("Examples/Bookshop/spec/bookshop.yaml").registry
+        try await withMock(configuration: .init(seeding: .empty, logLevel: .warning), registry: registry) { mock in
+            var client = mock
+            client.prefix = "/v1"
+            let created = try await client.post("/authors", ["name": "N. K. Jemisin", "born": "1972-09-19"])
+            #expect(created.status == 201)
+            let id = try #require(created.body?["id"]?.intValue)
+            #expect(try await client.get("/authors/\(id)").body?["name"] == "N. K. Jemisin")
+            #expect(try await client.get("/authors?name:like=jemisin").data.count == 1)
+            let book = try await client.post(
+                "/books",
+                [
+                    "title": "The Fifth Season", "author_id": .integer(id), "isbn": "9780316229296", "format": "paperback",
+                    "price": ["amount": 12.5, "currency": "GBP"],
+                ])
+            #expect(book.status == 201)
+            // The document's 422 on deleting an author with books is the relation the mock keeps.
+            #expect(try await client.delete("/authors/\(id)").status == 422)
+            let refused = try await client.post("/authors", ["name": ""])
+            #expect(refused.status == 422)
+            #expect(refused.errors == ["name: must not be empty"])
+            #expect(try await client.get("/books/abc").errors == ["bookId: must be an integer, got 'abc'"])
+        }
+    }
+
+    @Test func customersDocumentKeepsSubCollectionsUnderTheirParent() async throws {
+        let registry = try imported("spec/customers.v3.yaml").registry
+        try await withMock(configuration: .init(seeding: .empty, logLevel: .warning), registry: registry) { mock in
+            let metafield: JSONValue = ["namespace": "app", "key": "colour", "value": "teal", "permission_set": "read"]
+            #expect(try await mock.post("/customers/999/metafields", metafield).status == 404)
+            let customer = try await mock.post("/customers", [["email": "ada@example.com", "first_name": "Ada", "last_name": "L"]])
+            #expect(customer.status == 200)
+            let id = try #require(customer.data.first?["id"]?.intValue)
+            #expect(customer.data.first?["address_count"] == 0)
+            #expect(try await mock.post("/customers/\(id)/metafields", metafield).status == 200)
+            #expect(try await mock.get("/customers/\(id)/metafields").data.count == 1)
+            #expect(try await mock.get("/customers/metafields?key:in=colour").data.first?["resource_id"] == .integer(id))
+        }
+    }
+}
