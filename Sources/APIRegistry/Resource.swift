@@ -90,7 +90,11 @@ public struct Resource: Sendable {
 
     /// The operationId of an action: its own, or `lend` + `Book`.
     public func operationID(_ action: Action) -> String {
-        if let id = action.operationID { return id }
+        action.operationID ?? defaultOperationID(of: action)
+    }
+
+    /// The operationId an action gets when it declares none: its name in camel case and the model's.
+    public func defaultOperationID(of action: Action) -> String {
         let words = action.name.split(whereSeparator: { $0 == "-" || $0 == "_" })
         let camel = words.enumerated().map {
             $0.offset == 0 ? String($0.element) : $0.element.prefix(1).uppercased() + $0.element.dropFirst()
@@ -201,7 +205,8 @@ public struct Resource: Sendable {
         operation.operationID ?? defaultOperationID(operation.kind)
     }
 
-    func defaultOperationID(_ kind: OperationKind) -> String {
+    /// The operationId an operation of this kind gets when it declares none.
+    public func defaultOperationID(_ kind: OperationKind) -> String {
         kind.verb + (kind.isItem || kind == .createOne ? model.name : operationNoun)
     }
 }

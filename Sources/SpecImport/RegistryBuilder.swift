@@ -87,7 +87,7 @@ struct RegistryBuilder {
         for group in groups {
             guard let schemas = modelSchemas(group) else { continue }
             reading.resourceRecords[group[0].name] = schemas.record
-            reading.resourceSchemas[schemas.name] = (schemas.record, schemas.create, schemas.update)
+            reading.resourceSchemas[schemas.name] = schemas
         }
         // Records of the same name under different parents are different resources: the second
         // is named after its parent too (`transfer_reversals`).
@@ -260,6 +260,11 @@ struct RegistryBuilder {
         let record: SpecNode
         let create: SpecNode?
         let update: SpecNode?
+        let identifier: String?
+        /// The records the document shows: in the record schema, the list's answer, the read's.
+        let examples: [JSONValue]
+        /// The list's `include` choices.
+        let includes: [String]
     }
 
     func modelSchemas(_ group: [ImportPlan.Resource]) -> ModelSchemas? {
@@ -288,9 +293,31 @@ struct RegistryBuilder {
             createBody = body
             updateBody = nil
         }
+        var examples: [JSONValue] = []
+        func collect(_ value: JSONValue?) {
+            guard let value else { return }
+            let records: [JSONValue]
+            if let array = value.arrayValue {
+                records = array
+            } else if let property = list?.property, let array = value[property]?.arrayValue {
+                records = array
+            } else if list?.property == nil, let data = value["data"], data.objectValue != nil {
+                records = [data]
+            } else if let data = value["data"], data.objectValue != nil, inference.recordSchema(record)?.location == record.location {
+                records = [data]
+            } else {
+                records = [value]
+            }
+            for record in records where record.objectValue != nil && !examples.contains(record) { examples.append(record) }
+        }
+        collect(reading.resolve(record)["example"]?.json)
+        collect(first("get").flatMap(responseExample))
+        collect(item.flatMap { operation("get", $0) }.flatMap(responseExample))
+        if examples.isEmpty { examples = [samples.valid(record)] }
         return ModelSchemas(
             name: Inference.componentName(record) ?? SchemaReading.typeName(Self.singular(planned.name)), record: record,
-            create: createBody, update: updateBody)
+            create: createBody, update: updateBody, identifier: planned.identifier ?? group.lazy.compactMap(\.identifier).first,
+            examples: examples, includes: first("get").map(includeChoices) ?? [])
     }
 
     /// The resource of a collection, or of a collection and the same records under a parent.
@@ -304,37 +331,16 @@ struct RegistryBuilder {
         let create = operation("post", planned.path) ?? scoped.flatMap { operation("post", $0.path) }
         let item = planned.itemPath ?? scoped?.itemPath
         let read = item.flatMap { operation("get", $0) }
-        let listShape = list.flatMap { inference.listShape(inference.responseSchema($0)) }
         guard let schemas = modelSchemas(group) else {
             reading.note(SpecDocument.pointer(["paths", planned.path]), "no record schema in any answer; the resource is example-only")
             return nil
         }
         let recordSchema = schemas.record
         let modelName = schemas.name
-        var examples: [JSONValue] = []
-        func collect(_ value: JSONValue?) {
-            guard let value else { return }
-            let records: [JSONValue]
-            if let array = value.arrayValue {
-                records = array
-            } else if let property = listShape?.property, let array = value[property]?.arrayValue, value[property] != nil {
-                records = array
-            } else if planned.listProperty == nil, let data = value["data"], data.objectValue != nil {
-                records = [data]
-            } else {
-                records = [value]
-            }
-            for record in records where record.objectValue != nil && !examples.contains(record) { examples.append(record) }
-        }
-        collect(reading.resolve(recordSchema)["example"]?.json)
-        collect(list.flatMap(responseExample))
-        collect(read.flatMap(responseExample))
-        if examples.isEmpty { examples = [samples.valid(recordSchema)] }
         let pointer = SpecDocument.pointer(["paths", planned.path])
         let model = reading.model(
-            modelName, read: recordSchema, create: schemas.create, update: schemas.update,
-            identifier: planned.identifier ?? scoped?.identifier, examples: examples,
-            includes: list.map(includeChoices) ?? [], pointer: pointer)
+            modelName, read: recordSchema, create: schemas.create, update: schemas.update, identifier: schemas.identifier,
+            examples: schemas.examples, includes: schemas.includes, pointer: pointer)
 
         var operations: [Operation] = []
         for entry in plan.entries {

@@ -14,7 +14,7 @@ struct SchemaReading {
     /// The schemas of each resource's model, by its name: a record embedded in another
     /// (an order's lines) is the resource's own model, read from the resource's schemas
     /// and not from the embedding one's.
-    var resourceSchemas: [String: (read: SpecNode?, create: SpecNode?, update: SpecNode?)] = [:]
+    var resourceSchemas: [String: RegistryBuilder.ModelSchemas] = [:]
     /// The resources' names by their records' singular (`address` → `addresses`), for counts of
     /// related records (`address_count`).
     var resourcesBySingular: [String: String] = [:]
@@ -124,7 +124,11 @@ struct SchemaReading {
         if let known = models[name] { return known }
         reading.append(name)
         defer { reading.removeLast() }
-        let (read, create, update) = resourceSchemas.removeValue(forKey: name) ?? (read, create, update)
+        var (read, create, update, identifier, examples, includes) = (read, create, update, identifier, examples, includes)
+        if let schemas = resourceSchemas.removeValue(forKey: name) {
+            (read, create, update) = (schemas.record, schemas.create, schemas.update)
+            (identifier, examples, includes) = (schemas.identifier, schemas.examples, schemas.includes)
+        }
         let readShape = merged(read)
         let createShape = merged(create)
         let updateShape = merged(update)

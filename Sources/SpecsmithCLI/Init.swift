@@ -25,22 +25,20 @@ extension Specsmith {
         )
         var specsmith: String?
 
-        func validate() throws {
+        func validate() throws { try Self.validate(name: name, option: "NAME") }
+
+        /// An API's name is a Swift type's: letters and digits, starting with a capital letter.
+        static func validate(name: String, option: String) throws {
             guard let first = name.first, first.isUppercase, first.isASCII, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
             else {
-                throw ValidationError("NAME must be letters and digits starting with a capital letter, like Orders; got '\(name)'")
+                throw ValidationError("\(option) must be letters and digits starting with a capital letter, like Orders; got '\(name)'")
             }
         }
 
         func run() async throws {
             let folder = URL(fileURLWithPath: path ?? name)
-            let existing = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            guard existing.isEmpty else {
-                printError("specsmith: \(folder.path) already exists and is not empty; choose another --path")
-                throw ExitCode(2)
-            }
-            let source = try specsmithSource(for: folder)
-            let scaffold = Scaffold(name: name, specsmith: source)
+            try Self.requireEmpty(folder, option: "--path")
+            let scaffold = Scaffold(name: name, specsmith: try Self.specsmithSource(option: specsmith, for: folder))
             let files: [GeneratedFile]
             do {
                 files = try scaffold.files()
@@ -48,6 +46,28 @@ extension Specsmith {
                 printError("specsmith: \(error.description)")
                 throw ExitCode(2)
             }
+            try Self.write(files, into: folder)
+            print(
+                """
+
+                Next:
+                  cd \(folder.path)
+                  swift run \(scaffold.executable) generate    # spec/\(scaffold.executable).yaml and site/
+                  swift run \(scaffold.executable) mock        # the mock on http://127.0.0.1:4010/v1
+                """)
+        }
+
+        /// A package is written only into a folder that is new or empty.
+        static func requireEmpty(_ folder: URL, option: String) throws {
+            let existing = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            guard existing.isEmpty else {
+                printError("specsmith: \(folder.path) already exists and is not empty; choose another \(option)")
+                throw ExitCode(2)
+            }
+        }
+
+        /// Writes each file under `folder`, naming each as it goes.
+        static func write(_ files: [GeneratedFile], into folder: URL) throws {
             for file in files {
                 let url = folder.appendingPathComponent(file.path)
                 do {
@@ -59,19 +79,11 @@ extension Specsmith {
                 }
                 print("wrote \(file.path)")
             }
-            print(
-                """
-
-                Next:
-                  cd \(folder.path)
-                  swift run \(scaffold.executable) generate    # spec/\(scaffold.executable).yaml and site/
-                  swift run \(scaffold.executable) mock        # the mock on http://127.0.0.1:4010/v1
-                """)
         }
 
         /// The dependency line's source: the option's, or the checkout this binary was built from. A
         /// folder is named relative to the new package, so the two can move together.
-        func specsmithSource(for package: URL) throws -> Scaffold.Source {
+        static func specsmithSource(option specsmith: String?, for package: URL) throws -> Scaffold.Source {
             if let specsmith {
                 if specsmith.contains("://") || specsmith.hasPrefix("git@") { return .url(specsmith) }
                 let folder = URL(fileURLWithPath: specsmith).standardizedFileURL
