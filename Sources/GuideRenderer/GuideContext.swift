@@ -163,7 +163,7 @@ struct GuideContext {
             "name": singleton.name, "path": singleton.path, "tag": singleton.tag, "model": singleton.model.name,
             "description": singleton.description, "page": "reference/\(singleton.name).md",
             "readFields": fields(registry.projection(of: singleton.model, .read)),
-            "scope": registry.info.scope(for: .list)?.name ?? "",
+            "scope": registry.info.scope(for: .list)?.name ?? "", "hasScope": registry.info.scope(for: .list) != nil,
         ]
         if let parameter = singleton.parameter {
             values["parameter"] = parameter
@@ -179,6 +179,7 @@ struct GuideContext {
         values["read"] = [
             "summary": singleton.read.summary, "description": singleton.read.description, "requestLine": "GET \(concrete)",
             "path": singleton.path, "scope": registry.info.scope(for: .list)?.name ?? "",
+            "hasScope": registry.info.scope(for: .list) != nil,
             "operationId": singleton.readOperationID,
             "specLink": "../openapi.yaml" + (specLines["GET \(singleton.path)"].map { "#L\($0)" } ?? ""),
         ]
@@ -187,6 +188,7 @@ struct GuideContext {
             var write: [String: Any] = [
                 "summary": update.summary, "description": update.description, "requestLine": "PUT \(concrete)", "path": singleton.path,
                 "operationId": singleton.updateOperationID, "scope": registry.info.scope(for: .update)?.name ?? "",
+                "hasScope": registry.info.scope(for: .update) != nil,
                 "specLink": "../openapi.yaml" + (specLines["PUT \(singleton.path)"].map { "#L\($0)" } ?? ""),
                 "rules": singleton.rules.compactMap { rule -> String? in
                     if case .custom(let custom) = rule { return custom.sentence }
@@ -254,7 +256,7 @@ struct GuideContext {
             "kind": operation.kind.rawValue, "method": method, "path": path, "operationId": resource.operationID(of: operation),
             "summary": operation.summary, "description": operation.description,
             "anchor": Slug.make(operation.summary),
-            "scope": registry.info.scope(for: operation.kind)?.name ?? "",
+            "scope": registry.info.scope(for: operation.kind)?.name ?? "", "hasScope": registry.info.scope(for: operation.kind) != nil,
             "rules": operation.kind.isWrite ? registry.ruleSentences(for: resource, operation.kind) : [],
             // A line anchor: GitHub shows the YAML at that line, and the HTML site's rendering of the spec does too.
             "specLink": "../openapi.yaml" + (specLines["\(method) \(path)"].map { "#L\($0)" } ?? ""),
