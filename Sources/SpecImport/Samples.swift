@@ -50,8 +50,8 @@ struct Samples {
     }
 
     /// A body the schema refuses, made from a valid one by breaking one rule: a required member
-    /// left out, a number under its minimum, an empty string under its minimum length, a choice
-    /// not offered; a value of the wrong type when the schema has no rule to break.
+    /// left out, or else a number under its minimum, an empty string under its minimum length, a choice
+    /// not offered; a member it does not have when it has no rule to break.
     func invalid(_ schema: SpecNode?, valid example: JSONValue) -> JSONValue {
         guard let schema else { return .string("not JSON the operation takes") }
         let shape = reading.merged(schema)
@@ -66,6 +66,13 @@ struct Samples {
             return .string("not an array")
         }
         guard case .object(var object) = example else { return .array([]) }
+        // A required member left out breaks the body's own schema, whichever schema a field's
+        // type was read from.
+        if let required = shape.properties.first(where: { shape.required.contains($0.key) }) {
+            var kept = JSONObject()
+            for (key, value) in object where key != required.key { kept[key] = value }
+            return .object(kept)
+        }
         for member in shape.properties {
             let property = reading.resolve(member.value)
             if let minimum = property["minimum"]?.json.intValue {
@@ -85,16 +92,11 @@ struct Samples {
                 return .object(object)
             }
         }
-        if let required = shape.properties.first(where: { shape.required.contains($0.key) }) {
-            var kept = JSONObject()
-            for (key, value) in object where key != required.key { kept[key] = value }
-            return .object(kept)
-        }
-        if let first = shape.properties.first {
-            let types = SchemaReading.types(reading.resolve(first.value)).types
-            object[first.key] = types.first == "string" ? .array([]) : .string("not a \(types.first ?? "value")")
-            return .object(object)
-        }
-        return .array([])
+        // With no rule to break, a member the schema does not have: the registry's request
+        // schemas take no other members.
+        var name = "unknown_field"
+        while shape.properties.contains(where: { $0.key == name }) { name += "_" }
+        object[name] = "?"
+        return .object(object)
     }
 }
