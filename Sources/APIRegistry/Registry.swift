@@ -14,12 +14,15 @@ public struct Registry: Sendable {
     public let publishedReference: PublishedReference?
     /// Objects at a path of their own, read and replaced whole (settings, consent).
     public let singletons: [Singleton]
+    /// Operations served as their document describes them, with no records behind them.
+    public let documented: [DocumentedOperation]
 
     /// The registry of one API.
     public init(
         info: APIInfo, pagination: Pagination, resources: [Resource], singletons: [Singleton] = [], recordEnvelope: RecordEnvelope = .data,
-        publishedReference: PublishedReference? = nil
+        publishedReference: PublishedReference? = nil, documented: [DocumentedOperation] = []
     ) {
+        self.documented = documented
         self.info = info
         self.pagination = pagination
         self.resources = resources

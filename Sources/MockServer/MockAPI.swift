@@ -61,6 +61,8 @@ public struct MockAPI: Sendable {
         case singleton(Singleton, key: String?, write: Bool)
         case methodNotAllowed(method: String, path: String, allowed: [String])
         case notFound(path: String)
+        /// An operation served as its document describes it.
+        case documented(DocumentedOperation)
     }
 
     /// The route of `method` on `path` (a trailing slash ignored), as the registry declares it.
@@ -68,6 +70,9 @@ public struct MockAPI: Sendable {
         let method = method.uppercased()
         var trimmed = path
         if trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+        if let documented = registry.documented.first(where: { $0.method == method && PathTemplate.match($0.path, trimmed) != nil }) {
+            return .documented(documented)
+        }
         if let (singleton, key) = registry.locateSingleton(trimmed) {
             guard singleton.methods.contains(method) else {
                 return .methodNotAllowed(method: method, path: singleton.path, allowed: singleton.methods)
@@ -101,6 +106,8 @@ public struct MockAPI: Sendable {
             var response = failure(.methodNotAllowed(method, path: path, allowed: allowed))
             response.headers.append((name: "Allow", value: allowed.joined(separator: ", ")))
             return response
+        case .documented(let documented):
+            return answer(documented, prefer: request.prefer)
         case .action(let resource, let action, let item):
             return perform(action, of: resource, item: item, request: request, state: &state)
         case .singleton(let singleton, let key, let write):

@@ -10,8 +10,13 @@ public struct MockRequest: Sendable {
     public var query: String
     public var contentType: String?
     public var body: [UInt8]
+    /// The `Prefer` header: which declared response an operation served from its document gives.
+    public var prefer: String?
 
-    public init(method: String, path: String, query: String = "", contentType: String? = nil, body: [UInt8] = []) {
+    public init(
+        method: String, path: String, query: String = "", contentType: String? = nil, body: [UInt8] = [], prefer: String? = nil
+    ) {
+        self.prefer = prefer
         self.method = method
         self.path = path
         self.query = query

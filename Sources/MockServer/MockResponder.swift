@@ -101,7 +101,8 @@ public struct MockResponder: Sendable {
         }
         let mockRequest = MockRequest(
             method: request.method.rawValue, path: rest, query: request.uri.query ?? "",
-            contentType: request.headers[.contentType], body: Array(body.readableBytesView))
+            contentType: request.headers[.contentType], body: Array(body.readableBytesView),
+            prefer: HTTPField.Name("Prefer").flatMap { request.headers[$0] })
         var answer = await store.answer(mockRequest, tenant: tenant)
         answer.headers += limitHeaders
         return Self.encode(answer)

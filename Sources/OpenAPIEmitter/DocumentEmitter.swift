@@ -64,6 +64,12 @@ public struct DocumentEmitter: Sendable {
         for singleton in registry.singletons {
             paths[OpenAPI.Path(rawValue: singleton.path)] = .b(try pathItem(for: singleton, validator: validator))
         }
+        for documented in registry.documented {
+            let key = OpenAPI.Path(rawValue: documented.path)
+            var item = paths[key]?.b ?? OpenAPI.PathItem()
+            item.set(operation: try Self.operation(documented), for: OpenAPI.HttpMethod(rawValue: documented.method) ?? "GET")
+            paths[key] = .b(item)
+        }
         guard let serverURL = URLTemplate(rawValue: info.serverURL) else {
             throw .registry("the server URL '\(info.serverURL)' is not a valid URL template")
         }
@@ -90,6 +96,15 @@ public struct DocumentEmitter: Sendable {
         let problems = DocumentExamples.check(document)
         guard problems.isEmpty else { throw .invalidExamples(problems.map { ($0, declaration(of: $0.location)) }) }
         return document
+    }
+
+    /// A documented operation as OpenAPIKit reads it.
+    static func operation(_ documented: DocumentedOperation) throws(Failure) -> OpenAPI.Operation {
+        do {
+            return try JSONDecoder().decode(OpenAPI.Operation.self, from: Data(JSONWriter(pretty: false).bytes(documented.operation)))
+        } catch {
+            throw .registry("\(documented.method) \(documented.path): the operation is not one OpenAPI 3.1 can say: \(error)")
+        }
     }
 
     /// The Swift declaration an example at `pointer` came from: the operation that declares its

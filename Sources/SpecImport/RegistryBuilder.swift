@@ -120,15 +120,17 @@ struct RegistryBuilder {
                 guard let answer = inference.responseSchema(read) else { return nil }
                 return inference.recordSchema(answer)?.location == answer.location
             }.first ?? true
+        var documented: [DocumentedOperation] = []
         for entry in plan.entries where entry.role == .exampleOnly {
-            reading.note(Self.pointer(entry.method, entry.path), "example-only: \(entry.reason)")
+            reading.note(Self.pointer(entry.method, entry.path), "example-only: \(entry.reason); answered from its examples")
+            if let source = operation(entry.method, entry.path) { documented.append(self.documented(source)) }
         }
         // What the registry refuses to declare is served from examples instead: each problem
         // names its resource or singleton, which is left out with the reason in the report.
         while true {
             let registry = Registry(
                 info: info(), pagination: pagination, resources: resources, singletons: singletons,
-                recordEnvelope: bareRecords ? .bare : .data)
+                recordEnvelope: bareRecords ? .bare : .data, documented: documented)
             guard let problem = registry.declarationProblems().first else { return registry }
             let message = problem.message
             let quoted = message.split(separator: "'", maxSplits: 2, omittingEmptySubsequences: false)
@@ -144,6 +146,28 @@ struct RegistryBuilder {
                 return registry
             }
         }
+    }
+
+    /// An operation kept as the document says it, its path's parameters with its own and every
+    /// `$ref` replaced by what it names.
+    func documented(_ source: SpecDocument.Operation) -> DocumentedOperation {
+        var object = inlined(source.node).objectValue ?? JSONObject()
+        let parameters = document.effectiveParameters(of: source).map { inlined($0.node) }
+        if !parameters.isEmpty { object["parameters"] = .array(parameters) }
+        return DocumentedOperation(method: source.method, path: source.path, operation: .object(object))
+    }
+
+    /// A node with its references replaced by what they name, two references deep: below
+    /// that (and where a schema contains itself) a schema that takes any value, so that a
+    /// document whose schemas all reach each other (Stripe's) does not unfold without end.
+    func inlined(_ node: SpecNode, depth: Int = 0) -> JSONValue {
+        if node["$ref"] != nil {
+            guard depth < 2, let target = document.resolved(node) else { return .object(JSONObject()) }
+            return inlined(target, depth: depth + 1)
+        }
+        if node.isMapping { return .object(JSONObject(node.members.map { ($0.key, inlined($0.value, depth: depth)) })) }
+        if case .sequence(let items) = node.kind { return .array(items.map { inlined($0, depth: depth) }) }
+        return node.json
     }
 
     func pagination() -> Pagination {

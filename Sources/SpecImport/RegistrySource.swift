@@ -172,6 +172,14 @@ public struct RegistrySource: Sendable {
             arguments.append("singletons: " + Self.list(registry.singletons.map { singleton($0, variables: variables) }))
         }
         if registry.recordEnvelope != .data { arguments.append("recordEnvelope: .\(registry.recordEnvelope.rawValue)") }
+        if !registry.documented.isEmpty {
+            arguments.append(
+                "documented: "
+                    + Self.list(
+                        registry.documented.map {
+                            "DocumentedOperation(method: \(Self.string($0.method)), path: \(Self.string($0.path)), operation: \(Self.literal($0.operation)))"
+                        }))
+        }
         return "Registry(" + arguments.joined(separator: ", ") + ")"
     }
 

@@ -21,8 +21,8 @@ extension Specsmith {
 
                 Given an OpenAPI document instead, the mock serves the registry inferred from it (as `specsmith import \
                 DOCUMENT --plan` shows): records written are kept, listed, filtered, paged, changed and deleted. An \
-                operation that fits no resource is not served, with a warning at start-up; a document the registry \
-                cannot say is refused with exit status 2.
+                operation that fits no resource answers from its examples (`Prefer: code=404, example=NAME` picks \
+                one), with a warning at start-up; a document the registry cannot say is refused with exit status 2.
                 """
         )
 
@@ -141,7 +141,7 @@ extension Specsmith {
             }
             for entry in imported.plan.entries where entry.role == .exampleOnly {
                 printError(
-                    "specsmith: warning: \(path): \(entry.method.uppercased()) \(entry.path) is not served: it fits no resource (\(entry.reason))"
+                    "specsmith: warning: \(path): \(entry.method.uppercased()) \(entry.path) fits no resource (\(entry.reason)): answered from its examples, keeping nothing"
                 )
             }
             let spec: GeneratedSpec

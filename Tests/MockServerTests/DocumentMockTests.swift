@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import JSONModel
 import MockServer
 import SpecImport
@@ -53,6 +54,73 @@ private func imported(_ relativePath: String) throws -> ImportedAPI {
             #expect(try await mock.post("/customers/\(id)/metafields", metafield).status == 200)
             #expect(try await mock.get("/customers/\(id)/metafields").data.count == 1)
             #expect(try await mock.get("/customers/metafields?key:in=colour").data.first?["resource_id"] == .integer(id))
+        }
+    }
+
+    /// Operations that fit no resource answer from the document, as Prism does.
+    @Test func operationsThatFitNoResourceAnswerFromTheirExamples() async throws {
+        let document = """
+            openapi: 3.1.0
+            info: {title: Reports, version: '1'}
+            servers: [{url: 'https://api.example.com/v1'}]
+            paths:
+              /reports/{reportId}/summary:
+                get:
+                  parameters: [{name: reportId, in: path, required: true, schema: {type: integer}}]
+                  responses:
+                    '200':
+                      description: A summary.
+                      content:
+                        application/json:
+                          schema: {$ref: '#/components/schemas/Summary'}
+                          examples:
+                            short: {value: {total: 3, title: Short}}
+                            long: {value: {total: 300, title: Long}}
+                    '404':
+                      description: No such report.
+                      content:
+                        application/json:
+                          schema: {type: object, properties: {message: {type: string}}}
+                          example: {message: No report 7}
+              /health:
+                get:
+                  responses:
+                    '200':
+                      description: Up.
+                      content:
+                        application/json:
+                          schema: {type: object, properties: {ok: {type: boolean}, since: {type: string, format: date-time}}}
+            components:
+              schemas:
+                Summary:
+                  type: object
+                  properties:
+                    total: {type: integer}
+                    title: {type: string}
+            """
+        let imported = ImportedAPI(document: try SpecDocument(text: document), fileName: "reports.yaml")
+        #expect(imported.registry.documented.map { "\($0.method) \($0.path)" } == ["GET /reports/{reportId}/summary", "GET /health"])
+        try await withMock(configuration: .init(seeding: .empty, logLevel: .warning), registry: imported.registry) { mock in
+            var client = mock
+            client.prefix = "/v1"
+            #expect(try await client.get("/reports/7/summary").body == ["total": 3, "title": "Short"])
+            func prefer(_ value: String) async throws -> Reply {
+                try await client.send(.get, "/reports/7/summary", bytes: nil, headers: [HTTPField.Name("Prefer")!: value])
+            }
+            #expect(try await prefer("example=long").body == ["total": 300, "title": "Long"])
+            let missing = try await prefer("code=404")
+            #expect(missing.status == 404)
+            #expect(missing.body == ["message": "No report 7"])
+            #expect(
+                try await prefer("code=500").errors == [
+                    "Prefer: GET /reports/{reportId}/summary declares no response 500 (declared: 200, 404)"
+                ])
+            #expect(
+                try await prefer("example=medium").errors == [
+                    "Prefer: the 200 response has no example 'medium' (its examples: short, long)"
+                ])
+            // No example: a value made from the schema.
+            #expect(try await client.get("/health").body == ["ok": true, "since": "2024-01-01T00:00:00Z"])
         }
     }
 }

@@ -1,0 +1,39 @@
+import JSONModel
+
+/// An operation served as its document describes it, with no records behind it: its answers
+/// are the examples of its responses, or are made from their schemas. An import keeps here each
+/// operation of a document that fits no resource, so that the spec still has it and the mock
+/// still answers it.
+public struct DocumentedOperation: Sendable {
+    /// `GET`, `POST`…
+    public let method: String
+    /// Its path under the server URL (`/status`, `/orders/{orderId}/pdf`).
+    public let path: String
+    /// The OpenAPI operation object, every `$ref` in it replaced by what it names.
+    public let operation: JSONValue
+
+    /// An operation at `path` that answers as `operation` (an OpenAPI operation object) says.
+    public init(method: String, path: String, operation: JSONValue) {
+        self.method = method.uppercased()
+        self.path = path
+        self.operation = operation
+    }
+
+    /// The response a client asks for with `Prefer: code=404, example=missing`: the declared
+    /// status (or the first success), its JSON body by example name, by the first example, or
+    /// nil when the response declares none, with the status to send.
+    public func response(code: Int?) -> (status: Int, response: JSONValue)? {
+        guard case .object(let responses)? = operation["responses"] else { return nil }
+        let keys = responses.keys
+        let chosen: String? =
+            if let code {
+                keys.first { $0 == String(code) } ?? keys.first { $0.uppercased() == "\(code / 100)XX" }
+                    ?? (keys.contains("default") ? "default" : nil)
+            } else {
+                keys.filter { $0.hasPrefix("2") }.min() ?? keys.first { $0 == "default" }
+            }
+        guard let chosen, let response = responses[chosen] else { return nil }
+        let status = Int(chosen) ?? code ?? (chosen.hasPrefix("2") ? 200 : 500)
+        return (status, response)
+    }
+}
