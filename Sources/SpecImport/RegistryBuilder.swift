@@ -393,7 +393,7 @@ struct RegistryBuilder {
                         reading.note(Self.pointer(entry.method, entry.path), "the batch declares no maxItems; the registry takes 10")
                     }
                 }
-                invalid = samples.invalid(body, valid: valid)
+                invalid = samples.invalid(body, valid: valid, model: model, partial: kind.requestProjection == .patch)
                 if requestExample == nil { requestExample = nil }
             }
             let status = successStatus(source)
@@ -604,7 +604,7 @@ struct RegistryBuilder {
             actions.append(
                 Action(
                     name, onItem: onItem, summary: summary, description: description, request: request, response: response,
-                    requestExample: requestExample(source), invalidExample: samples.invalid(body, valid: valid),
+                    requestExample: requestExample(source), invalidExample: samples.invalid(body, valid: valid, model: request),
                     readOnly: false, operationID: source.node["operationId"]?.string,
                     tag: source.node["tags"]?.items.first?.string.flatMap { $0 == tag ? nil : $0 }
                 ) { _ in outcome })
@@ -654,7 +654,8 @@ struct RegistryBuilder {
                 let valid = requestExample(source) ?? samples.valid(body)
                 return SingletonOperation(
                     summary: prose.summary, description: prose.description, operationID: source.node["operationId"]?.string,
-                    requestExample: requestExample(source), invalidExample: samples.invalid(body, valid: valid))
+                    requestExample: requestExample(source), invalidExample: samples.invalid(body, valid: valid, model: model, partial: true)
+                )
             }
             singletons.append(
                 Singleton(

@@ -1,3 +1,4 @@
+import APIRegistry
 import JSONModel
 import SpecReader
 
@@ -52,7 +53,22 @@ struct Samples {
     /// A body the schema refuses, made from a valid one by breaking one rule: a required member
     /// left out, or else a number under its minimum, an empty string under its minimum length, a choice
     /// not offered; a member it does not have when it has no rule to break.
-    func invalid(_ schema: SpecNode?, valid example: JSONValue) -> JSONValue {
+    /// A value `type` refuses, when it has a bound, a length or choices.
+    static func breaking(_ type: FieldType) -> JSONValue? {
+        switch type {
+        case .integer(let minimum?, _): .integer(minimum - 1)
+        case .integer(nil, let maximum?): .integer(maximum + 1)
+        case .number(let minimum?, _): .number(minimum - 1)
+        case .number(nil, let maximum?): .number(maximum + 1)
+        case .text(_, let minimum?, _, _) where minimum > 0: .string("")
+        case .text(_, _, let maximum?, _): .string(String(repeating: "a", count: maximum + 1))
+        case .enumeration: "not-one-of-the-choices"
+        case .integer, .number, .text, .boolean, .dateTime, .date, .array, .model, .stringMap, .oneOf, .set: nil
+        }
+    }
+
+    /// `partial` is for a write that changes only the fields it sends, where nothing is required.
+    func invalid(_ schema: SpecNode?, valid example: JSONValue, model: Model? = nil, partial: Bool = false) -> JSONValue {
         guard let schema else { return .string("not JSON the operation takes") }
         let shape = reading.merged(schema)
         let resolved = shape.node ?? schema
@@ -61,19 +77,26 @@ struct Samples {
                 return .array(Array(repeating: item, count: maximum + 1))
             }
             if let item = example.arrayValue?.first {
-                return .array([invalid(resolved["items"], valid: item)])
+                return .array([invalid(resolved["items"], valid: item, model: model, partial: partial)])
             }
             return .string("not an array")
         }
         guard case .object(var object) = example else { return .array([]) }
         // A required member left out breaks the body's own schema, whichever schema a field's
         // type was read from.
-        if let required = shape.properties.first(where: { shape.required.contains($0.key) }) {
+        if !partial, let required = shape.properties.first(where: { shape.required.contains($0.key) }) {
             var kept = JSONObject()
             for (key, value) in object where key != required.key { kept[key] = value }
             return .object(kept)
         }
         for member in shape.properties {
+            // The registry checks a field by its one type, which may have been read from another
+            // schema than this body's: a rule the field's type does not have would pass.
+            if let model {
+                guard let type = model.field(named: member.key)?.type, let broken = Self.breaking(type) else { continue }
+                object[member.key] = broken
+                return .object(object)
+            }
             let property = reading.resolve(member.value)
             if let minimum = property["minimum"]?.json.intValue {
                 object[member.key] = .integer(minimum - 1)
