@@ -240,8 +240,18 @@ extension Registry {
             ordered.append(projected)
             for field in projected.fields { visitNested(field.type) }
         }
+        // A model among a field's choices is referred to by its own name, as a value object.
+        func visitChoices(_ type: FieldType) {
+            switch type {
+            case .oneOf(let options): options.forEach(visitChoices)
+            case .model(let model): visit(valueObjectProjection(of: model, answered: true))
+            case .array(let element, _, _), .set(let element): visitChoices(element)
+            default: break
+            }
+        }
         func visitNested(_ type: ProjectedType) {
             switch type {
+            case .scalar(.oneOf(let options)): options.forEach(visitChoices)
             case .scalar: break
             case .array(let element, _, _): visitNested(element)
             case .model(let nested): visit(nested)

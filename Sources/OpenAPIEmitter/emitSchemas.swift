@@ -52,7 +52,18 @@ extension DocumentEmitter {
         return schemas
     }
 
-    func listResponseName(_ resource: Resource) -> String { resource.model.name + "ListResponse" }
+    /// `OrderListResponse`; when another resource lists the same records but pages otherwise
+    /// (a search beside the list), the one that does not page the registry's way is named after
+    /// its paging too (`OrderListResponseByPage`).
+    func listResponseName(_ resource: Resource) -> String {
+        let styles = registry.pagingStyles(of: resource)
+        let sharing = registry.resources.contains { other in
+            other.name != resource.name && other.model.name == resource.model.name && registry.pagingStyles(of: other) != styles
+        }
+        guard sharing, styles != [registry.pagination.style] else { return resource.model.name + "ListResponse" }
+        let suffix = styles.isEmpty ? "Bare" : styles.map { $0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst() }.joined()
+        return resource.model.name + "ListResponseBy" + suffix
+    }
     func writeResponseName(_ resource: Resource) -> String { resource.model.name + "WriteResponse" }
     func recordResponseName(_ resource: Resource) -> String { resource.model.name + "Response" }
 

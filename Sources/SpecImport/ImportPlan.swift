@@ -57,6 +57,17 @@ public struct ImportPlan: Sendable {
         case singletonWrite(path: String)
         /// Served from the document's examples or from its response schema.
         case exampleOnly
+
+        /// The resource the operation belongs to, or the singleton's path.
+        var owner: String? {
+            switch self {
+            case .list(let name), .create(let name, _), .read(let name), .replace(let name), .patch(let name), .delete(let name),
+                .action(let name, _):
+                name
+            case .singletonRead(let path), .singletonWrite(let path): path
+            case .exampleOnly: nil
+            }
+        }
     }
 
     /// One operation and how it was understood.

@@ -20,3 +20,10 @@ public struct ImportedAPI: Sendable {
         report = ImportReport(items: builder.reading.report)
     }
 }
+
+extension ImportedAPI {
+    /// The string the importer writes for a field with `pattern` when the document gives no
+    /// example: the shortest it can read off the pattern, checked against it; nil when the
+    /// pattern is beyond what it reads.
+    public static func sample(matching pattern: String) -> String? { Samples.matching(pattern) }
+}

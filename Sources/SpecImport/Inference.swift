@@ -12,6 +12,11 @@ struct Inference {
     static let pageSizes: Set<String> = ["limit", "per_page", "page_size", "pageSize", "perPage", "size"]
     static let cursors: Set<String> = ["after", "before", "starting_after", "ending_before", "cursor", "page_token", "pageToken"]
     static let listProperties = ["data", "items", "results", "records", "entries", "list", "values"]
+    /// What a list answer holds beside its records.
+    static let listMembers: Set<String> = [
+        "meta", "links", "pagination", "total", "count", "total_count", "has_more", "object", "url", "next", "previous", "page",
+        "per_page", "next_cursor", "cursor", "next_page", "prev_page", "_links",
+    ]
 
     init(document: SpecDocument) {
         self.document = document
@@ -78,22 +83,38 @@ struct Inference {
         if resolved["type"]?.string == "array" { return ListShape(property: nil, items: resolved["items"]) }
         let arrays = (resolved["properties"]?.members ?? []).filter { resolve($0.value)["type"]?.string == "array" }
         guard !arrays.isEmpty else { return nil }
-        let chosen = Self.listProperties.lazy.compactMap { name in arrays.first { $0.key == name } }.first ?? arrays[0]
-        return ListShape(property: chosen.key, items: resolve(chosen.value)["items"])
+        if let named = Self.listProperties.lazy.compactMap({ name in arrays.first { $0.key == name } }).first {
+            return ListShape(property: named.key, items: resolve(named.value)["items"])
+        }
+        // Another name holds the records when nothing beside it is more than paging: a record
+        // with an array among its fields (a dispute's `balance_transactions`) is no list.
+        let others = (resolved["properties"]?.members ?? []).map(\.key).filter { $0 != arrays[0].key }
+        guard arrays.count == 1, others.allSatisfy(Self.listMembers.contains) else { return nil }
+        return ListShape(property: arrays[0].key, items: resolve(arrays[0].value)["items"])
     }
 
-    /// The record schema an item answer holds: the schema itself, or its `data` when it wraps one.
+    /// The record schema an item answer holds: the schema itself, or its `data` when it wraps one;
+    /// of a choice between records (`anyOf: [order, deleted_order]`), the first.
     func recordSchema(_ schema: SpecNode?) -> SpecNode? {
         guard let schema else { return nil }
+        if let data = envelopeData(schema) { return data }
         let resolved = resolve(schema)
-        // An envelope: `data` holds the record, beside nothing but `meta` or `links`.
-        let keys = Set((resolved["properties"]?.members ?? []).map(\.key))
-        if let data = resolved["properties"]?["data"], resolve(data)["type"]?.string != "array",
-            Self.componentName(schema) == nil || keys.isSubset(of: ["data", "meta", "links"])
+        if resolved["properties"] == nil, resolved["allOf"] == nil,
+            let first = (resolved["anyOf"]?.items ?? resolved["oneOf"]?.items)?.first(where: { resolve($0)["properties"] != nil })
         {
-            return data
+            return first
         }
         return schema
+    }
+
+    /// The record in an envelope: `data` holding one object, beside nothing but `meta` or `links`.
+    func envelopeData(_ schema: SpecNode) -> SpecNode? {
+        let resolved = resolve(schema)
+        let keys = Set((resolved["properties"]?.members ?? []).map(\.key))
+        guard let data = resolved["properties"]?["data"], resolve(data)["type"]?.string != "array",
+            Self.componentName(schema) == nil || keys.isSubset(of: ["data", "meta", "links"])
+        else { return nil }
+        return data
     }
 
     func properties(_ schema: SpecNode?) -> [String] {
@@ -169,7 +190,8 @@ struct Inference {
                 actions[path] = (owner, last)
             }
         }
-        let names = Dictionary(collectionOrder.map { ($0, Self.segments($0).last ?? $0) }, uniquingKeysWith: { first, _ in first })
+        let names = Self.names(
+            collectionOrder, records: collectionOrder.map { Self.componentName(record(at: $0, item: collections[$0]?.item)) })
         for path in collectionOrder {
             guard let (item, parameter) = collections[path] else { continue }
             resources.append(resource(at: path, item: item, parameter: parameter, collections: collections, names: names))
@@ -180,6 +202,37 @@ struct Inference {
             }
         }
     }
+
+    /// A resource name per collection path, from its last segment, each naming one resource: a
+    /// collection and one under a parent record share theirs (`/notes`, `/orders/{orderId}/notes`:
+    /// one resource, scoped); another of the same name is named after its parent's records
+    /// (`transfer_reversals`) or the segment above it (`issuing_disputes`).
+    static func names(_ collections: [String], records: [String?]) -> [String: String] {
+        var names: [String: String] = [:]
+        var taken: Set<String> = []
+        // The record schema of each name: a collection and one under a parent share a name only
+        // when they hold the same records.
+        var schemas: [String: String?] = [:]
+        for (path, record) in zip(collections, records) {
+            let segments = Self.segments(path)
+            let scoped = segments.count >= 3 && isParameter(segments[segments.count - 2])
+            let last = segments.last ?? path
+            let above = segments.dropLast().filter { !isParameter($0) }.reversed()
+            var candidates = [last]
+            if let word = above.first { candidates.append((scoped ? RegistryBuilder.singular(word) : word) + "_" + last) }
+            candidates.append(above.reversed().joined(separator: "_") + "_" + last)
+            let free = { (name: String) in
+                !taken.contains(key(name, scoped)) && (schemas[name].map { $0 == record || record == nil || $0 == nil } ?? true)
+            }
+            let name = candidates.first(where: free) ?? (2...).lazy.map { "\(last)_\($0)" }.first(where: free) ?? last
+            taken.insert(key(name, scoped))
+            if schemas[name] == nil { schemas[name] = record }
+            names[path] = name
+        }
+        return names
+    }
+
+    private static func key(_ name: String, _ scoped: Bool) -> String { (scoped ? "scoped " : "") + name }
 
     /// GET, and PUT or PATCH of one object: no POST, no DELETE, no array body.
     func isObject(_ methods: [String: SpecDocument.Operation]) -> Bool {
@@ -204,7 +257,10 @@ struct Inference {
         if isObject(methods), !paths.contains(where: { $0.path.hasPrefix(path + "/{") }) { return false }
         if let get = methods["get"], listShape(responseSchema(get)) != nil { return true }
         if methods["post"].map({ requestSchema($0) != nil }) == true, methods["put"] == nil || methods["get"] != nil {
-            return methods["get"] != nil || paths.contains { $0.path.hasPrefix(path + "/{") }
+            // A GET answering one object beside the POST is an object the POST changes (Stripe's
+            // `/v1/charges/{charge}/dispute`), unless items lie below.
+            let readsOne = methods["get"].flatMap(responseSchema) != nil
+            return (methods["get"] != nil && !readsOne) || paths.contains { $0.path.hasPrefix(path + "/{") }
         }
         return false
     }
@@ -214,11 +270,8 @@ struct Inference {
         names: [String: String]
     ) -> ImportPlan.Resource {
         let atPath = methods(at: path)
-        let atItem = item.map(methods(at:)) ?? [:]
         let list = atPath["get"].flatMap { listShape(responseSchema($0)) }
-        let record =
-            atItem["get"].flatMap { recordSchema(responseSchema($0)) } ?? list?.items
-            ?? atPath["post"].flatMap { requestSchema($0) }.flatMap { resolve($0)["type"]?.string == "array" ? resolve($0)["items"] : $0 }
+        let record = record(at: path, item: item)
         let fields = properties(record)
         let identifier = [parameter, "id", parameter.map(Self.snakeCase)].compactMap { $0 }.first { fields.contains($0) }
         let segments = Self.segments(path)
@@ -248,6 +301,17 @@ struct Inference {
             name: names[path] ?? path, path: path, itemPath: item, itemParameter: parameter, parent: parent,
             schema: Self.componentName(record), identifier: identifier, listProperty: list?.property, paging: paging,
             filters: filters, limit: limit)
+    }
+
+    /// The record schema of a collection: its item's answer, its list's items, its create's
+    /// answer or body.
+    func record(at path: String, item: String?) -> SpecNode? {
+        let atPath = methods(at: path)
+        let atItem = item.map(methods(at:)) ?? [:]
+        return atItem["get"].flatMap { recordSchema(responseSchema($0)) }
+            ?? atPath["get"].flatMap { listShape(responseSchema($0))?.items }
+            ?? atPath["post"].flatMap { recordSchema(responseSchema($0)) }.flatMap { resolve($0)["properties"] != nil ? $0 : nil }
+            ?? atPath["post"].flatMap { requestSchema($0) }.flatMap { resolve($0)["type"]?.string == "array" ? resolve($0)["items"] : $0 }
     }
 
     /// The field a filter parameter names in its common spellings: `email`, `email:in`,

@@ -1,5 +1,6 @@
 import APIRegistry
 import JSONModel
+import OpenAPIEmitter
 import SpecReader
 
 /// Turns an `ImportPlan` into a registry value: the models its record schemas describe, the
@@ -87,16 +88,11 @@ struct RegistryBuilder {
         for group in groups {
             guard let schemas = modelSchemas(group) else { continue }
             reading.resourceRecords[group[0].name] = schemas.record
-            reading.resourceSchemas[schemas.name] = schemas
+            // Two resources of one record schema (a search beside the list) read it as the first
+            // that knows its identifier does.
+            if reading.resourceSchemas[schemas.name]?.identifier == nil { reading.resourceSchemas[schemas.name] = schemas }
         }
-        // Records of the same name under different parents are different resources: the second
-        // is named after its parent too (`transfer_reversals`).
-        var names: [String] = []
-        for group in groups {
-            let name = group[0].name
-            let parent = group.lazy.compactMap(\.parent).first.map { Self.singular($0.resource) + "_" }
-            names.append(names.contains(name) ? (parent ?? "other_") + name : name)
-        }
+        let names = groups.map { $0[0].name }
         var resources = zip(groups, names).compactMap { resource($0, named: $1, pagination: pagination) }
         var singletons = self.singletons()
         // The spec states each rule in the operation's description; the document's descriptions
@@ -118,34 +114,85 @@ struct RegistryBuilder {
         let bareRecords =
             reads.lazy.compactMap { read -> Bool? in
                 guard let answer = inference.responseSchema(read) else { return nil }
-                return inference.recordSchema(answer)?.location == answer.location
+                return inference.envelopeData(answer) == nil
             }.first ?? true
         var documented: [DocumentedOperation] = []
         for entry in plan.entries where entry.role == .exampleOnly {
             reading.note(Self.pointer(entry.method, entry.path), "example-only: \(entry.reason); answered from its examples")
             if let source = operation(entry.method, entry.path) { documented.append(self.documented(source)) }
         }
-        // What the registry refuses to declare is served from examples instead: each problem
-        // names its resource or singleton, which is left out with the reason in the report.
+        // What the registry refuses to declare, or whose examples its schemas refuse, is served
+        // from the document's examples instead: the resource or singleton a problem names is left
+        // out, with the reason in the report, and its operations are kept as the document says them.
+        var leftOut: Set<String> = []
         while true {
             let registry = Registry(
                 info: info(), pagination: pagination, resources: resources, singletons: singletons,
                 recordEnvelope: bareRecords ? .bare : .data, documented: documented)
-            guard let problem = registry.declarationProblems().first else { return registry }
-            let message = problem.message
-            let quoted = message.split(separator: "'", maxSplits: 2, omittingEmptySubsequences: false)
-            let name = quoted.count > 2 ? String(quoted[1]) : ""
-            if message.hasPrefix("resource '"), let index = resources.firstIndex(where: { $0.name == name }) {
-                reading.note(SpecDocument.pointer(["paths", resources[index].path]), "left out of the registry: \(message)")
-                resources.remove(at: index)
-            } else if message.hasPrefix("singleton '"), let index = singletons.firstIndex(where: { $0.name == name }) {
-                reading.note(SpecDocument.pointer(["paths", singletons[index].path]), "left out of the registry: \(message)")
-                singletons.remove(at: index)
+            var reasons: [(name: String, reason: String)] = []
+            if let problem = registry.declarationProblems().first {
+                let quoted = problem.message.split(separator: "'", maxSplits: 2, omittingEmptySubsequences: false)
+                let name = quoted.count > 2 ? String(quoted[1]) : ""
+                guard problem.message.hasPrefix("resource '") || problem.message.hasPrefix("singleton '") else {
+                    reading.note("#", "the registry cannot say this: \(problem.message)")
+                    return registry
+                }
+                reasons = [(name, problem.message)]
             } else {
-                reading.note("#", "the registry cannot say this: \(message)")
-                return registry
+                do throws(DocumentEmitter.Failure) {
+                    _ = try DocumentEmitter(registry: registry).document()
+                    return registry
+                } catch {
+                    guard case .invalidExamples(let problems) = error else { return registry }
+                    for problem in problems.map(\.problem) {
+                        guard let name = Self.owner(of: problem.location, in: registry) else { continue }
+                        if !reasons.contains(where: { $0.name == name }) { reasons.append((name, "its example \(problem)")) }
+                    }
+                    // A problem no resource owns is the generator's to report.
+                    if reasons.isEmpty { return registry }
+                }
+            }
+            for (name, reason) in reasons where leftOut.insert(name).inserted {
+                let path: String
+                if let index = resources.firstIndex(where: { $0.name == name }) {
+                    path = plan.resources.first { $0.name == name }?.path ?? resources[index].path
+                    resources.remove(at: index)
+                } else if let index = singletons.firstIndex(where: { $0.name == name }) {
+                    path = singletons[index].path
+                    singletons.remove(at: index)
+                } else {
+                    continue
+                }
+                reading.note(SpecDocument.pointer(["paths", path]), "left out of the registry and answered from the document: \(reason)")
+                for entry in plan.entries where entry.role.owner == name || entry.role.owner == path {
+                    if let source = operation(entry.method, entry.path) { documented.append(self.documented(source)) }
+                }
             }
         }
+    }
+
+    /// The resource or singleton whose operation or model an example problem's pointer names.
+    static func owner(of pointer: String, in registry: Registry) -> String? {
+        let steps = pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {
+            $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        }
+        guard steps.count >= 2 else { return nil }
+        if steps[0] == "paths" {
+            let path = steps[1]
+            if let resource = registry.resources.first(where: { resource in
+                resource.servedPaths.contains(path) || resource.itemPath == path
+                    || resource.parent.map { path.hasPrefix($0.path + "/") } == true
+                    || resource.actions.contains { resource.path(of: $0) == path }
+            }) {
+                return resource.name
+            }
+            return registry.singletons.first { $0.path == path }?.name
+        }
+        if steps[0] == "components", steps.count >= 3 {
+            return registry.resources.first { steps[2].hasPrefix($0.model.name) }?.name
+                ?? registry.singletons.first { steps[2].hasPrefix($0.model.name) }?.name
+        }
+        return nil
     }
 
     /// An operation kept as the document says it, its path's parameters with its own and every
@@ -327,7 +374,7 @@ struct RegistryBuilder {
                 records = array
             } else if list?.property == nil, let data = value["data"], data.objectValue != nil {
                 records = [data]
-            } else if let data = value["data"], data.objectValue != nil, inference.recordSchema(record)?.location == record.location {
+            } else if let data = value["data"], data.objectValue != nil, inference.envelopeData(record) == nil {
                 records = [data]
             } else {
                 records = [value]
@@ -593,10 +640,10 @@ struct RegistryBuilder {
                 outcome = .update(JSONObject())
                 reading.note(pointer, "what the action changes is not in the document: the mock answers the record unchanged")
             } else {
-                let example = responseExample(source) ?? samples.valid(answer)
                 let responseName = Inference.componentName(answer) ?? SchemaReading.typeName(name) + "Response"
-                response = .model(
-                    reading.model(responseName, read: answer, create: nil, update: nil, pointer: pointer + "/responses"), example: example)
+                let model = reading.model(responseName, read: answer, create: nil, update: nil, pointer: pointer + "/responses")
+                let example = Samples.conform(responseExample(source) ?? samples.valid(answer), to: .model(model))
+                response = .model(model, example: example)
                 outcome = .answer(example)
                 reading.note(pointer, "what the action does is not in the document: the mock answers its example")
             }
@@ -662,7 +709,8 @@ struct RegistryBuilder {
                     name: name, path: path, scope: scope, tag: read.node["tags"]?.items.first?.string ?? SchemaReading.typeName(name),
                     description: model.description, model: model,
                     read: SingletonOperation(summary: summary, description: description, operationID: read.node["operationId"]?.string),
-                    update: update, envelope: inference.responseSchema(read).map { $0.location == schema.location } == true ? .bare : .data)
+                    update: update,
+                    envelope: inference.responseSchema(read).map { inference.envelopeData($0) == nil } == true ? .bare : .data)
             )
         }
         return singletons

@@ -43,10 +43,109 @@ struct Samples {
             case "uuid": return "00000000-0000-4000-8000-000000000001"
             case "ipv4": return "192.0.2.1"
             default:
+                if let pattern = resolved["pattern"]?.string, let text = Self.matching(pattern) { return .string(text) }
                 let minimum = resolved["minLength"]?.json.intValue ?? 1
                 let text = String(repeating: "a", count: max(minimum, 1))
                 return .string(resolved["maxLength"]?.json.intValue.map { String(text.prefix(max($0, 0))) } ?? text)
             }
+        }
+    }
+
+    /// A string `pattern` matches, for the patterns documents use: literals, classes (`[a-z]`,
+    /// `[^/]`, `\\d`, `\\w`, `.`), groups with alternatives, and quantifiers, each repeated as
+    /// few times as it allows. Nil for anything else (back-references, lookarounds), or when the
+    /// string made does not match after all.
+    static func matching(_ pattern: String) -> String? {
+        var reader = PatternReader(characters: Array(pattern))
+        guard let text = reader.alternation(), reader.position == reader.characters.count,
+            let regex = try? Regex(pattern), text.contains(regex)
+        else { return nil }
+        return text
+    }
+
+    /// The document's example made to fit the registry's field kinds: a member where the model
+    /// has no field, and a value of a free-form map that is not a string, are left out (a schema
+    /// cut where it contains itself is such a map); a member some view requires, or a `null`
+    /// where the field takes none, is filled with a value of the field's kind.
+    static func conform(_ value: JSONValue, to type: FieldType, depth: Int = 0) -> JSONValue {
+        switch (type, value) {
+        case (.model(let model), .object(let object)): return conform(object, to: model, depth: depth)
+        case (.stringMap, .object(let object)):
+            return .object(JSONObject(object.filter { $0.value.stringValue != nil }.map { ($0.key, $0.value) }))
+        case (.array(let element, _, _), .array(let items)), (.set(let element), .array(let items)):
+            return .array(items.map { conform($0, to: element, depth: depth + 1) })
+        case (.oneOf(let options), .object):
+            // An object is meant for the first option that is a model.
+            for case .model(let model) in options { return conform(value, to: .model(model), depth: depth) }
+            return value
+        default: return fits(value, type) ? value : self.value(of: type, depth: depth) ?? value
+        }
+    }
+
+    /// Whether a scalar is of the kind: the JSON type, and one of the choices of an enumeration.
+    static func fits(_ value: JSONValue, _ type: FieldType) -> Bool {
+        switch type {
+        case .enumeration(let choices): value.stringValue.map(choices.contains) ?? false
+        case .integer: value.intValue != nil
+        case .number: value.doubleValue != nil
+        case .boolean: value.boolValue != nil
+        case .text, .dateTime, .date: value.stringValue != nil
+        case .array, .set: value.arrayValue != nil
+        case .model, .stringMap: value.objectValue != nil
+        case .oneOf(let options): options.contains { fits(value, $0) }
+        }
+    }
+
+    static func conform(_ object: JSONObject, to model: Model, depth: Int = 0) -> JSONValue {
+        var kept = JSONObject()
+        for (key, member) in object {
+            guard let field = model.field(named: key) else { continue }
+            if member == .null, !field.nullable {
+                if let made = value(of: field.type, depth: depth + 1), !field.requiredIn.isEmpty { kept[key] = made }
+                continue
+            }
+            kept[key] = conform(member, to: field.type, depth: depth + 1)
+        }
+        for field in model.fields where kept[field.name] == nil && !field.requiredIn.isEmpty && field.derived == nil {
+            if let made = value(of: field.type, depth: depth + 1) { kept[field.name] = made }
+        }
+        return .object(kept)
+    }
+
+    /// A value of a field kind, the same on every run; nil for a model nested too deep to finish.
+    static func value(of type: FieldType, depth: Int = 0) -> JSONValue? {
+        switch type {
+        case .text(let format, let minLength, let maxLength, let pattern):
+            if let pattern, let text = matching(pattern) { return .string(text) }
+            switch format {
+            case .email: return "ada@example.com"
+            case .uri: return "https://example.com/"
+            case .ipv4: return "192.0.2.1"
+            case nil: break
+            }
+            let text = String(repeating: "a", count: max(minLength ?? 1, 1))
+            return .string(maxLength.map { String(text.prefix(max($0, 0))) } ?? text)
+        case .integer(let minimum, _): return .integer(max(minimum ?? 1, 1))
+        case .number(let minimum, _): return .number(max(minimum ?? 1, 1))
+        case .boolean: return .bool(true)
+        case .dateTime: return "2024-01-01T00:00:00Z"
+        case .date: return "2024-01-01"
+        case .enumeration(let choices): return choices.first.map(JSONValue.string)
+        case .array(let element, let minItems, _):
+            let count = minItems ?? 0
+            guard count > 0 else { return .array([]) }
+            return value(of: element, depth: depth + 1).map { .array(Array(repeating: $0, count: count)) }
+        case .set: return .array([])
+        case .stringMap: return .object(JSONObject())
+        case .oneOf(let options): return options.first.flatMap { value(of: $0, depth: depth + 1) }
+        case .model(let model):
+            guard depth < 12 else { return nil }
+            var object = JSONObject()
+            for field in model.fields where !field.requiredIn.isEmpty && field.derived == nil {
+                guard let made = value(of: field.type, depth: depth + 1) else { return nil }
+                object[field.name] = made
+            }
+            return .object(object)
         }
     }
 
@@ -121,5 +220,128 @@ struct Samples {
         while shape.properties.contains(where: { $0.key == name }) { name += "_" }
         object[name] = "?"
         return .object(object)
+    }
+}
+
+/// Reads a regular expression far enough to write the shortest string it matches.
+private struct PatternReader {
+    let characters: [Character]
+    var position = 0
+
+    /// A sequence of quantified atoms, up to `|` or `)`.
+    mutating func sequence() -> String? {
+        var text = ""
+        while position < characters.count, characters[position] != "|", characters[position] != ")" {
+            guard let atom = atom() else { return nil }
+            guard let count = quantifier() else { return nil }
+            text += String(repeating: atom, count: count)
+        }
+        return text
+    }
+
+    /// An alternation: the first alternative, the rest read past.
+    mutating func alternation() -> String? {
+        guard let first = sequence() else { return nil }
+        while position < characters.count, characters[position] == "|" {
+            position += 1
+            guard sequence() != nil else { return nil }
+        }
+        return first
+    }
+
+    mutating func atom() -> String? {
+        let character = characters[position]
+        position += 1
+        switch character {
+        case "^", "$": return ""
+        case ".": return "a"
+        case "(":
+            if position + 1 < characters.count, characters[position] == "?" {
+                guard characters[position + 1] == ":" else { return nil }
+                position += 2
+            }
+            guard let inner = alternation(), position < characters.count, characters[position] == ")" else { return nil }
+            position += 1
+            return inner
+        case "[": return characterClass()
+        case "\\":
+            guard position < characters.count else { return nil }
+            let escaped = characters[position]
+            position += 1
+            switch escaped {
+            case "d": return "1"
+            case "w": return "a"
+            case "s": return " "
+            case "D", "W", "S": return "-"
+            case _ where escaped.isLetter || escaped.isNumber: return nil
+            default: return String(escaped)
+            }
+        case "*", "+", "?", "{", "|", ")": return nil
+        default: return String(character)
+        }
+    }
+
+    /// A character from a class: the first member of a plain one, for a negated one the first
+    /// of a few common characters it leaves out.
+    mutating func characterClass() -> String? {
+        var negated = false
+        if position < characters.count, characters[position] == "^" {
+            negated = true
+            position += 1
+        }
+        var members: [Character] = []
+        var ranges: [ClosedRange<Character>] = []
+        var first = true
+        while position < characters.count, characters[position] != "]" || first {
+            first = false
+            var character = characters[position]
+            position += 1
+            if character == "\\", position < characters.count {
+                character = characters[position]
+                position += 1
+                switch character {
+                case "d": ranges.append("0"..."9")
+                case "w": ranges.append("a"..."z")
+                case "s": members.append(" ")
+                default: members.append(character)
+                }
+                continue
+            }
+            if position + 1 < characters.count, characters[position] == "-", characters[position + 1] != "]" {
+                let upper = characters[position + 1]
+                position += 2
+                guard character <= upper else { return nil }
+                ranges.append(character...upper)
+            } else {
+                members.append(character)
+            }
+        }
+        guard position < characters.count else { return nil }
+        position += 1
+        let contains = { (character: Character) in members.contains(character) || ranges.contains { $0.contains(character) } }
+        if negated { return "a1A_-".first { !contains($0) }.map(String.init) }
+        return (ranges.first?.lowerBound ?? members.first).map(String.init)
+    }
+
+    /// How many times the atom before is repeated: as few as the quantifier allows.
+    mutating func quantifier() -> Int? {
+        guard position < characters.count else { return 1 }
+        var count = 1
+        switch characters[position] {
+        case "*", "?":
+            position += 1
+            count = 0
+        case "+": position += 1
+        case "{":
+            guard let end = characters[position...].firstIndex(of: "}") else { return nil }
+            let bounds = String(characters[(position + 1)..<end]).split(separator: ",", omittingEmptySubsequences: false)
+            guard let lower = bounds.first.flatMap({ Int($0) }) else { return nil }
+            position = end + 1
+            count = lower
+        default: return 1
+        }
+        // A lazy or possessive mark changes nothing for the shortest match.
+        if position < characters.count, characters[position] == "?" || characters[position] == "+" { position += 1 }
+        return count
     }
 }

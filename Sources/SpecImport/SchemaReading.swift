@@ -22,6 +22,9 @@ struct SchemaReading {
     var resourceRecords: [String: SpecNode] = [:]
     /// Models being read, outermost first: a schema that contains itself is cut where it recurs.
     var reading: [String] = []
+    /// Where each model's schema is, so that two schemas given one name (two actions' `confirm`
+    /// bodies) are two models.
+    var sources: [String: Location] = [:]
 
     init(document: SpecDocument) { self.document = document }
 
@@ -62,7 +65,17 @@ struct SchemaReading {
                 let single = fieldType(options[0], name: name, create: create, update: update, pointer: pointer)
                 return (single.type, single.nullable || anyNull || nullable)
             }
-            return (.oneOf(options.map { fieldType($0, name: name, pointer: pointer).type }), anyNull || nullable)
+            // Options that are no component are models of their own: `ShippingOption2` beside `Shipping`.
+            var types: [FieldType] = []
+            for (index, option) in options.enumerated() {
+                let type = fieldType(option, name: index == 0 ? name : name + "Option\(index + 1)", pointer: pointer + "/oneOf/\(index)")
+                    .type
+                // The same component twice (Stripe's `anyOf` lists some twice) is one option.
+                let name = Self.modelName(of: type)
+                if name == nil || !types.contains(where: { Self.modelName(of: $0) == name }) { types.append(type) }
+            }
+            if types.count == 1 { return (types[0], anyNull || nullable) }
+            return (.oneOf(types), anyNull || nullable)
         }
         if resolved["allOf"] != nil || resolved["properties"] != nil || types == ["object"] {
             if resolved["properties"] == nil, resolved["allOf"] == nil {
@@ -121,7 +134,21 @@ struct SchemaReading {
         _ name: String, read: SpecNode?, create: SpecNode?, update: SpecNode?, identifier: String? = nil, examples: [JSONValue] = [],
         includes: [String] = [], pointer: String
     ) -> Model {
-        if let known = models[name] { return known }
+        let source = (read ?? create ?? update).map { resolve($0).location }
+        var name = name
+        // A name another schema has is taken: the next free one (`ConfirmRequest2`) is this one's.
+        for candidate in [name] + (2...99).map({ "\(name)\($0)" }) {
+            guard models[candidate] != nil || reading.contains(candidate) else {
+                name = candidate
+                break
+            }
+            if source == nil || sources[candidate] == nil || sources[candidate] == source {
+                if let known = models[candidate] { return known }
+                name = candidate
+                break
+            }
+        }
+        if let source { sources[name] = source }
         reading.append(name)
         defer { reading.removeLast() }
         var (read, create, update, identifier, examples, includes) = (read, create, update, identifier, examples, includes)
@@ -201,8 +228,11 @@ struct SchemaReading {
         }
         let description = read.flatMap { Self.description(resolve($0)) } ?? create.flatMap { Self.description(resolve($0)) } ?? ""
         let names = Set(order)
-        let kept = examples.filter { example in example.objectValue.map { $0.keys.allSatisfy(names.contains) } ?? false }
-        let model = Model(name, description: description, identifier: identifier, fields: fields, examples: kept)
+        let fitting = examples.filter { example in example.objectValue.map { $0.keys.allSatisfy(names.contains) } ?? false }
+        var model = Model(name, description: description, identifier: identifier, fields: fields)
+        model = Model(
+            name, description: description, identifier: identifier, fields: fields,
+            examples: fitting.map { Samples.conform($0, to: .model(model)) })
         models[name] = model
         return model
     }
@@ -234,6 +264,11 @@ struct SchemaReading {
     static let modifiedNames: Set<String> = [
         "updated_at", "updatedAt", "modified_at", "modifiedAt", "updated", "date_modified", "last_modified", "updated_on",
     ]
+
+    static func modelName(of type: FieldType) -> String? {
+        if case .model(let model) = type { return model.name }
+        return nil
+    }
 
     static func isDateTime(_ type: FieldType) -> Bool {
         if case .dateTime = type { return true }
