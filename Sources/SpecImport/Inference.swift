@@ -190,8 +190,10 @@ struct Inference {
                 actions[path] = (owner, last)
             }
         }
-        let names = Self.names(
-            collectionOrder, records: collectionOrder.map { Self.componentName(record(at: $0, item: collections[$0]?.item)) })
+        let names = Self.names(collectionOrder) { first, second in
+            let records = [first, second].map { record(at: $0, item: collections[$0]?.item) }
+            return sameRecords(records[0], records[1])
+        }
         for path in collectionOrder {
             guard let (item, parameter) = collections[path] else { continue }
             resources.append(resource(at: path, item: item, parameter: parameter, collections: collections, names: names))
@@ -207,13 +209,13 @@ struct Inference {
     /// collection and one under a parent record share theirs (`/notes`, `/orders/{orderId}/notes`:
     /// one resource, scoped); another of the same name is named after its parent's records
     /// (`transfer_reversals`) or the segment above it (`issuing_disputes`).
-    static func names(_ collections: [String], records: [String?]) -> [String: String] {
+    static func names(_ collections: [String], holdSameRecords: (String, String) -> Bool) -> [String: String] {
         var names: [String: String] = [:]
         var taken: Set<String> = []
-        // The record schema of each name: a collection and one under a parent share a name only
-        // when they hold the same records.
-        var schemas: [String: String?] = [:]
-        for (path, record) in zip(collections, records) {
+        // The first collection of each name: a collection and one under a parent share a name
+        // only when they hold the same records.
+        var firsts: [String: String] = [:]
+        for path in collections {
             let segments = Self.segments(path)
             let scoped = segments.count >= 3 && isParameter(segments[segments.count - 2])
             let last = segments.last ?? path
@@ -221,12 +223,12 @@ struct Inference {
             var candidates = [last]
             if let word = above.first { candidates.append((scoped ? RegistryBuilder.singular(word) : word) + "_" + last) }
             candidates.append(above.reversed().joined(separator: "_") + "_" + last)
-            let free = { (name: String) in
-                !taken.contains(key(name, scoped)) && (schemas[name].map { $0 == record || record == nil || $0 == nil } ?? true)
+            func free(_ name: String) -> Bool {
+                !taken.contains(key(name, scoped)) && (firsts[name].map { holdSameRecords($0, path) } ?? true)
             }
             let name = candidates.first(where: free) ?? (2...).lazy.map { "\(last)_\($0)" }.first(where: free) ?? last
             taken.insert(key(name, scoped))
-            if schemas[name] == nil { schemas[name] = record }
+            if firsts[name] == nil { firsts[name] = path }
             names[path] = name
         }
         return names
@@ -301,6 +303,17 @@ struct Inference {
             name: names[path] ?? path, path: path, itemPath: item, itemParameter: parameter, parent: parent,
             schema: Self.componentName(record), identifier: identifier, listProperty: list?.property, paging: paging,
             filters: filters, limit: limit)
+    }
+
+    /// Whether two record schemas are one: the same component, or most of their fields in
+    /// common (a document that names its scoped and store-wide records apart).
+    func sameRecords(_ first: SpecNode?, _ second: SpecNode?) -> Bool {
+        guard let first, let second else { return true }
+        if let name = Self.componentName(first), name == Self.componentName(second) { return true }
+        let fields = [first, second].map { Set(properties($0)) }
+        let union = fields[0].union(fields[1])
+        guard !union.isEmpty else { return true }
+        return Double(fields[0].intersection(fields[1]).count) / Double(union.count) >= 0.6
     }
 
     /// The record schema of a collection: its item's answer, its list's items, its create's

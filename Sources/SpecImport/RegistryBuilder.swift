@@ -130,6 +130,7 @@ struct RegistryBuilder {
                 info: info(), pagination: pagination, resources: resources, singletons: singletons,
                 recordEnvelope: bareRecords ? .bare : .data, documented: documented)
             var reasons: [(name: String, reason: String)] = []
+            var dropped = false
             if let problem = registry.declarationProblems().first {
                 let quoted = problem.message.split(separator: "'", maxSplits: 2, omittingEmptySubsequences: false)
                 let name = quoted.count > 2 ? String(quoted[1]) : ""
@@ -143,15 +144,37 @@ struct RegistryBuilder {
                     _ = try DocumentEmitter(registry: registry).document()
                     return registry
                 } catch {
-                    guard case .invalidExamples(let problems) = error else { return registry }
-                    for problem in problems.map(\.problem) {
-                        guard let name = Self.owner(of: problem.location, in: registry) else { continue }
-                        if !reasons.contains(where: { $0.name == name }) { reasons.append((name, "its example \(problem)")) }
+                    // An operation the generator cannot say is named first in its message (`PUT /tags: …`).
+                    if case .registry(let message) = error {
+                        let words = message.split(separator: " ", maxSplits: 2)
+                        guard words.count > 1, SpecDocument.methods.contains(words[0].lowercased()), words[1].hasSuffix(":"),
+                            let name = Self.owner(of: SpecDocument.pointer(["paths", String(words[1].dropLast())]), in: registry)
+                        else { return registry }
+                        reasons = [(name, message)]
+                    }
+                    if case .invalidExamples(let problems) = error {
+                        for problem in problems.map(\.problem) {
+                            // The document's own example that its schema refuses is left out.
+                            if let index = Self.documentedIndex(of: problem.location, in: documented) {
+                                let steps = Self.steps(of: problem.location).dropFirst(3)
+                                let kept = Self.removing(Array(steps), from: documented[index].operation)
+                                guard kept != documented[index].operation else { continue }
+                                documented[index] = DocumentedOperation(
+                                    method: documented[index].method, path: documented[index].path, operation: kept)
+                                reading.note(problem.location, "the document's example is refused by its own schema (\(problem.issue)); left out")
+                                dropped = true
+                                continue
+                            }
+                            guard let name = Self.owner(of: problem.location, in: registry) else { continue }
+                            if !reasons.contains(where: { $0.name == name }) { reasons.append((name, "its example \(problem)")) }
+                        }
                     }
                     // A problem no resource owns is the generator's to report.
-                    if reasons.isEmpty { return registry }
+                    if reasons.isEmpty && !dropped { return registry }
                 }
             }
+            // Each pass leaves something out, or the generator is left to report what remains.
+            guard dropped || reasons.contains(where: { !leftOut.contains($0.name) }) else { return registry }
             for (name, reason) in reasons where leftOut.insert(name).inserted {
                 let path: String
                 if let index = resources.firstIndex(where: { $0.name == name }) {
@@ -171,11 +194,39 @@ struct RegistryBuilder {
         }
     }
 
-    /// The resource or singleton whose operation or model an example problem's pointer names.
-    static func owner(of pointer: String, in registry: Registry) -> String? {
-        let steps = pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {
+    /// A JSON pointer's steps, unescaped.
+    static func steps(of pointer: String) -> [String] {
+        pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {
             $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
         }
+    }
+
+    /// The documented operation a pointer (`#/paths/~1tags/put/…`) lies in.
+    static func documentedIndex(of pointer: String, in documented: [DocumentedOperation]) -> Int? {
+        let steps = steps(of: pointer)
+        guard steps.count > 3, steps[0] == "paths" else { return nil }
+        return documented.firstIndex { $0.path == steps[1] && $0.method == steps[2].uppercased() }
+    }
+
+    /// `value` without what `steps` lead to.
+    static func removing(_ steps: [String], from value: JSONValue) -> JSONValue {
+        guard let step = steps.first else { return value }
+        switch value {
+        case .object(var object):
+            guard let member = object[step] else { return value }
+            object[step] = steps.count == 1 ? JSONValue?.none : removing(Array(steps.dropFirst()), from: member)
+            return .object(object)
+        case .array(var items):
+            guard let index = Int(step), items.indices.contains(index) else { return value }
+            if steps.count == 1 { items.remove(at: index) } else { items[index] = removing(Array(steps.dropFirst()), from: items[index]) }
+            return .array(items)
+        default: return value
+        }
+    }
+
+    /// The resource or singleton whose operation or model an example problem's pointer names.
+    static func owner(of pointer: String, in registry: Registry) -> String? {
+        let steps = steps(of: pointer)
         guard steps.count >= 2 else { return nil }
         if steps[0] == "paths" {
             let path = steps[1]
@@ -212,9 +263,25 @@ struct RegistryBuilder {
             guard depth < 2, let target = document.resolved(node) else { return .object(JSONObject()) }
             return inlined(target, depth: depth + 1)
         }
-        if node.isMapping { return .object(JSONObject(node.members.map { ($0.key, inlined($0.value, depth: depth)) })) }
+        if node.isMapping { return .object(Self.openAPI31(JSONObject(node.members.map { ($0.key, inlined($0.value, depth: depth)) }))) }
         if case .sequence(let items) = node.kind { return .array(items.map { inlined($0, depth: depth) }) }
         return node.json
+    }
+
+    /// A 3.0 schema's keywords as 3.1 says them: `exclusiveMaximum: true` beside `maximum` is
+    /// the bound itself, and `nullable: true` is `null` among the types.
+    static func openAPI31(_ object: JSONObject) -> JSONObject {
+        var object = object
+        for (exclusive, bound) in [("exclusiveMaximum", "maximum"), ("exclusiveMinimum", "minimum")] {
+            guard let flag = object[exclusive]?.boolValue else { continue }
+            object[exclusive] = flag ? object[bound] : JSONValue?.none
+            if flag { object[bound] = JSONValue?.none }
+        }
+        if let nullable = object["nullable"]?.boolValue {
+            object["nullable"] = JSONValue?.none
+            if nullable, let type = object["type"]?.stringValue { object["type"] = [.string(type), "null"] }
+        }
+        return object
     }
 
     func pagination() -> Pagination {
@@ -440,7 +507,11 @@ struct RegistryBuilder {
                         reading.note(Self.pointer(entry.method, entry.path), "the batch declares no maxItems; the registry takes 10")
                     }
                 }
-                invalid = samples.invalid(body, valid: valid, model: model, partial: kind.requestProjection == .patch)
+                // An update's items need only name their records; a patch needs nothing.
+                let projection = kind.requestProjection
+                invalid = samples.invalid(
+                    body, valid: valid, model: model, partial: projection == .patch || projection == .update,
+                    identifier: projection == .update ? model.identifier : nil)
                 if requestExample == nil { requestExample = nil }
             }
             let status = successStatus(source)

@@ -167,7 +167,10 @@ struct Samples {
     }
 
     /// `partial` is for a write that changes only the fields it sends, where nothing is required.
-    func invalid(_ schema: SpecNode?, valid example: JSONValue, model: Model? = nil, partial: Bool = false) -> JSONValue {
+    /// An update's items name their records by `identifier`, which is all they must send.
+    func invalid(
+        _ schema: SpecNode?, valid example: JSONValue, model: Model? = nil, partial: Bool = false, identifier: String? = nil
+    ) -> JSONValue {
         guard let schema else { return .string("not JSON the operation takes") }
         let shape = reading.merged(schema)
         let resolved = shape.node ?? schema
@@ -176,11 +179,15 @@ struct Samples {
                 return .array(Array(repeating: item, count: maximum + 1))
             }
             if let item = example.arrayValue?.first {
-                return .array([invalid(resolved["items"], valid: item, model: model, partial: partial)])
+                return .array([invalid(resolved["items"], valid: item, model: model, partial: partial, identifier: identifier)])
             }
             return .string("not an array")
         }
         guard case .object(var object) = example else { return .array([]) }
+        if let identifier, object[identifier] != nil {
+            object[identifier] = JSONValue?.none
+            return .object(object)
+        }
         // A required member left out breaks the body's own schema, whichever schema a field's
         // type was read from.
         if !partial, let required = shape.properties.first(where: { shape.required.contains($0.key) }) {
