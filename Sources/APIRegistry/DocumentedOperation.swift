@@ -11,12 +11,34 @@ public struct DocumentedOperation: Sendable {
     public let path: String
     /// The OpenAPI operation object, every `$ref` in it replaced by what it names.
     public let operation: JSONValue
+    /// Why the operation's text could not be read, when it was given as text; `generate` says so.
+    public let problem: String?
+    /// Where it is declared.
+    public let declaredAt: SourceLocation
 
     /// An operation at `path` that answers as `operation` (an OpenAPI operation object) says.
-    public init(method: String, path: String, operation: JSONValue) {
+    public init(method: String, path: String, operation: JSONValue, fileID: String = #fileID, line: Int = #line) {
         self.method = method.uppercased()
         self.path = path
         self.operation = operation
+        self.problem = nil
+        self.declaredAt = SourceLocation(fileID: fileID, line: line)
+    }
+
+    /// An operation given as its OpenAPI object's JSON text, as `specsmith import` writes a
+    /// large one: text is quicker to compile than the same value as a Swift literal. Text that
+    /// does not parse leaves the operation empty, and the registry's checks name it.
+    public init(method: String, path: String, json: String, fileID: String = #fileID, line: Int = #line) {
+        self.method = method.uppercased()
+        self.path = path
+        self.declaredAt = SourceLocation(fileID: fileID, line: line)
+        do {
+            self.operation = try JSONParser(maxDepth: 512, maxStringLength: .max).parse(json)
+            self.problem = nil
+        } catch {
+            self.operation = .object(JSONObject())
+            self.problem = "the operation's JSON does not parse: \(error)"
+        }
     }
 
     /// The response a client asks for with `Prefer: code=404, example=missing`: the declared

@@ -73,6 +73,9 @@ public struct Operation: Sendable {
     public let operationID: String?
     /// The status of a success, when not the default (`201` for `createOne`, `200` otherwise).
     public let status: Int?
+    /// The HTTP method it is served with: its kind's (`PATCH` for a patch), or the one an API
+    /// uses instead (some change a record with a `POST` on its item path).
+    public let method: String
     /// Where the operation is declared, for problems with its examples.
     public let declaredAt: SourceLocation
 
@@ -88,6 +91,7 @@ public struct Operation: Sendable {
         scoped: Bool = false,
         operationID: String? = nil,
         status: Int? = nil,
+        method: String? = nil,
         fileID: String = #fileID,
         line: Int = #line
     ) {
@@ -102,5 +106,6 @@ public struct Operation: Sendable {
         self.scoped = scoped
         self.operationID = operationID
         self.status = status
+        self.method = method?.uppercased() ?? kind.method
     }
 }

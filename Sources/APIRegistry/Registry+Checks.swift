@@ -7,6 +7,11 @@ extension Registry {
         var problems: [DeclarationProblem] = []
         var names: Set<String> = []
         var paths: Set<String> = []
+        for documented in self.documented {
+            if let problem = documented.problem {
+                problems.append(DeclarationProblem("\(documented.method) \(documented.path): \(problem)", at: documented.declaredAt))
+            }
+        }
         for resource in resources {
             let at = "resource '\(resource.name)'"
             if !names.insert(resource.name).inserted {
@@ -71,7 +76,7 @@ extension Registry {
             for operation in resource.operations where operation.kind.isBatch {
                 if (operation.batchLimit ?? 0) < 1 {
                     problems.append(
-                        DeclarationProblem("\(at): \(operation.kind.method) needs a batch limit of at least 1", at: operation.declaredAt))
+                        DeclarationProblem("\(at): \(operation.method) needs a batch limit of at least 1", at: operation.declaredAt))
                 }
             }
             for operation in resource.operations where !operation.kind.isBatch && operation.batchLimit != nil {
@@ -97,7 +102,7 @@ extension Registry {
             }
             var byPath: [String: OperationKind] = [:]
             for operation in resource.operations {
-                let key = "\(operation.kind.method) \(resource.path(of: operation))"
+                let key = "\(operation.method) \(resource.path(of: operation))"
                 if let other = byPath[key], other != operation.kind {
                     problems.append(
                         DeclarationProblem(

@@ -54,6 +54,20 @@ public struct Registry: Sendable {
 }
 
 extension Registry {
+    /// Whether a request of `method` on the concrete path `path` reaches an operation: one kept
+    /// as its document says it, an object's, an action, or a resource's operation of that method.
+    public func serves(method: String, path: String) -> Bool {
+        let method = method.uppercased()
+        if documented.contains(where: { $0.method == method && PathTemplate.match($0.path, path) != nil }) { return true }
+        if let (singleton, _) = locateSingleton(path) { return singleton.methods.contains(method) }
+        guard let target = locate(path) else { return false }
+        if target.action != nil { return method == "POST" }
+        let onItem = target.item != nil
+        return target.resource.operations.contains { operation in
+            operation.method == method && operation.kind.isItem == onItem && (onItem || operation.scoped == (target.parent != nil))
+        }
+    }
+
     /// Where a concrete path under the server leads: `/books` → books; `/books/42` → book 42;
     /// `/books/42/lend` → the lend action on book 42; `/accounts/validate-credentials` → a
     /// collection action (actions are matched before item paths).

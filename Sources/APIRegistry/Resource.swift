@@ -175,8 +175,8 @@ public struct Resource: Sendable {
     public func methods(item: Bool, scoped: Bool = false) -> [String] {
         var methods: [String] = []
         for operation in operations
-        where operation.kind.isItem == item && (item || operation.scoped == scoped) && !methods.contains(operation.kind.method) {
-            methods.append(operation.kind.method)
+        where operation.kind.isItem == item && (item || operation.scoped == scoped) && !methods.contains(operation.method) {
+            methods.append(operation.method)
         }
         return methods
     }

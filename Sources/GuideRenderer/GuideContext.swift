@@ -248,7 +248,7 @@ struct GuideContext {
 
     func operation(_ resource: Resource, _ operation: APIRegistry.Operation) -> [String: Any] {
         let kind = operation.kind
-        let method = kind.method
+        let method = operation.method
         let path = resource.path(of: operation)
         let status =
             operation.status.map(String.init) ?? (kind == .delete || kind == .deleteOne ? "204" : kind == .createOne ? "201" : "200")
@@ -324,15 +324,15 @@ struct GuideContext {
         var order: [String] = []
         for resource in registry.resources {
             for operation in resource.operations {
-                guard let documented = contract.operation(method: operation.kind.method, path: resource.path) else { continue }
+                guard let documented = contract.operation(method: operation.method, path: resource.path) else { continue }
                 for (status, response) in documented.responses where status.rawValue.hasPrefix("4") && seen[status.rawValue] == nil {
-                    guard let example = contract.example(method: operation.kind.method, path: resource.path, status: status.rawValue) else {
+                    guard let example = contract.example(method: operation.method, path: resource.path, status: status.rawValue) else {
                         continue
                     }
                     seen[status.rawValue] = [
                         "status": status.rawValue, "when": contract.document.components[response]?.description ?? "",
-                        "operation": "\(operation.kind.method) \(resource.path)", "example": Self.json.string(example),
-                        "marker": "response=\"\(operation.kind.method) \(resource.path) \(status.rawValue)\"",
+                        "operation": "\(operation.method) \(resource.path)", "example": Self.json.string(example),
+                        "marker": "response=\"\(operation.method) \(resource.path) \(status.rawValue)\"",
                     ]
                     order.append(status.rawValue)
                 }

@@ -40,7 +40,7 @@ public struct AccessPolicy: Sendable, Equatable {
             case .operation(let resource, let operation, _, _) where operation.kind.isWrite:
                 guard let scope = info.scope(for: operation.kind) else { return nil }
                 return .forbidden(
-                    header: info.authHeader, method: operation.kind.method, path: resource.path(of: operation), scope: scope.name)
+                    header: info.authHeader, method: operation.method, path: resource.path(of: operation), scope: scope.name)
             case .singleton(let singleton, _, true):
                 guard let scope = info.scope(for: .update) else { return nil }
                 return .forbidden(header: info.authHeader, method: "PUT", path: singleton.path, scope: scope.name)

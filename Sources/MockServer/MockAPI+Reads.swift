@@ -14,7 +14,7 @@ extension MockAPI {
         }
         let owned: [JSONObject]
         if let parent, let key = resource.parent?.storageKey {
-            owned = candidates(state[resource.name], key, [.integer(parent)]).filter { $0[key]?.intValue == parent }
+            owned = candidates(state[resource.name], key, [.integer(parent)]).filter { $0[key]?.recordID == parent }
         } else {
             owned = start(resource, query, state: state)
         }
@@ -60,7 +60,7 @@ extension MockAPI {
     /// of the neighbouring pages in `meta.cursor`.
     func cursorPage(_ records: [JSONObject], of resource: Resource, _ query: ListQuery, state: StoreState) -> MockResponse {
         let identifier = resource.model.identifier ?? "id"
-        func id(_ record: JSONObject) -> Int { record[identifier]?.intValue ?? 0 }
+        func id(_ record: JSONObject) -> Int { record[identifier]?.recordID ?? 0 }
         let page: ArraySlice<JSONObject>
         if let before = query.before {
             page = records.filter { id($0) < before }.suffix(query.limit)
@@ -83,7 +83,7 @@ extension MockAPI {
         for clause in query.clauses where clause.op == .in && clause.filter.fields.count == 1 {
             let field = clause.filter.fields[0]
             if field == resource.model.identifier {
-                return table.records(clause.values.compactMap(\.intValue))
+                return table.records(clause.values.compactMap(\.recordID))
             }
             if table.isIndexed(field) {
                 return candidates(table, field, clause.values)
@@ -115,7 +115,7 @@ extension MockAPI {
     /// A field's value as responses show it: stored, or taken from the record a relation names.
     func value(of name: String, in record: JSONObject, of resource: Resource, state: StoreState) -> JSONValue? {
         guard case .related(let via, let field)? = resource.model.field(named: name)?.derived else { return record[name] }
-        guard let relation = resource.relations.first(where: { $0.field == via }), let key = record[via]?.intValue else { return nil }
+        guard let relation = resource.relations.first(where: { $0.field == via }), let key = record[via]?.recordID else { return nil }
         return state[relation.resource][key]?[field]
     }
 
@@ -173,9 +173,9 @@ extension MockAPI {
         for other in registry.resources {
             for relation in other.relations where relation.resource == resource.name && relation.onDelete == .restrict {
                 let holders = candidates(state[other.name], relation.field, ids.sorted().map { .integer($0) }).filter {
-                    ids.contains($0[relation.field]?.intValue ?? 0)
+                    ids.contains($0[relation.field]?.recordID ?? 0)
                 }
-                if let first = holders.first, let id = first[relation.field]?.intValue {
+                if let first = holders.first, let id = first[relation.field]?.recordID {
                     return .stillReferenced(
                         resource.model.name, id: id, by: other.model.name, count: holders.count, path: other.path, field: relation.field,
                         key: key)
@@ -196,17 +196,17 @@ extension MockAPI {
         for other in registry.resources {
             guard let scope = other.parent, scope.resource == resource.name, scope.field == nil else { continue }
             let dependents = candidates(state[other.name], scope.storageKey, ids.sorted().map { .integer($0) }).filter {
-                ids.contains($0[scope.storageKey]?.intValue ?? 0)
+                ids.contains($0[scope.storageKey]?.recordID ?? 0)
             }
-            cascade(other, ids: Set(dependents.compactMap { $0[other.model.identifier ?? "id"]?.intValue }), state: &state)
+            cascade(other, ids: Set(dependents.compactMap { $0[other.model.identifier ?? "id"]?.recordID }), state: &state)
         }
         for other in registry.resources {
             for relation in other.relations where relation.resource == resource.name && relation.onDelete == .cascade {
                 let dependents = candidates(state[other.name], relation.field, ids.sorted().map { .integer($0) }).filter {
-                    ids.contains($0[relation.field]?.intValue ?? 0)
+                    ids.contains($0[relation.field]?.recordID ?? 0)
                 }
                 let identifier = other.model.identifier ?? "id"
-                cascade(other, ids: Set(dependents.compactMap { $0[identifier]?.intValue }), state: &state)
+                cascade(other, ids: Set(dependents.compactMap { $0[identifier]?.recordID }), state: &state)
             }
         }
     }

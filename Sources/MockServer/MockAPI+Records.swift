@@ -30,8 +30,8 @@ extension MockAPI {
         case .success(let parsed): body = parsed
         }
         let path = resource.path(of: operation)
-        guard let schema = contract.bodySchema(method: kind.method, path: path) else {
-            return .failure(.missingSchema(kind.method, path))
+        guard let schema = contract.bodySchema(method: operation.method, path: path) else {
+            return .failure(.missingSchema(operation.method, path))
         }
         let issues = contract.validator.validate(body, against: schema, context: .request)
         guard issues.isEmpty, let object = body.objectValue else {
@@ -54,7 +54,7 @@ extension MockAPI {
         var owner: (resource: Resource, id: Int)?
         if let parent, let scope = resource.parent, let parentResource = registry.resource(named: scope.resource) {
             // The path names the parent: rules and the write see it as if the body had sent it.
-            if let field = scope.field { item[field] = .integer(parent) }
+            if let field = scope.field { item[field] = Self.reference(parent, as: resource.model.field(named: field)?.type) }
             owner = (parentResource, parent)
         }
         let problems = ruleProblems(item, .create, resource, state: state)
@@ -76,7 +76,7 @@ extension MockAPI {
         case .success(let object): item = object
         }
         // The path names the record; the rules and the write find it by its identifier.
-        item[resource.model.identifier ?? "id"] = .integer(id)
+        item[resource.model.identifier ?? "id"] = Self.idValue(id, of: resource)
         let problems = ruleProblems(item, .update, resource, state: state)
         guard problems.isEmpty else { return failure(.ruleViolations(problems)) }
         _ = apply(item, to: resource, .update, parent: nil, state: &state)
@@ -155,7 +155,7 @@ extension MockAPI {
         case .update(let changes):
             guard let record else { return MockResponse(status: 200, body: .object(changes)) }
             var item = changes
-            item[resource.model.identifier ?? "id"] = .integer(record.id)
+            item[resource.model.identifier ?? "id"] = Self.idValue(record.id, of: resource)
             let problems = ruleProblems(item, .update, resource, state: state)
             guard problems.isEmpty else { return failure(.ruleViolations(problems)) }
             _ = apply(item, to: resource, .update, parent: nil, state: &state)

@@ -17,8 +17,8 @@ extension MockAPI {
         if case .array(let items) = body, items.count > limit {
             return failure(.batchTooLarge(received: items.count, limit: limit))
         }
-        guard let schema = contract.bodySchema(method: operation.kind.method, path: resource.path) else {
-            return failure(.missingSchema(operation.kind.method, resource.path))
+        guard let schema = contract.bodySchema(method: operation.method, path: resource.path) else {
+            return failure(.missingSchema(operation.method, resource.path))
         }
         let issues = contract.validator.validate(body, against: schema, context: .request)
         guard issues.isEmpty else {
@@ -134,7 +134,7 @@ extension MockAPI {
         let model = resource.model
         let identifier = model.identifier ?? "id"
         var recordID: Int?
-        if kind == .update, let id = item[identifier]?.intValue {
+        if kind == .update, let id = item[identifier]?.recordID {
             guard state[resource.name][id] != nil else {
                 problems.append((path.appending(key: identifier).description, "no \(model.name) has id \(id)"))
                 return
@@ -144,7 +144,7 @@ extension MockAPI {
             recordID = upsertMatch(item, in: resource, parent: parent.map { ($0.resource, $0.id) }, state: state)
         }
         for relation in resource.relations {
-            guard let key = item[relation.field]?.intValue, let target = registry.resource(named: relation.resource) else { continue }
+            guard let key = item[relation.field]?.recordID, let target = registry.resource(named: relation.resource) else { continue }
             if state[target.name][key] == nil {
                 problems.append((path.appending(key: relation.field).description, "no \(target.model.name) has id \(key)"))
             }
@@ -154,10 +154,10 @@ extension MockAPI {
             case .unique(let field):
                 guard let value = item[field], let normalized = Self.uniqueKey(value, model.field(named: field)?.type) else { continue }
                 let holder = candidates(state[resource.name], field, [value]).first { record in
-                    record[identifier]?.intValue != recordID
+                    record[identifier]?.recordID != recordID
                         && record[field].flatMap { Self.uniqueKey($0, model.field(named: field)?.type) } == normalized
                 }
-                if let holder, let id = holder[identifier]?.intValue {
+                if let holder, let id = holder[identifier]?.recordID {
                     problems.append((path.appending(key: field).description, "is already used by \(model.name) \(id)"))
                 } else if let earlier = seen["\(resource.name).\(field)"]?[normalized] {
                     problems.append((path.appending(key: field).description, "is also used by \(earlier) of this request"))
@@ -165,7 +165,7 @@ extension MockAPI {
                     seen["\(resource.name).\(field)", default: [:]][normalized] = path
                 }
             case .valueMatchesType(let field, let via, let typeField, let types):
-                guard let value = item[field]?.stringValue, let key = item[via]?.intValue,
+                guard let value = item[field]?.stringValue, let key = item[via]?.recordID,
                     let relation = resource.relations.first(where: { $0.field == via }),
                     let target = state[relation.resource][key], let type = target[typeField]?.stringValue, let fieldType = types[type]
                 else { continue }
@@ -233,11 +233,11 @@ extension MockAPI {
         let wanted = values.compactMap { $0 }
         let identifier = resource.model.identifier ?? "id"
         let holder = candidates(state[resource.name], fields[0], [wanted[0]]).first { record in
-            record[identifier]?.intValue != recordID && zip(fields, wanted).allSatisfy { record[$0.0]?.isJSONEqual(to: $0.1) == true }
+            record[identifier]?.recordID != recordID && zip(fields, wanted).allSatisfy { record[$0.0]?.isJSONEqual(to: $0.1) == true }
         }
         let named = fields.map { "`\($0)`" }.joined(separator: ", ")
         let key = "\(resource.name) unique " + wanted.map { JSONWriter(pretty: false).string($0) }.joined(separator: "|")
-        if let holder, let id = holder[identifier]?.intValue {
+        if let holder, let id = holder[identifier]?.recordID {
             problems.append((path.description, "has the same \(named) as \(resource.model.name) \(id)"))
         } else if let earlier = seen[key]?[""] {
             problems.append((path.description, "has the same \(named) as \(earlier) of this request"))
@@ -254,12 +254,12 @@ extension MockAPI {
         for case .ignoresDuplicates(let fields) in resource.rules where kind == .create || kind == .update {
             var seen = Set<String>()
             for (index, item) in items.enumerated() {
-                let own = kind == .update ? item[identifier]?.intValue : nil
+                let own = kind == .update ? item[identifier]?.recordID : nil
                 let stored = own.flatMap { state[resource.name][$0] }
                 let values = fields.map { item[$0] ?? stored?[$0] ?? .null }
                 let key = values.map { JSONWriter(pretty: false).string($0) }.joined(separator: "|")
                 let existing = candidates(state[resource.name], fields[0], [values[0]]).contains { record in
-                    record[identifier]?.intValue != own && zip(fields, values).allSatisfy { (record[$0.0] ?? .null).isJSONEqual(to: $0.1) }
+                    record[identifier]?.recordID != own && zip(fields, values).allSatisfy { (record[$0.0] ?? .null).isJSONEqual(to: $0.1) }
                 }
                 if existing || !seen.insert(key).inserted { skipped.insert(index) }
             }
@@ -331,7 +331,7 @@ extension MockAPI {
         for field in fields {
             if field == parentKey {
                 guard let id = parent?.id else { return nil }
-                wanted[field] = .integer(id)
+                wanted[field] = Self.reference(id, as: resource.model.field(named: field)?.type)
             } else {
                 wanted[field] = item[field] ?? .null
             }
@@ -341,7 +341,7 @@ extension MockAPI {
         let identifier = resource.model.identifier ?? "id"
         return candidates(state[resource.name], first, [value]).first { record in
             wanted.allSatisfy { (record[$0.key] ?? .null).isJSONEqual(to: $0.value) }
-        }?[identifier]?.intValue
+        }?[identifier]?.recordID
     }
 }
 
@@ -358,7 +358,7 @@ extension MockAPI {
         let stamp = time ?? timestamp()
         var existing: Int?
         switch kind {
-        case .update: existing = item[identifier]?.intValue
+        case .update: existing = item[identifier]?.recordID
         case .upsert: existing = upsertMatch(item, in: resource, parent: parent.map { ($0.resource, $0.id) }, state: state)
         default: existing = nil
         }
@@ -369,7 +369,7 @@ extension MockAPI {
             record = stored
         } else {
             id = state[resource.name].reserveID()
-            record = JSONObject([(identifier, .integer(id))])
+            record = JSONObject([(identifier, Self.idValue(id, of: resource))])
             for field in model.fields where field.derived == .createdAt { record[field.name] = stamp }
             for field in model.fields where item[field.name] == nil {
                 if let value = field.defaultValue { record[field.name] = value }
@@ -380,14 +380,15 @@ extension MockAPI {
                 childResource(of: field) == nil
             else { continue }
             record[key] = Self.storable(value, of: field, over: record[key])
-            if record[key] == .object(JSONObject()) { record[key] = nil }
+            // An empty object clears the field, unless every answer must show it.
+            if record[key] == .object(JSONObject()), !field.isRequired(in: .read) { record[key] = nil }
         }
         for secret in Secrets.hashes(in: item, of: model) { record[secret.key] = .string(secret.hash) }
         if let parent, let relation = resource.relation(to: parent.resource.name) {
-            record[relation.field] = .integer(parent.id)
+            record[relation.field] = Self.reference(parent.id, as: model.field(named: relation.field)?.type)
         }
         if let parent, let scope = resource.parent, scope.resource == parent.resource.name {
-            record[scope.storageKey] = .integer(parent.id)
+            record[scope.storageKey] = Self.reference(parent.id, as: model.field(named: scope.storageKey)?.type)
         }
         for field in model.fields where field.derived == .modifiedAt { record[field.name] = stamp }
         state[resource.name].put(record, id: id)

@@ -39,8 +39,8 @@ public struct MockAPI: Sendable {
         for resource in registry.resources {
             for operation in resource.operations where operation.kind.requestProjection != nil {
                 let path = resource.path(of: operation)
-                guard contract.bodySchema(method: operation.kind.method, path: path) != nil else {
-                    throw SetupError.missingBodySchema("\(operation.kind.method) \(path)")
+                guard contract.bodySchema(method: operation.method, path: path) != nil else {
+                    throw SetupError.missingBodySchema("\(operation.method) \(path)")
                 }
             }
         }
@@ -89,7 +89,7 @@ public struct MockAPI: Sendable {
         let scoped = target.parent != nil
         guard
             let operation = resource.operations.first(where: {
-                $0.kind.method == method && $0.kind.isItem == onItem && (onItem || $0.scoped == scoped)
+                $0.method == method && $0.kind.isItem == onItem && (onItem || $0.scoped == scoped)
             })
         else {
             return .methodNotAllowed(method: method, path: target.template, allowed: resource.methods(item: onItem, scoped: scoped))
@@ -132,7 +132,7 @@ public struct MockAPI: Sendable {
             case .createOne: return createOne(operation, of: resource, request: request, parent: parent, state: &state)
             case .read, .patch, .updateOne, .deleteOne:
                 guard let id = record(item, of: resource, in: state),
-                    parent == nil || state[resource.name][id]?[resource.parent?.storageKey ?? ""]?.intValue == parent
+                    parent == nil || state[resource.name][id]?[resource.parent?.storageKey ?? ""]?.recordID == parent
                 else {
                     return failure(
                         .recordNotFound(
@@ -181,7 +181,7 @@ extension MockAPI {
     /// sub-resources embedded, fields in the read schema's order.
     func present(_ record: JSONObject, of resource: Resource, including includes: Set<String>, state: StoreState) -> JSONValue {
         guard let plan = presentations[resource.name] else { return .object(record) }
-        let id = record[plan.identifier]?.intValue
+        let id = record[plan.identifier]?.recordID
         var shown = JSONObject(minimumCapacity: plan.steps.count)
         for step in plan.steps {
             switch step {
@@ -190,7 +190,7 @@ extension MockAPI {
             case .count(let name, let child, let relation):
                 shown[name] = .integer(records(of: child, where: relation, is: id, in: state).count)
             case .related(let name, let via, let target, let field):
-                if let key = record[via]?.intValue { shown[name] = state[target][key]?[field] }
+                if let key = record[via]?.recordID { shown[name] = state[target][key]?[field] }
             case .computed(let name, let value):
                 shown[name] = value.compute(record)
             case .embedded(let name, let include, let child, let relation, let wire):
@@ -208,7 +208,7 @@ extension MockAPI {
     /// The records of resource `name` whose `field` holds `id`, in id order.
     func records(of name: String, where field: String, is id: Int?, in state: StoreState) -> [JSONObject] {
         guard let id else { return [] }
-        return candidates(state[name], field, [.integer(id)]).filter { $0[field]?.intValue == id }
+        return candidates(state[name], field, [.integer(id)]).filter { $0[field]?.recordID == id }
     }
 }
 

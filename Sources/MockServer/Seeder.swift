@@ -67,7 +67,7 @@ struct Seeder {
         // A model without an identifier still gets a storage id.
         let id: Int
         if let identifier = resource.model.identifier {
-            guard let given = object[identifier]?.intValue else { return }
+            guard let given = object[identifier]?.recordID else { return }
             id = given
         } else {
             id = state[resource.name].reserveID()
@@ -83,7 +83,7 @@ struct Seeder {
         for (key, value) in record {
             guard let field = resource.model.field(named: key) else { continue }
             stored[key] = MockAPI.storable(value, of: field, over: nil)
-            if stored[key] == .object(JSONObject()) { stored[key] = nil }
+            if stored[key] == .object(JSONObject()), !field.isRequired(in: .read) { stored[key] = nil }
         }
         if resource.model.identifier == nil { stored["id"] = .integer(id) }
         for secret in Secrets.hashes(in: object, of: resource.model) { stored[secret.key] = .string(secret.hash) }
@@ -106,7 +106,7 @@ struct Seeder {
         for relation in resource.relations {
             let ids = state[relation.resource].order
             guard !ids.isEmpty else { return nil }
-            item[relation.field] = .integer(ids[random.next(below: ids.count)])
+            item[relation.field] = MockAPI.reference(ids[random.next(below: ids.count)], as: model.field(named: relation.field)?.type)
         }
         let create = api.registry.projection(of: model, .create)
         for projected in create.fields where item[projected.field.name] == nil {
@@ -126,7 +126,7 @@ struct Seeder {
     ) -> JSONValue? {
         for rule in resource.rules {
             guard case .valueMatchesType(field.name, let via, let typeField, let types) = rule,
-                let relation = resource.relations.first(where: { $0.field == via }), let key = item[via]?.intValue,
+                let relation = resource.relations.first(where: { $0.field == via }), let key = item[via]?.recordID,
                 let name = state[relation.resource][key]?[typeField]?.stringValue, let kind = types[name]
             else { continue }
             // A value written as text: numbers and dates as they would be typed; text from the samples.

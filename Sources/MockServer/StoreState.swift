@@ -112,7 +112,7 @@ struct Table: Sendable {
     mutating func apply(_ change: TableChange, identifier: String) {
         remove(Set(change.deleted))
         for record in change.put {
-            if let id = record[identifier]?.intValue { put(record, id: id) }
+            if let id = record[identifier]?.recordID { put(record, id: id) }
         }
         advanceNextID(to: change.next)
         touched = []

@@ -67,7 +67,10 @@ public struct DocumentEmitter: Sendable {
         for documented in registry.documented {
             let key = OpenAPI.Path(rawValue: documented.path)
             var item = paths[key]?.b ?? OpenAPI.PathItem()
-            item.set(operation: try Self.operation(documented), for: OpenAPI.HttpMethod(rawValue: documented.method) ?? "GET")
+            let method = OpenAPI.HttpMethod(rawValue: documented.method) ?? "GET"
+            // What a resource already says at this path and method stays its own.
+            guard item.for(method) == nil else { continue }
+            item.set(operation: try Self.operation(documented), for: method)
             paths[key] = .b(item)
         }
         guard let serverURL = URLTemplate(rawValue: info.serverURL) else {
@@ -120,7 +123,7 @@ public struct DocumentEmitter: Sendable {
         guard steps.count >= 3, steps[0] == "paths" else { return nil }
         for resource in registry.resources {
             for operation in resource.operations
-            where resource.path(of: operation) == steps[1] && operation.kind.method.lowercased() == steps[2] {
+            where resource.path(of: operation) == steps[1] && operation.method.lowercased() == steps[2] {
                 let request = steps.count > 3 && steps[3] == "requestBody"
                 return request && operation.requestExample != nil ? operation.declaredAt : resource.model.declaredAt
             }

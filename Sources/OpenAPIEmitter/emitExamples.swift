@@ -97,11 +97,11 @@ extension DocumentEmitter {
         -> APIError
     {
         guard let invalid = operation.invalidExample else {
-            throw .registry("\(operation.kind.method) \(resource.path) declares no invalidExample for its 422 example")
+            throw .registry("\(operation.method) \(resource.path) declares no invalidExample for its 422 example")
         }
         let issues = validator.validate(invalid, against: body, context: .request)
         guard !issues.isEmpty else {
-            throw .registry("\(operation.kind.method) \(resource.path): the invalidExample passes validation, so it cannot show a 422")
+            throw .registry("\(operation.method) \(resource.path): the invalidExample passes validation, so it cannot show a 422")
         }
         return .invalidBody(issues.map(\.apiProblem))
     }

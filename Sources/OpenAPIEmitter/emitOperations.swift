@@ -12,7 +12,7 @@ extension DocumentEmitter {
         var pathItem = OpenAPI.PathItem()
         for operation in operations {
             let emitted = try self.operation(operation, of: resource, validator: validator)
-            switch operation.kind.method {
+            switch operation.method {
             case "GET": pathItem.get = emitted
             case "POST": pathItem.post = emitted
             case "PUT": pathItem.put = emitted
@@ -94,7 +94,7 @@ extension DocumentEmitter {
             }
         case .createOne, .patch, .updateOne:
             guard let projected = registry.requestProjection(of: resource, operation) else {
-                throw .registry("\(kind.method) \(path) has no request projection")
+                throw .registry("\(operation.method) \(path) has no request projection")
             }
             let bodySchema = Self.ref(projected.schemaName)
             let example = operation.requestExample ?? projected.examples.first ?? [:]
@@ -121,7 +121,7 @@ extension DocumentEmitter {
                     try bodyErrorExample(operation, resource, bodySchema, validator)))
         case .create, .update, .upsert:
             guard let projected = registry.requestProjection(of: resource, kind), let limit = operation.batchLimit else {
-                throw .registry("\(kind.method) \(resource.path) has no request projection or batch limit")
+                throw .registry("\(operation.method) \(resource.path) has no request projection or batch limit")
             }
             let bodySchema = JSONSchema.array(
                 .init(description: "A batch of 1 to \(limit) \(projected.schemaName) items, processed all or nothing."),
@@ -154,7 +154,7 @@ extension DocumentEmitter {
             responses[403] = .b(
                 errorResponse(
                     "The token lacks the `\(scope.name)` scope; nothing was written.",
-                    .forbidden(header: header, method: kind.method, path: path, scope: scope.name)))
+                    .forbidden(header: header, method: operation.method, path: path, scope: scope.name)))
         }
         if registry.info.rateLimit != nil {
             responses[429] = .a(.component(named: SharedResponse.tooManyRequests))

@@ -190,7 +190,10 @@ struct Inference {
                 actions[path] = (owner, last)
             }
         }
+        // Records read by two item paths (`/payment_methods/{id}` and one under an account) are
+        // two resources: the registry serves a resource's records at one item path.
         let names = Self.names(collectionOrder) { first, second in
+            guard collections[first]?.item == nil || collections[second]?.item == nil else { return false }
             let records = [first, second].map { record(at: $0, item: collections[$0]?.item) }
             return sameRecords(records[0], records[1])
         }

@@ -139,6 +139,19 @@ struct RegistryBuilder {
                     return registry
                 }
                 reasons = [(name, problem.message)]
+            } else if case let unserved = plan.entries.filter({ entry in
+                entry.role != .exampleOnly && !registry.serves(method: entry.method, path: Self.concrete(entry.path))
+            }), !unserved.isEmpty {
+                // An operation the plan gives a resource that the registry cannot route there (an
+                // action on a record under a parent, an item path whose collection is spelt with
+                // another parameter name) is answered from the document.
+                for entry in unserved {
+                    reading.note(
+                        Self.pointer(entry.method, entry.path),
+                        "the registry does not serve it where the plan puts it (\(entry.reason)); answered from the document")
+                    if let source = operation(entry.method, entry.path) { documented.append(self.documented(source)) }
+                }
+                continue
             } else {
                 do throws(DocumentEmitter.Failure) {
                     _ = try DocumentEmitter(registry: registry).document()
@@ -161,7 +174,8 @@ struct RegistryBuilder {
                                 guard kept != documented[index].operation else { continue }
                                 documented[index] = DocumentedOperation(
                                     method: documented[index].method, path: documented[index].path, operation: kept)
-                                reading.note(problem.location, "the document's example is refused by its own schema (\(problem.issue)); left out")
+                                reading.note(
+                                    problem.location, "the document's example is refused by its own schema (\(problem.issue)); left out")
                                 dropped = true
                                 continue
                             }
@@ -192,6 +206,11 @@ struct RegistryBuilder {
                 }
             }
         }
+    }
+
+    /// A path with each parameter given a value: `/orders/{orderId}` → `/orders/1`.
+    static func concrete(_ path: String) -> String {
+        Inference.segments(path).map { Inference.isParameter($0) ? "1" : $0 }.reduce("") { $0 + "/" + $1 }
     }
 
     /// A JSON pointer's steps, unescaped.
@@ -521,7 +540,8 @@ struct RegistryBuilder {
                     kind, summary: summary, description: description, batchLimit: batchLimit, requestExample: requestExample,
                     invalidExample: invalid, deprecated: source.node["deprecated"]?.json.boolValue == true,
                     scoped: entry.path == scoped?.path, operationID: source.node["operationId"]?.string,
-                    status: status == defaultStatus ? nil : status))
+                    status: status == defaultStatus ? nil : status,
+                    method: entry.method.uppercased() == kind.method ? nil : entry.method.uppercased()))
         }
         let (filters, sortKeys, includes) = listQuery(list, model: model, pointer: pointer)
         let parentScope = scoped.flatMap { scoped in

@@ -33,7 +33,28 @@ public struct RegistrySource: Sendable {
                 Layout.format("static let \(variables[model.name] ?? "model") = " + self.model(model, variables: variables), indent: 1))
             writer.line("")
         }
-        writer.line(Layout.format("public static let registry = " + registryExpression(variables: variables), indent: 1))
+        // A resource each, so that no one expression holds the whole API.
+        let resources = Self.variables(for: registry.resources.map { $0.name + "Resource" }, taking: Set(variables.values))
+        for resource in registry.resources {
+            writer.line(
+                Layout.format(
+                    "static let \(resources[resource.name + "Resource"] ?? "resource"): Resource = "
+                        + self.resource(resource, variables: variables), indent: 1))
+            writer.line("")
+        }
+        if !registry.documented.isEmpty {
+            writer.line("    /// Operations served as the document describes them, each as its OpenAPI object's JSON.")
+            writer.line("    static let documented: [DocumentedOperation] = [")
+            for documented in registry.documented {
+                writer.line("        DocumentedOperation(")
+                writer.line("            method: \(Self.string(documented.method)), path: \(Self.string(documented.path)),")
+                writer.line("            json: \(Self.rawString(JSONWriter(pretty: false).string(documented.operation)))),")
+            }
+            writer.line("    ]")
+            writer.line("")
+        }
+        let names = registry.resources.map { resources[$0.name + "Resource"] ?? "resource" }
+        writer.line(Layout.format("public static let registry = " + registryExpression(resources: names, variables: variables), indent: 1))
         writer.line("}")
         return writer.text
     }
@@ -69,8 +90,8 @@ public struct RegistrySource: Sendable {
     }
 
     /// `Price` → `price`, `URLInfo` → `urlInfo`; names Swift reserves get a `Model` suffix.
-    static func variables(for names: [String]) -> [String: String] {
-        var taken: Set<String> = ["registry"]
+    static func variables(for names: [String], taking used: Set<String> = []) -> [String: String] {
+        var taken: Set<String> = used.union(["registry", "documented"])
         var result: [String: String] = [:]
         for name in names {
             let letters = name.filter { $0.isLetter || $0.isNumber || $0 == "_" }
@@ -163,23 +184,15 @@ public struct RegistrySource: Sendable {
 
     // MARK: - The registry
 
-    func registryExpression(variables: [String: String]) -> String {
+    func registryExpression(resources: [String], variables: [String: String]) -> String {
         var arguments = [
-            "info: " + info(registry.info), "pagination: " + pagination(registry.pagination),
-            "resources: " + Self.list(registry.resources.map { resource($0, variables: variables) }),
+            "info: " + info(registry.info), "pagination: " + pagination(registry.pagination), "resources: " + Self.list(resources),
         ]
         if !registry.singletons.isEmpty {
             arguments.append("singletons: " + Self.list(registry.singletons.map { singleton($0, variables: variables) }))
         }
         if registry.recordEnvelope != .data { arguments.append("recordEnvelope: .\(registry.recordEnvelope.rawValue)") }
-        if !registry.documented.isEmpty {
-            arguments.append(
-                "documented: "
-                    + Self.list(
-                        registry.documented.map {
-                            "DocumentedOperation(method: \(Self.string($0.method)), path: \(Self.string($0.path)), operation: \(Self.literal($0.operation)))"
-                        }))
-        }
+        if !registry.documented.isEmpty { arguments.append("documented: documented") }
         return "Registry(" + arguments.joined(separator: ", ") + ")"
     }
 
@@ -271,6 +284,7 @@ public struct RegistrySource: Sendable {
             arguments.append("operationID: " + Self.string(id))
         }
         if let status = operation.status { arguments.append("status: \(status)") }
+        if operation.method != operation.kind.method { arguments.append("method: \(Self.literal(.string(operation.method)))") }
         return "Operation(" + arguments.joined(separator: ", ") + ")"
     }
 
@@ -373,6 +387,13 @@ public struct RegistrySource: Sendable {
     }
 
     /// A Swift string literal.
+    /// `#"…"#` with as many `#` as the text needs: JSON text kept as written, escapes and all.
+    static func rawString(_ text: String) -> String {
+        var hashes = "#"
+        while text.contains("\"" + hashes) || text.contains("\\" + hashes) { hashes += "#" }
+        return hashes + "\"" + text + "\"" + hashes
+    }
+
     public static func string(_ text: String) -> String {
         var escaped = "\""
         for scalar in text.unicodeScalars {

@@ -213,6 +213,16 @@ struct SchemaReading {
                     )
                 }
             }
+            // A field every answer has that a create may leave out: the mock stores a value its
+            // kind allows (`{}`, or `null` where it takes one) when the create does.
+            if required.contains(.read), visibility.contains(.create), !required.contains(.create), derived == nil,
+                defaultValue == nil, key != identifier, let made = nullable ? .null : Samples.value(of: type)
+            {
+                defaultValue = made
+                note(
+                    pointer + "/properties/" + key,
+                    "every answer has it and a create may leave it out; the mock stores \(JSONWriter(pretty: false).string(made)) then")
+            }
             let description = Self.description(property) ?? ""
             // The `include=` value that asks for the field: its name, the one its description
             // names, or one spelling its words run together (`storecredit`).

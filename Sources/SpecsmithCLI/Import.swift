@@ -55,22 +55,21 @@ extension Specsmith {
         /// The document at `path` read as a registry; exit status 2 with the file, line and
         /// column when it cannot be read or is not OpenAPI 3.
         static func read(_ path: String, fileName: String? = nil) throws -> ImportedAPI {
-            let text: String
+            // References to other files (`./schemas/pet.yaml`) are read in as components of the root.
+            let bundle: DocumentBundle
             do {
-                text = try String(contentsOfFile: path, encoding: .utf8)
+                bundle = try DocumentBundle(contentsOf: URL(fileURLWithPath: path))
+            } catch let error as SpecDocument.LoadError {
+                printError("specsmith: \(error.diagnostic(file: path))")
+                throw ExitCode(2)
+            } catch let error as DocumentBundle.Failure {
+                printError("specsmith: \(path): \(error)")
+                throw ExitCode(2)
             } catch {
                 printError("specsmith: \(path): cannot read: \(error.localizedDescription)")
                 throw ExitCode(2)
             }
-            let imported: ImportedAPI
-            do {
-                imported = ImportedAPI(
-                    document: try SpecDocument(text: text), fileName: fileName ?? URL(fileURLWithPath: path).lastPathComponent)
-            } catch {
-                printError("specsmith: \(error.diagnostic(file: path))")
-                throw ExitCode(2)
-            }
-            return imported
+            return ImportedAPI(document: bundle.document, fileName: fileName ?? URL(fileURLWithPath: path).lastPathComponent)
         }
 
         /// The guides' templates of an imported API: an index of its resources and a first guide
