@@ -60,12 +60,22 @@ private struct Bundler {
         "pathItems",
     ]
 
-    func refersElsewhere(_ value: JSONValue) -> Bool {
+    /// A reference to follow: one to another file, not one inside the document or to the web.
+    static func isFileReference(_ ref: String) -> Bool {
+        !ref.hasPrefix("#") && !ref.hasPrefix("http://") && !ref.hasPrefix("https://")
+    }
+
+    /// An example's value is data, whatever keys it has (a `$ref` in a SCIM example is no reference).
+    static func isExample(_ key: String, under path: [String]) -> Bool {
+        key == "example" || (key == "value" && path.dropLast().last == "examples") || key == "examples" && path.last != "components"
+    }
+
+    func refersElsewhere(_ value: JSONValue, at path: [String] = []) -> Bool {
         switch value {
         case .object(let object):
-            if let ref = object["$ref"]?.stringValue, !ref.hasPrefix("#") { return true }
-            return object.contains { refersElsewhere($0.value) }
-        case .array(let items): return items.contains(where: refersElsewhere)
+            if let ref = object["$ref"]?.stringValue, Self.isFileReference(ref) { return true }
+            return object.contains { !Self.isExample($0.key, under: path) && refersElsewhere($0.value, at: path + [$0.key]) }
+        case .array(let items): return items.contains { refersElsewhere($0, at: path) }
         default: return false
         }
     }
@@ -74,9 +84,13 @@ private struct Bundler {
     mutating func bundle(_ value: JSONValue, in file: URL, at path: [String]) throws -> JSONValue {
         switch value {
         case .object(let object):
-            if let ref = object["$ref"]?.stringValue { return try reference(ref, in: file, at: path) }
+            if let ref = object["$ref"]?.stringValue, Self.isFileReference(ref) || ref.hasPrefix("#") {
+                return try reference(ref, in: file, at: path)
+            }
             var result = JSONObject()
-            for (key, member) in object { result[key] = try bundle(member, in: file, at: path + [key]) }
+            for (key, member) in object {
+                result[key] = Self.isExample(key, under: path) ? member : try bundle(member, in: file, at: path + [key])
+            }
             return .object(result)
         case .array(let items):
             return .array(try items.enumerated().map { try bundle($1, in: file, at: path + [String($0)]) })

@@ -192,7 +192,16 @@ struct Inference {
         }
         // Records read by two item paths (`/payment_methods/{id}` and one under an account) are
         // two resources: the registry serves a resource's records at one item path.
-        let names = Self.names(collectionOrder) { first, second in
+        // Under a parent: right under an item path of another collection (or under a collection
+        // the document reads only in batches).
+        let scoped = Set(
+            collectionOrder.filter { path in
+                let segments = Self.segments(path)
+                guard segments.count >= 3, Self.isParameter(segments[segments.count - 2]) else { return false }
+                let parentItem = Self.join(segments.dropLast())
+                return collections.contains { $0.value.item == parentItem } || collections[Self.join(segments.dropLast(2))] != nil
+            })
+        let names = Self.names(collectionOrder, scoped: scoped) { first, second in
             guard collections[first]?.item == nil || collections[second]?.item == nil else { return false }
             let records = [first, second].map { record(at: $0, item: collections[$0]?.item) }
             return sameRecords(records[0], records[1])
@@ -212,7 +221,9 @@ struct Inference {
     /// collection and one under a parent record share theirs (`/notes`, `/orders/{orderId}/notes`:
     /// one resource, scoped); another of the same name is named after its parent's records
     /// (`transfer_reversals`) or the segment above it (`issuing_disputes`).
-    static func names(_ collections: [String], holdSameRecords: (String, String) -> Bool) -> [String: String] {
+    static func names(_ collections: [String], scoped underParent: Set<String>, holdSameRecords: (String, String) -> Bool)
+        -> [String: String]
+    {
         var names: [String: String] = [:]
         var taken: Set<String> = []
         // The first collection of each name: a collection and one under a parent share a name
@@ -220,7 +231,7 @@ struct Inference {
         var firsts: [String: String] = [:]
         for path in collections {
             let segments = Self.segments(path)
-            let scoped = segments.count >= 3 && isParameter(segments[segments.count - 2])
+            let scoped = underParent.contains(path)
             let last = segments.last ?? path
             let above = segments.dropLast().filter { !isParameter($0) }.reversed()
             var candidates = [last]

@@ -151,6 +151,12 @@ struct RegistryBuilder {
                         "the registry does not serve it where the plan puts it (\(entry.reason)); answered from the document")
                     if let source = operation(entry.method, entry.path) { documented.append(self.documented(source)) }
                 }
+                // A resource none of whose operations is served is the document's altogether.
+                resources.removeAll { resource in
+                    let own = plan.entries.filter { $0.role.owner == resource.name }
+                    return !own.isEmpty
+                        && own.allSatisfy { entry in unserved.contains { $0.method == entry.method && $0.path == entry.path } }
+                }
                 continue
             } else {
                 do throws(DocumentEmitter.Failure) {
@@ -161,9 +167,9 @@ struct RegistryBuilder {
                     if case .registry(let message) = error {
                         let words = message.split(separator: " ", maxSplits: 2)
                         guard words.count > 1, SpecDocument.methods.contains(words[0].lowercased()), words[1].hasSuffix(":"),
-                            let name = Self.owner(of: SpecDocument.pointer(["paths", String(words[1].dropLast())]), in: registry)
+                            let owner = Self.owner(of: SpecDocument.pointer(["paths", String(words[1].dropLast())]), in: registry)
                         else { return registry }
-                        reasons = [(name, message)]
+                        reasons = [(owner.name, (owner.singleton ? "singleton '\(owner.name)': " : "") + message)]
                     }
                     if case .invalidExamples(let problems) = error {
                         for problem in problems.map(\.problem) {
@@ -179,8 +185,12 @@ struct RegistryBuilder {
                                 dropped = true
                                 continue
                             }
-                            guard let name = Self.owner(of: problem.location, in: registry) else { continue }
-                            if !reasons.contains(where: { $0.name == name }) { reasons.append((name, "its example \(problem)")) }
+                            guard let owner = Self.owner(of: problem.location, in: registry) else { continue }
+                            let reason = (owner.singleton ? "singleton '\(owner.name)': " : "") + "its example \(problem)"
+                            if !reasons.contains(where: { $0.name == owner.name && $0.reason.hasPrefix("singleton '") == owner.singleton })
+                            {
+                                reasons.append((owner.name, reason))
+                            }
                         }
                     }
                     // A problem no resource owns is the generator's to report.
@@ -188,10 +198,14 @@ struct RegistryBuilder {
                 }
             }
             // Each pass leaves something out, or the generator is left to report what remains.
-            guard dropped || reasons.contains(where: { !leftOut.contains($0.name) }) else { return registry }
-            for (name, reason) in reasons where leftOut.insert(name).inserted {
+            guard
+                dropped
+                    || reasons.contains(where: { !leftOut.contains(($0.reason.hasPrefix("singleton '") ? "singleton " : "") + $0.name) })
+            else { return registry }
+            for (name, reason) in reasons where leftOut.insert((reason.hasPrefix("singleton '") ? "singleton " : "") + name).inserted {
                 let path: String
-                if let index = resources.firstIndex(where: { $0.name == name }) {
+                let aboutSingleton = reason.hasPrefix("singleton '")
+                if !aboutSingleton, let index = resources.firstIndex(where: { $0.name == name }) {
                     path = plan.resources.first { $0.name == name }?.path ?? resources[index].path
                     resources.remove(at: index)
                 } else if let index = singletons.firstIndex(where: { $0.name == name }) {
@@ -244,7 +258,7 @@ struct RegistryBuilder {
     }
 
     /// The resource or singleton whose operation or model an example problem's pointer names.
-    static func owner(of pointer: String, in registry: Registry) -> String? {
+    static func owner(of pointer: String, in registry: Registry) -> (name: String, singleton: Bool)? {
         let steps = steps(of: pointer)
         guard steps.count >= 2 else { return nil }
         if steps[0] == "paths" {
@@ -254,13 +268,13 @@ struct RegistryBuilder {
                     || resource.parent.map { path.hasPrefix($0.path + "/") } == true
                     || resource.actions.contains { resource.path(of: $0) == path }
             }) {
-                return resource.name
+                return (resource.name, false)
             }
-            return registry.singletons.first { $0.path == path }?.name
+            return registry.singletons.first { $0.path == path }.map { ($0.name, true) }
         }
         if steps[0] == "components", steps.count >= 3 {
-            return registry.resources.first { steps[2].hasPrefix($0.model.name) }?.name
-                ?? registry.singletons.first { steps[2].hasPrefix($0.model.name) }?.name
+            return registry.resources.first { steps[2].hasPrefix($0.model.name) }.map { ($0.name, false) }
+                ?? registry.singletons.first { steps[2].hasPrefix($0.model.name) }.map { ($0.name, true) }
         }
         return nil
     }

@@ -183,6 +183,21 @@ struct SchemaReading {
                 if inCreate != nil { visibility.insert(.create) }
                 if inUpdate != nil { visibility.insert(.update) }
             }
+            // A field the records show as one JSON type and a write sends as another, with nothing
+            // in common (a list object read, an array written), is one type in the registry: the records'.
+            if let inRead {
+                for (view, written) in [(Visibility.create, inCreate), (.update, inUpdate)] {
+                    guard let written, visibility.contains(view),
+                        jsonTypes(resolve(written.value)).isDisjoint(with: jsonTypes(resolve(inRead.value))),
+                        !jsonTypes(resolve(written.value)).isEmpty, !jsonTypes(resolve(inRead.value)).isEmpty
+                    else { continue }
+                    visibility.remove(view)
+                    note(
+                        pointer + "/properties/" + key,
+                        "records show it as \(jsonTypes(resolve(inRead.value)).sorted().joined(separator: " or ")) and a \(view.rawValue) sends \(jsonTypes(resolve(written.value)).sorted().joined(separator: " or ")); the registry keeps the records' form, and it is not written"
+                    )
+                }
+            }
             if visibility.isEmpty { visibility = [.read] }
             var required: Set<Visibility> = []
             if readShape.required.contains(key) && visibility.contains(.read) { required.insert(.read) }
@@ -238,7 +253,21 @@ struct SchemaReading {
         }
         let description = read.flatMap { Self.description(resolve($0)) } ?? create.flatMap { Self.description(resolve($0)) } ?? ""
         let names = Set(order)
-        let fitting = examples.filter { example in example.objectValue.map { $0.keys.allSatisfy(names.contains) } ?? false }
+        var fitting = examples.filter { example in example.objectValue.map { $0.keys.allSatisfy(names.contains) } ?? false }
+        // The mock keeps records by number: an example whose id is not one (`"cus_9s6XKzkNRiz8i3"`)
+        // is numbered in order, as text where the identifier is a string.
+        if let identifier, let field = fields.first(where: { $0.name == identifier }) {
+            for index in fitting.indices
+            where fitting[index][identifier].flatMap({ $0.intValue ?? $0.stringValue.flatMap { Int($0) } }) == nil {
+                guard case .object(var object) = fitting[index] else { continue }
+                if case .text = field.type {
+                    object[identifier] = .string(String(index + 1))
+                } else {
+                    object[identifier] = .integer(index + 1)
+                }
+                fitting[index] = .object(object)
+            }
+        }
         var model = Model(name, description: description, identifier: identifier, fields: fields)
         model = Model(
             name, description: description, identifier: identifier, fields: fields,
@@ -274,6 +303,17 @@ struct SchemaReading {
     static let modifiedNames: Set<String> = [
         "updated_at", "updatedAt", "modified_at", "modifiedAt", "updated", "date_modified", "last_modified", "updated_on",
     ]
+
+    /// The JSON types a schema allows, `null` aside; empty when it does not say (a `$ref`-less
+    /// choice, no `type`).
+    func jsonTypes(_ schema: SpecNode) -> Set<String> {
+        if let choices = schema["anyOf"]?.items ?? schema["oneOf"]?.items {
+            return choices.reduce(into: Set<String>()) { $0.formUnion(jsonTypes(resolve($1))) }
+        }
+        var types = Set(Self.types(schema).types)
+        if types.isEmpty, schema["properties"] != nil { types = ["object"] }
+        return types
+    }
 
     static func modelName(of type: FieldType) -> String? {
         if case .model(let model) = type { return model.name }
