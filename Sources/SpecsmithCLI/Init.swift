@@ -91,7 +91,7 @@ extension Specsmith {
                     printError("specsmith: --specsmith \(specsmith) has no Package.swift; name a Specsmith checkout or a git URL")
                     throw ExitCode(2)
                 }
-                return .path(Self.relativePath(from: package, to: folder))
+                return .path(Self.relativePath(from: package, to: folder), identity: folder.lastPathComponent)
             }
             // Sources/SpecsmithCLI/Init.swift → the checkout's root.
             let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -99,7 +99,7 @@ extension Specsmith {
                 printError("specsmith: cannot find the Specsmith checkout this was built from; pass --specsmith PATH-OR-URL")
                 throw ExitCode(2)
             }
-            return .path(Self.relativePath(from: package, to: root))
+            return .path(Self.relativePath(from: package, to: root), identity: root.standardizedFileURL.lastPathComponent)
         }
 
         /// `../specsmith`: how `to` is reached from the folder `from`.

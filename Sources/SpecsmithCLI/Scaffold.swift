@@ -8,7 +8,9 @@ import OpenAPIEmitter
 /// `__NAME__`-style words replaced and loses the suffix; any other file is copied as it is.
 struct Scaffold {
     enum Source {
-        case path(String)
+        /// A folder, named relative to the new package; `identity` is the folder's own name,
+        /// which the path does not show when it ends in `..` (a package inside the checkout).
+        case path(String, identity: String? = nil)
         case url(String)
     }
 
@@ -75,8 +77,8 @@ struct Scaffold {
 
     var dependency: (line: String, package: String) {
         switch specsmith {
-        case .path(let path):
-            let identity = path.split(separator: "/").last.map(String.init) ?? path
+        case .path(let path, let named):
+            let identity = named ?? path.split(separator: "/").last.map(String.init) ?? path
             return (".package(path: \(Self.quoted(path)))", identity)
         case .url(let url):
             var repository = url.split(separator: "/").last.map(String.init) ?? url

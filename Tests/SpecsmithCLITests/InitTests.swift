@@ -39,6 +39,16 @@ import Testing
         #expect(relative("/work/specsmith/Examples/Orders", "/work/specsmith") == "../..")
     }
 
+    /// A package inside the checkout names Specsmith by `../..`, which is no package identity:
+    /// the product is named after the checkout's folder.
+    @Test func aPackageInsideTheCheckoutNamesItsFolder() throws {
+        let files = try Scaffold(name: "Orders", specsmith: .path("../..", identity: "specsmith")).files()
+        let manifest = files.first { $0.path == "Package.swift" }?.contents ?? ""
+        #expect(manifest.contains(".package(path: \"../..\")"))
+        #expect(manifest.contains("package: \"specsmith\""))
+        #expect(!manifest.contains("package: \"..\""))
+    }
+
     @Test func namesMustBeSwiftTypeNames() throws {
         for bad in ["orders", "Or-ders", "", "Ördere", "1Orders"] {
             #expect(throws: (any Error).self, "\(bad)") { try Specsmith.Init.parse([bad]) }
