@@ -31,7 +31,7 @@ struct Samples {
         case "number": return .number(max(resolved["minimum"]?.json.doubleValue ?? 1, 1))
         case "boolean": return .bool(true)
         case "array":
-            let count = max(resolved["minItems"]?.json.intValue ?? 1, 1)
+            let count = min(max(resolved["minItems"]?.json.intValue ?? 1, 1), 1_000)
             return .array(Array(repeating: valid(resolved["items"], depth: depth + 1), count: count))
         case "object": return .object(JSONObject())
         default:
@@ -45,7 +45,7 @@ struct Samples {
             default:
                 if let pattern = resolved["pattern"]?.string, let text = Self.matching(pattern) { return .string(text) }
                 let minimum = resolved["minLength"]?.json.intValue ?? 1
-                let text = String(repeating: "a", count: max(minimum, 1))
+                let text = String(repeating: "a", count: min(max(minimum, 1), 100_000))
                 return .string(resolved["maxLength"]?.json.intValue.map { String(text.prefix(max($0, 0))) } ?? text)
             }
         }
@@ -123,7 +123,7 @@ struct Samples {
             case .ipv4: return "192.0.2.1"
             case nil: break
             }
-            let text = String(repeating: "a", count: max(minLength ?? 1, 1))
+            let text = String(repeating: "a", count: min(max(minLength ?? 1, 1), 100_000))
             return .string(maxLength.map { String(text.prefix(max($0, 0))) } ?? text)
         case .integer(let minimum, _): return .integer(max(minimum ?? 1, 1))
         case .number(let minimum, _): return .number(max(minimum ?? 1, 1))
@@ -132,7 +132,7 @@ struct Samples {
         case .date: return "2024-01-01"
         case .enumeration(let choices): return choices.first.map(JSONValue.string)
         case .array(let element, let minItems, _):
-            let count = minItems ?? 0
+            let count = min(minItems ?? 0, 1_000)
             guard count > 0 else { return .array([]) }
             return value(of: element, depth: depth + 1).map { .array(Array(repeating: $0, count: count)) }
         case .set: return .array([])
@@ -155,12 +155,13 @@ struct Samples {
     /// A value `type` refuses, when it has a bound, a length or choices.
     static func breaking(_ type: FieldType) -> JSONValue? {
         switch type {
-        case .integer(let minimum?, _): .integer(minimum - 1)
-        case .integer(nil, let maximum?): .integer(maximum + 1)
+        // Bounds at the ends of the integers, and lengths too long to send, have no value past them.
+        case .integer(let minimum?, _): minimum > Int.min ? .integer(minimum - 1) : nil
+        case .integer(nil, let maximum?): maximum < Int.max ? .integer(maximum + 1) : nil
         case .number(let minimum?, _): .number(minimum - 1)
         case .number(nil, let maximum?): .number(maximum + 1)
         case .text(_, let minimum?, _, _) where minimum > 0: .string("")
-        case .text(_, _, let maximum?, _): .string(String(repeating: "a", count: maximum + 1))
+        case .text(_, _, let maximum?, _): maximum < 100_000 ? .string(String(repeating: "a", count: maximum + 1)) : nil
         case .enumeration: "not-one-of-the-choices"
         case .integer, .number, .text, .boolean, .dateTime, .date, .array, .model, .stringMap, .oneOf, .set: nil
         }
@@ -205,11 +206,11 @@ struct Samples {
             }
             let property = reading.resolve(member.value)
             if let minimum = property["minimum"]?.json.intValue {
-                object[member.key] = .integer(minimum - 1)
+                object[member.key] = .integer(minimum > Int.min ? minimum - 1 : minimum)
                 return .object(object)
             }
             if let maximum = property["maximum"]?.json.intValue {
-                object[member.key] = .integer(maximum + 1)
+                object[member.key] = .integer(maximum < Int.max ? maximum + 1 : maximum)
                 return .object(object)
             }
             if let minimum = property["minLength"]?.json.intValue, minimum > 0 {
@@ -342,7 +343,8 @@ private struct PatternReader {
         case "{":
             guard let end = characters[position...].firstIndex(of: "}") else { return nil }
             let bounds = String(characters[(position + 1)..<end]).split(separator: ",", omittingEmptySubsequences: false)
-            guard let lower = bounds.first.flatMap({ Int($0) }) else { return nil }
+            // A document's pattern asks for at most a few hundred characters; more is refused.
+            guard let lower = bounds.first.flatMap({ Int($0) }), lower <= 1_000 else { return nil }
             position = end + 1
             count = lower
         default: return 1

@@ -358,6 +358,42 @@ private func imported() throws -> ImportedAPI {
 }
 
 @Suite struct SampleTests {
+    /// Bounds at the ends of the integers and huge lengths make no value past them, and no crash.
+    @Test func extremeBoundsAreReadWithoutOverflow() throws {
+        let document = """
+            openapi: 3.0.0
+            info: {title: Extremes, version: '1'}
+            paths:
+              /things:
+                post:
+                  requestBody:
+                    content:
+                      application/json:
+                        schema:
+                          type: object
+                          properties:
+                            low: {type: integer, minimum: -9223372036854775808}
+                            high: {type: integer, maximum: 9223372036854775807}
+                            long: {type: string, minLength: 1000000000, maxLength: 9223372036854775807}
+                            many: {type: array, minItems: 1000000000, items: {type: string}}
+                  responses:
+                    '201':
+                      description: Created.
+                      content:
+                        application/json:
+                          schema: {type: object, properties: {id: {type: integer}}}
+                get:
+                  responses:
+                    '200':
+                      description: Things.
+                      content:
+                        application/json:
+                          schema: {type: array, items: {type: object, properties: {id: {type: integer}}}}
+            """
+        let api = ImportedAPI(document: try SpecDocument(text: document), fileName: "extremes.yaml")
+        #expect(api.plan.resources.map(\.name) == ["things"])
+    }
+
     @Test(arguments: [
         ("^/v1/charges/[^/]+/refunds", "/v1/charges/a/refunds"),
         ("^[A-Z]{3}$", "AAA"),
@@ -372,5 +408,6 @@ private func imported() throws -> ImportedAPI {
     @Test func aPatternBeyondTheReaderGivesNothing() {
         #expect(ImportedAPI.sample(matching: "^(a)\\1$") == nil)
         #expect(ImportedAPI.sample(matching: "^(?=a)a$") == nil)
+        #expect(ImportedAPI.sample(matching: "^a{999999999}$") == nil)
     }
 }
