@@ -3,6 +3,7 @@ import Foundation
 import JSONModel
 import OpenAPIKit
 import SchemaValidation
+import Yams
 
 /// Turns a registry into an OpenAPI 3.1 document. Every example in the result has been
 /// checked by the validation engine: an invalid one stops generation with its location.
@@ -104,7 +105,9 @@ public struct DocumentEmitter: Sendable {
     /// A documented operation as OpenAPIKit reads it.
     static func operation(_ documented: DocumentedOperation) throws(Failure) -> OpenAPI.Operation {
         do {
-            return try JSONDecoder().decode(OpenAPI.Operation.self, from: Data(JSONWriter(pretty: false).bytes(documented.operation)))
+            // Yams keeps a mapping's order where Foundation's JSONDecoder does not, so the
+            // properties come out as the document lists them, the same on every run.
+            return try YAMLDecoder().decode(OpenAPI.Operation.self, from: JSONWriter(pretty: false).string(documented.operation))
         } catch {
             throw .registry("\(documented.method) \(documented.path): the operation is not one OpenAPI 3.1 can say: \(error)")
         }

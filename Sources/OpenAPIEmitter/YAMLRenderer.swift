@@ -21,11 +21,16 @@ public enum YAMLRenderer {
     static func normalized(_ node: Node) -> Node {
         switch node {
         case .mapping(let mapping):
-            let pairs = mapping.map { key, value -> (Node, Node) in
+            var pairs = mapping.map { key, value -> (Node, Node) in
                 guard case .scalar(let scalar) = key, isPlain(scalar), Resolver.default.resolveTag(of: key) != .str
                 else { return (key, normalized(value)) }
                 return (.scalar(.init(scalar.string, Tag(.str), .singleQuoted)), normalized(value))
             }
+            // OpenAPIKit keeps `x-` extensions in a dictionary, whose order changes from run to
+            // run: they are written last, by name, so generating twice gives the same bytes.
+            let isExtension = { (pair: (Node, Node)) in pair.0.string?.hasPrefix("x-") == true }
+            let extensions = pairs.filter(isExtension).sorted { ($0.0.string ?? "") < ($1.0.string ?? "") }.map { ($0.0, sorted($0.1)) }
+            if !extensions.isEmpty { pairs = pairs.filter { !isExtension($0) } + extensions }
             return .mapping(.init(pairs, mapping.tag, mapping.style))
         case .sequence(let sequence):
             return .sequence(.init(sequence.map(normalized), sequence.tag, sequence.style))
@@ -34,6 +39,17 @@ public enum YAMLRenderer {
             return .scalar(.init(decimal(number), scalar.tag, scalar.style))
         default:
             return node
+        }
+    }
+
+    /// An extension's value with every mapping's keys in order: it is kept as a dictionary too.
+    static func sorted(_ node: Node) -> Node {
+        switch node {
+        case .mapping(let mapping):
+            let pairs = mapping.map { ($0.key, sorted($0.value)) }.sorted { ($0.0.string ?? "") < ($1.0.string ?? "") }
+            return .mapping(.init(pairs, mapping.tag, mapping.style))
+        case .sequence(let sequence): return .sequence(.init(sequence.map(sorted), sequence.tag, sequence.style))
+        default: return node
         }
     }
 

@@ -411,3 +411,41 @@ private func imported() throws -> ImportedAPI {
         #expect(ImportedAPI.sample(matching: "^a{999999999}$") == nil)
     }
 }
+
+@Suite struct DocumentedOrderTests {
+    /// An operation kept as written comes out in the document's order, and its extensions by
+    /// name, whatever order the dictionaries behind them keep: generating twice gives the same bytes.
+    @Test func operationsKeptAsWrittenKeepTheirOrder() throws {
+        let document = """
+            openapi: 3.0.0
+            info: {title: Order, version: '1'}
+            paths:
+              /status:
+                get:
+                  responses:
+                    '200':
+                      description: The status.
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            x-zeta: {delta: 1, charlie: 2}
+                            x-alpha: true
+                            properties:
+                              zulu: {type: string}
+                              yankee: {type: string}
+                              xray: {type: string}
+                              whiskey: {type: string}
+                              victor: {type: string}
+                              uniform: {type: string}
+            """
+        let api = ImportedAPI(document: try SpecDocument(text: document), fileName: "order.yaml")
+        let yaml = try api.spec().yaml
+        let positions = ["zulu:", "yankee:", "xray:", "whiskey:", "victor:", "uniform:", "x-alpha:", "x-zeta:", "charlie:", "delta:"].map {
+            yaml.range(of: $0)?.lowerBound
+        }
+        let found = positions.compactMap { $0 }
+        #expect(found.count == positions.count)
+        #expect(found == found.sorted())
+    }
+}
