@@ -90,7 +90,9 @@ let package = Package(
             resources: [.process("Resources")]
         ),
         // Understands any OpenAPI document as a registry would say it: resources from path shapes, paging, filters.
-        .target(name: "SpecImport", dependencies: ["APIRegistry", "JSONModel", "OpenAPIEmitter", "SpecReader"]),
+        .target(
+            name: "SpecImport",
+            dependencies: ["APIRegistry", "JSONModel", "OpenAPIEmitter", "SpecReader", .product(name: "OpenAPIKit", package: "OpenAPIKit")]),
         // Breaking-change checks between two versions of a document: each check in Checks/, reports in five formats.
         .target(name: "SpecDiff", dependencies: ["JSONModel", "SpecReader"]),
         // A stateful mock of the API: routes, rules and data all derived from the registry.

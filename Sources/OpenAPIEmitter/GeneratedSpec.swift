@@ -15,8 +15,13 @@ public struct GeneratedSpec: Sendable {
 
     /// Generates the document and its YAML; fails when an example is invalid.
     public init(registry: Registry) throws {
+        try self.init(registry: registry, document: DocumentEmitter(registry: registry).document())
+    }
+
+    /// The spec of a document already generated from `registry` (and its examples checked).
+    public init(registry: Registry, document: OpenAPI.Document) throws {
         self.registry = registry
-        self.document = try DocumentEmitter(registry: registry).document()
+        self.document = document
         self.yaml = try YAMLRenderer.render(document)
         self.contract = SpecContract(document: document)
     }

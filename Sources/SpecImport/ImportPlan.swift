@@ -110,7 +110,11 @@ public struct ImportPlan: Sendable {
 
     /// Infers the plan of `document`.
     public init(document: SpecDocument) {
-        let inference = Inference(document: document)
+        self.init(Inference(document: document))
+    }
+
+    /// The plan an inference worked out; the registry is built from the same inference.
+    init(_ inference: Inference) {
         api = inference.api()
         resources = inference.resources
         entries = inference.entries

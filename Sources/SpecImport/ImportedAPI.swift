@@ -1,4 +1,6 @@
 import APIRegistry
+import OpenAPIEmitter
+import OpenAPIKit
 import SpecReader
 
 /// An OpenAPI document read as a registry: the plan of how each operation was understood, the
@@ -11,13 +13,24 @@ public struct ImportedAPI: Sendable {
     public let registry: Registry
     /// What the registry does not say as the document does, by pointer.
     public let report: ImportReport
+    /// The OpenAPI document the registry generates, made while its examples were checked; nil
+    /// when it cannot be generated (the reason comes from generating it).
+    public let generated: OpenAPI.Document?
 
     /// Reads `document`; `fileName` is the generated spec's file name (`orders.yaml`).
     public init(document: SpecDocument, fileName: String) {
-        plan = ImportPlan(document: document)
-        var builder = RegistryBuilder(document: document, plan: plan, fileName: fileName)
+        let inference = Inference(document: document)
+        plan = ImportPlan(inference)
+        var builder = RegistryBuilder(inference: inference, plan: plan, fileName: fileName)
         registry = builder.registry()
         report = ImportReport(items: builder.reading.report)
+        generated = builder.emitted
+    }
+
+    /// The spec the registry generates: the document already made, else made now, failing with
+    /// the reason it cannot be.
+    public func spec() throws -> GeneratedSpec {
+        try generated.map { try GeneratedSpec(registry: registry, document: $0) } ?? GeneratedSpec(registry: registry)
     }
 }
 

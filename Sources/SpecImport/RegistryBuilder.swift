@@ -1,6 +1,7 @@
 import APIRegistry
 import JSONModel
 import OpenAPIEmitter
+import OpenAPIKit
 import SpecReader
 
 /// Turns an `ImportPlan` into a registry value: the models its record schemas describe, the
@@ -13,12 +14,16 @@ struct RegistryBuilder {
     var reading: SchemaReading
     let inference: Inference
 
-    init(document: SpecDocument, plan: ImportPlan, fileName: String) {
-        self.document = document
+    /// The document the registry generated when the builder last checked it: the same one
+    /// `GeneratedSpec` would make again, kept so that it is made once.
+    private(set) var emitted: OpenAPI.Document?
+
+    init(inference: Inference, plan: ImportPlan, fileName: String) {
+        self.document = inference.document
         self.plan = plan
         self.fileName = fileName
-        self.reading = SchemaReading(document: document)
-        self.inference = Inference(document: document)
+        self.reading = SchemaReading(document: inference.document)
+        self.inference = inference
     }
 
     var samples: Samples { Samples(reading: reading) }
@@ -160,7 +165,7 @@ struct RegistryBuilder {
                 continue
             } else {
                 do throws(DocumentEmitter.Failure) {
-                    _ = try DocumentEmitter(registry: registry).document()
+                    emitted = try DocumentEmitter(registry: registry).document()
                     return registry
                 } catch {
                     // An operation the generator cannot say is named first in its message (`PUT /tags: …`).

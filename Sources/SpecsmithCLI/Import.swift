@@ -135,7 +135,7 @@ extension Specsmith {
             if plan { print(imported.plan.text + imported.report.text, terminator: "") }
             if let specOut {
                 do {
-                    let generated = try GeneratedSpec(registry: imported.registry)
+                    let generated = try imported.spec()
                     try generated.yaml.write(toFile: specOut, atomically: true, encoding: .utf8)
                 } catch {
                     printError("specsmith: \(spec): the registry read from it cannot be generated: \(error)")
@@ -153,7 +153,7 @@ extension Specsmith {
             let scaffold = Scaffold(name: name, specsmith: try Init.specsmithSource(option: specsmith, for: folder))
             let document = try Self.read(spec, fileName: scaffold.executable + ".yaml")
             do {
-                _ = try GeneratedSpec(registry: document.registry)
+                _ = try document.spec()
             } catch {
                 printError("specsmith: \(spec): the registry read from it cannot be generated, so no package is written: \(error)")
                 throw ExitCode(2)

@@ -146,7 +146,7 @@ extension Specsmith {
             }
             let spec: GeneratedSpec
             do {
-                spec = try GeneratedSpec(registry: imported.registry)
+                spec = try imported.spec()
             } catch {
                 printError(
                     "specsmith: \(path): the registry read from it cannot be served: \(error)\n"
