@@ -10,6 +10,10 @@ public enum PathTemplate {
     /// The value of each parameter of `template` in `path`, or nil when the path is not one of
     /// the template's. A parameter matches one non-empty segment; other segments match exactly.
     public static func match(_ template: String, _ path: String) -> [String: String]? {
+        // Most templates a path is tried against have another number of segments: they are
+        // turned down before anything is allocated.
+        let slash = UInt8(ascii: "/")
+        guard template.utf8.count(where: { $0 == slash }) == path.utf8.count(where: { $0 == slash }) else { return nil }
         let patterns = template.split(separator: "/", omittingEmptySubsequences: false)
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         guard patterns.count == segments.count else { return nil }

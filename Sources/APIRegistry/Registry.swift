@@ -81,7 +81,9 @@ extension Registry {
             return PathTarget(resource: resource, item: nil, action: nil)
         }
         for resource in resources {
-            for action in resource.actions where !action.onItem && path == "\(resource.path)/\(action.name)" {
+            guard path.hasPrefix(resource.path + "/") else { continue }
+            let rest = path.utf8.dropFirst(resource.path.utf8.count + 1)
+            for action in resource.actions where !action.onItem && rest.elementsEqual(action.name.utf8) {
                 return PathTarget(resource: resource, item: nil, action: action)
             }
         }

@@ -67,7 +67,7 @@ public struct Guides: Sendable {
             if !found.isEmpty { failedTemplates.insert(path) }
             problems += found
         }
-        let context = GuideContext(registry: registry, contract: contract, specLines: SpecLines.operations(in: spec.yaml)).values()
+        let context = GuideContext(registry: registry, contract: contract, specLines: SpecLines.operations(in: try spec.yaml)).values()
         var pages: [(template: String, file: GeneratedFile)] = []
         for (path, text) in sources {
             let template: MustacheTemplate
@@ -127,7 +127,7 @@ public struct Guides: Sendable {
     /// The guides of `templates` for `registry` as the static HTML site the mock serves at `/docs`.
     public static func htmlSite(spec: GeneratedSpec, templates: URL) throws -> [GeneratedFile] {
         let pages = try Guides(spec: spec, templates: templates).render()
-        return HTMLSite(pages: pages, spec: spec.yaml).files()
+        return HTMLSite(pages: pages, spec: try spec.yaml).files()
     }
 
     /// Sections that render nothing leave blank lines behind; one is enough.

@@ -31,10 +31,15 @@ extension APIError {
     }
 
     static func noPage(_ path: String, guides: Bool) -> APIError {
-        let reason = guides ? "no such page" : "the mock was started without guides (no templates folder)"
+        let reason = guides ? "no such page" : "the mock serves no guides (no templates folder, or they did not render: its log says why)"
         return APIError(
             status: 404, title: "There is no page at \(path): \(reason).",
             errors: JSONObject([("path", .string(guides ? "names no page" : "names no page; start the mock where templates/ is"))]))
+    }
+
+    /// The spec could not be written as YAML (the document's values have no YAML spelling).
+    static func specUnwritable(_ reason: String) -> APIError {
+        APIError(status: 500, title: "The spec could not be written as YAML: \(reason).", errors: JSONObject([("path", "/openapi.yaml")]))
     }
 
     static func bodyTooLarge(limit: Int) -> APIError {

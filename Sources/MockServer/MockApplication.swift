@@ -15,8 +15,9 @@ public enum MockApplication {
         public var seeding: Seeding
         /// Generated records per resource, instead of the registry's `seedRecords`.
         public var records: Int?
-        /// The guides as HTML files (paths like `index.html`), served at `/docs`; empty serves none.
-        public var docs: [GeneratedFile]
+        /// Renders the guides as HTML files (paths like `index.html`), served at `/docs`; none
+        /// serves none. It runs after the mock starts answering, while `/docs` waits for it.
+        public var docs: @Sendable () -> [GeneratedFile]
         /// The `--state` file; nil keeps stores in memory only.
         public var statePath: String?
         public var options: MockResponder.Options
@@ -26,7 +27,8 @@ public enum MockApplication {
         public var logLevel: Logger.Level
 
         public init(
-            host: String = "127.0.0.1", port: Int = 4010, seeding: Seeding = .seeded(1), records: Int? = nil, docs: [GeneratedFile] = [],
+            host: String = "127.0.0.1", port: Int = 4010, seeding: Seeding = .seeded(1), records: Int? = nil,
+            docs: @escaping @Sendable () -> [GeneratedFile] = { [] },
             statePath: String? = nil, options: MockResponder.Options = .init(), idleTimeout: Duration = .seconds(30),
             logLevel: Logger.Level = .info
         ) {
@@ -48,12 +50,11 @@ public enum MockApplication {
         spec: GeneratedSpec, configuration: Configuration, now: @escaping @Sendable () -> Date = Date.init
     ) throws -> MockResponder {
         let api = try MockAPI(spec: spec, now: now)
-        let docs = Dictionary(configuration.docs.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
         let store = try MockStore(
             api: api, seeding: configuration.seeding, records: configuration.records, statePath: configuration.statePath)
         var logger = Logger(label: "specsmith-mock")
         logger.logLevel = configuration.logLevel
-        return MockResponder(store: store, spec: spec.yaml, docs: docs, options: configuration.options, logger: logger)
+        return MockResponder(store: store, spec: spec, docs: configuration.docs, options: configuration.options, logger: logger)
     }
 
     /// HTTP/1 settings: idle connections closed, and a request line long enough for a filter

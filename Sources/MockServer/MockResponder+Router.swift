@@ -36,14 +36,12 @@ extension MockResponder {
         }
         router.add(middleware: APIMiddleware(responder: self))
         for method: HTTPRequest.Method in [.get, .head] {
-            router.on("openapi.yaml", method: method) { _, _ in
-                Response(
-                    status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
-                    body: .init(byteBuffer: ByteBuffer(string: self.spec)))
+            router.on("openapi.yaml", method: method) { _, _ in await self.specYAML() }
+            router.on("docs", method: method) { request, _ in await self.document(request.uri.path, authority: request.head.authority) }
+            router.on("docs/**", method: method) { request, _ in
+                await self.document(request.uri.path, authority: request.head.authority)
             }
-            router.on("docs", method: method) { request, _ in self.document(request.uri.path, authority: request.head.authority) }
-            router.on("docs/**", method: method) { request, _ in self.document(request.uri.path, authority: request.head.authority) }
-            router.on("/", method: method) { request, _ in self.index(accept: request.headers[.accept]) }
+            router.on("/", method: method) { request, _ in await self.index(accept: request.headers[.accept]) }
             router.on("_mock/health", method: method) { _, _ in await self.health() }
             router.on("_mock/\(tenants)/:tenant", method: method) { request, context in
                 try await self.export(request, tenant: context.parameters.get("tenant") ?? "", path: request.uri.path)

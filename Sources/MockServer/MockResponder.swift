@@ -37,9 +37,8 @@ public struct MockResponder: Sendable {
     }
 
     let store: MockStore
-    let spec: String
-    /// The HTML guides by path under `/docs/`.
-    let docs: [String: GeneratedFile]
+    /// The spec's YAML and the guides, made while the API answers.
+    let site: MockSite
     let options: Options
     let logger: Logger
     let started = ContinuousClock.now
@@ -51,13 +50,14 @@ public struct MockResponder: Sendable {
     /// The scheme and host of the registry's server URL: `https://api.example.com`.
     let productionOrigin: String
 
+    /// A responder for `store`, serving `spec` as YAML and the guides `docs` renders (both made
+    /// in the background, after the mock starts answering).
     public init(
-        store: MockStore, spec: String, docs: [String: GeneratedFile] = [:], options: Options = Options(),
+        store: MockStore, spec: GeneratedSpec, docs: @escaping @Sendable () -> [GeneratedFile] = { [] }, options: Options = Options(),
         logger: Logger = Logger(label: "specsmith-mock")
     ) {
         self.store = store
-        self.spec = spec
-        self.docs = docs
+        self.site = MockSite(spec: spec, docs: docs)
         self.options = options
         self.logger = logger
         self.limiter = options.rateLimit.map(RateLimiter.init)
@@ -143,7 +143,8 @@ public struct MockResponder: Sendable {
     }
 
     /// `GET /`: a browser lands on the guides; an API client gets a JSON index of what is served.
-    func index(accept: String?) -> Response {
+    func index(accept: String?) async -> Response {
+        let docs = await site.content.docs
         if !docs.isEmpty, accept?.contains("text/html") == true {
             return Response(status: .found, headers: [.location: "/docs/"])
         }
@@ -229,6 +230,17 @@ public struct MockResponder: Sendable {
         return authentication.token(in: value) ?? ""
     }
 
+    /// `GET /openapi.yaml`.
+    func specYAML() async -> Response {
+        switch await site.content.spec {
+        case .success(let yaml):
+            return Response(
+                status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: yaml)))
+        case .failure(let problem):
+            return error(.specUnwritable(problem.description))
+        }
+    }
+
     func onlyGet(_ path: String) -> Response {
         error(.onlyMethod(path, "GET", accepted: "GET or HEAD"), headers: [.allow: "GET, HEAD"])
     }
@@ -236,12 +248,13 @@ public struct MockResponder: Sendable {
     /// A page of the HTML guides; `/docs` and `/docs/` are the index. Pages name the production
     /// server and the mock's default address; served here, both become this mock's own address,
     /// so the base URL and the quick start's commands work as shown.
-    func document(_ path: String, authority: String?) -> Response {
+    func document(_ path: String, authority: String?) async -> Response {
         if path == "/docs" {
             return Response(status: .movedPermanently, headers: [.location: "/docs/"])
         }
         var file = String(path.dropFirst("/docs/".count))
         if file.isEmpty || file.hasSuffix("/") { file += "index.html" }
+        let docs = await site.content.docs
         guard let page = docs[file] else { return error(.noPage(path, guides: !docs.isEmpty)) }
         let type =
             file.hasSuffix(".html")

@@ -3,15 +3,60 @@ import Foundation
 import JSONModel
 import OpenAPIKit
 import SchemaValidation
-import Yams
 
 /// Turns a registry into an OpenAPI 3.1 document. Every example in the result has been
 /// checked by the validation engine: an invalid one stops generation with its location.
 public struct DocumentEmitter: Sendable {
     public let registry: Registry
+    let decoded: DecodedOperations
 
-    public init(registry: Registry) {
+    /// An emitter of `registry`'s document; `decoded` keeps the operations kept as written once
+    /// read, for a caller that emits several registries holding the same ones.
+    public init(registry: Registry, decoded: DecodedOperations = DecodedOperations()) {
         self.registry = registry
+        self.decoded = decoded
+    }
+
+    /// Operations kept as written, as OpenAPIKit reads them, by their JSON. Reading a large one
+    /// costs more than emitting the rest of a document: an importer that emits its registry
+    /// again after leaving out what the last try refused reads each only once.
+    public final class DecodedOperations: @unchecked Sendable {
+        // Guards `operations`.
+        private let lock = NSLock()
+        private var operations: [JSONValue: OpenAPI.Operation] = [:]
+        /// Reading started in the background, which every lookup waits for.
+        private let started = DispatchGroup()
+
+        public init() {}
+
+        /// Starts reading `documented` on other threads, so that a caller with other work
+        /// meanwhile finds them read when it emits.
+        public func start(reading documented: [DocumentedOperation]) {
+            DispatchQueue.global().async(group: started) { self.readNow(documented) }
+        }
+
+        func operation(_ documented: DocumentedOperation) throws(Failure) -> OpenAPI.Operation {
+            started.wait()
+            if let known = lock.withLock({ operations[documented.operation] }) { return known }
+            let operation = try DocumentEmitter.operation(documented)
+            lock.withLock { operations[documented.operation] = operation }
+            return operation
+        }
+
+        /// Reads those of `documented` not read yet, on every core; one that cannot be read is
+        /// left for `operation(_:)` to report.
+        func read(_ documented: [DocumentedOperation]) {
+            started.wait()
+            readNow(documented)
+        }
+
+        private func readNow(_ documented: [DocumentedOperation]) {
+            let unread = lock.withLock { documented.filter { operations[$0.operation] == nil } }
+            let read = unread.concurrentMap { try? DocumentEmitter.operation($0) }
+            lock.withLock {
+                for (documented, operation) in zip(unread, read) { operations[documented.operation] = operation }
+            }
+        }
     }
 
     /// Why a document could not be produced.
@@ -65,13 +110,14 @@ public struct DocumentEmitter: Sendable {
         for singleton in registry.singletons {
             paths[OpenAPI.Path(rawValue: singleton.path)] = .b(try pathItem(for: singleton, validator: validator))
         }
+        decoded.read(registry.documented)
         for documented in registry.documented {
             let key = OpenAPI.Path(rawValue: documented.path)
             var item = paths[key]?.b ?? OpenAPI.PathItem()
             let method = OpenAPI.HttpMethod(rawValue: documented.method) ?? "GET"
             // What a resource already says at this path and method stays its own.
             guard item.for(method) == nil else { continue }
-            item.set(operation: try Self.operation(documented), for: method)
+            item.set(operation: try decoded.operation(documented), for: method)
             paths[key] = .b(item)
         }
         guard let serverURL = URLTemplate(rawValue: info.serverURL) else {
@@ -105,9 +151,10 @@ public struct DocumentEmitter: Sendable {
     /// A documented operation as OpenAPIKit reads it.
     static func operation(_ documented: DocumentedOperation) throws(Failure) -> OpenAPI.Operation {
         do {
-            // Yams keeps a mapping's order where Foundation's JSONDecoder does not, so the
-            // properties come out as the document lists them, the same on every run.
-            return try YAMLDecoder().decode(OpenAPI.Operation.self, from: JSONWriter(pretty: false).string(documented.operation))
+            // Read from the value itself, keys in the order written, so the properties come out
+            // as the document lists them, the same on every run (Foundation's JSONDecoder hands
+            // them out in hash order, and a round trip through YAML text costs several times more).
+            return try OrderedDecoder().decode(OpenAPI.Operation.self, from: documented.operation)
         } catch {
             throw .registry("\(documented.method) \(documented.path): the operation is not one OpenAPI 3.1 can say: \(error)")
         }

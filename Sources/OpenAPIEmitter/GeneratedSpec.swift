@@ -9,21 +9,42 @@ import Yams
 public struct GeneratedSpec: Sendable {
     public let registry: Registry
     public let document: OpenAPI.Document
-    public let yaml: String
     /// The document's body and parameter schemas, with the checks on them.
     public let contract: SpecContract
+    private let rendering = Rendering()
 
-    /// Generates the document and its YAML; fails when an example is invalid.
+    /// Generates the document; fails when an example is invalid.
     public init(registry: Registry) throws {
         try self.init(registry: registry, document: DocumentEmitter(registry: registry).document())
     }
 
     /// The spec of a document already generated from `registry` (and its examples checked).
-    public init(registry: Registry, document: OpenAPI.Document) throws {
+    public init(registry: Registry, document: OpenAPI.Document) {
         self.registry = registry
         self.document = document
-        self.yaml = try YAMLRenderer.render(document)
         self.contract = SpecContract(document: document)
+    }
+
+    /// The document as YAML, rendered on first use and kept: a large document takes seconds,
+    /// which a mock need not spend before it answers its first request.
+    public var yaml: String {
+        get throws { try rendering.yaml(of: document) }
+    }
+
+    /// The YAML once rendered, shared by every copy of the spec.
+    private final class Rendering: @unchecked Sendable {
+        // Guards `rendered`; a second caller waits for the first one's YAML rather than render it again.
+        private let lock = NSLock()
+        private var rendered: Result<String, any Error>?
+
+        func yaml(of document: OpenAPI.Document) throws -> String {
+            lock.lock()
+            defer { lock.unlock() }
+            if let rendered { return try rendered.get() }
+            let result = Result { try YAMLRenderer.render(document) }
+            rendered = result
+            return try result.get()
+        }
     }
 
     /// The spec's file name (`orders.yaml`); where it goes is the API definition's to say.

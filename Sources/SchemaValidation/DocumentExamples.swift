@@ -20,7 +20,28 @@ public struct ExampleProblem: Sendable, CustomStringConvertible {
 public enum DocumentExamples {
     public static func check(_ document: OpenAPI.Document) -> [ExampleProblem] {
         let validator = SchemaValidator(document: document)
-        var problems: [ExampleProblem] = []
+        // Each path, then each component schema, checked on every core; the problems come out
+        // in the document's order all the same.
+        let paths = Array(document.paths).concurrentMap { path, entry in
+            var problems: [ExampleProblem] = []
+            if let item = document.components[entry] {
+                check(item, at: ["paths", path.rawValue], in: document, validator, into: &problems)
+            }
+            return problems
+        }
+        let schemas = Array(document.components.schemas).concurrentMap { name, schema in
+            var problems: [ExampleProblem] = []
+            walkSchemaExamples(schema, ["components", "schemas", name.rawValue], validator, into: &problems)
+            return problems
+        }
+        return (paths + schemas).flatMap { $0 }
+    }
+
+    /// The examples of one path's parameters, request bodies and responses.
+    static func check(
+        _ item: OpenAPI.PathItem, at base: [String], in document: OpenAPI.Document, _ validator: SchemaValidator,
+        into problems: inout [ExampleProblem]
+    ) {
         func validate(_ example: AnyCodable?, _ schema: JSONSchema?, _ context: MessageContext, _ location: [String]) {
             guard let example, let schema else { return }
             for issue in validator.validate(JSONValue(example), against: schema, context: context) {
@@ -44,26 +65,18 @@ public enum DocumentExamples {
                 validate(schemaContext.example, document.components[schemaContext.schema], .request, location + [String(index), "example"])
             }
         }
-        for (path, entry) in document.paths {
-            guard let item = document.components[entry] else { continue }
-            let base = ["paths", path.rawValue]
-            parameters(item.parameters, base + ["parameters"])
-            for endpoint in item.endpoints {
-                let here = base + [endpoint.method.rawValue.lowercased()]
-                parameters(endpoint.operation.parameters, here + ["parameters"])
-                if let body = endpoint.operation.requestBody.flatMap({ document.components[$0] }) {
-                    content(body.content, .request, here + ["requestBody", "content"])
-                }
-                for (status, response) in endpoint.operation.responses {
-                    guard let response = document.components[response] else { continue }
-                    content(response.content, .response, here + ["responses", status.rawValue, "content"])
-                }
+        parameters(item.parameters, base + ["parameters"])
+        for endpoint in item.endpoints {
+            let here = base + [endpoint.method.rawValue.lowercased()]
+            parameters(endpoint.operation.parameters, here + ["parameters"])
+            if let body = endpoint.operation.requestBody.flatMap({ document.components[$0] }) {
+                content(body.content, .request, here + ["requestBody", "content"])
+            }
+            for (status, response) in endpoint.operation.responses {
+                guard let response = document.components[response] else { continue }
+                content(response.content, .response, here + ["responses", status.rawValue, "content"])
             }
         }
-        for (name, schema) in document.components.schemas {
-            walkSchemaExamples(schema, ["components", "schemas", name.rawValue], validator, into: &problems)
-        }
-        return problems
     }
 
     /// Validates the `examples` of a schema and of its properties and items.

@@ -33,3 +33,24 @@ extension JSONValue {
     /// This value wrapped for an OpenAPIKit document; it encodes with member order kept.
     public var anyCodable: AnyCodable { AnyCodable(self) }
 }
+
+extension AnyCodable: DirectlyDecodable {
+    /// The value as decoding it gives: `null` as `NSNull`, a whole number as an `Int`, arrays
+    /// and objects of plain values.
+    package init(decodingDirectly value: JSONValue) {
+        self.init(Self.plain(value))
+    }
+
+    static func plain(_ value: JSONValue) -> any Sendable {
+        switch value {
+        case .null: NSNull()
+        case .bool(let flag): flag
+        case .integer(let number): number
+        case .number(let number):
+            Int(exactly: number).map { $0 as any Sendable } ?? UInt(exactly: number).map { $0 as any Sendable } ?? number
+        case .string(let text): text
+        case .array(let items): items.map(plain)
+        case .object(let object): Dictionary(object.map { ($0.key, plain($0.value)) }, uniquingKeysWith: { _, last in last })
+        }
+    }
+}

@@ -66,15 +66,19 @@ private struct Bundler {
     }
 
     /// An example's value is data, whatever keys it has (a `$ref` in a SCIM example is no reference).
-    static func isExample(_ key: String, under path: [String]) -> Bool {
+    static func isExample(_ key: String, under path: some BidirectionalCollection<String>) -> Bool {
         key == "example" || (key == "value" && path.dropLast().last == "examples") || key == "examples" && path.last != "components"
     }
 
-    func refersElsewhere(_ value: JSONValue, at path: [String] = []) -> Bool {
+    /// Whether `value` refers to another file; `path` is where it is, of which only the last two
+    /// steps matter (a document is walked whole, so no longer path is built).
+    func refersElsewhere(_ value: JSONValue, at path: ArraySlice<String> = []) -> Bool {
         switch value {
         case .object(let object):
             if let ref = object["$ref"]?.stringValue, Self.isFileReference(ref) { return true }
-            return object.contains { !Self.isExample($0.key, under: path) && refersElsewhere($0.value, at: path + [$0.key]) }
+            return object.contains {
+                !Self.isExample($0.key, under: path) && refersElsewhere($0.value, at: (path + [$0.key]).suffix(2))
+            }
         case .array(let items): return items.contains { refersElsewhere($0, at: path) }
         default: return false
         }

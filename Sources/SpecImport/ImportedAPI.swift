@@ -30,7 +30,7 @@ public struct ImportedAPI: Sendable {
     /// The spec the registry generates: the document already made, else made now, failing with
     /// the reason it cannot be.
     public func spec() throws -> GeneratedSpec {
-        try generated.map { try GeneratedSpec(registry: registry, document: $0) } ?? GeneratedSpec(registry: registry)
+        try generated.map { GeneratedSpec(registry: registry, document: $0) } ?? GeneratedSpec(registry: registry)
     }
 }
 

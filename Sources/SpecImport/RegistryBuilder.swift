@@ -78,6 +78,12 @@ struct RegistryBuilder {
     // MARK: - The registry
 
     mutating func registry() -> Registry {
+        // Operations that fit no resource are kept as written. OpenAPIKit reads them (slowly, a
+        // large document's schemas being inlined in them) on the other cores meanwhile.
+        let decoded = DocumentEmitter.DecodedOperations()
+        let exampleOnly = plan.entries.filter { $0.role == .exampleOnly }
+        var documented = exampleOnly.compactMap { entry in operation(entry.method, entry.path).map { self.documented($0) } }
+        decoded.start(reading: documented)
         let pagination = self.pagination()
         // A collection and one under a parent record with the same name are one resource
         // (`/notes` and `/orders/{orderId}/notes`).
@@ -121,10 +127,8 @@ struct RegistryBuilder {
                 guard let answer = inference.responseSchema(read) else { return nil }
                 return inference.envelopeData(answer) == nil
             }.first ?? true
-        var documented: [DocumentedOperation] = []
-        for entry in plan.entries where entry.role == .exampleOnly {
+        for entry in exampleOnly {
             reading.note(Self.pointer(entry.method, entry.path), "example-only: \(entry.reason); answered from its examples")
-            if let source = operation(entry.method, entry.path) { documented.append(self.documented(source)) }
         }
         // What the registry refuses to declare, or whose examples its schemas refuse, is served
         // from the document's examples instead: the resource or singleton a problem names is left
@@ -165,7 +169,7 @@ struct RegistryBuilder {
                 continue
             } else {
                 do throws(DocumentEmitter.Failure) {
-                    emitted = try DocumentEmitter(registry: registry).document()
+                    emitted = try DocumentEmitter(registry: registry, decoded: decoded).document()
                     return registry
                 } catch {
                     // An operation the generator cannot say is named first in its message (`PUT /tags: …`).

@@ -1,4 +1,5 @@
 import Foundation
+import JSONModel
 import SpecReader
 
 /// Runs the rule catalog over documents. Rules can be switched off or given another

@@ -30,7 +30,7 @@ extension Specsmith {
                 if let html {
                     // One API writes its site at the root of OUT; several, each in a folder of its name.
                     let folder = apis.count == 1 ? URL(fileURLWithPath: html) : URL(fileURLWithPath: html).appendingPathComponent(api.name)
-                    let site = HTMLSite(pages: files.pages, spec: files.spec.yaml)
+                    let site = HTMLSite(pages: files.pages, spec: files.yaml)
                     outputs += site.files().map { (url: folder.appendingPathComponent($0.path), file: $0) }
                 }
                 stale += files.leftovers(root: project)

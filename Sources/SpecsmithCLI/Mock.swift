@@ -181,15 +181,20 @@ extension Specsmith {
             let (spec, templates) = try served()
             // A document's templates are a copy made for this start-up only.
             defer { if document != nil { try? FileManager.default.removeItem(at: templates) } }
-            var docs: [GeneratedFile] = []
+            let docs: @Sendable () -> [GeneratedFile]
             if !FileManager.default.fileExists(atPath: templates.path) {
                 printError("specsmith: no templates folder at \(templates.path), so /docs serves no guides")
+                docs = { [] }
             } else {
-                // A broken template is the docs' problem, not the API's: the mock starts without them.
-                do {
-                    docs = try Guides.htmlSite(spec: spec, templates: templates)
-                } catch {
-                    printError("specsmith: /docs serves no guides: \(error)")
+                // Rendered while the API already answers. A broken template is the docs' problem,
+                // not the API's: the mock goes on without them.
+                docs = {
+                    do {
+                        return try Guides.htmlSite(spec: spec, templates: templates)
+                    } catch {
+                        printError("specsmith: /docs serves no guides: \(error)")
+                        return []
+                    }
                 }
             }
             let level = Logger.Level(rawValue: logLevel) ?? .info

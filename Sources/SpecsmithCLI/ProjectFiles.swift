@@ -8,12 +8,14 @@ import OpenAPIEmitter
 struct ProjectFiles {
     let api: APIDefinition
     let spec: GeneratedSpec
+    /// The spec as YAML.
+    let yaml: String
     /// The guides as the renderer names them, relative to the site (`guides/querying.md`), for the HTML site.
     let pages: [GeneratedFile]
 
     /// The spec and the guides at the places the API definition gives them under the project folder.
     var outputs: [GeneratedFile] {
-        [GeneratedFile(path: "\(api.specFolder)/\(spec.fileName)", contents: spec.yaml)]
+        [GeneratedFile(path: "\(api.specFolder)/\(spec.fileName)", contents: yaml)]
             + pages.map { GeneratedFile(path: "\(api.siteFolder)/\($0.path)", contents: $0.contents) }
     }
 
@@ -41,8 +43,9 @@ struct ProjectFiles {
             let spec = try GeneratedSpec(registry: api.registry)
             let renderer = Guides(spec: spec, templates: templates, pagesFolder: api.siteFolder)
             // The pages link to the spec beside them, so the site carries a copy.
-            let copy = GeneratedFile(path: "openapi.yaml", contents: spec.yaml)
-            return ProjectFiles(api: api, spec: spec, pages: try renderer.render() + [copy])
+            let yaml = try spec.yaml
+            let copy = GeneratedFile(path: "openapi.yaml", contents: yaml)
+            return ProjectFiles(api: api, spec: spec, yaml: yaml, pages: try renderer.render() + [copy])
         } catch {
             printError("specsmith: cannot generate \(api.name): \(error)")
             throw ExitCode(1)

@@ -24,7 +24,7 @@ func withMock<Value: Sendable>(
     _ test: @escaping @Sendable (MockClient) async throws -> Value
 ) async throws -> Value {
     let docs = guides ? try Guides.htmlSite(spec: GeneratedSpec(registry: CustomersV3.registry), templates: templates) : []
-    let configuration = MockApplication.Configuration(port: 0, seeding: seeding, docs: docs, logLevel: .warning)
+    let configuration = MockApplication.Configuration(port: 0, seeding: seeding, docs: { docs }, logLevel: .warning)
     return try await withMock(configuration: configuration, setup, test)
 }
 

@@ -1,6 +1,8 @@
+import Foundation
 import Hummingbird
 import HummingbirdTesting
 import MockServer
+import OpenAPIEmitter
 import Testing
 
 @Suite struct MockDocsTests {
@@ -51,7 +53,48 @@ import Testing
         try await withMock { (mock: MockClient) async throws in
             let reply = try await mock.send(.get, "/docs/", absolute: true)
             #expect(reply.status == 404)
-            #expect(reply.title == "There is no page at /docs/: the mock was started without guides (no templates folder).")
+            #expect(
+                reply.title
+                    == "There is no page at /docs/: the mock serves no guides (no templates folder, or they did not render: its log says why)."
+            )
         }
     }
+
+    /// The spec's YAML and the guides are made while the API already answers (a large document's
+    /// take seconds); a page asked for meanwhile waits for them.
+    @Test func theAPIAnswersWhileTheGuidesAreMade() async throws {
+        let gate = Gate()
+        let configuration = MockApplication.Configuration(
+            port: 0, seeding: .seeded(1),
+            docs: {
+                gate.wait()
+                return [GeneratedFile(path: "index.html", contents: "<title>Made</title>")]
+            }, logLevel: .warning)
+        try await withMock(configuration: configuration) { (mock: MockClient) async throws in
+            #expect(try await mock.get("/customers").status == 200)
+            gate.open()
+            let index = try await mock.client.execute(uri: "/docs/", method: .get) { $0 }
+            #expect(String(buffer: index.body) == "<title>Made</title>")
+            let spec = try await mock.client.execute(uri: "/openapi.yaml", method: .get) { $0 }
+            #expect(String(buffer: spec.body).hasPrefix("openapi: 3.1.0"))
+        }
+        // The guides were still being made when the API answered: they waited for the gate.
+        #expect(gate.openedInTime)
+    }
+}
+
+/// Holds the guides back until the test opens it (or 30 s pass, so that nothing hangs).
+private final class Gate: @unchecked Sendable {
+    private let semaphore = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var opened = false
+
+    func wait() {
+        let result = semaphore.wait(timeout: .now() + 30)
+        lock.withLock { opened = result == .success }
+    }
+
+    func open() { semaphore.signal() }
+
+    var openedInTime: Bool { lock.withLock { opened } }
 }

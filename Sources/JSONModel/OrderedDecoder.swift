@@ -1,5 +1,3 @@
-import JSONModel
-
 /// Decodes `Decodable` types from a `JSONValue`, handing out an object's keys in the order they
 /// are written. Foundation's JSONDecoder lists them in hash order, which changes from process to
 /// process, so a decoder that stops at the first problem would stop at a different one on each
@@ -44,18 +42,22 @@ private struct ValueDecoder: Decoder {
 
     var userInfo: [CodingUserInfoKey: Any] { userInfoStorage }
 
-    func mismatch(_ expected: Any.Type) -> DecodingError {
+    /// The error for a value not of the `expected` type, which `name` names. Decoding tries
+    /// types in turn (a schema or a reference, a number or a string), so most of these errors
+    /// are caught and dropped: the name is given as text, since spelling a type out at run time
+    /// costs more than the rest of decoding.
+    func mismatch(_ expected: Any.Type, named name: String) -> DecodingError {
         DecodingError.typeMismatch(
-            expected, .init(codingPath: codingPath, debugDescription: "Expected \(expected) but found \(value.typeNameWithArticle)"))
+            expected, .init(codingPath: codingPath, debugDescription: "Expected \(name) but found \(value.typeNameWithArticle)"))
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        guard case .object(let object) = value else { throw mismatch([String: Any].self) }
+        guard case .object(let object) = value else { throw mismatch([String: Any].self, named: "Dictionary<String, Any>") }
         return KeyedDecodingContainer(KeyedContainer<Key>(object: object, decoder: self))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        guard case .array(let items) = value else { throw mismatch([Any].self) }
+        guard case .array(let items) = value else { throw mismatch([Any].self, named: "Array<Any>") }
         return UnkeyedContainer(items: items, decoder: self)
     }
 
@@ -70,36 +72,42 @@ private struct ValueDecoder: Decoder {
     // MARK: Scalars
 
     func bool() throws -> Bool {
-        guard case .bool(let flag) = value else { throw mismatch(Bool.self) }
+        guard case .bool(let flag) = value else { throw mismatch(Bool.self, named: "Bool") }
         return flag
     }
 
     func string() throws -> String {
-        guard case .string(let text) = value else { throw mismatch(String.self) }
+        guard case .string(let text) = value else { throw mismatch(String.self, named: "String") }
         return text
     }
 
     func double() throws -> Double {
-        guard let number = value.doubleValue else { throw mismatch(Double.self) }
+        guard let number = value.doubleValue else { throw mismatch(Double.self, named: "Double") }
         return number
     }
 
     func integer<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
-        switch value {
-        case .integer(let number):
-            guard let exact = T(exactly: number) else { throw mismatch(type) }
-            return exact
-        case .number(let number):
-            guard let exact = T(exactly: number) else { throw mismatch(type) }
-            return exact
-        default:
-            throw mismatch(type)
-        }
+        let exact: T? =
+            switch value {
+            case .integer(let number): T(exactly: number)
+            case .number(let number): T(exactly: number)
+            default: nil
+            }
+        guard let exact else { throw mismatch(type, named: T.self == Int.self ? "Int" : "\(type)") }
+        return exact
     }
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try T(from: self)
+        if let direct = T.self as? any DirectlyDecodable.Type, let made = direct.init(decodingDirectly: value) as? T { return made }
+        return try T(from: self)
     }
+}
+
+/// A type `OrderedDecoder` makes straight from the value rather than through `Decoder`'s calls:
+/// one that decodes by trying each kind of value in turn (OpenAPIKit's `AnyCodable`, which holds
+/// every example, default and extension) builds and drops an error for each kind it is not.
+package protocol DirectlyDecodable {
+    init(decodingDirectly value: JSONValue)
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
