@@ -95,6 +95,12 @@ extension Registry {
             if let values = PathTemplate.match(resource.itemPath, path) {
                 return PathTarget(resource: resource, item: values[resource.itemParameter], action: nil, parent: values[scope.parameter])
             }
+            for action in resource.actions where action.onItem {
+                if let values = PathTemplate.match(resource.path(of: action), path) {
+                    return PathTarget(
+                        resource: resource, item: values[resource.itemParameter], action: action, parent: values[scope.parameter])
+                }
+            }
         }
         for resource in resources where resource.hasItemOperations && resource.parent == nil && path.hasPrefix(resource.path + "/") {
             let rest = path.dropFirst(resource.path.count + 1).split(separator: "/", omittingEmptySubsequences: false)

@@ -147,11 +147,14 @@ public struct Resource: Sendable {
         listEnvelope == .bare ? [] : paging ?? [pagination.style]
     }
 
-    /// The collection paths it is served at: its own, and under its parent.
+    /// The collection paths it is served at: its own, and under its parent; the item path of a
+    /// resource with no collection operation.
     public var servedPaths: [String] {
         var paths: [String] = []
         if operations.contains(where: { !$0.scoped && !$0.kind.isItem }) { paths.append(path) }
         if let scope = parent, operations.contains(where: \.scoped) { paths.append(scope.path) }
+        // A resource read only record by record (Stripe's mandates) is served at its item path.
+        if paths.isEmpty && hasItemOperations { paths.append(itemPath) }
         return paths
     }
 

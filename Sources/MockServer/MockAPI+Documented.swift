@@ -56,15 +56,19 @@ extension MockAPI {
 /// allowed, a string of the format.
 enum SchemaSample {
     static func value(of schema: JSONValue, depth: Int = 0) -> JSONValue {
-        guard depth < 10, case .object(let object) = schema else { return .null }
+        guard case .object(let object) = schema else { return .null }
         if let example = object["example"] { return example }
         if let constant = object["const"] { return constant }
         if let first = object["enum"]?.arrayValue?.first { return first }
         if let value = object["default"] { return value }
-        for key in ["oneOf", "anyOf"] {
+        // Ten levels down, an object holds only its required members and arrays are left empty,
+        // so that a schema that contains itself ends; one that requires itself ends at twenty.
+        let deep = depth >= 10
+        guard depth < 20 else { return object["type"]?.stringValue == "array" ? [] : .object(JSONObject()) }
+        for key in ["oneOf", "anyOf"] where !deep {
             if let first = object[key]?.arrayValue?.first { return value(of: first, depth: depth + 1) }
         }
-        if let parts = object["allOf"]?.arrayValue {
+        if !deep, let parts = object["allOf"]?.arrayValue {
             var merged = JSONObject()
             for part in parts {
                 if case .object(let members) = value(of: part, depth: depth + 1) { for (key, value) in members { merged[key] = value } }
@@ -74,14 +78,21 @@ enum SchemaSample {
         let type = object["type"]?.stringValue ?? object["type"]?.arrayValue?.first { $0 != "null" }?.stringValue
         switch type ?? (object["properties"] != nil ? "object" : "") {
         case "object":
+            // Too deep to finish, an optional member is left out and an array is left empty
+            // rather than hold a `null` the schema refuses.
+            let required = Set(object["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
             var result = JSONObject()
-            for (key, property) in object["properties"]?.objectValue ?? JSONObject() {
-                result[key] = value(of: property, depth: depth + 1)
+            for (key, property) in object["properties"]?.objectValue ?? JSONObject() where !deep || required.contains(key) {
+                let member = value(of: property, depth: depth + 1)
+                if member == .null, !required.contains(key), !allowsNull(property) { continue }
+                result[key] = member
             }
             return .object(result)
         case "array":
-            let count = max(object["minItems"]?.intValue ?? 1, 1)
-            return .array(Array(repeating: value(of: object["items"] ?? [:], depth: depth + 1), count: count))
+            let items = object["items"] ?? [:]
+            let item = deep ? .null : value(of: items, depth: depth + 1)
+            if item == .null, !allowsNull(items), (object["minItems"]?.intValue ?? 0) == 0 { return .array([]) }
+            return .array(Array(repeating: item, count: max(object["minItems"]?.intValue ?? 1, 1)))
         case "integer": return .integer(object["minimum"]?.intValue ?? 1)
         case "number": return .number(object["minimum"]?.doubleValue ?? 1)
         case "boolean": return .bool(true)
@@ -96,5 +107,14 @@ enum SchemaSample {
             }
         default: return .null
         }
+    }
+
+    /// Whether a schema takes `null`: one that says nothing, a `null` type, or a choice of one.
+    static func allowsNull(_ schema: JSONValue) -> Bool {
+        guard case .object(let object) = schema else { return true }
+        if object.isEmpty || object["nullable"]?.boolValue == true { return true }
+        if object["type"]?.stringValue == "null" || object["type"]?.arrayValue?.contains("null") == true { return true }
+        if object["enum"]?.arrayValue?.contains(.null) == true { return true }
+        return ["oneOf", "anyOf"].contains { object[$0]?.arrayValue?.contains(where: allowsNull) == true }
     }
 }

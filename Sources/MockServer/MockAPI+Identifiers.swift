@@ -18,9 +18,16 @@ extension MockAPI {
     }
 
     /// A record's id in a field of kind `type`: as text in a string field (a relation to
-    /// records with string identifiers).
+    /// records with string identifiers), and in a field that holds the id or the record it
+    /// names (an expandable reference, as Stripe's documents write them) as the id option says.
     static func reference(_ id: Int, as type: FieldType?) -> JSONValue {
-        if case .text = type { return .string(String(id)) }
-        return .integer(id)
+        switch type {
+        case .text?: return .string(String(id))
+        case .oneOf(let options)?:
+            let text = options.contains { if case .text = $0 { true } else { false } }
+            let integer = options.contains { if case .integer = $0 { true } else { false } }
+            return text && !integer ? .string(String(id)) : .integer(id)
+        default: return .integer(id)
+        }
     }
 }

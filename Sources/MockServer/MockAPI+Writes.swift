@@ -33,7 +33,9 @@ extension MockAPI {
         }
         let data = written.compactMap { entry -> JSONValue? in
             guard let record = state[resource.name][entry.id] else { return nil }
-            let sent = Set(resource.model.fields.filter { childResource(of: $0) != nil && entry.item[$0.name] != nil }.map(\.includeName))
+            let sent = Set(
+                resource.model.fields.filter { childResource(of: $0, in: resource) != nil && entry.item[$0.name] != nil }.map(\.includeName)
+            )
             return present(record, of: resource, including: sent, state: state)
         }
         return MockResponse(status: 200, body: ["data": .array(data), "meta": [:]])
@@ -69,7 +71,9 @@ extension MockAPI {
         var enclosing: Resource?
         for component in issue.path.components.dropLast() {
             guard case .key(let key) = component else { continue }
-            guard let field = owner.model.field(named: key), let child = childResource(of: field) else { return issue.apiProblem }
+            guard let field = owner.model.field(named: key), let child = childResource(of: field, in: owner) else {
+                return issue.apiProblem
+            }
             enclosing = owner
             owner = child
         }
@@ -208,7 +212,7 @@ extension MockAPI {
             }
         }
         for field in model.fields {
-            guard let child = childResource(of: field), case .array(let entries)? = item[field.name] else { continue }
+            guard let child = childResource(of: field, in: resource), case .array(let entries)? = item[field.name] else { continue }
             let wire = registry.projection(of: child.model, .create, embeddedIn: model)
             for (index, entry) in entries.enumerated() {
                 guard let object = entry.objectValue else { continue }
@@ -271,13 +275,36 @@ extension MockAPI {
     /// responses show (never a secret), merged over the stored one, so an update that sends one
     /// member keeps the others.
     static func storable(_ value: JSONValue, of field: Field, over stored: JSONValue?) -> JSONValue {
-        guard case .model(let nested) = field.type, case .object(let sent) = value else { return value }
-        var kept = stored?.objectValue ?? JSONObject()
-        for (key, member) in sent {
-            guard let inner = nested.field(named: key), inner.isVisible(in: .read), !inner.secret else { continue }
-            kept[key] = member
+        storable(value, of: field.type, over: stored)
+    }
+
+    /// `value` of `type` as kept: an object's members over what was kept, at every depth, and
+    /// a member every answer shows that neither gives takes its default (Stripe's
+    /// `cash_balance: {}` is kept with its `object`, `livemode` and `settings`), or an id if it
+    /// is the identifier; each object of an array of objects likewise.
+    static func storable(_ value: JSONValue, of type: FieldType, over stored: JSONValue?) -> JSONValue {
+        switch (type, value) {
+        case (.model(let nested), .object(let sent)):
+            var kept = stored?.objectValue ?? JSONObject()
+            for (key, member) in sent {
+                guard let inner = nested.field(named: key), inner.isVisible(in: .read), !inner.secret else { continue }
+                kept[key] = storable(member, of: inner.type, over: kept[key])
+            }
+            for inner in nested.fields where kept[inner.name] == nil && inner.isRequired(in: .read) {
+                if let value = inner.defaultValue {
+                    kept[inner.name] = storable(value, of: inner.type, over: nil)
+                } else if inner.name == nested.identifier {
+                    // A record written inside another (an account's `individual`) is the first of its kind.
+                    kept[inner.name] = reference(1, as: inner.type)
+                }
+            }
+            return .object(kept)
+        case (.array(let element, _, _), .array(let items)), (.set(let element), .array(let items)):
+            guard case .model = element else { return value }
+            return .array(items.map { storable($0, of: element, over: nil) })
+        default:
+            return value
         }
-        return .object(kept)
     }
 
     /// A problem's path inside an embedded record, with the member named as the client sent it.
@@ -377,7 +404,7 @@ extension MockAPI {
         }
         for (key, value) in item {
             guard key != identifier, let field = model.field(named: key), field.isVisible(in: .read), field.derived == nil,
-                childResource(of: field) == nil
+                childResource(of: field, in: resource) == nil
             else { continue }
             record[key] = Self.storable(value, of: field, over: record[key])
             // An empty object clears the field, unless every answer must show it.
@@ -393,7 +420,7 @@ extension MockAPI {
         for field in model.fields where field.derived == .modifiedAt { record[field.name] = stamp }
         state[resource.name].put(record, id: id)
         for field in model.fields {
-            guard let child = childResource(of: field), case .array(let entries)? = item[field.name] else { continue }
+            guard let child = childResource(of: field, in: resource), case .array(let entries)? = item[field.name] else { continue }
             let wire = registry.projection(of: child.model, .create, embeddedIn: model)
             for case .object(let entry) in entries {
                 _ = apply(wire.modelKeyed(entry), to: child, child.nestedWriteKind, parent: (resource, id), at: stamp, state: &state)

@@ -162,8 +162,10 @@ public struct MockAPI: Sendable {
 
 extension MockAPI {
     /// The resource embedded by a field that holds another resource's records.
-    func childResource(of field: Field) -> Resource? {
-        registry.resource(embeddedBy: field)
+    func childResource(of field: Field, in owner: Resource) -> Resource? {
+        // An array of another resource's records that do not point back (Stripe's invoice
+        // `default_tax_rates`) is a value the record keeps, not its children.
+        registry.resource(embeddedBy: field).flatMap { $0.relation(to: owner.name) == nil ? nil : $0 }
     }
 
     /// The records of `table` whose `field` may hold one of `values`, in id order: by the
@@ -249,14 +251,12 @@ struct Presentation: Sendable {
                 case .computed(let value):
                     steps.append(.computed(field.name, value))
                 case .createdAt, .modifiedAt, nil:
-                    if let child = registry.resource(embeddedBy: field) {
-                        if let relation = child.relation(to: resource.name) {
-                            let wire = registry.projection(of: child.model, .read, embeddedIn: resource.model)
-                            steps.append(
-                                .embedded(
-                                    field.name, include: field.includeName, child: child.name, relation: relation.field,
-                                    wire: wire.renames ? wire : nil))
-                        }
+                    if let child = registry.resource(embeddedBy: field), let relation = child.relation(to: resource.name) {
+                        let wire = registry.projection(of: child.model, .read, embeddedIn: resource.model)
+                        steps.append(
+                            .embedded(
+                                field.name, include: field.includeName, child: child.name, relation: relation.field,
+                                wire: wire.renames ? wire : nil))
                     } else {
                         steps.append(.stored(field.name, include: resource.isIncludeOnly(field) ? field.includeName : nil))
                     }

@@ -48,9 +48,8 @@ struct Seeder {
         var remaining = resources
         while !remaining.isEmpty {
             let ready = remaining.filter { resource in
-                resource.relations.allSatisfy { relation in
-                    relation.resource == resource.name || ordered.contains { $0.name == relation.resource }
-                        || !remaining.contains { $0.name == relation.resource }
+                (resource.relations.map(\.resource) + (resource.parent.map { [$0.resource] } ?? [])).allSatisfy { other in
+                    other == resource.name || ordered.contains { $0.name == other } || !remaining.contains { $0.name == other }
                 }
             }
             let next = ready.isEmpty ? [remaining[0]] : ready
@@ -77,7 +76,7 @@ struct Seeder {
             if key.hasPrefix("#") { return true }
             guard let field = resource.model.field(named: key) else { return false }
             let computed = field.derived != nil && field.derived != .createdAt && field.derived != .modifiedAt
-            return field.isVisible(in: .read) && !computed && api.childResource(of: field) == nil
+            return field.isVisible(in: .read) && !computed && api.childResource(of: field, in: resource) == nil
         }
         var stored = record
         for (key, value) in record {
@@ -86,6 +85,13 @@ struct Seeder {
             if stored[key] == .object(JSONObject()), !field.isRequired(in: .read) { stored[key] = nil }
         }
         if resource.model.identifier == nil { stored["id"] = .integer(id) }
+        // An example under a parent that names no record of it (a document's example, written
+        // with ids of its own) belongs to the first one, whose path the guides show.
+        if let scope = resource.parent, let first = state[scope.resource].order.first,
+            stored[scope.storageKey]?.recordID.flatMap({ state[scope.resource].records[$0] }) == nil
+        {
+            stored[scope.storageKey] = MockAPI.reference(first, as: resource.model.field(named: scope.storageKey)?.type)
+        }
         for secret in Secrets.hashes(in: object, of: resource.model) { stored[secret.key] = .string(secret.hash) }
         state[resource.name].put(stored, id: id)
     }

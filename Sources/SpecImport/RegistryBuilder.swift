@@ -569,8 +569,12 @@ struct RegistryBuilder {
         let (filters, sortKeys, includes) = listQuery(list, model: model, pointer: pointer)
         let parentScope = scoped.flatMap { scoped in
             scoped.parent.map { parent in
+                // A field named after the parameter keeps the parent's id, unless it can only
+                // hold the parent's record itself (Stripe's mandate notification `source`).
                 let field =
-                    [parent.parameter, Inference.snakeCase(parent.parameter)].first { model.field(named: $0) != nil }
+                    [parent.parameter, Inference.snakeCase(parent.parameter)].first { name in
+                        model.field(named: name).map { Self.holdsID($0.type) } ?? false
+                    }
                     ?? parentField(unscoped: create.flatMap { inference.requestSchema($0) }, scoped: operation("post", scoped.path))
                 return ParentScope(parent.resource, path: scoped.path, field: field)
             }
@@ -612,6 +616,16 @@ struct RegistryBuilder {
             actions: actions(of: planned, itemPath: item, model: model, recordSchema: recordSchema, tag: tag),
             parent: parentScope,
             listEnvelope: list != nil && planned.listProperty == nil ? .bare : .data, paging: paging)
+    }
+
+    /// Whether a field of `type` can hold a record's id: text, a number, or a choice of one of
+    /// them and the record itself (an expandable reference).
+    static func holdsID(_ type: FieldType) -> Bool {
+        switch type {
+        case .text, .integer: true
+        case .oneOf(let options): options.contains(where: holdsID)
+        default: false
+        }
     }
 
     /// The field the records keep their parent's id in, when it is not named after the path

@@ -73,7 +73,12 @@ struct Samples {
         case (.stringMap, .object(let object)):
             return .object(JSONObject(object.filter { $0.value.stringValue != nil }.map { ($0.key, $0.value) }))
         case (.array(let element, _, _), .array(let items)), (.set(let element), .array(let items)):
-            return .array(items.map { conform($0, to: element, depth: depth + 1) })
+            // An item that cannot be made to fit (a model nested too deep to finish) is left out.
+            return .array(
+                items.compactMap { item in
+                    let fitted = conform(item, to: element, depth: depth + 1)
+                    return fitted == .null && !fits(fitted, element) ? nil : fitted
+                })
         case (.oneOf(let options), .object):
             // An object is meant for the first option that is a model.
             for case .model(let model) in options { return conform(value, to: .model(model), depth: depth) }

@@ -185,16 +185,18 @@ struct SchemaReading {
             }
             // A field the records show as one JSON type and a write sends as another, with nothing
             // in common (a list object read, an array written), is one type in the registry: the records'.
+            // Arrays count by their items: Stripe's invoice shows `default_tax_rates` as tax rate
+            // objects and a create sends their ids.
             if let inRead {
+                let read = shapes(resolve(inRead.value))
                 for (view, written) in [(Visibility.create, inCreate), (.update, inUpdate)] {
-                    guard let written, visibility.contains(view),
-                        jsonTypes(resolve(written.value)).isDisjoint(with: jsonTypes(resolve(inRead.value))),
-                        !jsonTypes(resolve(written.value)).isEmpty, !jsonTypes(resolve(inRead.value)).isEmpty
+                    guard let written, visibility.contains(view), case let sent = shapes(resolve(written.value)),
+                        !sent.isEmpty, !read.isEmpty, !Self.overlap(sent, read)
                     else { continue }
                     visibility.remove(view)
                     note(
                         pointer + "/properties/" + key,
-                        "records show it as \(jsonTypes(resolve(inRead.value)).sorted().joined(separator: " or ")) and a \(view.rawValue) sends \(jsonTypes(resolve(written.value)).sorted().joined(separator: " or ")); the registry keeps the records' form, and it is not written"
+                        "records show it as \(read.sorted().joined(separator: " or ")) and a \(view.rawValue) sends \(sent.sorted().joined(separator: " or ")); the registry keeps the records' form, and it is not written"
                     )
                 }
             }
@@ -221,16 +223,19 @@ struct SchemaReading {
                 } else if let related = relatedField(key, among: order) {
                     derived = related
                 } else {
-                    defaultValue = Samples(reading: self).valid(node)
+                    // Made from the document's schema, then fitted to the field's kind (a schema
+                    // cut where it contains itself is a map of strings).
+                    defaultValue = Samples.conform(Samples(reading: self).valid(node), to: type)
                     note(
                         pointer + "/properties/" + key,
                         "set by the server in a way the document does not say; the mock answers \(defaultValue.map { JSONWriter(pretty: false).string($0) } ?? "null")"
                     )
                 }
             }
-            // A field every answer has that a create may leave out: the mock stores a value its
-            // kind allows (`{}`, or `null` where it takes one) when the create does.
-            if required.contains(.read), visibility.contains(.create), !required.contains(.create), derived == nil,
+            // A field every answer has that a create may leave out (or, written only by updates,
+            // cannot give): the mock stores a value its kind allows (`{}`, or `null` where it
+            // takes one) when the create does.
+            if required.contains(.read), visibility != [.read], !required.contains(.create), derived == nil,
                 defaultValue == nil, key != identifier, let made = nullable ? .null : Samples.value(of: type)
             {
                 defaultValue = made
@@ -313,6 +318,28 @@ struct SchemaReading {
         var types = Set(Self.types(schema).types)
         if types.isEmpty, schema["properties"] != nil { types = ["object"] }
         return types
+    }
+
+    /// The JSON types a schema allows, an array's as `array of` its items' (`array of string`;
+    /// `array` when it does not say).
+    func shapes(_ schema: SpecNode) -> Set<String> {
+        if let choices = schema["anyOf"]?.items ?? schema["oneOf"]?.items {
+            return choices.reduce(into: Set<String>()) { $0.formUnion(shapes(resolve($1))) }
+        }
+        var found = Set<String>()
+        for type in jsonTypes(schema) {
+            let items = type == "array" ? schema["items"].map { jsonTypes(resolve($0)) } ?? [] : []
+            if items.isEmpty { found.insert(type) }
+            for item in items { found.insert("array of \(item)") }
+        }
+        return found
+    }
+
+    /// Whether two sets of shapes share a value: a common one, or an array that does not say
+    /// its items beside any array.
+    static func overlap(_ one: Set<String>, _ other: Set<String>) -> Bool {
+        !one.isDisjoint(with: other) || (one.contains("array") && other.contains { $0.hasPrefix("array") })
+            || (other.contains("array") && one.contains { $0.hasPrefix("array") })
     }
 
     static func modelName(of type: FieldType) -> String? {

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import JSONModel
 import MockServer
+import SchemaValidation
 import SpecImport
 import SpecReader
 import Testing
@@ -121,6 +122,42 @@ private func imported(_ relativePath: String) throws -> ImportedAPI {
                 ])
             // No example: a value made from the schema.
             #expect(try await client.get("/health").body == ["ok": true, "since": "2024-01-01T00:00:00Z"])
+        }
+    }
+
+    /// A value made from a schema deeper than the mock goes (ten levels) is still one the
+    /// schema takes: optional members left out, arrays left empty, never a `null` it refuses.
+    @Test func anAnswerMadeFromADeepSchemaIsValid() async throws {
+        func node(_ depth: Int) -> JSONValue {
+            var properties = JSONObject([("name", ["type": "string"])])
+            if depth < 11 {
+                properties["parent"] = node(depth + 1)
+                properties["children"] = ["type": "array", "items": node(depth + 1)]
+            }
+            return ["type": "object", "required": ["name"], "properties": .object(properties)]
+        }
+        let document: JSONValue = [
+            "openapi": "3.1.0", "info": ["title": "Trees", "version": "1"], "servers": [["url": "https://api.example.com/v1"]],
+            "paths": [
+                "/tree": [
+                    "get": ["responses": ["200": ["description": "The tree.", "content": ["application/json": ["schema": node(0)]]]]]
+                ]
+            ],
+        ]
+        let imported = ImportedAPI(document: try SpecDocument(text: JSONWriter(pretty: true).string(document)), fileName: "trees.yaml")
+        let spec = try imported.spec()
+        let schema = try #require(spec.contract.responseSchema(method: "GET", path: "/tree", status: "200"))
+        try await withMock(configuration: .init(seeding: .empty, logLevel: .warning), registry: imported.registry) { mock in
+            var client = mock
+            client.prefix = "/v1"
+            let tree = try await client.get("/tree")
+            #expect(tree.status == 200)
+            let body = try #require(tree.body)
+            #expect(SchemaValidator(document: spec.document).validate(body, against: schema, context: .response).isEmpty)
+            // Ten levels down the value ends: a name, and no deeper parent.
+            var level = body
+            for _ in 0..<10 { level = level["parent"] ?? .null }
+            #expect(level == ["name": "a"])
         }
     }
 }

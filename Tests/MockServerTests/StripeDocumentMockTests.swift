@@ -1,7 +1,10 @@
 import Foundation
+import GuideRenderer
 import HTTPTypes
 import JSONModel
 import MockServer
+import OpenAPIEmitter
+import SchemaValidation
 import SpecImport
 import SpecReader
 import Testing
@@ -17,11 +20,14 @@ private let stripe: Result<ImportedAPI, any Error> = Result {
 
 @Suite struct StripeDocumentMockTests {
     /// Every operation of the document has a route: a record operation, an action, an object, or
-    /// an answer from the document. None answers 405, the mock's "no resource here", or a 5xx.
-    /// A customer written is kept: its string id, a change with `POST` on its path as the
-    /// document declares it, the list object's records, and the delete.
+    /// an answer from the document. None answers 405, the mock's "no resource here", or a 5xx,
+    /// and every answer is valid against the spec the mock serves. A customer written is kept:
+    /// its string id, a change with `POST` on its path as the document declares it, the list
+    /// object's records, and the delete.
     @Test func everyOperationIsServedAndCustomersAreKept() async throws {
         let api = try stripe.get()
+        let spec = try api.spec()
+        let validator = SchemaValidator(document: spec.document)
         try await withMock(configuration: .init(seeding: .empty, logLevel: .warning), registry: api.registry) { client in
             var mock = client
             mock.prefix = ""
@@ -36,6 +42,7 @@ private let stripe: Result<ImportedAPI, any Error> = Result {
             #expect(try await mock.delete("/v1/customers/\(id)").status < 300)
             #expect(try await mock.get("/v1/customers/\(id)").status == 404)
             var unserved: [String] = []
+            var invalid: [String] = []
             for entry in api.plan.entries {
                 let path = entry.path.replacing(/\{[^}]+\}/, with: "1")
                 let method = HTTPRequest.Method(rawValue: entry.method.uppercased())
@@ -45,9 +52,38 @@ private let stripe: Result<ImportedAPI, any Error> = Result {
                 if reply.status == 405 || reply.status >= 500 || (reply.status == 404 && title.hasPrefix("There is no resource at")) {
                     unserved.append("\(entry.method.uppercased()) \(entry.path): \(reply.status) \(title)")
                 }
+                let status = String(reply.status)
+                if let body = reply.body,
+                    let schema = [status, "\(status.prefix(1))XX", "default"].lazy.compactMap({
+                        spec.contract.responseSchema(method: entry.method, path: entry.path, status: $0)
+                    }).first
+                {
+                    invalid += validator.validate(body, against: schema, context: .response).map {
+                        "\(entry.method.uppercased()) \(path) \(status): \($0)"
+                    }
+                }
             }
             #expect(unserved == [])
+            #expect(invalid == [])
             #expect(api.plan.entries.count == 468)
         }
+    }
+
+    /// The reference page of every resource renders: each example on it runs on the mock, and
+    /// each answer is valid against the spec, as `specsmith mock DOCUMENT` serves them at /docs.
+    @Test func everyReferencePageRunsOnTheMock() throws {
+        let spec = try stripe.get().spec()
+        let templates = FileManager.default.temporaryDirectory.appendingPathComponent("stripe-templates-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: templates) }
+        let resources = root.appendingPathComponent("Sources/SpecsmithCLI/Resources")
+        try FileManager.default.createDirectory(at: templates.appendingPathComponent("reference"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: resources.appendingPathComponent("DocumentDocs/index.md.mustache"),
+            to: templates.appendingPathComponent("index.md.mustache"))
+        try FileManager.default.copyItem(
+            at: resources.appendingPathComponent("Scaffold/templates/reference/resource.md.mustache"),
+            to: templates.appendingPathComponent("reference/resource.md.mustache"))
+        let pages = try Guides(spec: spec, templates: templates).render()
+        #expect(pages.count > 100)
     }
 }
