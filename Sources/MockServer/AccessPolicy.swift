@@ -44,7 +44,7 @@ public struct AccessPolicy: Sendable, Equatable {
             case .singleton(let singleton, _, true):
                 guard let scope = info.scope(for: .update) else { return nil }
                 return .forbidden(header: info.authHeader, method: "PUT", path: singleton.path, scope: scope.name)
-            case .action(let resource, let action, _) where !action.readOnly:
+            case .action(let resource, let action, _, _) where !action.readOnly:
                 guard let scope = info.scope(for: .create) else { return nil }
                 return .forbidden(header: info.authHeader, method: "POST", path: resource.path(of: action), scope: scope.name)
             default:

@@ -110,10 +110,15 @@ extension MockAPI {
 extension MockAPI {
     /// `POST` of an action: the body checked against its schema, the item (if any) found, then
     /// the registry's function run on a view of the store. A refusal changes nothing.
-    func perform(_ action: Action, of resource: Resource, item: String?, request: MockRequest, state: inout StoreState) -> MockResponse {
+    func perform(
+        _ action: Action, of resource: Resource, item: String?, parent: Int? = nil, request: MockRequest, state: inout StoreState
+    ) -> MockResponse {
         var record: (id: Int, stored: JSONObject)?
         if action.onItem {
-            guard let id = self.record(item, of: resource, in: state), let stored = state[resource.name][id] else {
+            // Under a parent's path, the record must be that parent's.
+            guard let id = self.record(item, of: resource, in: state), let stored = state[resource.name][id],
+                parent == nil || stored[resource.parent?.storageKey ?? ""]?.recordID == parent
+            else {
                 return failure(
                     .recordNotFound(
                         resource.model.name, parameter: resource.itemParameter, value: item ?? "", identifier: resource.identifierType))

@@ -57,7 +57,7 @@ public struct MockAPI: Sendable {
         /// An operation on a resource, with the record an item path names and the parent record
         /// a path under a parent names.
         case operation(Resource, APIRegistry.Operation, item: String?, parent: String?)
-        case action(Resource, Action, item: String?)
+        case action(Resource, Action, item: String?, parent: String?)
         case singleton(Singleton, key: String?, write: Bool)
         case methodNotAllowed(method: String, path: String, allowed: [String])
         case notFound(path: String)
@@ -83,7 +83,7 @@ public struct MockAPI: Sendable {
         let (resource, item) = (target.resource, target.item)
         if let action = target.action {
             guard method == "POST" else { return .methodNotAllowed(method: method, path: target.template, allowed: ["POST"]) }
-            return .action(resource, action, item: item)
+            return .action(resource, action, item: item, parent: target.parent)
         }
         let onItem = item != nil
         let scoped = target.parent != nil
@@ -97,6 +97,22 @@ public struct MockAPI: Sendable {
         return .operation(resource, operation, item: item, parent: target.parent)
     }
 
+    /// The record a path under a parent's path names, which comes first: a missing one is the
+    /// 404. Off such a path, none.
+    func parentRecord(of resource: Resource, _ segment: String?, in state: StoreState) -> (id: Int?, refusal: MockResponse?) {
+        guard let scope = resource.parent, let segment else { return (nil, nil) }
+        let owner = registry.resource(named: scope.resource)
+        guard let owner, let id = record(segment, of: owner, in: state) else {
+            return (
+                nil,
+                failure(
+                    .recordNotFound(
+                        owner?.model.name ?? scope.resource, parameter: scope.parameter, value: segment, identifier: owner?.identifierType))
+            )
+        }
+        return (id, nil)
+    }
+
     /// Answers one request against one store.
     func handle(_ request: MockRequest, in state: inout StoreState) -> MockResponse {
         switch route(request.method, request.path) {
@@ -108,23 +124,15 @@ public struct MockAPI: Sendable {
             return response
         case .documented(let documented):
             return answer(documented, prefer: request.prefer)
-        case .action(let resource, let action, let item):
-            return perform(action, of: resource, item: item, request: request, state: &state)
+        case .action(let resource, let action, let item, let parentSegment):
+            let (parent, refusal) = parentRecord(of: resource, parentSegment, in: state)
+            if let refusal { return refusal }
+            return perform(action, of: resource, item: item, parent: parent, request: request, state: &state)
         case .singleton(let singleton, let key, let write):
             return write ? put(singleton, key: key, request: request, state: &state) : get(singleton, key: key, state: state)
         case .operation(let resource, let operation, let item, let parentSegment):
-            // Under a parent's path, the parent comes first: a missing one is the 404.
-            var parent: Int?
-            if let scope = resource.parent, let parentSegment {
-                guard let owner = registry.resource(named: scope.resource), let id = record(parentSegment, of: owner, in: state) else {
-                    let name = registry.resource(named: scope.resource)?.model.name ?? scope.resource
-                    return failure(
-                        .recordNotFound(
-                            name, parameter: scope.parameter, value: parentSegment,
-                            identifier: registry.resource(named: scope.resource)?.identifierType))
-                }
-                parent = id
-            }
+            let (parent, refusal) = parentRecord(of: resource, parentSegment, in: state)
+            if let refusal { return refusal }
             switch operation.kind {
             case .list: return list(resource, operation, query: request.query, parent: parent, state: state)
             case .delete: return delete(resource, query: request.query, state: &state)

@@ -103,7 +103,11 @@ public struct DocumentEmitter: Sendable {
             for action in resource.actions {
                 var item = OpenAPI.PathItem()
                 item.post = try actionOperation(action, of: resource, validator: validator)
-                if action.onItem { item.parameters = [.parameter(itemParameter(resource))] }
+                if action.onItem {
+                    // An action on a record under a parent's path names the parent too.
+                    item.parameters =
+                        (resource.parent == nil ? [] : [.parameter(parentParameter(resource))]) + [.parameter(itemParameter(resource))]
+                }
                 paths[OpenAPI.Path(rawValue: resource.path(of: action))] = .b(item)
             }
         }

@@ -41,6 +41,42 @@ func withLibrary(_ test: @escaping @Sendable (MockClient) async throws -> Void) 
         }
     }
 
+    /// An action on a record under its parent's path: the spec names both parameters, and the
+    /// mock performs it only on a record of that parent.
+    @Test func anActionOnAReviewIsUnderItsBook() async throws {
+        let flag = Action(
+            "flag", onItem: true, summary: "Flag a review", description: "Marks a review for the moderators.",
+            request: Model(
+                "Flag", description: "Why.", fields: [Field("reason", .string(minLength: 1, maxLength: 80), "Why.", requiredIn: [.create])]),
+            requestExample: ["reason": "spoilers"], invalidExample: ["reason": ""]
+        ) { context in .update(JSONObject([("text", .string("flagged: \(context.body["reason"]?.stringValue ?? "")"))])) }
+        let reviews = Library.registry.resources[2]
+        let registry = Registry(
+            info: Library.registry.info, pagination: Library.registry.pagination,
+            resources: Array(Library.registry.resources.prefix(2)) + [
+                Resource(
+                    name: reviews.name, path: reviews.path, tag: reviews.tag, operationNoun: reviews.operationNoun,
+                    description: reviews.description, model: reviews.model, operations: reviews.operations, filters: reviews.filters,
+                    relations: reviews.relations, itemParameter: reviews.itemParameter, actions: [flag], parent: reviews.parent)
+            ],
+            recordEnvelope: .bare)
+        let spec = try GeneratedSpec(registry: registry)
+        let item = try #require(spec.document.paths["/books/{bookId}/reviews/{reviewId}/flag"]?.b)
+        #expect(item.parameters.compactMap { $0.b?.name } == ["bookId", "reviewId"])
+        try await withMock(configuration: library, registry: registry) { (mock: MockClient) async throws in
+            var client = mock
+            client.prefix = "/{store}/v2"
+            client.store = "main"
+            client.tokenHeader = "Authorization"
+            client.tokenPrefix = "Bearer "
+            client.token = "full"
+            let flagged = try await client.post("/books/1/reviews/1/flag", ["reason": "spoilers"])
+            #expect(flagged.status == 200 && flagged.body?["text"] == "flagged: spoilers")
+            #expect(try await client.post("/books/2/reviews/1/flag", ["reason": "spoilers"]).status == 404)
+            #expect(try await client.post("/books/99/reviews/1/flag", ["reason": "spoilers"]).status == 404)
+        }
+    }
+
     /// One object for the whole library: defaults until written, a merge one object down.
     @Test func settingsAreOneObject() async throws {
         try await withLibrary { (mock: MockClient) async throws in
