@@ -75,11 +75,15 @@ public enum MockApplication {
         // The framework's own lines (start-up, connection errors) only when debugging: the mock logs requests itself.
         logger.logLevel = configuration.logLevel <= .debug ? configuration.logLevel : .warning
         let seconds = configuration.idleTimeout.components.seconds
+        let responder = try responder(spec: spec, configuration: configuration, now: now)
         return Application(
-            router: try responder(spec: spec, configuration: configuration, now: now).router(),
+            router: responder.router(),
             server: .http1(configuration: http1(idleTimeout: .seconds(seconds))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "specsmith-mock"),
-            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },
+            onServerRunning: { channel in
+                responder.site.start()
+                await onRunning(channel.localAddress?.port ?? configuration.port)
+            },
             logger: logger
         )
     }

@@ -1,10 +1,11 @@
+import Foundation
 import OpenAPIEmitter
 
 /// What the mock serves beside its API: the spec as YAML at `/openapi.yaml` and the HTML guides
 /// under `/docs/`. For a large document they take seconds to make (Stripe's: the YAML about 5 s,
-/// the guides 2 s more), so they are made while the API is already answering; a request for
-/// them waits until they are ready.
-struct MockSite: Sendable {
+/// the guides 2 s more), so they are made once the mock listens, while the API already answers;
+/// a request for them waits until they are ready.
+final class MockSite: @unchecked Sendable {
     struct Content: Sendable {
         /// The spec's YAML, or why it could not be written.
         let spec: Result<String, SiteProblem>
@@ -16,12 +17,14 @@ struct MockSite: Sendable {
         let description: String
     }
 
-    private let making: Task<Content, Never>
+    private let make: @Sendable () -> Content
+    // Guards `making`.
+    private let lock = NSLock()
+    private var making: Task<Content, Never>?
 
-    /// Starts making `spec`'s YAML and the guides `docs` renders, at a lower priority than the
-    /// requests the mock answers meanwhile.
+    /// The site of `spec`'s YAML and the guides `docs` renders, made when first started.
     init(spec: GeneratedSpec, docs: @escaping @Sendable () -> [GeneratedFile]) {
-        making = Task.detached(priority: .utility) {
+        make = {
             let yaml: Result<String, SiteProblem>
             do {
                 yaml = .success(try spec.yaml)
@@ -33,7 +36,26 @@ struct MockSite: Sendable {
         }
     }
 
+    /// Starts making the site, once, on a thread of its own at a lower priority than the requests
+    /// answered meanwhile: seconds of work on one of the few threads Swift's tasks share would
+    /// hold up the requests. The mock starts it when it listens: started earlier, it slows the
+    /// start-up it waits for.
+    @discardableResult
+    func start() -> Task<Content, Never> {
+        lock.withLock {
+            if let making { return making }
+            let make = self.make
+            let task = Task {
+                await withCheckedContinuation { continuation in
+                    DispatchQueue.global(qos: .utility).async { continuation.resume(returning: make()) }
+                }
+            }
+            making = task
+            return task
+        }
+    }
+
     var content: Content {
-        get async { await making.value }
+        get async { await start().value }
     }
 }

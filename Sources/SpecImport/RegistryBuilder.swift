@@ -103,17 +103,18 @@ struct RegistryBuilder {
             // that knows its identifier does.
             if reading.resourceSchemas[schemas.name]?.identifier == nil { reading.resourceSchemas[schemas.name] = schemas }
         }
-        let names = groups.map { $0[0].name }
-        var resources = zip(groups, names).compactMap { resource($0, named: $1, pagination: pagination) }
+        let read = groups.compactMap { group in resource(group, named: group[0].name, pagination: pagination).map { (group, $0) } }
         var singletons = self.singletons()
-        // The spec states each rule in the operation's description; the document's descriptions
-        // already hold those sentences, so a second pass leaves them out.
-        let draft = Registry(info: info(), pagination: pagination, resources: resources, singletons: singletons)
-        let sentences = Dictionary(
-            resources.map { resource in
-                (resource.name, Set(OperationKind.allCases.flatMap { draft.ruleSentences(for: resource, $0) }))
-            }, uniquingKeysWith: { first, _ in first })
-        resources = zip(groups, names).compactMap { resource($0, named: $1, pagination: pagination, generated: sentences[$1] ?? []) }
+        // The spec states each rule in the operation's description; where the document's
+        // descriptions already hold those sentences, a second reading leaves them out.
+        let draft = Registry(info: info(), pagination: pagination, resources: read.map(\.1), singletons: singletons)
+        var resources = read.map { group, resource in
+            let sentences = Set(OperationKind.allCases.flatMap { draft.ruleSentences(for: resource, $0) })
+            let repeats = resource.operations.contains { operation in
+                operation.description.components(separatedBy: "\n\n").contains(where: sentences.contains)
+            }
+            return repeats ? self.resource(group, named: resource.name, pagination: pagination, generated: sentences) ?? resource : resource
+        }
         // Single records come bare or in a `data` envelope, as the first read of one shows.
         let reads = plan.entries.compactMap { entry -> SpecDocument.Operation? in
             switch entry.role {
