@@ -252,7 +252,7 @@ public struct ListQuery: Sendable {
         return Spelling.closest(to: name, in: valid).map { "did you mean '\($0)'?" }
     }
 
-    static func percentDecoded(_ text: Substring) -> String {
+    package static func percentDecoded(_ text: Substring) -> String {
         var bytes: [UInt8] = []
         var iterator = Array(text.utf8).makeIterator()
         while let byte = iterator.next() {

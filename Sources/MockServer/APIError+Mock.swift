@@ -37,6 +37,12 @@ extension APIError {
             errors: JSONObject([("path", .string(guides ? "names no page" : "names no page; start the mock where templates/ is"))]))
     }
 
+    /// A `Prefer` header that is malformed, or asks for a response or an example the operation
+    /// does not declare.
+    static func unmetPreference(_ reason: String) -> APIError {
+        APIError(status: 422, title: "The Prefer header cannot be met: \(reason).", errors: JSONObject([("Prefer", .string(reason))]))
+    }
+
     /// The spec could not be written as YAML (the document's values have no YAML spelling).
     static func specUnwritable(_ reason: String) -> APIError {
         APIError(status: 500, title: "The spec could not be written as YAML: \(reason).", errors: JSONObject([("path", "/openapi.yaml")]))

@@ -1,14 +1,120 @@
 import APIRegistry
 import Foundation
 import JSONModel
+import OpenAPIEmitter
+import OpenAPIKit
+import SchemaValidation
 
 extension MockAPI {
     /// The answer of an operation served as its document describes it: the response a
     /// `Prefer: code=…, example=…` header picks (as Prism reads it), or the first success; its
     /// body is the named example, else the first one, else a value made from its schema.
-    func answer(_ documented: DocumentedOperation, prefer: String?) -> MockResponse {
+    func answer(_ documented: DocumentedOperation, to request: MockRequest) -> MockResponse {
+        if let refusal = refusal(of: request, by: documented) { return declared(refusal, by: documented) }
+        return answer(documented, prefer: request.prefer)
+    }
+
+    /// A refusal in the error format the operation declares for its status (that status, its
+    /// `4XX`, or `default`): a value of the declared schema whose members named like a message
+    /// carry the refusal's title, and whose members naming a parameter carry the first field
+    /// at fault (Stripe's `{"error": {"message": …, "param": …}}`). The mock's own format where
+    /// the operation declares none.
+    func declared(_ refusal: APIError, by documented: DocumentedOperation) -> MockResponse {
+        guard let (_, response) = documented.response(code: refusal.status), case .object(let content)? = response["content"],
+            let media = content.keys.first(where: { $0.contains("json") }), let schema = content[media]?["schema"]
+        else { return failure(refusal) }
+        let field = refusal.errors.keys.first
+        func filled(_ value: JSONValue) -> JSONValue {
+            switch value {
+            case .object(let object):
+                var result = JSONObject()
+                for (key, member) in object {
+                    switch (key, member) {
+                    case ("message", .string), ("detail", .string), ("title", .string), ("error_description", .string):
+                        result[key] = .string(refusal.title)
+                    case ("param", .string), ("field", .string), ("parameter", .string):
+                        result[key] = field.map(JSONValue.string) ?? member
+                    default: result[key] = filled(member)
+                    }
+                }
+                return .object(result)
+            case .array(let items): return .array(items.map(filled))
+            default: return value
+            }
+        }
+        return MockResponse(
+            status: refusal.status, headers: [(name: "Content-Type", value: media)], body: filled(SchemaSample.value(of: schema)))
+    }
+
+    /// Why the operation refuses `request`, as it declares: a required parameter missing, a path
+    /// or query value its schema refuses (`422`), a JSON body that is not JSON or that its
+    /// schema refuses. A body of another media type (a form) is not judged.
+    func refusal(of request: MockRequest, by documented: DocumentedOperation) -> APIError? {
+        let values = PathTemplate.match(documented.path, request.path) ?? [:]
+        var query: [String: [String]] = [:]
+        for item in request.query.split(separator: "&") {
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            query[ListQuery.percentDecoded(parts[0]), default: []].append(parts.count > 1 ? ListQuery.percentDecoded(parts[1]) : "")
+        }
+        var problems: [QueryProblem] = []
+        for case .object(let parameter) in documented.operation["parameters"]?.arrayValue ?? [] {
+            guard let name = parameter["name"]?.stringValue else { continue }
+            let texts: [String]
+            switch parameter["in"]?.stringValue {
+            case "path": texts = values[name].map { [$0] } ?? []
+            case "query": texts = query[name] ?? []
+            default: continue
+            }
+            guard !texts.isEmpty else {
+                if parameter["required"]?.boolValue == true { problems.append(QueryProblem(parameter: name, message: "is required")) }
+                continue
+            }
+            let value = Self.parameterValue(texts, schema: parameter["schema"] ?? [:])
+            problems += contract.parameterProblems(name, value, method: documented.method, path: documented.path)
+        }
+        if !problems.isEmpty { return .invalidQuery(problems) }
+        guard let schema = contract.bodySchema(method: documented.method, path: documented.path) else { return nil }
+        if request.body.isEmpty {
+            let required = documented.operation["requestBody"]?["required"]?.boolValue == true
+            return required ? .invalidBody([("(root)", "is required: send the body as JSON")]) : nil
+        }
+        // A body of a media type the operation declares besides JSON is taken as it comes.
+        if !Self.isJSON(request.contentType),
+            documented.operation["requestBody"]?["content"]?.objectValue?.keys.contains(where: { !$0.contains("json") }) == true
+        {
+            return nil
+        }
+        switch parsedBody(request) {
+        case .failure(let error): return error
+        case .success(let body):
+            let issues = contract.validator.validate(body, against: schema, context: .request)
+            return issues.isEmpty ? nil : .invalidBody(issues.map(\.apiProblem))
+        }
+    }
+
+    /// A parameter's text as its schema types it: a number, a boolean, or an array of the
+    /// values given (repeated, or separated by commas); text that is not of the type stays text,
+    /// for the schema to refuse by name.
+    static func parameterValue(_ texts: [String], schema: JSONValue) -> JSONValue {
+        func typed(_ text: String, _ type: String?) -> JSONValue {
+            switch type {
+            case "integer": Int(text).map(JSONValue.integer) ?? .string(text)
+            case "number": Double(text).map(JSONValue.number) ?? .string(text)
+            case "boolean": text == "true" ? .bool(true) : text == "false" ? .bool(false) : .string(text)
+            default: .string(text)
+            }
+        }
+        let type = schema["type"]?.stringValue ?? schema["type"]?.arrayValue?.first { $0 != "null" }?.stringValue
+        guard type == "array" else { return typed(texts[texts.count - 1], type) }
+        let items = schema["items"]?["type"]?.stringValue
+        let values = texts.count == 1 ? texts[0].split(separator: ",").map(String.init) : texts
+        return .array(values.map { typed($0, items) })
+    }
+
+    /// The `Prefer` header's `code` and `example`, as Prism reads them: `code=404, example=missing`.
+    static func preference(_ prefer: String?) -> Result<(code: Int?, example: String?), APIError> {
         var code: Int?
-        var exampleName: String?
+        var example: String?
         for part in (prefer ?? "").split(whereSeparator: { $0 == "," || $0 == ";" }) {
             let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard pair.count == 2 else { continue }
@@ -16,22 +122,65 @@ extension MockAPI {
             switch pair[0].lowercased() {
             case "code":
                 guard let number = Int(value), (100...599).contains(number) else {
-                    return failure(.invalidBody([("Prefer", "code must be an HTTP status such as 404, got '\(value)'")]))
+                    return .failure(.unmetPreference("code must be an HTTP status such as 404, got '\(value)'"))
                 }
                 code = number
-            case "example": exampleName = value
+            case "example": example = value
             default: break
             }
+        }
+        return .success((code, example))
+    }
+
+    /// `Prefer: code=404` on an operation served from records: the response the spec declares
+    /// for that status, with its example (or the one `example=` names), and nothing read or
+    /// written. A success code, or none, is the operation itself.
+    func preferred(_ prefer: String?, method: String, path: String) -> MockResponse? {
+        guard prefer != nil else { return nil }
+        let code: Int
+        let exampleName: String?
+        switch Self.preference(prefer) {
+        case .failure(let error): return failure(error)
+        case .success(let preference):
+            guard let wanted = preference.code, !(200..<300).contains(wanted) else { return nil }
+            (code, exampleName) = (wanted, preference.example)
+        }
+        let responses = contract.operation(method: method, path: path)?.responses ?? [:]
+        guard
+            let status = [String(code), "\(code / 100)XX", "default"].first(where: {
+                responses[OpenAPI.Response.StatusCode(rawValue: $0) ?? .default] != nil
+            })
+        else {
+            let declared = responses.keys.map(\.rawValue).joined(separator: ", ")
+            return failure(.unmetPreference("\(method) \(path) declares no response \(code) (declared: \(declared))"))
+        }
+        let content = responses[OpenAPI.Response.StatusCode(rawValue: status) ?? .default]
+            .flatMap { contract.document.components[$0] }.flatMap { SpecContract.jsonContent($0.content) }
+            .flatMap { contract.document.components[$0] }
+        var body = contract.example(method: method, path: path, status: status)
+        if let exampleName {
+            guard let named = content?.examples?[exampleName].flatMap({ contract.document.components[$0]?.dataOrLegacyValue }) else {
+                let names = content?.examples?.keys.joined(separator: ", ") ?? "none"
+                return failure(.unmetPreference("the \(code) response has no example '\(exampleName)' (its examples: \(names))"))
+            }
+            body = JSONValue(named)
+        }
+        return MockResponse(status: code, body: body)
+    }
+
+    func answer(_ documented: DocumentedOperation, prefer: String?) -> MockResponse {
+        let code: Int?
+        let exampleName: String?
+        switch Self.preference(prefer) {
+        case .failure(let error): return failure(error)
+        case .success(let preference): (code, exampleName) = preference
         }
         guard let (status, response) = documented.response(code: code) else {
             let declared = documented.operation["responses"]?.objectValue?.keys.joined(separator: ", ") ?? "none"
             return failure(
-                .invalidBody([
-                    (
-                        "Prefer",
-                        "\(documented.method) \(documented.path) declares no response \(code.map(String.init) ?? "") (declared: \(declared))"
-                    )
-                ]))
+                .unmetPreference(
+                    "\(documented.method) \(documented.path) declares no response \(code.map(String.init) ?? "") (declared: \(declared))"
+                ))
         }
         guard case .object(let content)? = response["content"], !content.isEmpty else { return MockResponse(status: status) }
         let media = content.keys.first { $0.contains("json") } ?? content.keys[0]
@@ -41,7 +190,7 @@ extension MockAPI {
             guard let named = body["examples"]?[exampleName]?["value"] else {
                 let names = body["examples"]?.objectValue?.keys.joined(separator: ", ") ?? "none"
                 return failure(
-                    .invalidBody([("Prefer", "the \(status) response has no example '\(exampleName)' (its examples: \(names))")]))
+                    .unmetPreference("the \(status) response has no example '\(exampleName)' (its examples: \(names))"))
             }
             value = named
         }

@@ -30,7 +30,8 @@ extension MockResponder {
             router.add(
                 middleware: CORSMiddleware(
                     allowOrigin: .all,
-                    allowHeaders: [.contentType, .accept, .origin] + [HTTPField.Name(info.authHeader)].compactMap { $0 },
+                    allowHeaders: [.contentType, .accept, .origin]
+                        + [HTTPField.Name(info.authHeader), HTTPField.Name("Prefer")].compactMap { $0 },
                     allowMethods: methods, exposedHeaders: exposedHeaders.components(separatedBy: ", "), maxAge: .seconds(600)))
             router.add(middleware: ExposeHeadersMiddleware(headers: exposedHeaders))
         }

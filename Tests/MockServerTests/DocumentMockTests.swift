@@ -125,6 +125,93 @@ private func imported(_ relativePath: String) throws -> ImportedAPI {
         }
     }
 
+    /// A request to an operation that fits no resource is judged by what the operation declares
+    /// before it is answered: its parameters (path, query, required) and its JSON body.
+    @Test func operationsThatFitNoResourceJudgeTheirRequests() async throws {
+        let document = """
+            openapi: 3.1.0
+            info: {title: Reports, version: '1'}
+            servers: [{url: 'https://api.example.com/v1'}]
+            paths:
+              /reports/{reportId}/export:
+                post:
+                  parameters:
+                    - {name: reportId, in: path, required: true, schema: {type: integer}}
+                    - {name: format, in: query, required: true, schema: {type: string, enum: [csv, pdf]}}
+                    - {name: pages, in: query, explode: false, schema: {type: array, items: {type: integer, minimum: 1}}}
+                  requestBody:
+                    required: true
+                    content:
+                      application/json:
+                        schema: {type: object, required: [email], properties: {email: {type: string, format: email}}}
+                  responses:
+                    '202':
+                      description: Queued.
+                      content:
+                        application/json:
+                          example: {queued: true}
+            """
+        let imported = ImportedAPI(document: try SpecDocument(text: document), fileName: "reports.yaml")
+        #expect(imported.registry.documented.map { "\($0.method) \($0.path)" } == ["POST /reports/{reportId}/export"])
+        try await withMock(configuration: .init(seeding: .empty, logLevel: .warning), registry: imported.registry) { mock in
+            var client = mock
+            client.prefix = "/v1"
+            let body: JSONValue = ["email": "ada@example.com"]
+            #expect(try await client.post("/reports/abc/export?format=csv", body).errors == ["reportId: must be an integer, got a string"])
+            #expect(try await client.post("/reports/7/export", body).errors == ["format: is required"])
+            #expect(try await client.post("/reports/7/export?format=doc", body).status == 422)
+            #expect(try await client.post("/reports/7/export?format=csv&pages=1,0", body).errors == ["pages: value 2 must be at least 1"])
+            #expect(try await client.post("/reports/7/export?format=csv", ["email": "ada"]).status == 422)
+            let missing = try await client.send(.post, "/reports/7/export?format=csv", raw: nil)
+            #expect(missing.errors == ["(root): is required: send the body as JSON"])
+            let queued = try await client.post("/reports/7/export?format=csv&pages=1,2", body)
+            #expect(queued.status == 202 && queued.body == ["queued": true])
+        }
+    }
+
+    /// A refusal comes in the error format the operation declares (here its `default` response,
+    /// as Stripe's document declares it), with the message and the parameter at fault.
+    @Test func aRefusalIsInTheDocumentsErrorFormat() async throws {
+        let document = """
+            openapi: 3.1.0
+            info: {title: Reports, version: '1'}
+            servers: [{url: 'https://api.example.com/v1'}]
+            paths:
+              /reports/preview:
+                get:
+                  parameters: [{name: report, in: query, required: true, schema: {type: string}}]
+                  responses:
+                    '200': {description: A preview., content: {application/json: {example: {lines: 3}}}}
+                    default:
+                      description: An error.
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            required: [error]
+                            properties:
+                              error:
+                                type: object
+                                required: [type]
+                                properties:
+                                  type: {type: string, enum: [invalid_request_error, api_error]}
+                                  message: {type: string}
+                                  param: {type: string}
+            """
+        let imported = ImportedAPI(document: try SpecDocument(text: document), fileName: "reports.yaml")
+        try await withMock(configuration: .init(seeding: .empty, logLevel: .warning), registry: imported.registry) { mock in
+            var client = mock
+            client.prefix = "/v1"
+            let refused = try await client.get("/reports/preview")
+            #expect(refused.status == 422)
+            #expect(
+                refused.body == [
+                    "error": ["type": "invalid_request_error", "message": "Invalid query parameter: report.", "param": "report"]
+                ])
+            #expect(try await client.get("/reports/preview?report=r1").body == ["lines": 3])
+        }
+    }
+
     /// A value made from a schema deeper than the mock goes (ten levels) is still one the
     /// schema takes: optional members left out, arrays left empty, never a `null` it refuses.
     @Test func anAnswerMadeFromADeepSchemaIsValid() async throws {

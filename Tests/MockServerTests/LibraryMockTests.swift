@@ -77,6 +77,37 @@ func withLibrary(_ test: @escaping @Sendable (MockClient) async throws -> Void) 
         }
     }
 
+    /// `Prefer: code=…` asks an operation served from records for a response its spec declares,
+    /// as Prism answers it: the declared example, nothing read or written. A success code is the
+    /// operation itself; a code the operation does not declare is refused.
+    @Test func preferAsksForADeclaredResponse() async throws {
+        let spec = try GeneratedSpec(registry: Library.registry)
+        try await withLibrary { (mock: MockClient) async throws in
+            func send(_ method: HTTPRequest.Method, _ path: String, _ body: JSONValue?, prefer: String) async throws -> Reply {
+                try await mock.send(
+                    method, path, bytes: body.map { Array(JSONWriter(pretty: false).string($0).utf8) },
+                    headers: [HTTPField.Name("Prefer")!: prefer])
+            }
+            let missing = try await send(.get, "/books/1", nil, prefer: "code=404")
+            #expect(missing.status == 404)
+            #expect(missing.body == spec.contract.example(method: "GET", path: "/books/{bookId}", status: "404"))
+            let before = try await mock.get("/books").data.count
+            let refused = try await send(.post, "/books", ["title": "Kept out", "author_id": 1], prefer: "code=422")
+            #expect(refused.status == 422 && refused.body == spec.contract.example(method: "POST", path: "/books", status: "422"))
+            #expect(try await mock.get("/books").data.count == before)
+            #expect(try await send(.get, "/books/1", nil, prefer: "code=503").status == 503)
+            #expect(try await send(.get, "/books/1", nil, prefer: "code=200").body?["title"] == "The Dispossessed")
+            let undeclared = try await send(.get, "/books/1", nil, prefer: "code=418")
+            #expect(
+                undeclared.status == 422
+                    && undeclared.errors.first?.hasPrefix("Prefer: GET /books/{bookId} declares no response 418") == true)
+            #expect(
+                try await send(.get, "/books/1", nil, prefer: "code=abc").errors == [
+                    "Prefer: code must be an HTTP status such as 404, got 'abc'"
+                ])
+        }
+    }
+
     /// One object for the whole library: defaults until written, a merge one object down.
     @Test func settingsAreOneObject() async throws {
         try await withLibrary { (mock: MockClient) async throws in
@@ -127,7 +158,8 @@ func withLibrary(_ test: @escaping @Sendable (MockClient) async throws -> Void) 
             #expect(preflight.status == 204)
             #expect(preflight.headers[.accessControlAllowMethods] == "GET, POST, PATCH, DELETE, OPTIONS")
             #expect(
-                preflight.headers[.accessControlAllowHeaders] == "content-type, accept, origin, authorization", "the bearer token's header")
+                preflight.headers[.accessControlAllowHeaders] == "content-type, accept, origin, authorization, prefer",
+                "the bearer token's header")
         }
     }
 

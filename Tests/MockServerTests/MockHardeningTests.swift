@@ -62,7 +62,7 @@ private let guarded = MockApplication.Configuration(
             #expect(preflight.status == 204, "a preflight needs no token")
             #expect(preflight.headers[.accessControlAllowOrigin] == "*")
             #expect(preflight.headers[.accessControlAllowMethods] == "GET, POST, PUT, DELETE, OPTIONS")
-            #expect(preflight.headers[.accessControlAllowHeaders] == "content-type, accept, origin, x-auth-token")
+            #expect(preflight.headers[.accessControlAllowHeaders] == "content-type, accept, origin, x-auth-token, prefer")
             #expect(preflight.headers[.accessControlMaxAge] == "600")
             // A browser's request carries its origin; the answer lets it read the body and the headers that matter.
             let answer = try await mock.with(token: "full").send(
