@@ -17,9 +17,10 @@ public struct ImportedAPI: Sendable {
     /// when it cannot be generated (the reason comes from generating it).
     public let generated: OpenAPI.Document?
 
-    /// Reads `document`; `fileName` is the generated spec's file name (`orders.yaml`).
-    public init(document: SpecDocument, fileName: String) {
-        let inference = Inference(document: document)
+    /// Reads `document`, as `overrides` correct it; `fileName` is the generated spec's file name
+    /// (`orders.yaml`).
+    public init(document: SpecDocument, fileName: String, overrides: ImportOverrides = ImportOverrides()) {
+        let inference = Inference(document: document, overrides: overrides.operations)
         plan = ImportPlan(inference)
         var builder = RegistryBuilder(inference: inference, plan: plan, fileName: fileName)
         registry = builder.registry()

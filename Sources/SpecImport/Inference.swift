@@ -18,8 +18,17 @@ struct Inference {
         "per_page", "next_cursor", "cursor", "next_page", "prev_page", "_links",
     ]
 
-    init(document: SpecDocument) {
+    /// Corrections of the inference per operation (`GET /reports/{reportId}`), with the keys an
+    /// operation's own `x-specsmith-*` members take, which they stand before.
+    let overrides: [String: JSONObject]
+
+    /// The keys that correct the inference: `x-specsmith-example-only: true` answers the
+    /// operation from the document; `x-specsmith-resource: NAME` names the resource it belongs to.
+    static let overrideKeys = ["x-specsmith-example-only", "x-specsmith-resource"]
+
+    init(document: SpecDocument, overrides: [String: JSONObject] = [:]) {
         self.document = document
+        self.overrides = overrides
         var order: [String] = []
         var byPath: [String: [String: SpecDocument.Operation]] = [:]
         for operation in document.operations {
@@ -36,6 +45,12 @@ struct Inference {
     static func join(_ segments: some Collection<String>) -> String { "/" + segments.joined(separator: "/") }
 
     func methods(at path: String) -> [String: SpecDocument.Operation] { paths.first { $0.path == path }?.methods ?? [:] }
+
+    /// The correction `key` of the operation, from the override file, else the operation's own
+    /// `x-specsmith-*` member.
+    func setting(_ key: String, _ method: String, _ path: String) -> JSONValue? {
+        overrides["\(method.uppercased()) \(path)"]?[key] ?? methods(at: path)[method]?.node[key]?.json
+    }
 
     // MARK: - Schemas
 
@@ -201,10 +216,21 @@ struct Inference {
                 let parentItem = Self.join(segments.dropLast())
                 return collections.contains { $0.value.item == parentItem } || collections[Self.join(segments.dropLast(2))] != nil
             })
-        let names = Self.names(collectionOrder, scoped: scoped) { first, second in
+        var names = Self.names(collectionOrder, scoped: scoped) { first, second in
             guard collections[first]?.item == nil || collections[second]?.item == nil else { return false }
             let records = [first, second].map { record(at: $0, item: collections[$0]?.item) }
             return sameRecords(records[0], records[1])
+        }
+        // A name an operation of the collection or its item path gives with `x-specsmith-resource`.
+        for path in collectionOrder {
+            let item = collections[path]?.item
+            var given: String?
+            for at in [path, item].compactMap({ $0 }) {
+                for method in SpecDocument.methods where given == nil {
+                    given = setting("x-specsmith-resource", method, at)?.stringValue
+                }
+            }
+            if let given, !given.isEmpty { names[path] = given }
         }
         for path in collectionOrder {
             guard let (item, parameter) = collections[path] else { continue }
@@ -212,9 +238,15 @@ struct Inference {
         }
         for (path, methods) in paths {
             for method in SpecDocument.methods where methods[method] != nil {
-                entries.append(entry(method, path, methods: methods, collections: collections, names: names, actions: actions))
+                if setting("x-specsmith-example-only", method, path)?.boolValue == true {
+                    entries.append(ImportPlan.Entry(method: method, path: path, role: .exampleOnly, reason: "x-specsmith-example-only"))
+                } else {
+                    entries.append(entry(method, path, methods: methods, collections: collections, names: names, actions: actions))
+                }
             }
         }
+        // A resource whose every operation is answered from the document is no resource.
+        resources.removeAll { resource in !entries.contains { $0.role.owner == resource.name } }
     }
 
     /// A resource name per collection path, from its last segment, each naming one resource: a

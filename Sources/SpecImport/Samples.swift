@@ -195,8 +195,12 @@ struct Samples {
             return .object(object)
         }
         // A required member left out breaks the body's own schema, whichever schema a field's
-        // type was read from.
-        if !partial, let required = shape.properties.first(where: { shape.required.contains($0.key) }) {
+        // type was read from; a read-only one (`id`) is required of answers only.
+        if !partial,
+            let required = shape.properties.first(where: { member in
+                shape.required.contains(member.key) && reading.resolve(member.value)["readOnly"]?.json.boolValue != true
+            })
+        {
             var kept = JSONObject()
             for (key, value) in object where key != required.key { kept[key] = value }
             return .object(kept)

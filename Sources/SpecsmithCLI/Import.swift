@@ -42,6 +42,12 @@ extension Specsmith {
         @Option(help: "Where the package's Specsmith comes from: a folder or a git URL. (default: this checkout)")
         var specsmith: String?
 
+        @Option(
+            help:
+                "A YAML or JSON file correcting how operations are understood: per `METHOD /path`, x-specsmith-example-only: true or x-specsmith-resource: NAME.",
+            completion: .file())
+        var overrides: String?
+
         func validate() throws {
             guard plan || specOut != nil || name != nil else {
                 throw ValidationError(
@@ -54,7 +60,7 @@ extension Specsmith {
 
         /// The document at `path` read as a registry; exit status 2 with the file, line and
         /// column when it cannot be read or is not OpenAPI 3.
-        static func read(_ path: String, fileName: String? = nil) throws -> ImportedAPI {
+        static func read(_ path: String, fileName: String? = nil, overrides: String? = nil) throws -> ImportedAPI {
             // References to other files (`./schemas/pet.yaml`) are read in as components of the root.
             let bundle: DocumentBundle
             do {
@@ -69,7 +75,21 @@ extension Specsmith {
                 printError("specsmith: \(path): cannot read: \(error.localizedDescription)")
                 throw ExitCode(2)
             }
-            return ImportedAPI(document: bundle.document, fileName: fileName ?? URL(fileURLWithPath: path).lastPathComponent)
+            var corrections = ImportOverrides()
+            if let overrides {
+                do {
+                    corrections = try ImportOverrides(
+                        text: try String(contentsOfFile: overrides, encoding: .utf8), file: overrides, for: bundle.document)
+                } catch let error as ImportOverrides.Failure {
+                    printError("specsmith: --overrides \(error)")
+                    throw ExitCode(2)
+                } catch {
+                    printError("specsmith: --overrides \(overrides): cannot read: \(error.localizedDescription)")
+                    throw ExitCode(2)
+                }
+            }
+            return ImportedAPI(
+                document: bundle.document, fileName: fileName ?? URL(fileURLWithPath: path).lastPathComponent, overrides: corrections)
         }
 
         /// The guides' templates of an imported API: an index of its resources and a first guide
@@ -131,7 +151,7 @@ extension Specsmith {
         }
 
         func run() async throws {
-            let imported = try Self.read(spec)
+            let imported = try Self.read(spec, overrides: overrides)
             if plan { print(imported.plan.text + imported.report.text, terminator: "") }
             if let specOut {
                 do {
@@ -151,7 +171,7 @@ extension Specsmith {
             let folder = URL(fileURLWithPath: into ?? name)
             try Init.requireEmpty(folder, option: "--into")
             let scaffold = Scaffold(name: name, specsmith: try Init.specsmithSource(option: specsmith, for: folder))
-            let document = try Self.read(spec, fileName: scaffold.executable + ".yaml")
+            let document = try Self.read(spec, fileName: scaffold.executable + ".yaml", overrides: overrides)
             do {
                 _ = try document.spec()
             } catch {

@@ -33,6 +33,12 @@ extension Specsmith {
         @Flag(help: "With a document: print how it is understood (resources, operations, what the registry cannot say) and exit.")
         var plan = false
 
+        @Option(
+            help:
+                "With a document: a YAML or JSON file correcting how operations are understood (see specsmith import --help).",
+            completion: .file())
+        var overrides: String?
+
         @Option(help: "Address to listen on.")
         var host = "127.0.0.1"
 
@@ -82,6 +88,9 @@ extension Specsmith {
 
         func validate() throws {
             if plan && document == nil { throw ValidationError("--plan needs a document: specsmith mock DOCUMENT --plan") }
+            if overrides != nil && document == nil {
+                throw ValidationError("--overrides needs a document: specsmith mock DOCUMENT --overrides FILE")
+            }
             guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, got \(port)") }
             if empty && seed != nil { throw ValidationError("--empty and --seed contradict each other; use one") }
             if empty && records != nil { throw ValidationError("--empty and --records contradict each other; use one") }
@@ -121,7 +130,7 @@ extension Specsmith {
 
         /// The spec and guide templates of the package's API, or of the registry a document is read as.
         func served() throws -> (spec: GeneratedSpec, templates: URL) {
-            if let document { return try Self.served(document: document, planOnly: plan) }
+            if let document { return try Self.served(document: document, planOnly: plan, overrides: overrides) }
             let api = try project.singleAPI()
             do {
                 return (try GeneratedSpec(registry: api.registry), project.url(api.templates))
@@ -133,8 +142,9 @@ extension Specsmith {
 
         /// The registry a document is read as, with a warning per operation it does not serve;
         /// its guides are a reference page per resource.
-        static func served(document path: String, planOnly: Bool) throws -> (spec: GeneratedSpec, templates: URL) {
-            let imported = try Import.read(path)
+        static func served(document path: String, planOnly: Bool, overrides: String? = nil) throws -> (spec: GeneratedSpec, templates: URL)
+        {
+            let imported = try Import.read(path, overrides: overrides)
             if planOnly {
                 print(imported.plan.text + imported.report.text, terminator: "")
                 throw ExitCode.success
