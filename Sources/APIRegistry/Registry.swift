@@ -57,15 +57,45 @@ extension Registry {
     /// Whether a request of `method` on the concrete path `path` reaches an operation: one kept
     /// as its document says it, an object's, an action, or a resource's operation of that method.
     public func serves(method: String, path: String) -> Bool {
-        let method = method.uppercased()
-        if documented.contains(where: { $0.method == method && PathTemplate.match($0.path, path) != nil }) { return true }
-        if let (singleton, _) = locateSingleton(path) { return singleton.methods.contains(method) }
-        guard let target = locate(path) else { return false }
-        if target.action != nil { return method == "POST" }
-        let onItem = target.item != nil
-        return target.resource.operations.contains { operation in
-            operation.method == method && operation.kind.isItem == onItem && (onItem || operation.scoped == (target.parent != nil))
+        switch route(method, path) {
+        case .documented, .singleton, .action, .operation: true
+        case .methodNotAllowed, .notFound: false
         }
+    }
+
+    /// Where `method` on the concrete path `path` (a trailing slash ignored) leads: an operation
+    /// kept as its document says it first, then an object, an action, or a resource's operation;
+    /// else a path served without that method, or nothing. The mock answers by it, and the
+    /// importer asks it what the registry it built serves.
+    public func route(_ method: String, _ path: String) -> RegistryRoute {
+        let method = method.uppercased()
+        var trimmed = path
+        if trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+        if let documented = documented.first(where: { $0.method == method && PathTemplate.match($0.path, trimmed) != nil }) {
+            return .documented(documented)
+        }
+        if let (singleton, key) = locateSingleton(trimmed) {
+            guard singleton.methods.contains(method) else {
+                return .methodNotAllowed(method: method, path: singleton.path, allowed: singleton.methods)
+            }
+            return .singleton(singleton, key: key, write: method == "PUT")
+        }
+        guard let target = locate(path) else { return .notFound(path: trimmed) }
+        let (resource, item) = (target.resource, target.item)
+        if let action = target.action {
+            guard method == "POST" else { return .methodNotAllowed(method: method, path: target.template, allowed: ["POST"]) }
+            return .action(resource, action, item: item, parent: target.parent)
+        }
+        let onItem = item != nil
+        let scoped = target.parent != nil
+        guard
+            let operation = resource.operations.first(where: {
+                $0.method == method && $0.kind.isItem == onItem && (onItem || $0.scoped == scoped)
+            })
+        else {
+            return .methodNotAllowed(method: method, path: target.template, allowed: resource.methods(item: onItem, scoped: scoped))
+        }
+        return .operation(resource, operation, item: item, parent: target.parent)
     }
 
     /// Where a concrete path under the server leads: `/books` → books; `/books/42` → book 42;

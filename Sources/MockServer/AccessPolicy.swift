@@ -31,7 +31,7 @@ public struct AccessPolicy: Sendable, Equatable {
 
     /// The 401 or 403 for a request that leads to `route`, or nil when allowed. Paths and
     /// methods the API does not have are let through to get their 404 or 405.
-    func denial(token: String?, route: MockAPI.Route, info: APIInfo) -> APIError? {
+    func denial(token: String?, route: RegistryRoute, info: APIInfo) -> APIError? {
         switch grant(token, header: info.authHeader) {
         case .failure(let error): return error
         case .success(.everything): return nil

@@ -51,50 +51,9 @@ public struct MockAPI: Sendable {
         }
     }
 
-    /// Where a method and path lead: an operation (with the record an item path names), a
-    /// path without that method, or nothing.
-    enum Route {
-        /// An operation on a resource, with the record an item path names and the parent record
-        /// a path under a parent names.
-        case operation(Resource, APIRegistry.Operation, item: String?, parent: String?)
-        case action(Resource, Action, item: String?, parent: String?)
-        case singleton(Singleton, key: String?, write: Bool)
-        case methodNotAllowed(method: String, path: String, allowed: [String])
-        case notFound(path: String)
-        /// An operation served as its document describes it.
-        case documented(DocumentedOperation)
-    }
-
-    /// The route of `method` on `path` (a trailing slash ignored), as the registry declares it.
-    func route(_ method: String, _ path: String) -> Route {
-        let method = method.uppercased()
-        var trimmed = path
-        if trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
-        if let documented = registry.documented.first(where: { $0.method == method && PathTemplate.match($0.path, trimmed) != nil }) {
-            return .documented(documented)
-        }
-        if let (singleton, key) = registry.locateSingleton(trimmed) {
-            guard singleton.methods.contains(method) else {
-                return .methodNotAllowed(method: method, path: singleton.path, allowed: singleton.methods)
-            }
-            return .singleton(singleton, key: key, write: method == "PUT")
-        }
-        guard let target = registry.locate(path) else { return .notFound(path: trimmed) }
-        let (resource, item) = (target.resource, target.item)
-        if let action = target.action {
-            guard method == "POST" else { return .methodNotAllowed(method: method, path: target.template, allowed: ["POST"]) }
-            return .action(resource, action, item: item, parent: target.parent)
-        }
-        let onItem = item != nil
-        let scoped = target.parent != nil
-        guard
-            let operation = resource.operations.first(where: {
-                $0.method == method && $0.kind.isItem == onItem && (onItem || $0.scoped == scoped)
-            })
-        else {
-            return .methodNotAllowed(method: method, path: target.template, allowed: resource.methods(item: onItem, scoped: scoped))
-        }
-        return .operation(resource, operation, item: item, parent: target.parent)
+    /// The route of `method` on `path`, as the registry declares it.
+    func route(_ method: String, _ path: String) -> RegistryRoute {
+        registry.route(method, path)
     }
 
     /// The record a path under a parent's path names, which comes first: a missing one is the
