@@ -49,13 +49,19 @@ public struct DocumentedOperation: Sendable {
         let keys = responses.keys
         let chosen: String? =
             if let code {
-                keys.first { $0 == String(code) } ?? keys.first { $0.uppercased() == "\(code / 100)XX" }
-                    ?? (keys.contains("default") ? "default" : nil)
+                Self.declaredStatus(code, among: Array(keys))
             } else {
                 keys.filter { $0.hasPrefix("2") }.min() ?? keys.first { $0 == "default" }
             }
         guard let chosen, let response = responses[chosen] else { return nil }
         let status = Int(chosen) ?? code ?? (chosen.hasPrefix("2") ? 200 : 500)
         return (status, response)
+    }
+
+    /// The response key of `keys` (an operation's `responses`) that answers with status `code`:
+    /// the code itself, else its range (`4XX`), else `default`.
+    public static func declaredStatus(_ code: Int, among keys: [String]) -> String? {
+        keys.first { $0 == String(code) } ?? keys.first { $0.uppercased() == "\(code / 100)XX" }
+            ?? (keys.contains("default") ? "default" : nil)
     }
 }

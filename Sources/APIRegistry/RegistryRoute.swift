@@ -10,4 +10,16 @@ public enum RegistryRoute: Sendable {
     case notFound(path: String)
     /// An operation served as its document describes it.
     case documented(DocumentedOperation)
+
+    /// The method and path template the spec states a registry operation, action or object
+    /// under; nil for an operation kept as written (which answers as its document says) and for
+    /// no operation.
+    public var specOperation: (method: String, path: String)? {
+        switch self {
+        case .operation(let resource, let operation, _, _): (operation.method, resource.path(of: operation))
+        case .action(let resource, let action, _, _): ("POST", resource.path(of: action))
+        case .singleton(let singleton, _, let write): (write ? "PUT" : "GET", singleton.path)
+        case .documented, .methodNotAllowed, .notFound: nil
+        }
+    }
 }

@@ -146,11 +146,7 @@ extension MockAPI {
             (code, exampleName) = (wanted, preference.example)
         }
         let responses = contract.operation(method: method, path: path)?.responses ?? [:]
-        guard
-            let status = [String(code), "\(code / 100)XX", "default"].first(where: {
-                responses[OpenAPI.Response.StatusCode(rawValue: $0) ?? .default] != nil
-            })
-        else {
+        guard let status = DocumentedOperation.declaredStatus(code, among: responses.keys.map(\.rawValue)) else {
             let declared = responses.keys.map(\.rawValue).joined(separator: ", ")
             return failure(.unmetPreference("\(method) \(path) declares no response \(code) (declared: \(declared))"))
         }

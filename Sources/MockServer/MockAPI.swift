@@ -74,7 +74,12 @@ public struct MockAPI: Sendable {
 
     /// Answers one request against one store.
     func handle(_ request: MockRequest, in state: inout StoreState) -> MockResponse {
-        switch route(request.method, request.path) {
+        let route = route(request.method, request.path)
+        // A declared answer asked for by `Prefer: code=…` reads and writes nothing.
+        if let declared = route.specOperation, let preferred = preferred(request.prefer, method: declared.method, path: declared.path) {
+            return preferred
+        }
+        switch route {
         case .notFound(let path):
             return failure(.notFound(path, resources: registry.servedPaths))
         case .methodNotAllowed(let method, let path, let allowed):
@@ -84,18 +89,12 @@ public struct MockAPI: Sendable {
         case .documented(let documented):
             return answer(documented, to: request)
         case .action(let resource, let action, let item, let parentSegment):
-            if let preferred = preferred(request.prefer, method: "POST", path: resource.path(of: action)) { return preferred }
             let (parent, refusal) = parentRecord(of: resource, parentSegment, in: state)
             if let refusal { return refusal }
             return perform(action, of: resource, item: item, parent: parent, request: request, state: &state)
         case .singleton(let singleton, let key, let write):
-            if let preferred = preferred(request.prefer, method: write ? "PUT" : "GET", path: singleton.path) { return preferred }
             return write ? put(singleton, key: key, request: request, state: &state) : get(singleton, key: key, state: state)
         case .operation(let resource, let operation, let item, let parentSegment):
-            // A declared answer asked for by `Prefer: code=…` reads and writes nothing.
-            if let preferred = preferred(request.prefer, method: operation.method, path: resource.path(of: operation)) {
-                return preferred
-            }
             let (parent, refusal) = parentRecord(of: resource, parentSegment, in: state)
             if let refusal { return refusal }
             switch operation.kind {

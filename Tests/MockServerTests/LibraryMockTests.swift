@@ -10,9 +10,12 @@ import Testing
 private let library = MockApplication.Configuration(
     seeding: .seeded(1), options: .init(access: AccessPolicy(tokens: ["full"], readOnlyTokens: ["ro"])), logLevel: .warning)
 
-/// Runs `test` on a mock of the Library registry: served under /{tenant}/v2, bearer tokens.
-func withLibrary(_ test: @escaping @Sendable (MockClient) async throws -> Void) async throws {
-    try await withMock(configuration: library, registry: Library.registry) { (mock: MockClient) async throws in
+/// Runs `test` on a mock of the Library registry (or a variant of it): served under /{tenant}/v2,
+/// bearer tokens.
+func withLibrary(
+    _ registry: Registry = Library.registry, _ test: @escaping @Sendable (MockClient) async throws -> Void
+) async throws {
+    try await withMock(configuration: library, registry: registry) { (mock: MockClient) async throws in
         var client = mock
         client.prefix = "/{store}/v2"
         client.store = "main"
@@ -63,13 +66,7 @@ func withLibrary(_ test: @escaping @Sendable (MockClient) async throws -> Void) 
         let spec = try GeneratedSpec(registry: registry)
         let item = try #require(spec.document.paths["/books/{bookId}/reviews/{reviewId}/flag"]?.b)
         #expect(item.parameters.compactMap { $0.b?.name } == ["bookId", "reviewId"])
-        try await withMock(configuration: library, registry: registry) { (mock: MockClient) async throws in
-            var client = mock
-            client.prefix = "/{store}/v2"
-            client.store = "main"
-            client.tokenHeader = "Authorization"
-            client.tokenPrefix = "Bearer "
-            client.token = "full"
+        try await withLibrary(registry) { (client: MockClient) async throws in
             let flagged = try await client.post("/books/1/reviews/1/flag", ["reason": "spoilers"])
             #expect(flagged.status == 200 && flagged.body?["text"] == "flagged: spoilers")
             #expect(try await client.post("/books/2/reviews/1/flag", ["reason": "spoilers"]).status == 404)
