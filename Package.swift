@@ -205,6 +205,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
             ]
         ),
     ]

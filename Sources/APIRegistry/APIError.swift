@@ -17,6 +17,16 @@ public struct APIError: Error, Sendable, Equatable {
         self.errors = errors
     }
 
+    /// The title and each problem it does not already say, as one message, for an error format
+    /// with room for one: `… starting_after is not a valid filter; valid filters: created, email`.
+    public var sentence: String {
+        let details = errors.compactMap { key, value -> String? in
+            guard let text = value.stringValue, !title.contains(text) else { return nil }
+            return key == "(root)" ? "the body \(text)" : "\(key) \(text)"
+        }
+        return details.isEmpty ? title : title + " " + details.joined(separator: "; ")
+    }
+
     /// A body that fails validation: every problem, keyed by its field path.
     /// Several problems with one field are joined into one message.
     public static func invalidBody(_ problems: [(path: String, message: String)]) -> APIError {
@@ -147,6 +157,8 @@ public struct APIError: Error, Sendable, Equatable {
                 "type": .string("\(base)/\(slug)"), "title": .string(name), "status": .integer(status), "detail": .string(title),
                 "errors": .object(errors),
             ]
+        case .shaped(let shape):
+            return shape.body(status: status, title: sentence, fields: errors.keys.filter { $0 != "(root)" })
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import JSONModel
 
 /// An OAuth scope and what it grants.
 public struct Scope: Sendable {
@@ -113,12 +114,59 @@ public enum ErrorFormat: Sendable, Equatable {
     /// where `type` and `title` name the kind of problem and `detail` says what went wrong this time.
     case problemDetails
 
+    /// A body of the API's own design, such as `{"error": {"type": …, "message": …, "param": …}}`:
+    /// an imported document's error schema, kept as the document declares it.
+    case shaped(ErrorShape)
+
+    /// Whether errors take a shape of the API's own design.
+    public var isShaped: Bool {
+        if case .shaped = self { return true }
+        return false
+    }
+
     /// The media type of error bodies.
     public var mediaType: String {
         switch self {
         case .statusTitleType: "application/json"
         case .problemDetails: "application/problem+json"
+        case .shaped(let shape): shape.mediaType
         }
+    }
+}
+
+/// An error body of an API's own design: a body whose fixed members are filled in, and the places
+/// where each error's message, the field at fault and the status go.
+public struct ErrorShape: Sendable, Equatable {
+    /// The media type errors are sent as.
+    public let mediaType: String
+    /// The body with its fixed members (`{"error": {"type": "invalid_request_error"}}`).
+    public let body: JSONValue
+    /// Where the sentence saying what went wrong goes (`["error", "message"]`).
+    public let message: [String]
+    /// Where the first field or parameter at fault goes (`["error", "param"]`), when the body names one.
+    public let field: [String]?
+    /// Where the HTTP status goes, when the body repeats it.
+    public let status: [String]?
+    /// The body's JSON Schema, as the spec declares it.
+    public let schema: JSONValue
+
+    /// A shape whose errors fill `body` at `message`, `field` and `status`, declared by `schema`.
+    public init(mediaType: String, body: JSONValue, message: [String], field: [String]? = nil, status: [String]? = nil, schema: JSONValue) {
+        self.mediaType = mediaType
+        self.body = body
+        self.message = message
+        self.field = field
+        self.status = status
+        self.schema = schema
+    }
+
+    /// The body of one error: `title` at `message`, the first of `fields` at `field`.
+    public func body(status code: Int, title: String, fields: [String]) -> JSONValue {
+        var result = body
+        result.set(.string(title), at: message)
+        if let field, let first = fields.first { result.set(.string(first), at: field) }
+        if let status { result.set(.integer(code), at: status) }
+        return result
     }
 }
 

@@ -82,6 +82,8 @@ public struct ListQuery: Sendable {
         let cursor = styles.contains(.cursor)
         let pages = styles.contains(.page)
         let control = controlParameters(resource, pagination)
+        let layout = resource.layout(default: pagination)
+        let (afterName, beforeName) = (layout?.after ?? "after", layout?.before ?? "before")
         for item in query.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = percentDecoded(parts[0])
@@ -108,13 +110,19 @@ public struct ListQuery: Sendable {
                 continue
             }
             switch name {
-            case "after" where cursor, "before" where cursor:
-                guard let id = Cursor.decode(value) else {
-                    problem("is not a cursor this API gave; send the `next` or `previous` of a list's meta.cursor")
+            case afterName where cursor, beforeName where cursor:
+                // A laid-out list's cursor is a record's identifier; the registry's own is opaque.
+                guard let id = layout == nil ? Cursor.decode(value) : Int(value) else {
+                    problem(
+                        layout == nil
+                            ? "is not a cursor this API gave; send the `next` or `previous` of a list's meta.cursor"
+                            : "is not the id of a record of this list, got '\(value)'")
                     continue
                 }
-                if name == "after" { result.after = id } else { result.before = id }
-                if result.after != nil && result.before != nil { problem("cannot be sent with both after and before; send one") }
+                if name == afterName { result.after = id } else { result.before = id }
+                if result.after != nil && result.before != nil {
+                    problem("cannot be sent with both \(afterName) and \(beforeName); send one")
+                }
             case "page" where pages:
                 if let page = Int(value), page >= 1 {
                     result.page = page
@@ -160,7 +168,8 @@ public struct ListQuery: Sendable {
         }
         if result.pageSent && (result.after != nil || result.before != nil) {
             problems.append(
-                QueryProblem(parameter: "page", message: "cannot be sent with after or before; page by one or the other", hint: nil))
+                QueryProblem(
+                    parameter: "page", message: "cannot be sent with \(afterName) or \(beforeName); page by one or the other", hint: nil))
         }
         return problems.isEmpty ? .success(result) : .failure(QueryProblems(problems: problems))
     }
@@ -175,7 +184,9 @@ public struct ListQuery: Sendable {
     /// has sort keys, `include` where it has includes.
     static func controlParameters(_ resource: Resource, _ pagination: Pagination) -> [String] {
         let styles = resource.pagingStyles(default: pagination)
-        return (styles.contains(.page) ? ["page"] : []) + (styles.contains(.cursor) ? ["after", "before"] : [])
+        let layout = resource.layout(default: pagination)
+        let cursors = [layout?.after ?? "after", layout?.before ?? "before"]
+        return (styles.contains(.page) ? ["page"] : []) + (styles.contains(.cursor) ? cursors : [])
             + (styles.isEmpty ? [] : ["limit"]) + (resource.sortKeys.isEmpty ? [] : ["sort"])
             + (resource.includes.isEmpty ? [] : ["include"])
     }

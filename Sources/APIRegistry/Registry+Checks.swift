@@ -38,6 +38,22 @@ extension Registry {
                 problems.append(
                     DeclarationProblem("\(at): paging lists each style at most once, and at least one", at: resource.declaredAt))
             }
+            if let layout = listLayout(of: resource) {
+                if layout.members.filter({ $0.value == .records }).count != 1
+                    || Set(layout.members.map(\.name)).count != layout.members.count || layout.after == layout.before
+                {
+                    problems.append(
+                        DeclarationProblem(
+                            "\(at): its list layout needs exactly one member holding the records, members of distinct names, and two distinct cursor parameters",
+                            at: resource.declaredAt))
+                }
+                let taken = resource.filters.flatMap(\.parameterNames)
+                for cursor in [layout.after, layout.before] where taken.contains(cursor) {
+                    problems.append(
+                        DeclarationProblem(
+                            "\(at): the cursor parameter '\(cursor)' is also a filter's; rename one", at: resource.declaredAt))
+                }
+            }
             if pagingStyles(of: resource).contains(.cursor) && !resource.sortKeys.isEmpty {
                 problems.append(
                     DeclarationProblem(

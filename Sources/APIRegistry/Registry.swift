@@ -36,6 +36,11 @@ public struct Registry: Sendable {
         resource.pagingStyles(default: pagination)
     }
 
+    /// How a resource's list answers are laid out: nil for `{data, meta}` or a bare array.
+    public func listLayout(of resource: Resource) -> ListLayout? {
+        resource.layout(default: pagination)
+    }
+
     /// The resource called `name`, if there is one.
     public func resource(named name: String) -> Resource? {
         resources.first { $0.name == name }

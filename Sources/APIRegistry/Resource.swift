@@ -41,6 +41,8 @@ public struct Resource: Sendable {
     /// How its list pages, when not as the registry's `Pagination.style` says: `[.page, .cursor]`
     /// takes `page`, or `after`/`before` (the answer's `meta` then has `cursor`).
     public let paging: [Pagination.Style]?
+    /// How its list answers are laid out, when not as the registry's `Pagination.layout` says.
+    public let listLayout: ListLayout?
     /// Where the resource is declared, for problems with it.
     public let declaredAt: SourceLocation
 
@@ -64,6 +66,7 @@ public struct Resource: Sendable {
         parent: ParentScope? = nil,
         listEnvelope: RecordEnvelope = .data,
         paging: [Pagination.Style]? = nil,
+        listLayout: ListLayout? = nil,
         fileID: String = #fileID,
         line: Int = #line
     ) {
@@ -85,6 +88,7 @@ public struct Resource: Sendable {
         self.parent = parent
         self.listEnvelope = listEnvelope
         self.paging = paging
+        self.listLayout = listLayout
         self.declaredAt = SourceLocation(fileID: fileID, line: line)
     }
 
@@ -140,6 +144,12 @@ public struct Resource: Sendable {
     public func valueType(of filter: Filter) -> FieldType {
         guard filter.fields.count == 1, let field = model.field(named: filter.fields[0]) else { return .string() }
         return field.type
+    }
+
+    /// How its list answers are laid out: its own layout, or `pagination`'s; nil for `{data, meta}`
+    /// and for a bare-array list.
+    public func layout(default pagination: Pagination) -> ListLayout? {
+        listEnvelope == .bare ? nil : listLayout ?? pagination.layout
     }
 
     /// How its list pages: its own styles, or `pagination`'s; none for a bare-array list.

@@ -75,6 +75,19 @@ public enum JSONValue: Sendable, Hashable {
         objectValue?[key]
     }
 
+    /// Sets the member at `path` (object keys from the top), making the objects on the way.
+    public mutating func set(_ value: JSONValue, at path: some Collection<String>) {
+        guard let key = path.first else {
+            self = value
+            return
+        }
+        var object = objectValue ?? JSONObject()
+        var member = object[key] ?? .object(JSONObject())
+        member.set(value, at: path.dropFirst())
+        object[key] = member
+        self = .object(object)
+    }
+
     /// JSON equality: numbers compare by value (`1 == 1.0`) and objects ignore member order.
     public func isJSONEqual(to other: JSONValue) -> Bool {
         switch (self, other) {

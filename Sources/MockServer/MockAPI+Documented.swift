@@ -31,7 +31,7 @@ extension MockAPI {
                 for (key, member) in object {
                     switch (key, member) {
                     case ("message", .string), ("detail", .string), ("title", .string), ("error_description", .string):
-                        result[key] = .string(refusal.title)
+                        result[key] = .string(refusal.sentence)
                     case ("param", .string), ("field", .string), ("parameter", .string):
                         result[key] = field.map(JSONValue.string) ?? member
                     default: result[key] = filled(member)

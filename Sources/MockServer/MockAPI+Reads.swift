@@ -5,10 +5,11 @@ import JSONModel
 extension MockAPI {
     /// `GET` on a resource: filters, sort, page and includes as the registry declares them;
     /// under a parent's path, only the parent's records.
-    func list(_ resource: Resource, _ operation: APIRegistry.Operation, query raw: String, parent: Int?, state: StoreState) -> MockResponse
+    func list(_ resource: Resource, _ operation: APIRegistry.Operation, request: MockRequest, parent: Int?, state: StoreState)
+        -> MockResponse
     {
         let query: ListQuery
-        switch contract.listQuery(raw, for: resource, pagination: registry.pagination, path: resource.path(of: operation)) {
+        switch contract.listQuery(request.query, for: resource, pagination: registry.pagination, path: resource.path(of: operation)) {
         case .failure(let rejected): return failure(.invalidQuery(rejected.problems))
         case .success(let parsed): query = parsed
         }
@@ -34,9 +35,19 @@ extension MockAPI {
                 status: 200, body: .array(records.map { present($0, of: resource, including: Set(query.includes), state: state) }))
         }
         let styles = registry.pagingStyles(of: resource)
+        let layout = registry.listLayout(of: resource)
         // A list that pages either way pages by its first style unless the query says otherwise.
         let sentCursor = query.after != nil || query.before != nil
         if styles.contains(.cursor) && (sentCursor || (styles.first == .cursor && !query.pageSent)) {
+            if let layout {
+                let (page, hasMore) = cursorSlice(records, of: resource, query)
+                let data = page.map { present($0, of: resource, including: Set(query.includes), state: state) }
+                let identifier = resource.model.identifier ?? "id"
+                // Paging backwards, the next page in that direction ends before the first record.
+                let edge = query.before != nil ? page.first : page.last
+                let next = hasMore ? edge?[identifier]?.recordID.map(String.init) : nil
+                return MockResponse(status: 200, body: layout.answer(data, next: next, total: records.count, path: request.path))
+            }
             return cursorPage(records, of: resource, query, state: state)
         }
         let total = records.count
@@ -45,6 +56,11 @@ extension MockAPI {
         let (offset, overflow) = (query.page - 1).multipliedReportingOverflow(by: limit)
         let page = overflow || offset >= total ? [] : Array(records[offset..<min(total, offset + limit)])
         let includes = Set(query.includes)
+        if let layout {
+            let data = page.map { present($0, of: resource, including: includes, state: state) }
+            let next = query.page < totalPages ? String(query.page + 1) : nil
+            return MockResponse(status: 200, body: layout.answer(data, next: next, total: total, path: request.path))
+        }
         var links = JSONObject([("current", .string("?page=\(query.page)&limit=\(limit)"))])
         if query.page > 1 { links["previous"] = .string("?page=\(min(query.page - 1, max(totalPages, 1)))&limit=\(limit)") }
         if query.page < totalPages { links["next"] = .string("?page=\(query.page + 1)&limit=\(limit)") }
@@ -61,12 +77,7 @@ extension MockAPI {
     func cursorPage(_ records: [JSONObject], of resource: Resource, _ query: ListQuery, state: StoreState) -> MockResponse {
         let identifier = resource.model.identifier ?? "id"
         func id(_ record: JSONObject) -> Int { record[identifier]?.recordID ?? 0 }
-        let page: ArraySlice<JSONObject>
-        if let before = query.before {
-            page = records.filter { id($0) < before }.suffix(query.limit)
-        } else {
-            page = records.filter { id($0) > (query.after ?? Int.min) }.prefix(query.limit)
-        }
+        let page = cursorSlice(records, of: resource, query).page
         var cursor = JSONObject([("count", .integer(page.count)), ("per_page", .integer(query.limit))])
         if let last = page.last, records.contains(where: { id($0) > id(last) }) { cursor["next"] = .string(Cursor.encode(id(last))) }
         if let first = page.first, records.contains(where: { id($0) < id(first) }) {
@@ -74,6 +85,19 @@ extension MockAPI {
         }
         let data = page.map { present($0, of: resource, including: Set(query.includes), state: state) }
         return MockResponse(status: 200, body: ["data": .array(data), "meta": ["cursor": .object(cursor)]])
+    }
+
+    /// The page of `records` (in identifier order) after or before the record a cursor names, and
+    /// whether more records lie beyond it in the direction paged.
+    func cursorSlice(_ records: [JSONObject], of resource: Resource, _ query: ListQuery) -> (page: ArraySlice<JSONObject>, hasMore: Bool) {
+        let identifier = resource.model.identifier ?? "id"
+        func id(_ record: JSONObject) -> Int { record[identifier]?.recordID ?? 0 }
+        if let before = query.before {
+            let earlier = records.filter { id($0) < before }
+            return (earlier.suffix(query.limit), earlier.count > query.limit)
+        }
+        let later = records.filter { id($0) > (query.after ?? Int.min) }
+        return (later.prefix(query.limit), later.count > query.limit)
     }
 
     /// The records a list starts from: those an `id:in` names, or an `:in` on an indexed

@@ -98,7 +98,7 @@ public struct MockAPI: Sendable {
             let (parent, refusal) = parentRecord(of: resource, parentSegment, in: state)
             if let refusal { return refusal }
             switch operation.kind {
-            case .list: return list(resource, operation, query: request.query, parent: parent, state: state)
+            case .list: return list(resource, operation, request: request, parent: parent, state: state)
             case .delete: return delete(resource, query: request.query, state: &state)
             case .create, .update, .upsert: return write(operation, of: resource, request: request, state: &state)
             case .createOne: return createOne(operation, of: resource, request: request, parent: parent, state: &state)

@@ -82,6 +82,13 @@ public struct DocumentEmitter: Sendable {
         let declarationProblems = registry.declarationProblems()
         guard declarationProblems.isEmpty else { throw .registry(declarationProblems.map(\.description).joined(separator: "\n")) }
         let info = registry.info
+        if case .shaped(let shape) = info.errorFormat {
+            do {
+                _ = try OrderedDecoder().decode(JSONSchema.self, from: shape.schema)
+            } catch {
+                throw .registry("APIInfo errorFormat: the error shape's schema is not a JSON Schema OpenAPI 3.1 can say: \(error)")
+            }
+        }
         let components = OpenAPI.Components(
             schemas: emitSchemas(),
             responses: sharedResponses(),

@@ -41,6 +41,9 @@ extension DocumentEmitter {
     func listExample(_ resource: Resource) -> JSONValue {
         let records = registry.projection(of: resource.model, .read).examples
         let limit = registry.pagination.defaultLimit
+        if let layout = registry.listLayout(of: resource) {
+            return layout.answer(records, next: nil, total: records.count, path: resource.servedPaths.first ?? resource.path)
+        }
         if registry.pagingStyles(of: resource).first == .cursor {
             return ["data": .array(records), "meta": ["cursor": ["count": .integer(records.count), "per_page": .integer(limit)]]]
         }

@@ -4,8 +4,10 @@ import OpenAPIKit
 
 extension DocumentEmitter {
     /// `page` (or `after` and `before`) and `limit`, as the registry's pagination has them.
-    func pagingParameters(_ styles: [Pagination.Style]) -> [OpenAPI.Parameter] {
+    func pagingParameters(_ resource: Resource) -> [OpenAPI.Parameter] {
+        let styles = registry.pagingStyles(of: resource)
         guard !styles.isEmpty else { return [] }
+        let layout = registry.listLayout(of: resource)
         var parameters: [OpenAPI.Parameter] = []
         let limits = registry.pagination
         let both = styles.count > 1
@@ -16,8 +18,20 @@ extension DocumentEmitter {
                 parameters.append(
                     OpenAPI.Parameter(
                         name: "page", context: .query(schema: .integer(.init(defaultValue: 1), .init(minimum: (1, exclusive: false)))),
-                        description: "Page number, from 1." + (both ? " Not with `after` or `before`." : "")))
+                        description: "Page number, from 1."
+                            + (both ? " Not with `\(layout?.after ?? "after")` or `\(layout?.before ?? "before")`." : "")))
             case .cursor:
+                if let layout {
+                    for (name, other, place) in [(layout.after, layout.before, "after"), (layout.before, layout.after, "before")] {
+                        parameters.append(
+                            OpenAPI.Parameter(
+                                name: name, context: .query(schema: .string(.init(), .init(minLength: 1))),
+                                description:
+                                    "The id of a record of this list: the page starts \(place) it. Not with `\(other)`\(both ? " or `page`" : "")."
+                            ))
+                    }
+                    continue
+                }
                 for (name, meaning) in [("after", "next"), ("before", "previous")] {
                     parameters.append(
                         OpenAPI.Parameter(
@@ -54,7 +68,7 @@ extension DocumentEmitter {
             }
         }
         // A bare-array list answers every record at once: it takes no paging parameters.
-        parameters += pagingParameters(registry.pagingStyles(of: resource))
+        parameters += pagingParameters(resource)
         if !resource.sortKeys.isEmpty {
             let choices = resource.sortKeys.flatMap { ["\($0):asc", "\($0):desc"] }
             parameters.append(

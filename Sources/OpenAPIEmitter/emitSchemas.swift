@@ -29,8 +29,10 @@ extension DocumentEmitter {
         for resource in registry.resources {
             let model = resource.model.name
             if resource.operation(.list) != nil && resource.listEnvelope == .data {
-                schemas[.init(stringLiteral: listResponseName(resource))] = envelope(
-                    "A page of \(model) records.", data: model, meta: Self.ref(listMetaName(registry.pagingStyles(of: resource))))
+                schemas[.init(stringLiteral: listResponseName(resource))] =
+                    registry.listLayout(of: resource).map { laidOutList($0, of: model) }
+                    ?? envelope(
+                        "A page of \(model) records.", data: model, meta: Self.ref(listMetaName(registry.pagingStyles(of: resource))))
             }
             if resource.operations.contains(where: { $0.kind.isBatch }) {
                 schemas[.init(stringLiteral: writeResponseName(resource))] = envelope(
@@ -54,15 +56,49 @@ extension DocumentEmitter {
 
     /// `OrderListResponse`; when another resource lists the same records but pages otherwise
     /// (a search beside the list), the one that does not page the registry's way is named after
-    /// its paging too (`OrderListResponseByPage`).
+    /// its paging too (`OrderListResponseByPage`), and one laid out otherwise after its resource.
     func listResponseName(_ resource: Resource) -> String {
         let styles = registry.pagingStyles(of: resource)
-        let sharing = registry.resources.contains { other in
-            other.name != resource.name && other.model.name == resource.model.name && registry.pagingStyles(of: other) != styles
+        let layout = registry.listLayout(of: resource)
+        let others = registry.resources.filter { $0.name != resource.name && $0.model.name == resource.model.name }
+        if others.contains(where: { registry.pagingStyles(of: $0) != styles }), styles != [registry.pagination.style] {
+            let suffix = styles.isEmpty ? "Bare" : styles.map { $0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst() }.joined()
+            return resource.model.name + "ListResponseBy" + suffix
         }
-        guard sharing, styles != [registry.pagination.style] else { return resource.model.name + "ListResponse" }
-        let suffix = styles.isEmpty ? "Bare" : styles.map { $0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst() }.joined()
-        return resource.model.name + "ListResponseBy" + suffix
+        if others.contains(where: { registry.pagingStyles(of: $0) == styles && registry.listLayout(of: $0) != layout }),
+            layout != registry.pagination.layout
+        {
+            let words = resource.name.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+            return resource.model.name + "ListResponseOf" + words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        }
+        return resource.model.name + "ListResponse"
+    }
+
+    /// A list answer laid out as the API designs it: every member required.
+    func laidOutList(_ layout: ListLayout, of model: String) -> JSONSchema {
+        var properties = OrderedDictionary<String, JSONSchema>()
+        for member in layout.members {
+            switch member.value {
+            case .records: properties[member.name] = .array(.init(description: "The page's records."), .init(items: Self.ref(model)))
+            case .hasMore: properties[member.name] = .boolean(.init(description: "Whether more records follow this page."))
+            case .total: properties[member.name] = .integer(.init(description: "How many records the list holds, on every page."), .init())
+            case .path: properties[member.name] = .string(.init(description: "The list's path."), .init())
+            case .next:
+                properties[member.name] = .string(
+                    .init(
+                        nullable: true,
+                        description:
+                            "What to send for the next page: its number, or the id of this page's last record; null on the last page."
+                    ), .init())
+            case .constant(let value):
+                let description = "The same on every list answer."
+                properties[member.name] =
+                    value.stringValue != nil
+                    ? .string(.init(description: description, allowedValues: [value.anyCodable]), .init())
+                    : .fragment(.init(description: description, allowedValues: [value.anyCodable]))
+            }
+        }
+        return .object(.init(description: "A page of \(model) records."), .init(properties: properties))
     }
     func writeResponseName(_ resource: Resource) -> String { resource.model.name + "WriteResponse" }
     func recordResponseName(_ resource: Resource) -> String { resource.model.name + "Response" }
@@ -191,10 +227,12 @@ extension DocumentEmitter {
         let link = { (description: String, required: Bool) in
             JSONSchema.string(.init(required: required, description: description), .init())
         }
-        // The styles in use: the registry's, and those its resources' lists choose.
+        // The styles in use: the registry's, and those its resources' lists choose; a list laid
+        // out as the API designs it has no meta.
         let combinations =
-            [[registry.pagination.style]]
-            + registry.resources.filter { $0.operation(.list) != nil }.map(registry.pagingStyles(of:)).filter { !$0.isEmpty }
+            (registry.pagination.layout == nil ? [[registry.pagination.style]] : [])
+            + registry.resources.filter { $0.operation(.list) != nil && registry.listLayout(of: $0) == nil }
+            .map(registry.pagingStyles(of:)).filter { !$0.isEmpty }
         let used = Set(combinations.flatMap { $0 })
         var paging: [(String, JSONSchema)] = []
         if used.contains(.page) { paging += pageSchemas(count: count, link: link) }
@@ -307,7 +345,9 @@ extension DocumentEmitter {
                         properties: [:],
                         additionalProperties: .b(.string(.init(description: "What is wrong at this location."), .init(minLength: 1)))))
             ),
-        ].filter { needsWriteMeta || $0.0 != SharedSchema.writeMeta }
+        ].filter {
+            (needsWriteMeta || $0.0 != SharedSchema.writeMeta) && (!registry.info.errorFormat.isShaped || $0.0 != SharedSchema.errorDetails)
+        }
     }
 
     /// Locations an error can name, from the registry: the first field a create requires (in a
@@ -351,6 +391,9 @@ extension DocumentEmitter {
                     "detail": .string(.init(description: "What went wrong this time, in one sentence."), .init(minLength: 1)),
                     "errors": Self.ref(SharedSchema.errorDetails),
                 ]))
+        case .shaped(let shape):
+            // The registry's checks refuse a shape whose schema OpenAPI cannot say, before the spec is made.
+            return (try? OrderedDecoder().decode(JSONSchema.self, from: shape.schema)) ?? .object
         }
     }
 }

@@ -1,3 +1,4 @@
+import APIRegistry
 import JSONModel
 import SpecReader
 
@@ -26,6 +27,9 @@ public struct ImportPlan: Sendable {
         /// Where a list answer holds its records: `nil` for a bare array, or the property
         /// (`data`, `items`).
         public let listProperty: String?
+        /// How a list answer lays out its members beside the records, when the registry can fill
+        /// each (`object: list`, `has_more`, `url`); nil for a bare array or `data` beside `meta`.
+        public let listLayout: ListLayout?
         /// The list's paging, from the parameters it declares.
         public let paging: Paging?
         /// The list's query parameters that name fields of the records, and their spellings.
@@ -135,6 +139,9 @@ public struct ImportPlan: Sendable {
             if let schema = resource.schema { facts.append("records are \(schema)") }
             if let identifier = resource.identifier { facts.append("identified by \(identifier)") }
             facts.append(resource.listProperty.map { "lists hold records in `\($0)`" } ?? "lists are bare arrays")
+            if let layout = resource.listLayout, layout.members.count > 1 {
+                facts.append("beside " + layout.members.filter { $0.value != .records }.map(\.name).joined(separator: ", "))
+            }
             if let paging = resource.paging {
                 let limits = [resource.limit.default.map { "\($0) by default" }, resource.limit.maximum.map { "at most \($0)" }].compactMap
                 { $0 }

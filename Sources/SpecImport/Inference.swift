@@ -1,3 +1,4 @@
+import APIRegistry
 import JSONModel
 import SpecReader
 
@@ -106,6 +107,44 @@ struct Inference {
         let others = (resolved["properties"]?.members ?? []).map(\.key).filter { $0 != arrays[0].key }
         guard arrays.count == 1, others.allSatisfy(Self.listMembers.contains) else { return nil }
         return ListShape(property: arrays[0].key, items: resolve(arrays[0].value)["items"])
+    }
+
+    /// A list answer's layout, when the registry can fill each of its members: the records, a
+    /// constant (`object: list`), whether more follow (`has_more`), the total, the list's path
+    /// (`url`), what to send for the next page (`next_page`). Nil for a bare array, and for an
+    /// answer with anything else beside its records (`meta`, `links`). Its cursors are the pair
+    /// of parameters the list takes.
+    func listLayout(_ schema: SpecNode?, _ shape: ListShape, queryNames: [String]) -> ListLayout? {
+        guard let schema, let property = shape.property else { return nil }
+        var members: [ListLayout.Member] = []
+        for member in resolve(schema)["properties"]?.members ?? [] {
+            let node = resolve(member.value)
+            let type = SchemaReading.types(node).types.first
+            let value: ListLayout.Value
+            if member.key == property {
+                value = .records
+            } else if let constant = node["const"] ?? node["enum"]?.items.first, node["enum"]?.items.count ?? 1 == 1 {
+                value = .constant(constant.json)
+            } else if type == "boolean", ["has_more", "hasMore", "has_next", "hasNext"].contains(member.key) {
+                value = .hasMore
+            } else if type == "integer", ["total_count", "totalCount", "total"].contains(member.key) {
+                value = .total
+            } else if type == "string", node["format"]?.string == nil, ["url", "path", "href"].contains(member.key) {
+                value = .path
+            } else if type == "string", ["next_page", "next_cursor", "nextPageToken", "next_page_token"].contains(member.key) {
+                value = .next
+            } else {
+                return nil
+            }
+            members.append(ListLayout.Member(member.key, value))
+        }
+        // The cursors the list declares; one it leaves out is named as its pair's style would.
+        let after = ["starting_after", "after"].first(where: queryNames.contains)
+        let before = ["ending_before", "before"].first(where: queryNames.contains)
+        let stripeStyle = after == "starting_after" || before == "ending_before"
+        return ListLayout(
+            members: members, after: after ?? (stripeStyle ? "starting_after" : "after"),
+            before: before ?? (stripeStyle ? "ending_before" : "before"))
     }
 
     /// The record schema an item answer holds: the schema itself, or its `data` when it wraps one;
@@ -342,12 +381,13 @@ struct Inference {
             ? .cursor
             : queryNames.contains("offset") ? .offset : queryNames.contains("page") ? .page : nil
         let filters = queryNames.filter { name in fields.contains(Self.fieldName(of: name)) }
+        let layout = list.flatMap { shape in atPath["get"].flatMap { listLayout(responseSchema($0), shape, queryNames: queryNames) } }
         let size = query.first { $0["in"]?.string == "query" && Self.pageSizes.contains($0["name"]?.string ?? "") }
             .flatMap { $0["schema"].map(resolve) }
         let limit = (size?["default"]?.json.intValue, size?["maximum"]?.json.intValue)
         return ImportPlan.Resource(
             name: names[path] ?? path, path: path, itemPath: item, itemParameter: parameter, parent: parent,
-            schema: Self.componentName(record), identifier: identifier, listProperty: list?.property, paging: paging,
+            schema: Self.componentName(record), identifier: identifier, listProperty: list?.property, listLayout: layout, paging: paging,
             filters: filters, limit: limit)
     }
 

@@ -339,8 +339,18 @@ struct RegistryBuilder {
                     return node["schema"].map(reading.resolve)?["maxItems"]?.json.intValue
                 }.first
             }.first ?? 1000
+        // The layout most lists share is the registry's, when every list has one; each list laid
+        // out otherwise says its own.
+        let layouts = plan.resources.filter { $0.listProperty != nil }.map(\.listLayout)
+        let shared =
+            layouts.contains(nil)
+            ? nil
+            : layouts.compactMap { $0 }.max { a, b in
+                layouts.filter { $0 == a }.count < layouts.filter { $0 == b }.count
+            }
         return Pagination(
-            defaultLimit: paged?.limit.default ?? 50, maxLimit: paged?.limit.maximum ?? 250, maxFilterValues: maxFilterValues, style: style)
+            defaultLimit: paged?.limit.default ?? 50, maxLimit: paged?.limit.maximum ?? 250, maxFilterValues: maxFilterValues, style: style,
+            layout: shared)
     }
 
     func info() -> APIInfo {
@@ -413,9 +423,7 @@ struct RegistryBuilder {
         }
     }
 
-    func errorFormat() -> ErrorFormat {
-        plan.api.errors?.hasPrefix("application/problem+json") == true ? .problemDetails : .statusTitleType
-    }
+    func errorFormat() -> ErrorFormat { ErrorShapes(reading: reading).format() }
 
     /// What error examples' `type` URLs start with (`https://api.example.com/problems`).
     func errorTypeURL() -> String {
@@ -606,7 +614,7 @@ struct RegistryBuilder {
             paging = pagination.style == .page ? nil : [.page]
         case nil: break
         }
-        if let property = planned.listProperty, property != "data" {
+        if let property = planned.listProperty, property != "data", planned.listLayout == nil {
             reading.note(pointer + "/get", "lists hold records in `\(property)`; the registry's lists hold them in `data`")
         }
         return Resource(
@@ -616,7 +624,8 @@ struct RegistryBuilder {
             relations: relations, rules: rules, itemParameter: planned.itemParameter ?? scoped?.itemParameter ?? "id",
             actions: actions(of: planned, itemPath: item, model: model, recordSchema: recordSchema, tag: tag),
             parent: parentScope,
-            listEnvelope: list != nil && planned.listProperty == nil ? .bare : .data, paging: paging)
+            listEnvelope: list != nil && planned.listProperty == nil ? .bare : .data, paging: paging,
+            listLayout: planned.listLayout == pagination.layout ? nil : planned.listLayout)
     }
 
     /// Whether a field of `type` can hold a record's id: text, a number, or a choice of one of

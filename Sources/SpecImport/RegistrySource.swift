@@ -223,7 +223,19 @@ public struct RegistrySource: Sendable {
             }
             arguments.append("rateLimit: RateLimit(description: \(Self.string(rateLimit.description)), headers: \(Self.list(headers)))")
         }
-        if info.errorFormat != .statusTitleType { arguments.append("errorFormat: .problemDetails") }
+        switch info.errorFormat {
+        case .statusTitleType: break
+        case .problemDetails: arguments.append("errorFormat: .problemDetails")
+        case .shaped(let shape):
+            var shapeArguments = [
+                "mediaType: " + Self.string(shape.mediaType), "body: " + Self.literal(shape.body),
+                "message: " + Self.list(shape.message.map(Self.string)),
+            ]
+            if let field = shape.field { shapeArguments.append("field: " + Self.list(field.map(Self.string))) }
+            if let status = shape.status { shapeArguments.append("status: " + Self.list(status.map(Self.string))) }
+            shapeArguments.append("schema: " + Self.literal(shape.schema))
+            arguments.append("errorFormat: .shaped(ErrorShape(" + shapeArguments.joined(separator: ", ") + "))")
+        }
         if info.tenants != "tenants" { arguments.append("tenants: " + Self.string(info.tenants)) }
         return "APIInfo(" + arguments.joined(separator: ", ") + ")"
     }
@@ -232,7 +244,28 @@ public struct RegistrySource: Sendable {
         var arguments = ["defaultLimit: \(pagination.defaultLimit)", "maxLimit: \(pagination.maxLimit)"]
         if pagination.maxFilterValues != 1000 { arguments.append("maxFilterValues: \(pagination.maxFilterValues)") }
         if pagination.style != .page { arguments.append("style: .\(pagination.style.rawValue)") }
+        if let layout = pagination.layout { arguments.append("layout: " + Self.layout(layout)) }
         return "Pagination(" + arguments.joined(separator: ", ") + ")"
+    }
+
+    /// `ListLayout(members: [.init("object", .constant("list")), .init("data", .records)], after: "starting_after", …)`.
+    static func layout(_ layout: ListLayout) -> String {
+        let members = layout.members.map { member in
+            let value =
+                switch member.value {
+                case .records: ".records"
+                case .hasMore: ".hasMore"
+                case .total: ".total"
+                case .path: ".path"
+                case .next: ".next"
+                case .constant(let value): ".constant(\(literal(value)))"
+                }
+            return "ListLayout.Member(\(string(member.name)), \(value))"
+        }
+        var arguments = ["members: " + list(members)]
+        if layout.after != "after" { arguments.append("after: " + string(layout.after)) }
+        if layout.before != "before" { arguments.append("before: " + string(layout.before)) }
+        return "ListLayout(" + arguments.joined(separator: ", ") + ")"
     }
 
     func resource(_ resource: Resource, variables: [String: String]) -> String {
@@ -267,6 +300,7 @@ public struct RegistrySource: Sendable {
         }
         if resource.listEnvelope != .data { arguments.append("listEnvelope: .\(resource.listEnvelope.rawValue)") }
         if let paging = resource.paging { arguments.append("paging: [" + paging.map { ".\($0.rawValue)" }.joined(separator: ", ") + "]") }
+        if let layout = resource.listLayout { arguments.append("listLayout: " + Self.layout(layout)) }
         return "Resource(" + arguments.joined(separator: ", ") + ")"
     }
 

@@ -9,6 +9,9 @@ import JSONModel
 import MockServer
 import NIOCore
 import OpenAPIEmitter
+import OpenAPIKit
+import OpenAPIKit30
+import SpecReader
 
 /// 2026-01-02T03:04:05Z: the tests' clock, so server-set times are exact.
 let fixedNow: @Sendable () -> Date = { Date(timeIntervalSince1970: 1_767_323_045) }
@@ -129,3 +132,9 @@ let sydney: JSONValue = [
     "first_name": "Jane", "last_name": "Doe", "address1": "Bennelong Point", "city": "Sydney",
     "state_or_province": "New South Wales", "postal_code": "2000", "country_code": "AU", "phone": "1234567890",
 ]
+
+/// What a document itself promises, as OpenAPIKit reads it (3.0 converted to 3.1): to judge a
+/// mock's answers against the document it was read from, not only against the spec it serves.
+func contract(of document: SpecDocument) throws -> SpecContract {
+    SpecContract(document: try OrderedDecoder().decode(OpenAPIKit30.OpenAPI.Document.self, from: document.root.json).convert(to: .v3_1_1))
+}

@@ -1,0 +1,165 @@
+import APIRegistry
+import Foundation
+import JSONModel
+import MockServer
+import OpenAPIEmitter
+import SpecImport
+import SpecReader
+import Testing
+
+/// A ledger in the style of APIs whose lists are objects (`object: list`, `data`, `has_more`,
+/// `url`) paged by the id of a record (`starting_after`, `ending_before`), and whose errors are
+/// `{"error": {"type", "message", "param"}}` from a `default` answer.
+private let ledger = """
+    openapi: 3.0.0
+    info: {title: Ledger, version: '1'}
+    components:
+      schemas:
+        entry:
+          type: object
+          required: [id, object, amount]
+          properties:
+            id: {type: string}
+            object: {type: string, enum: [entry]}
+            amount: {type: integer}
+        entry_list:
+          type: object
+          required: [object, data, has_more, url]
+          properties:
+            object: {type: string, enum: [list]}
+            data: {type: array, items: {$ref: '#/components/schemas/entry'}}
+            has_more: {type: boolean}
+            url: {type: string, pattern: '^/v1/entries'}
+        error:
+          type: object
+          required: [error]
+          properties:
+            error:
+              type: object
+              required: [type]
+              properties:
+                type: {type: string, enum: [api_error, invalid_request_error]}
+                message: {type: string}
+                param: {type: string}
+                code: {type: string}
+      responses:
+        error:
+          description: Error.
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/error'}
+    paths:
+      /v1/entries:
+        get:
+          parameters:
+          - {name: limit, in: query, schema: {type: integer, default: 2, maximum: 10}}
+          - {name: starting_after, in: query, schema: {type: string}}
+          - {name: ending_before, in: query, schema: {type: string}}
+          responses:
+            '200':
+              description: A page of entries.
+              content:
+                application/json:
+                  schema: {$ref: '#/components/schemas/entry_list'}
+            default: {$ref: '#/components/responses/error'}
+        post:
+          requestBody:
+            content:
+              application/json:
+                schema:
+                  type: object
+                  required: [amount]
+                  properties:
+                    amount: {type: integer}
+          responses:
+            '200':
+              description: The entry.
+              content:
+                application/json:
+                  schema: {$ref: '#/components/schemas/entry'}
+            default: {$ref: '#/components/responses/error'}
+      /v1/entries/{entry}:
+        get:
+          parameters:
+          - {name: entry, in: path, required: true, schema: {type: string}}
+          responses:
+            '200':
+              description: The entry.
+              content:
+                application/json:
+                  schema: {$ref: '#/components/schemas/entry'}
+            default: {$ref: '#/components/responses/error'}
+    """
+
+@Suite struct ListObjectMockTests {
+    /// Lists answer as the document lays them out and page by a record's id both ways; errors
+    /// of record operations come in the document's own shape; every answer is valid against
+    /// the document itself.
+    @Test func listsAndErrorsAnswerInTheDocumentsOwnShapes() async throws {
+        let document = try SpecDocument(text: ledger)
+        let imported = ImportedAPI(document: document, fileName: "ledger.yaml")
+        let layout = try #require(imported.registry.pagination.layout)
+        #expect(layout.members.map(\.name) == ["object", "data", "has_more", "url"])
+        #expect([layout.after, layout.before] == ["starting_after", "ending_before"])
+        guard case .shaped(let shape) = imported.registry.info.errorFormat else {
+            Issue.record("errors are read as \(imported.registry.info.errorFormat)")
+            return
+        }
+        #expect(shape.message == ["error", "message"])
+        #expect(shape.field == ["error", "param"])
+        let original = try contract(of: document)
+        try await withMock(configuration: .init(seeding: .empty, logLevel: .warning), registry: imported.registry) { mock in
+            var client = mock
+            client.prefix = ""
+            var answers: [(String, Reply)] = []
+            var ids: [String] = []
+            for amount in [10, 20, 30] {
+                let created = try await client.post("/v1/entries", ["amount": .integer(amount)])
+                answers.append(("post /v1/entries", created))
+                ids.append(try #require(created.body?["id"]?.stringValue))
+            }
+            let first = try await client.get("/v1/entries?limit=2")
+            #expect(first.body?["object"] == "list")
+            #expect(first.body?["has_more"] == true)
+            #expect(first.body?["url"] == "/v1/entries")
+            #expect(first.data.compactMap { $0["amount"]?.intValue } == [10, 20])
+            let second = try await client.get("/v1/entries?limit=2&starting_after=\(ids[1])")
+            #expect(second.data.compactMap { $0["amount"]?.intValue } == [30])
+            #expect(second.body?["has_more"] == false)
+            let back = try await client.get("/v1/entries?limit=1&ending_before=\(ids[2])")
+            #expect(back.data.compactMap { $0["amount"]?.intValue } == [20])
+            #expect(back.body?["has_more"] == true)
+            let refused = try await client.get("/v1/entries?limit=2&starting_after=nope")
+            #expect(refused.status == 422)
+            #expect(refused.body?["error"]?["type"] == "invalid_request_error")
+            #expect(refused.body?["error"]?["param"] == "starting_after")
+            #expect(
+                refused.body?["error"]?["message"]?.stringValue?.contains("starting_after is not the id of a record of this list") == true)
+            let missing = try await client.get("/v1/entries/999")
+            #expect(missing.status == 404)
+            #expect(missing.body?["error"]?["param"] == "entry")
+            answers += [first, second, back, refused].map { ("get /v1/entries", $0) } + [("get /v1/entries/{entry}", missing)]
+            for (operation, answer) in answers {
+                let parts = operation.split(separator: " ").map(String.init)
+                let status = String(answer.status)
+                let schema = try #require(
+                    original.responseSchema(method: parts[0], path: parts[1], status: status)
+                        ?? original.responseSchema(method: parts[0], path: parts[1], status: "default"))
+                let body = try #require(answer.body)
+                #expect(original.validator.validate(body, against: schema, context: .response).isEmpty, "\(operation) \(status)")
+            }
+        }
+    }
+
+    /// The generated spec says the same shapes, and the registry's Swift says them by name.
+    @Test func theSpecAndTheSwiftSayTheShapes() throws {
+        let imported = ImportedAPI(document: try SpecDocument(text: ledger), fileName: "ledger.yaml")
+        let yaml = try imported.spec().yaml
+        #expect(yaml.contains("name: starting_after"))
+        #expect(!yaml.contains("ErrorDetails"))
+        let source = RegistrySource(name: "Ledger", registry: imported.registry, origin: "ledger.yaml").text
+        #expect(source.contains(#"ListLayout.Member("has_more", .hasMore)"#))
+        #expect(source.contains(#"after: "starting_after""#))
+        #expect(source.contains("errorFormat: .shaped(") && source.contains("ErrorShape("))
+    }
+}
