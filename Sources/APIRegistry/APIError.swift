@@ -21,7 +21,9 @@ public struct APIError: Error, Sendable, Equatable {
     /// with room for one: `… starting_after is not a valid filter; valid filters: created, email`.
     public var sentence: String {
         let details = errors.compactMap { key, value -> String? in
-            guard let text = value.stringValue, !title.contains(text) else { return nil }
+            guard let text = value.stringValue, !title.contains(text.hasPrefix("must be ") ? String(text.dropFirst(8)) : text) else {
+                return nil
+            }
             return key == "(root)" ? "the body \(text)" : "\(key) \(text)"
         }
         return details.isEmpty ? title : title + " " + details.joined(separator: "; ")
@@ -67,11 +69,13 @@ public struct APIError: Error, Sendable, Equatable {
     }
 
     /// A body sent as something other than JSON.
-    public static func unsupportedMediaType(_ received: String?) -> APIError {
+    /// `formsToo` where the operation also takes a form.
+    public static func unsupportedMediaType(_ received: String?, formsToo: Bool = false) -> APIError {
         let sent = received.map { "'\($0)'" } ?? "no Content-Type"
+        let accepted = formsToo ? "application/json or application/x-www-form-urlencoded" : "application/json"
         return APIError(
-            status: 415, title: "Send the body as application/json; the request had \(sent).",
-            errors: JSONObject([("Content-Type", .string("must be application/json"))]))
+            status: 415, title: "Send the body as \(accepted); the request had \(sent).",
+            errors: JSONObject([("Content-Type", .string("must be \(accepted)"))]))
     }
 
     /// A path that names no resource.

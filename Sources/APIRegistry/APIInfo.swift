@@ -52,6 +52,10 @@ public struct APIInfo: Sendable {
     /// What the API calls the data sets its server variables select (a shop's records, a
     /// workspace's), plural: the mock's admin routes are `/_mock/TENANTS/{name}`.
     public let tenants: String
+    /// Whether bodies that are one object may also be sent as a form
+    /// (`application/x-www-form-urlencoded`, nesting in brackets: `metadata[plan]=pro`), as some
+    /// APIs take them; JSON is always taken.
+    public let formBodies: Bool
 
     /// Facts about the API; `tenants` names what its server variables select (`stores`).
     public init(
@@ -67,7 +71,8 @@ public struct APIInfo: Sendable {
         specFileName: String,
         rateLimit: RateLimit? = nil,
         errorFormat: ErrorFormat = .statusTitleType,
-        tenants: String = "tenants"
+        tenants: String = "tenants",
+        formBodies: Bool = false
     ) {
         self.title = title
         self.version = version
@@ -82,6 +87,7 @@ public struct APIInfo: Sendable {
         self.rateLimit = rateLimit
         self.errorFormat = errorFormat
         self.tenants = tenants
+        self.formBodies = formBodies
     }
 
     /// The same, for an API whose token goes in a header of its own (`X-Api-Key: <token>`).
@@ -89,12 +95,12 @@ public struct APIInfo: Sendable {
         title: String, version: String, description: String, serverURL: String,
         serverVariables: [(name: String, defaultValue: String, description: String)], authHeader: String, authDescription: String,
         scopes: [Scope], errorTypeURL: String, specFileName: String, rateLimit: RateLimit? = nil,
-        errorFormat: ErrorFormat = .statusTitleType, tenants: String = "tenants"
+        errorFormat: ErrorFormat = .statusTitleType, tenants: String = "tenants", formBodies: Bool = false
     ) {
         self.init(
             title: title, version: version, description: description, serverURL: serverURL, serverVariables: serverVariables,
             authentication: .apiKey(header: authHeader), authDescription: authDescription, scopes: scopes, errorTypeURL: errorTypeURL,
-            specFileName: specFileName, rateLimit: rateLimit, errorFormat: errorFormat, tenants: tenants)
+            specFileName: specFileName, rateLimit: rateLimit, errorFormat: errorFormat, tenants: tenants, formBodies: formBodies)
     }
 
     /// The header carrying the token.

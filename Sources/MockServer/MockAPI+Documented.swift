@@ -84,7 +84,7 @@ extension MockAPI {
         {
             return nil
         }
-        switch parsedBody(request) {
+        switch parsedBody(request, schema: schema) {
         case .failure(let error): return error
         case .success(let body):
             let issues = contract.validator.validate(body, against: schema, context: .request)

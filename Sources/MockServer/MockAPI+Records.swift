@@ -24,14 +24,14 @@ extension MockAPI {
     /// A JSON object body validated against the operation's schema, or the error to answer.
     func objectBody(_ operation: APIRegistry.Operation, of resource: Resource, request: MockRequest) -> Result<JSONObject, APIError> {
         let kind = operation.kind
-        let body: JSONValue
-        switch parsedBody(request) {
-        case .failure(let error): return .failure(error)
-        case .success(let parsed): body = parsed
-        }
         let path = resource.path(of: operation)
         guard let schema = contract.bodySchema(method: operation.method, path: path) else {
             return .failure(.missingSchema(operation.method, path))
+        }
+        let body: JSONValue
+        switch parsedBody(request, schema: schema) {
+        case .failure(let error): return .failure(error)
+        case .success(let parsed): body = parsed
         }
         let issues = contract.validator.validate(body, against: schema, context: .request)
         guard issues.isEmpty, let object = body.objectValue else {
@@ -125,14 +125,14 @@ extension MockAPI {
             }
             record = (id, stored)
         }
-        let body: JSONValue
-        switch parsedBody(request) {
-        case .failure(let error): return failure(error)
-        case .success(let parsed): body = parsed
-        }
         let path = resource.path(of: action)
         guard let schema = contract.bodySchema(method: "POST", path: path) else {
             return failure(.missingSchema("POST", path))
+        }
+        let body: JSONValue
+        switch parsedBody(request, schema: schema) {
+        case .failure(let error): return failure(error)
+        case .success(let parsed): body = parsed
         }
         let issues = contract.validator.validate(body, against: schema, context: .request)
         guard issues.isEmpty, let object = body.objectValue else { return failure(.invalidBody(issues.map(\.apiProblem))) }

@@ -60,13 +60,13 @@ extension MockAPI {
         case .failure(let error): return failure(error)
         case .success(let found): id = found
         }
-        let body: JSONValue
-        switch parsedBody(request) {
-        case .failure(let error): return failure(error)
-        case .success(let parsed): body = parsed
-        }
         guard let schema = contract.bodySchema(method: "PUT", path: singleton.path) else {
             return failure(.missingSchema("PUT", singleton.path))
+        }
+        let body: JSONValue
+        switch parsedBody(request, schema: schema) {
+        case .failure(let error): return failure(error)
+        case .success(let parsed): body = parsed
         }
         let issues = contract.validator.validate(body, against: schema, context: .request)
         guard issues.isEmpty, let sent = body.objectValue else { return failure(.invalidBody(issues.map(\.apiProblem))) }

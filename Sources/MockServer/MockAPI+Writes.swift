@@ -2,23 +2,24 @@ import APIRegistry
 import Foundation
 import JSONModel
 import OpenAPIEmitter
+import OpenAPIKit
 import SchemaValidation
 
 extension MockAPI {
     /// `POST` and `PUT`: a JSON array validated item by item against the spec's schema,
     /// then against the registry's rules, then written all or nothing.
     func write(_ operation: APIRegistry.Operation, of resource: Resource, request: MockRequest, state: inout StoreState) -> MockResponse {
+        guard let schema = contract.bodySchema(method: operation.method, path: resource.path) else {
+            return failure(.missingSchema(operation.method, resource.path))
+        }
         let body: JSONValue
-        switch parsedBody(request) {
+        switch parsedBody(request, schema: schema, batch: true) {
         case .failure(let error): return failure(error)
         case .success(let parsed): body = parsed
         }
         let limit = operation.batchLimit ?? .max
         if case .array(let items) = body, items.count > limit {
             return failure(.batchTooLarge(received: items.count, limit: limit))
-        }
-        guard let schema = contract.bodySchema(method: operation.method, path: resource.path) else {
-            return failure(.missingSchema(operation.method, resource.path))
         }
         let issues = contract.validator.validate(body, against: schema, context: .request)
         guard issues.isEmpty else {
@@ -42,8 +43,14 @@ extension MockAPI {
     }
 
     /// The request's JSON body: a 415 for another media type, a 400 for malformed JSON.
-    func parsedBody(_ request: MockRequest) -> Result<JSONValue, APIError> {
-        guard Self.isJSON(request.contentType) else { return .failure(.unsupportedMediaType(request.contentType)) }
+    /// The body as JSON: parsed, or, where the API takes forms and the body is one, read from the
+    /// form and typed by `schema`, the operation's body schema. A batch (an array) is JSON only.
+    func parsedBody(_ request: MockRequest, schema: JSONSchema?, batch: Bool = false) -> Result<JSONValue, APIError> {
+        let forms = registry.info.formBodies && !batch
+        if forms, Self.isForm(request.contentType) {
+            return FormBody.decode(request.body).map { form in schema.map { contract.validator.typed(form, against: $0) } ?? form }
+        }
+        guard Self.isJSON(request.contentType) else { return .failure(.unsupportedMediaType(request.contentType, formsToo: forms)) }
         do {
             return .success(try Self.bodyParser.parse(request.body))
         } catch {
@@ -54,6 +61,11 @@ extension MockAPI {
     /// Request bodies are a batch of records a few levels deep with short strings: bounds
     /// far above that keep hostile input (deep nesting, huge strings) cheap to refuse.
     static let bodyParser = JSONParser(maxDepth: 32, maxStringLength: 64 * 1024)
+
+    static func isForm(_ contentType: String?) -> Bool {
+        contentType?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+            == "application/x-www-form-urlencoded"
+    }
 
     static func isJSON(_ contentType: String?) -> Bool {
         guard let contentType else { return false }

@@ -26,7 +26,9 @@ extension DocumentEmitter {
         }
         responses[400] = .b(errorResponse("The body is not valid JSON; nothing changed.", try malformedBodyExample()))
         responses[415] = .b(
-            errorResponse("The body is not sent as `application/json`; nothing changed.", .unsupportedMediaType("text/plain")))
+            errorResponse(
+                "The body is not sent as \(acceptedBodies); nothing changed.",
+                .unsupportedMediaType("text/plain", formsToo: registry.info.formBodies)))
         guard let invalid = action.invalidExample else {
             throw .registry("POST \(path) declares no invalidExample for its 422 example")
         }
@@ -53,7 +55,7 @@ extension DocumentEmitter {
             operationId: resource.operationID(action),
             requestBody: OpenAPI.Request(
                 description: action.request.description,
-                content: [.json: .b(OpenAPI.Content(schema: bodySchema, example: example.anyCodable))], required: true),
+                content: objectBodyContent(bodySchema, example: example), required: true),
             responses: responses, security: security(for: kind))
     }
 }

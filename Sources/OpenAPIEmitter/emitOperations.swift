@@ -100,7 +100,7 @@ extension DocumentEmitter {
             let example = operation.requestExample ?? projected.examples.first ?? [:]
             requestBody = OpenAPI.Request(
                 description: kind == .createOne ? "The record to create." : "The fields to change; the others stay as they are.",
-                content: [.json: .b(OpenAPI.Content(schema: bodySchema, example: example.anyCodable))], required: true)
+                content: objectBodyContent(bodySchema, example: example), required: true)
             let stored = recordResponseBody(writeResponseRecord(resource, item: example, index: 0))
             if kind == .createOne {
                 var created = json("The record as stored.", schema: recordResponseSchema(resource), example: stored)
@@ -114,7 +114,9 @@ extension DocumentEmitter {
             }
             responses[400] = .b(errorResponse("The body is not valid JSON; nothing was written.", try malformedBodyExample()))
             responses[415] = .b(
-                errorResponse("The body is not sent as `application/json`; nothing was written.", .unsupportedMediaType("text/plain")))
+                errorResponse(
+                    "The body is not sent as \(acceptedBodies); nothing was written.",
+                    .unsupportedMediaType("text/plain", formsToo: registry.info.formBodies)))
             responses[422] = .b(
                 errorResponse(
                     "The body is invalid or breaks a rule; nothing was written.",
@@ -247,6 +249,18 @@ extension DocumentEmitter {
         let scheme = JSONReference<OpenAPI.SecurityScheme>.component(named: registry.info.authentication.schemeName)
         let scopes = registry.info.scopes.filter { kind.isWrite ? $0.access == .modify : true }
         return scopes.map { [scheme: [$0.name]] }
+    }
+
+    /// A request body that is one object: JSON, and a form too where the API takes one.
+    func objectBodyContent(_ schema: JSONSchema, example: JSONValue) -> OpenAPI.Content.Map {
+        var content: OpenAPI.Content.Map = [.json: .b(OpenAPI.Content(schema: schema, example: example.anyCodable))]
+        if registry.info.formBodies { content[.form] = .b(OpenAPI.Content(schema: schema)) }
+        return content
+    }
+
+    /// What a 415 says the body must be sent as.
+    var acceptedBodies: String {
+        registry.info.formBodies ? "`application/json` or `application/x-www-form-urlencoded`" : "`application/json`"
     }
 
     func json(_ description: String, schema: JSONSchema, example: JSONValue, mediaType: OpenAPI.ContentType = .json) -> OpenAPI.Response {

@@ -99,7 +99,7 @@ extension DocumentEmitter {
         operation.requestBody = .b(
             OpenAPI.Request(
                 description: "The fields to change.",
-                content: [.json: .b(OpenAPI.Content(schema: bodySchema, example: example.anyCodable))],
+                content: objectBodyContent(bodySchema, example: example),
                 required: true))
         guard let invalid = singleton.update?.invalidExample else {
             throw .registry("PUT \(singleton.path) declares no invalidExample for its 422 example")
@@ -110,7 +110,9 @@ extension DocumentEmitter {
         }
         operation.responses[400] = .b(errorResponse("The body is not valid JSON; nothing was written.", try malformedBodyExample()))
         operation.responses[415] = .b(
-            errorResponse("The body is not sent as `application/json`; nothing was written.", .unsupportedMediaType("text/plain")))
+            errorResponse(
+                "The body is not sent as \(acceptedBodies); nothing was written.",
+                .unsupportedMediaType("text/plain", formsToo: registry.info.formBodies)))
         operation.responses[422] = .b(
             errorResponse("The body is invalid or breaks a rule; nothing was written.", .invalidBody(issues.map(\.apiProblem))))
         operation.responses.sortKeys { $0.rawValue < $1.rawValue }

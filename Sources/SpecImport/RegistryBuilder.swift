@@ -380,7 +380,15 @@ struct RegistryBuilder {
             authDescription: scheme?["description"]?.string.map(Self.withoutScopeList)
                 ?? "Send the token as `\(authentication.example("<token>"))`.",
             scopes: scopes(), errorTypeURL: errorTypeURL(), specFileName: fileName, errorFormat: errorFormat(),
-            tenants: variables.first.map { Self.tenants(of: $0.name) } ?? "tenants")
+            tenants: variables.first.map { Self.tenants(of: $0.name) } ?? "tenants", formBodies: takesForms())
+    }
+
+    /// Whether the document's operations take bodies as forms (`application/x-www-form-urlencoded`).
+    func takesForms() -> Bool {
+        document.operations.contains { operation in
+            let body = operation.node["requestBody"].map { document.resolved($0) ?? $0 }
+            return body?["content"]?.members.contains { $0.key.lowercased().hasPrefix("application/x-www-form-urlencoded") } == true
+        }
     }
 
     /// A scheme's description without the list of scopes a generated spec appends to it.

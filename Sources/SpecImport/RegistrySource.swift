@@ -237,6 +237,7 @@ public struct RegistrySource: Sendable {
             arguments.append("errorFormat: .shaped(ErrorShape(" + shapeArguments.joined(separator: ", ") + "))")
         }
         if info.tenants != "tenants" { arguments.append("tenants: " + Self.string(info.tenants)) }
+        if info.formBodies { arguments.append("formBodies: true") }
         return "APIInfo(" + arguments.joined(separator: ", ") + ")"
     }
 

@@ -8,8 +8,8 @@ import SpecReader
 import Testing
 
 /// A ledger in the style of APIs whose lists are objects (`object: list`, `data`, `has_more`,
-/// `url`) paged by the id of a record (`starting_after`, `ending_before`), and whose errors are
-/// `{"error": {"type", "message", "param"}}` from a `default` answer.
+/// `url`) paged by the id of a record (`starting_after`, `ending_before`), whose errors are
+/// `{"error": {"type", "message", "param"}}` from a `default` answer, and whose bodies are forms.
 private let ledger = """
     openapi: 3.0.0
     info: {title: Ledger, version: '1'}
@@ -22,6 +22,21 @@ private let ledger = """
             id: {type: string}
             object: {type: string, enum: [entry]}
             amount: {type: integer}
+            metadata: {$ref: '#/components/schemas/metadata'}
+            tags:
+              type: array
+              items: {type: string}
+            lines:
+              type: array
+              items: {$ref: '#/components/schemas/line'}
+        metadata:
+          type: object
+          additionalProperties: {type: string}
+        line:
+          type: object
+          properties:
+            quantity: {type: integer}
+            taxed: {type: boolean}
         entry_list:
           type: object
           required: [object, data, has_more, url]
@@ -65,12 +80,15 @@ private let ledger = """
         post:
           requestBody:
             content:
-              application/json:
+              application/x-www-form-urlencoded:
                 schema:
                   type: object
                   required: [amount]
                   properties:
                     amount: {type: integer}
+                    metadata: {$ref: '#/components/schemas/metadata'}
+                    tags: {type: array, items: {type: string}}
+                    lines: {type: array, items: {$ref: '#/components/schemas/line'}}
           responses:
             '200':
               description: The entry.
@@ -151,15 +169,47 @@ private let ledger = """
         }
     }
 
+    /// A form body is read with its nesting (`metadata[k]`, `tags[]`, `lines[0][quantity]`) and
+    /// typed by the body's schema; a value of the wrong type is a 422 naming its field, a form
+    /// that cannot be read a 400, another media type a 415; JSON is taken too.
+    @Test func formBodiesAreReadTypedAndJudged() async throws {
+        let imported = ImportedAPI(document: try SpecDocument(text: ledger), fileName: "ledger.yaml")
+        #expect(imported.registry.info.formBodies)
+        try await withMock(configuration: .init(seeding: .empty, logLevel: .warning), registry: imported.registry) { mock in
+            var client = mock
+            client.prefix = ""
+            func form(_ body: String, type: String = "application/x-www-form-urlencoded") async throws -> Reply {
+                try await client.send(.post, "/v1/entries", raw: body, contentType: type)
+            }
+            let created = try await form(
+                "amount=12&metadata[plan]=pro%20plus&tags[]=a&tags[]=b&lines[0][quantity]=2&lines[0][taxed]=true&lines[1][quantity]=3")
+            #expect(created.status == 200)
+            #expect(created.body?["amount"] == 12)
+            #expect(created.body?["metadata"] == ["plan": "pro plus"])
+            #expect(created.body?["tags"] == ["a", "b"])
+            #expect(created.body?["lines"] == [["quantity": 2, "taxed": true], ["quantity": 3]])
+            let wrong = try await form("amount=twelve")
+            #expect(wrong.status == 422)
+            #expect(wrong.body?["error"]?["param"] == "amount")
+            let unreadable = try await form("amount=1&amount[x]=2")
+            #expect(unreadable.status == 400)
+            #expect(try await form("amount=1", type: "text/plain").status == 415)
+            #expect(try await client.post("/v1/entries", ["amount": 5]).status == 200)
+            #expect(try await client.get("/v1/entries").data.count == 2)
+        }
+    }
+
     /// The generated spec says the same shapes, and the registry's Swift says them by name.
     @Test func theSpecAndTheSwiftSayTheShapes() throws {
         let imported = ImportedAPI(document: try SpecDocument(text: ledger), fileName: "ledger.yaml")
         let yaml = try imported.spec().yaml
         #expect(yaml.contains("name: starting_after"))
         #expect(!yaml.contains("ErrorDetails"))
+        #expect(yaml.contains("application/x-www-form-urlencoded"))
         let source = RegistrySource(name: "Ledger", registry: imported.registry, origin: "ledger.yaml").text
         #expect(source.contains(#"ListLayout.Member("has_more", .hasMore)"#))
         #expect(source.contains(#"after: "starting_after""#))
         #expect(source.contains("errorFormat: .shaped(") && source.contains("ErrorShape("))
+        #expect(source.contains("formBodies: true"))
     }
 }

@@ -43,6 +43,14 @@ private let stripe: Result<ImportedAPI, any Error> = Result {
             #expect(changed.status == 200)
             #expect(try await mock.get("/v1/customers/\(id)").body?["name"] == "Ada Lovelace")
             #expect(try await mock.get("/v1/customers").data.compactMap { $0["id"]?.stringValue } == [id])
+            // A form, as Stripe's clients send it, with its nesting and its numbers typed.
+            let formed = try await mock.send(
+                .post, "/v1/customers/\(id)", raw: "metadata[plan]=pro&balance=-250&preferred_locales[]=fr",
+                contentType: "application/x-www-form-urlencoded")
+            #expect(formed.status == 200)
+            #expect(formed.body?["metadata"] == ["plan": "pro"])
+            #expect(formed.body?["balance"] == -250)
+            #expect(formed.body?["preferred_locales"] == ["fr"])
             #expect(try await mock.delete("/v1/customers/\(id)").status < 300)
             #expect(try await mock.get("/v1/customers/\(id)").status == 404)
             var unserved: [String] = []
