@@ -6,6 +6,11 @@ import OpenAPIKit
 import SchemaValidation
 
 extension MockAPI {
+    /// FNV-1a of `text`: the same on every run, where Swift's `Hasher` is seeded per process.
+    static func stableHash(_ text: String) -> UInt64 {
+        text.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+    }
+
     /// The answer of an operation served as its document describes it: the response a
     /// `Prefer: code=…, example=…` header picks (as Prism reads it), or the first success; its
     /// body is the named example, else the first one, else a value made from its schema.
@@ -191,32 +196,50 @@ extension MockAPI {
             value = named
         }
         value = value ?? body["example"] ?? body["examples"]?.objectValue?.first(where: { _ in true })?.value["value"]
-        value = value ?? body["schema"].map { SchemaSample.value(of: $0) }
+        value =
+            value
+            ?? body["schema"].map { schema in
+                // Each operation and status draws from its own sequence, so one answer does not
+                // change when another operation is asked for first.
+                var random = sampleSeed.map { SplitMix64(seed: $0 ^ Self.stableHash("\(documented.method) \(documented.path) \(status)")) }
+                return SchemaSample.value(of: schema, random: &random)
+            }
         guard media.contains("json") else { return MockResponse(status: status, headers: [(name: "Content-Type", value: media)]) }
         return MockResponse(status: status, body: value)
     }
 }
 
-/// A value a JSON schema accepts, the same on every run: the first choice, the least number
-/// allowed, a string of the format.
+/// A value a JSON schema accepts: with no generator, the same on every run (the first choice,
+/// the least number allowed, a string of the format); with one, values drawn within the schema's
+/// bounds, the same for one seed.
 enum SchemaSample {
     static func value(of schema: JSONValue, depth: Int = 0) -> JSONValue {
+        var random: SplitMix64?
+        return value(of: schema, depth: depth, random: &random)
+    }
+
+    static func value(of schema: JSONValue, depth: Int = 0, random: inout SplitMix64?) -> JSONValue {
         guard case .object(let object) = schema else { return .null }
         if let example = object["example"] { return example }
         if let constant = object["const"] { return constant }
-        if let first = object["enum"]?.arrayValue?.first { return first }
+        if let choices = object["enum"]?.arrayValue, let first = choices.first {
+            guard random != nil else { return first }
+            return choices[random?.next(below: choices.count) ?? 0]
+        }
         if let value = object["default"] { return value }
         // Ten levels down, an object holds only its required members and arrays are left empty,
         // so that a schema that contains itself ends; one that requires itself ends at twenty.
         let deep = depth >= 10
         guard depth < 20 else { return object["type"]?.stringValue == "array" ? [] : .object(JSONObject()) }
         for key in ["oneOf", "anyOf"] where !deep {
-            if let first = object[key]?.arrayValue?.first { return value(of: first, depth: depth + 1) }
+            if let first = object[key]?.arrayValue?.first { return value(of: first, depth: depth + 1, random: &random) }
         }
         if !deep, let parts = object["allOf"]?.arrayValue {
             var merged = JSONObject()
             for part in parts {
-                if case .object(let members) = value(of: part, depth: depth + 1) { for (key, value) in members { merged[key] = value } }
+                if case .object(let members) = value(of: part, depth: depth + 1, random: &random) {
+                    for (key, value) in members { merged[key] = value }
+                }
             }
             return .object(merged)
         }
@@ -228,31 +251,75 @@ enum SchemaSample {
             let required = Set(object["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
             var result = JSONObject()
             for (key, property) in object["properties"]?.objectValue ?? JSONObject() where !deep || required.contains(key) {
-                let member = value(of: property, depth: depth + 1)
+                let member = value(of: property, depth: depth + 1, random: &random)
                 if member == .null, !required.contains(key), !allowsNull(property) { continue }
                 result[key] = member
             }
             return .object(result)
         case "array":
             let items = object["items"] ?? [:]
-            let item = deep ? .null : value(of: items, depth: depth + 1)
+            let item = deep ? .null : value(of: items, depth: depth + 1, random: &random)
             if item == .null, !allowsNull(items), (object["minItems"]?.intValue ?? 0) == 0 { return .array([]) }
-            return .array(Array(repeating: item, count: max(object["minItems"]?.intValue ?? 1, 1)))
-        case "integer": return .integer(object["minimum"]?.intValue ?? 1)
-        case "number": return .number(object["minimum"]?.doubleValue ?? 1)
-        case "boolean": return .bool(true)
+            let least = max(object["minItems"]?.intValue ?? 1, 1)
+            guard random != nil, !deep, least < 3 else { return .array(Array(repeating: item, count: least)) }
+            // A drawn array holds one to three items, each drawn anew, unless they must differ.
+            let count = object["uniqueItems"]?.boolValue == true ? least : least + (random?.next(below: 3 - least + 1) ?? 0)
+            var drawn = [item]
+            while drawn.count < count { drawn.append(value(of: items, depth: depth + 1, random: &random)) }
+            return .array(drawn)
+        case "integer":
+            let least = object["minimum"]?.intValue ?? (object["exclusiveMinimum"]?.intValue).map { $0 + 1 } ?? 1
+            guard random != nil, object["multipleOf"] == nil else { return .integer(least) }
+            let most = object["maximum"]?.intValue ?? (object["exclusiveMaximum"]?.intValue).map { $0 - 1 } ?? least + 999
+            guard most > least else { return .integer(least) }
+            return .integer(least + (random?.next(below: min(most - least, 1_000_000) + 1) ?? 0))
+        case "number":
+            let least = object["minimum"]?.doubleValue ?? 1
+            guard random != nil, object["multipleOf"] == nil, object["exclusiveMinimum"] == nil, object["exclusiveMaximum"] == nil
+            else { return .number(least) }
+            let most = object["maximum"]?.doubleValue ?? least + 1000
+            guard most > least else { return .number(least) }
+            let step = Double(random?.next(below: 10_001) ?? 0) / 10_000
+            return .number(((least + (most - least) * step) * 100).rounded(.down) / 100)
+        case "boolean": return .bool(random == nil || random?.next(below: 2) == 1)
         case "string":
-            switch object["format"]?.stringValue {
-            case "date-time": return "2024-01-01T00:00:00Z"
-            case "date": return "2024-01-01"
-            case "email": return "ada@example.com"
-            case "uri", "url": return "https://example.com/"
-            case "uuid": return "00000000-0000-4000-8000-000000000001"
-            default: return .string(String(repeating: "a", count: max(object["minLength"]?.intValue ?? 1, 1)))
+            let format = object["format"]?.stringValue
+            guard random != nil, object["pattern"] == nil else { return fixedString(format, object) }
+            let n = random?.next(below: 100_000) ?? 0
+            switch format {
+            case "date-time":
+                return .string("20\(10 + n % 15)-\(pad(1 + n % 12))-\(pad(1 + n % 28))T\(pad(n % 24)):\(pad(n % 60)):\(pad(n / 60 % 60))Z")
+            case "date": return .string("20\(10 + n % 15)-\(pad(1 + n % 12))-\(pad(1 + n % 28))")
+            case "email": return .string("user\(n)@example.com")
+            case "uri", "url": return .string("https://example.com/\(n)")
+            case "uuid":
+                let hex = String(format: "%08x", n)
+                return .string("\(hex)-0000-4000-8000-\(String(repeating: "0", count: 4))\(hex)")
+            case nil:
+                let least = max(object["minLength"]?.intValue ?? 1, 1)
+                let most = object["maxLength"]?.intValue ?? least + 11
+                let letters = Array("abcdefghijklmnopqrstuvwxyz")
+                let length = most > least ? least + (random?.next(below: min(most - least, 64) + 1) ?? 0) : least
+                return .string(String((0..<length).map { _ in letters[random?.next(below: letters.count) ?? 0] }))
+            default: return fixedString(format, object)
             }
         default: return .null
         }
     }
+
+    /// The string of a format every run makes, or `a` repeated to the least length.
+    static func fixedString(_ format: String?, _ object: JSONObject) -> JSONValue {
+        switch format {
+        case "date-time": "2024-01-01T00:00:00Z"
+        case "date": "2024-01-01"
+        case "email": "ada@example.com"
+        case "uri", "url": "https://example.com/"
+        case "uuid": "00000000-0000-4000-8000-000000000001"
+        default: .string(String(repeating: "a", count: max(object["minLength"]?.intValue ?? 1, 1)))
+        }
+    }
+
+    static func pad(_ number: Int) -> String { number < 10 ? "0\(number)" : String(number) }
 
     /// Whether a schema takes `null`: one that says nothing, a `null` type, or a choice of one.
     static func allowsNull(_ schema: JSONValue) -> Bool {

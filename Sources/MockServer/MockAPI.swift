@@ -17,6 +17,8 @@ public struct MockAPI: Sendable {
     /// How each resource's records are shown, by resource name: worked out once from the
     /// read schema, since every presented record follows it.
     let presentations: [String: Presentation]
+    /// Seed of the values made from response schemas; nil makes the same values on every run of any seed.
+    let sampleSeed: UInt64?
 
     public enum SetupError: Error, CustomStringConvertible {
         case missingBodySchema(String)
@@ -31,8 +33,10 @@ public struct MockAPI: Sendable {
     /// - Parameters:
     ///   - spec: the registry and the spec generated from it; requests are validated against its schemas.
     ///   - now: the clock that stamps `date_created` and `date_modified`.
-    public init(spec: GeneratedSpec, now: @escaping @Sendable () -> Date = Date.init) throws {
+    ///   - sampleSeed: varies the values made from response schemas, the same for one seed.
+    public init(spec: GeneratedSpec, now: @escaping @Sendable () -> Date = Date.init, sampleSeed: UInt64? = nil) throws {
         self.registry = spec.registry
+        self.sampleSeed = sampleSeed
         self.contract = spec.contract
         self.now = now
         self.presentations = Presentation.all(registry)

@@ -15,6 +15,10 @@ public enum MockApplication {
         public var seeding: Seeding
         /// Generated records per resource, instead of the registry's `seedRecords`.
         public var records: Int?
+        /// Seed of the values made from response schemas (operations answered from the document
+        /// with no example): nil makes the first choice and the least number, as the document's
+        /// reference pages show them.
+        public var sampleSeed: UInt64?
         /// Renders the guides as HTML files (paths like `index.html`), served at `/docs`; none
         /// serves none. It runs after the mock starts answering, while `/docs` waits for it.
         public var docs: @Sendable () -> [GeneratedFile]
@@ -27,7 +31,7 @@ public enum MockApplication {
         public var logLevel: Logger.Level
 
         public init(
-            host: String = "127.0.0.1", port: Int = 4010, seeding: Seeding = .seeded(1), records: Int? = nil,
+            host: String = "127.0.0.1", port: Int = 4010, seeding: Seeding = .seeded(1), records: Int? = nil, sampleSeed: UInt64? = nil,
             docs: @escaping @Sendable () -> [GeneratedFile] = { [] },
             statePath: String? = nil, options: MockResponder.Options = .init(), idleTimeout: Duration = .seconds(30),
             logLevel: Logger.Level = .info
@@ -36,6 +40,7 @@ public enum MockApplication {
             self.port = port
             self.seeding = seeding
             self.records = records
+            self.sampleSeed = sampleSeed
             self.docs = docs
             self.statePath = statePath
             self.options = options
@@ -49,7 +54,7 @@ public enum MockApplication {
     public static func responder(
         spec: GeneratedSpec, configuration: Configuration, now: @escaping @Sendable () -> Date = Date.init
     ) throws -> MockResponder {
-        let api = try MockAPI(spec: spec, now: now)
+        let api = try MockAPI(spec: spec, now: now, sampleSeed: configuration.sampleSeed)
         let store = try MockStore(
             api: api, seeding: configuration.seeding, records: configuration.records, statePath: configuration.statePath)
         var logger = Logger(label: "specsmith-mock")

@@ -50,7 +50,10 @@ extension Specsmith {
 
         @OptionGroup var project: ProjectOptions
 
-        @Option(help: "Seed of the generated sample records; the same seed gives the same data. (default: 1)")
+        @Option(
+            help:
+                "Seed of the generated sample records, and of the values made from response schemas where the document has no example; the same seed gives the same data. (default: 1; without it, values made from schemas are the first choice and the least number)"
+        )
         var seed: UInt64?
 
         @Option(help: "Generated records per resource, instead of the registry's few (e.g. 10000 for load tests).")
@@ -217,7 +220,7 @@ extension Specsmith {
                 maxBodySize: try Self.bytes(maxBody), access: AccessPolicy(tokens: Set(tokens), readOnlyTokens: Set(readOnlyTokens)),
                 cors: !noCORS, bodyTimeout: .seconds(timeout), rateLimit: rateLimit.flatMap(RateLimiting.init(parsing:)))
             let configuration = MockApplication.Configuration(
-                host: host, port: port, seeding: empty ? .empty : .seeded(seed ?? 1), records: records,
+                host: host, port: port, seeding: empty ? .empty : .seeded(seed ?? 1), records: records, sampleSeed: seed,
                 docs: docs, statePath: state, options: options, idleTimeout: .seconds(timeout + 1),
                 logLevel: level)
             let host = self.host

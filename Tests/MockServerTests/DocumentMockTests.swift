@@ -217,6 +217,61 @@ private func imported(_ relativePath: String) throws -> ImportedAPI {
         }
     }
 
+    /// With `--seed`, values made from a response schema are drawn within its bounds: valid, the
+    /// same for one seed on every run, different for another; without it, the first choice and
+    /// the least number.
+    @Test func aSeedDrawsValuesFromTheSchema() async throws {
+        let document = try SpecDocument(
+            text: """
+                openapi: 3.1.0
+                info: {title: Weather, version: '1'}
+                paths:
+                  /forecast:
+                    get:
+                      responses:
+                        '200':
+                          description: A forecast.
+                          content:
+                            application/json:
+                              schema:
+                                type: object
+                                required: [sky, high, days, issued, station]
+                                properties:
+                                  sky: {type: string, enum: [clear, cloudy, rain, snow]}
+                                  high: {type: integer, minimum: -40, maximum: 50}
+                                  wind: {type: number, minimum: 0, maximum: 60}
+                                  days:
+                                    type: array
+                                    items: {type: string, minLength: 3, maxLength: 8}
+                                  issued: {type: string, format: date-time}
+                                  station: {type: string, format: uuid}
+                                  alert: {type: boolean}
+                """)
+        let imported = ImportedAPI(document: document, fileName: "weather.yaml")
+        let original = try contract(of: document)
+        let schema = try #require(original.responseSchema(method: "get", path: "/forecast", status: "200"))
+        func forecast(seed: UInt64?) async throws -> JSONValue? {
+            try await withMock(configuration: .init(seeding: .empty, sampleSeed: seed, logLevel: .warning), registry: imported.registry) {
+                mock in
+                var client = mock
+                client.prefix = ""
+                return try await client.get("/forecast").body
+            }
+        }
+        let fixed = try await forecast(seed: nil)
+        #expect(fixed?["sky"] == "clear")
+        #expect(fixed?["high"] == -40)
+        var drawn: [JSONValue] = []
+        for seed: UInt64 in [7, 7, 8, 9] {
+            let body = try #require(try await forecast(seed: seed))
+            #expect(original.validator.validate(body, against: schema, context: .response).isEmpty, "seed \(seed): \(body)")
+            drawn.append(body)
+        }
+        #expect(drawn[0] == drawn[1])
+        #expect(Set(drawn.dropFirst()).count == 3)
+        #expect(drawn.allSatisfy { $0 != fixed })
+    }
+
     /// A value made from a schema deeper than the mock goes (ten levels) is still one the
     /// schema takes: optional members left out, arrays left empty, never a `null` it refuses.
     @Test func anAnswerMadeFromADeepSchemaIsValid() async throws {

@@ -136,5 +136,7 @@ let sydney: JSONValue = [
 /// What a document itself promises, as OpenAPIKit reads it (3.0 converted to 3.1): to judge a
 /// mock's answers against the document it was read from, not only against the spec it serves.
 func contract(of document: SpecDocument) throws -> SpecContract {
-    SpecContract(document: try OrderedDecoder().decode(OpenAPIKit30.OpenAPI.Document.self, from: document.root.json).convert(to: .v3_1_1))
+    let json = document.root.json
+    if document.version.hasPrefix("3.1") { return SpecContract(document: try OrderedDecoder().decode(OpenAPI.Document.self, from: json)) }
+    return SpecContract(document: try OrderedDecoder().decode(OpenAPIKit30.OpenAPI.Document.self, from: json).convert(to: .v3_1_1))
 }

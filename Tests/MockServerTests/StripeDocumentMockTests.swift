@@ -97,6 +97,35 @@ private let stripe: Result<ImportedAPI, any Error> = Result {
         }
     }
 
+    /// With `--seed`, the operations answered from the document draw their values from its
+    /// schemas, and every answer is still valid against the spec the mock serves.
+    @Test func drawnValuesAreValid() async throws {
+        let api = try stripe.get()
+        let spec = try api.spec()
+        let validator = SchemaValidator(document: spec.document)
+        try await withMock(configuration: .init(seeding: .empty, sampleSeed: 42, logLevel: .warning), registry: api.registry) { client in
+            var mock = client
+            mock.prefix = ""
+            var invalid: [String] = []
+            var drawn = 0
+            for entry in api.plan.entries where entry.role == .exampleOnly {
+                let method = try #require(HTTPRequest.Method(rawValue: entry.method.uppercased()))
+                let reply = try await mock.send(
+                    method, entry.path.replacing(/\{[^}]+\}/, with: "1"), raw: entry.method == "get" ? nil : "{}")
+                let status = String(reply.status)
+                if reply.status == 200 { drawn += 1 }
+                guard let body = reply.body,
+                    let schema = [status, "default"].lazy.compactMap({
+                        spec.contract.responseSchema(method: entry.method, path: entry.path, status: $0)
+                    }).first
+                else { continue }
+                invalid += validator.validate(body, against: schema, context: .response).map { "\(method) \(entry.path): \($0)" }
+            }
+            #expect(invalid == [])
+            #expect(drawn >= 40)
+        }
+    }
+
     /// The reference page of every resource renders: each example on it runs on the mock, and
     /// each answer is valid against the spec, as `specsmith mock DOCUMENT` serves them at /docs.
     @Test func everyReferencePageRunsOnTheMock() throws {
