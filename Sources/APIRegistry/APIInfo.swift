@@ -166,6 +166,13 @@ public struct ErrorShape: Sendable, Equatable {
         self.schema = schema
     }
 
+    /// Members that carry what went wrong, by the names APIs give them.
+    public static let messageMembers: Set<String> = ["message", "detail", "title", "error_description", "description", "msg"]
+    /// Members that name the field or parameter at fault.
+    public static let fieldMembers: Set<String> = ["param", "field", "parameter", "pointer", "path"]
+    /// Members that repeat the HTTP status.
+    public static let statusMembers: Set<String> = ["status", "status_code", "statusCode", "code"]
+
     /// The body of one error: `title` at `message`, the first of `fields` at `field`.
     public func body(status code: Int, title: String, fields: [String]) -> JSONValue {
         var result = body

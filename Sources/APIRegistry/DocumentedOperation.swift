@@ -9,7 +9,9 @@ public struct DocumentedOperation: Sendable {
     public let method: String
     /// Its path under the server URL (`/status`, `/orders/{orderId}/pdf`).
     public let path: String
-    /// The OpenAPI operation object, every `$ref` in it replaced by what it names.
+    /// The OpenAPI operation object: a `$ref` to a component schema (`#/components/schemas/x`)
+    /// names one of the registry's models or one of its `documentedSchemas`; every other `$ref`
+    /// is replaced by what it names.
     public let operation: JSONValue
     /// Why the operation's text could not be read, when it was given as text; `generate` says so.
     public let problem: String?
@@ -63,5 +65,36 @@ public struct DocumentedOperation: Sendable {
     public static func declaredStatus(_ code: Int, among keys: [String]) -> String? {
         keys.first { $0 == String(code) } ?? keys.first { $0.uppercased() == "\(code / 100)XX" }
             ?? (keys.contains("default") ? "default" : nil)
+    }
+}
+
+/// A component schema that operations kept as written refer to (`#/components/schemas/name`) and
+/// that is none of the registry's models: the spec carries it as its document has it, so that
+/// what those operations answer is judged, and made, as the document says.
+public struct DocumentedSchema: Sendable {
+    /// Its name under `components/schemas`.
+    public let name: String
+    /// The JSON Schema, its `$ref`s to other component schemas kept.
+    public let schema: JSONValue
+    /// Why its text could not be read, when it was given as text; `generate` says so.
+    public let problem: String?
+
+    /// The schema `name` is.
+    public init(name: String, schema: JSONValue) {
+        self.name = name
+        self.schema = schema
+        self.problem = nil
+    }
+
+    /// The schema given as its JSON text, as `specsmith import` writes it.
+    public init(name: String, json: String) {
+        self.name = name
+        do {
+            self.schema = try JSONParser(maxDepth: 512, maxStringLength: .max).parse(json)
+            self.problem = nil
+        } catch {
+            self.schema = .object(JSONObject())
+            self.problem = "the schema's JSON does not parse: \(error)"
+        }
     }
 }

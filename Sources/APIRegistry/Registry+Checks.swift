@@ -12,6 +12,11 @@ extension Registry {
                 problems.append(DeclarationProblem("\(documented.method) \(documented.path): \(problem)", at: documented.declaredAt))
             }
         }
+        for schema in documentedSchemas {
+            if let problem = schema.problem {
+                problems.append(DeclarationProblem("documented schema '\(schema.name)': \(problem)", at: nil))
+            }
+        }
         for resource in resources {
             let at = "resource '\(resource.name)'"
             if !names.insert(resource.name).inserted {

@@ -16,13 +16,16 @@ public struct Registry: Sendable {
     public let singletons: [Singleton]
     /// Operations served as their document describes them, with no records behind them.
     public let documented: [DocumentedOperation]
+    /// The component schemas `documented` operations refer to that no model is.
+    public let documentedSchemas: [DocumentedSchema]
 
     /// The registry of one API.
     public init(
         info: APIInfo, pagination: Pagination, resources: [Resource], singletons: [Singleton] = [], recordEnvelope: RecordEnvelope = .data,
-        publishedReference: PublishedReference? = nil, documented: [DocumentedOperation] = []
+        publishedReference: PublishedReference? = nil, documented: [DocumentedOperation] = [], documentedSchemas: [DocumentedSchema] = []
     ) {
         self.documented = documented
+        self.documentedSchemas = documentedSchemas
         self.info = info
         self.pagination = pagination
         self.resources = resources

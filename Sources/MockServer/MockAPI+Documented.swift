@@ -20,35 +20,36 @@ extension MockAPI {
     }
 
     /// A refusal in the error format the operation declares for its status (that status, its
-    /// `4XX`, or `default`): a value of the declared schema whose members named like a message
-    /// carry the refusal's title, and whose members naming a parameter carry the first field
-    /// at fault (Stripe's `{"error": {"message": …, "param": …}}`). The mock's own format where
-    /// the operation declares none.
+    /// `4XX`, or `default`): the declared schema's required members, with those named like a
+    /// message carrying the refusal's sentence and one naming a parameter the first field at
+    /// fault (Stripe's `{"error": {"message": …, "param": …}}`). The mock's own format where the
+    /// operation declares none.
     func declared(_ refusal: APIError, by documented: DocumentedOperation) -> MockResponse {
         guard let (_, response) = documented.response(code: refusal.status), case .object(let content)? = response["content"],
             let media = content.keys.first(where: { $0.contains("json") }), let schema = content[media]?["schema"]
         else { return failure(refusal) }
-        let field = refusal.errors.keys.first
-        func filled(_ value: JSONValue) -> JSONValue {
-            switch value {
-            case .object(let object):
-                var result = JSONObject()
-                for (key, member) in object {
-                    switch (key, member) {
-                    case ("message", .string), ("detail", .string), ("title", .string), ("error_description", .string):
-                        result[key] = .string(refusal.sentence)
-                    case ("param", .string), ("field", .string), ("parameter", .string):
-                        result[key] = field.map(JSONValue.string) ?? member
-                    default: result[key] = filled(member)
-                    }
+        let sample = SchemaSample(resolve: componentSchemas.schema, requiredOnly: true)
+        let field = refusal.errors.keys.first { $0 != "(root)" }
+        func filled(_ value: JSONValue, _ schema: JSONValue, depth: Int) -> JSONValue {
+            let schema = sample.resolved(schema)
+            guard depth < 8, case .object(var object) = value, let properties = schema["properties"]?.objectValue else { return value }
+            for (key, property) in properties {
+                let type = sample.resolved(property)["type"]?.stringValue
+                if type == "string", ErrorShape.messageMembers.contains(key) {
+                    object[key] = .string(refusal.sentence)
+                } else if type == "string", ErrorShape.fieldMembers.contains(key), let field {
+                    object[key] = .string(field)
+                } else if let member = object[key] {
+                    object[key] = filled(member, property, depth: depth + 1)
+                } else if type == "object", case .object(let inner) = filled([:], property, depth: depth + 1), !inner.isEmpty {
+                    object[key] = .object(inner)
                 }
-                return .object(result)
-            case .array(let items): return .array(items.map(filled))
-            default: return value
             }
+            return .object(object)
         }
         return MockResponse(
-            status: refusal.status, headers: [(name: "Content-Type", value: media)], body: filled(SchemaSample.value(of: schema)))
+            status: refusal.status, headers: [(name: "Content-Type", value: media)],
+            body: filled(sample.value(of: schema), schema, depth: 0))
     }
 
     /// Why the operation refuses `request`, as it declares: a required parameter missing, a path
@@ -74,7 +75,8 @@ extension MockAPI {
                 if parameter["required"]?.boolValue == true { problems.append(QueryProblem(parameter: name, message: "is required")) }
                 continue
             }
-            let value = Self.parameterValue(texts, schema: parameter["schema"] ?? [:])
+            let schema = parameter["schema"].map { schema in schema["$ref"]?.stringValue.flatMap(componentSchemas.schema) ?? schema }
+            let value = Self.parameterValue(texts, schema: schema ?? [:])
             problems += contract.parameterProblems(name, value, method: documented.method, path: documented.path)
         }
         if !problems.isEmpty { return .invalidQuery(problems) }
@@ -202,7 +204,7 @@ extension MockAPI {
                 // Each operation and status draws from its own sequence, so one answer does not
                 // change when another operation is asked for first.
                 var random = sampleSeed.map { SplitMix64(seed: $0 ^ Self.stableHash("\(documented.method) \(documented.path) \(status)")) }
-                return SchemaSample.value(of: schema, random: &random)
+                return SchemaSample(resolve: componentSchemas.schema).value(of: schema, random: &random)
             }
         guard media.contains("json") else { return MockResponse(status: status, headers: [(name: "Content-Type", value: media)]) }
         return MockResponse(status: status, body: value)
@@ -212,14 +214,33 @@ extension MockAPI {
 /// A value a JSON schema accepts: with no generator, the same on every run (the first choice,
 /// the least number allowed, a string of the format); with one, values drawn within the schema's
 /// bounds, the same for one seed.
-enum SchemaSample {
-    static func value(of schema: JSONValue, depth: Int = 0) -> JSONValue {
+struct SchemaSample {
+    /// The schema a `$ref` names, nil when none.
+    let resolve: (String) -> JSONValue?
+    /// Objects hold their required members only (an error body), not every member they list.
+    var requiredOnly = false
+
+    /// The schema itself, or the one its `$ref` names (a few references deep).
+    func resolved(_ schema: JSONValue) -> JSONValue {
+        var schema = schema
+        for _ in 0..<8 {
+            guard case .string(let ref)? = schema["$ref"], let target = resolve(ref) else { break }
+            schema = target
+        }
+        return schema
+    }
+
+    func value(of schema: JSONValue, depth: Int = 0) -> JSONValue {
         var random: SplitMix64?
         return value(of: schema, depth: depth, random: &random)
     }
 
-    static func value(of schema: JSONValue, depth: Int = 0, random: inout SplitMix64?) -> JSONValue {
+    func value(of schema: JSONValue, depth: Int = 0, random: inout SplitMix64?) -> JSONValue {
         guard case .object(let object) = schema else { return .null }
+        if case .string(let ref)? = object["$ref"] {
+            guard depth < 20, let target = resolve(ref) else { return .null }
+            return value(of: target, depth: depth + 1, random: &random)
+        }
         if let example = object["example"] { return example }
         if let constant = object["const"] { return constant }
         if let choices = object["enum"]?.arrayValue, let first = choices.first {
@@ -231,8 +252,14 @@ enum SchemaSample {
         // so that a schema that contains itself ends; one that requires itself ends at twenty.
         let deep = depth >= 10
         guard depth < 20 else { return object["type"]?.stringValue == "array" ? [] : .object(JSONObject()) }
-        for key in ["oneOf", "anyOf"] where !deep {
-            if let first = object[key]?.arrayValue?.first { return value(of: first, depth: depth + 1, random: &random) }
+        for key in ["oneOf", "anyOf"] {
+            guard let choices = object[key]?.arrayValue, let first = choices.first else { continue }
+            // Deep down, a choice that is a plain value (an id beside the record it names) ends there.
+            let plain = choices.first { choice in
+                let type = resolved(choice)["type"]?.stringValue
+                return type != nil && type != "object" && type != "array"
+            }
+            return value(of: deep ? plain ?? first : first, depth: depth + 1, random: &random)
         }
         if !deep, let parts = object["allOf"]?.arrayValue {
             var merged = JSONObject()
@@ -250,7 +277,8 @@ enum SchemaSample {
             // rather than hold a `null` the schema refuses.
             let required = Set(object["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
             var result = JSONObject()
-            for (key, property) in object["properties"]?.objectValue ?? JSONObject() where !deep || required.contains(key) {
+            for (key, property) in object["properties"]?.objectValue ?? JSONObject() where !(deep || requiredOnly) || required.contains(key)
+            {
                 let member = value(of: property, depth: depth + 1, random: &random)
                 if member == .null, !required.contains(key), !allowsNull(property) { continue }
                 result[key] = member
@@ -308,7 +336,7 @@ enum SchemaSample {
     }
 
     /// The string of a format every run makes, or `a` repeated to the least length.
-    static func fixedString(_ format: String?, _ object: JSONObject) -> JSONValue {
+    func fixedString(_ format: String?, _ object: JSONObject) -> JSONValue {
         switch format {
         case "date-time": "2024-01-01T00:00:00Z"
         case "date": "2024-01-01"
@@ -319,14 +347,45 @@ enum SchemaSample {
         }
     }
 
-    static func pad(_ number: Int) -> String { number < 10 ? "0\(number)" : String(number) }
+    func pad(_ number: Int) -> String { number < 10 ? "0\(number)" : String(number) }
 
     /// Whether a schema takes `null`: one that says nothing, a `null` type, or a choice of one.
-    static func allowsNull(_ schema: JSONValue) -> Bool {
+    func allowsNull(_ schema: JSONValue, depth: Int = 0) -> Bool {
         guard case .object(let object) = schema else { return true }
+        if case .string(let ref)? = object["$ref"] { return depth < 20 && resolve(ref).map { allowsNull($0, depth: depth + 1) } == true }
         if object.isEmpty || object["nullable"]?.boolValue == true { return true }
         if object["type"]?.stringValue == "null" || object["type"]?.arrayValue?.contains("null") == true { return true }
         if object["enum"]?.arrayValue?.contains(.null) == true { return true }
-        return ["oneOf", "anyOf"].contains { object[$0]?.arrayValue?.contains(where: allowsNull) == true }
+        return ["oneOf", "anyOf"].contains { object[$0]?.arrayValue?.contains { allowsNull($0, depth: depth + 1) } == true }
+    }
+}
+
+/// The component schemas operations kept as written name, as JSON: the registry's documented
+/// schemas as written, and a model's as the spec says it, encoded on first use.
+final class ComponentSchemas: @unchecked Sendable {
+    private let documented: [String: JSONValue]
+    private let components: OpenAPI.ComponentDictionary<JSONSchema>
+    private let lock = NSLock()
+    private var encoded: [String: JSONValue] = [:]
+
+    init(registry: Registry, components: OpenAPI.ComponentDictionary<JSONSchema>) {
+        documented = Dictionary(registry.documentedSchemas.map { ($0.name, $0.schema) }, uniquingKeysWith: { first, _ in first })
+        self.components = components
+    }
+
+    /// The schema `ref` (`#/components/schemas/order`) names; nil when it names none.
+    func schema(_ ref: String) -> JSONValue? {
+        let prefix = "#/components/schemas/"
+        guard ref.hasPrefix(prefix) else { return nil }
+        let name = String(ref.dropFirst(prefix.count))
+        if let schema = documented[name] { return schema }
+        lock.lock()
+        defer { lock.unlock() }
+        if let schema = encoded[name] { return schema }
+        guard let schema = components[.init(stringLiteral: name)], let data = try? JSONEncoder().encode(schema),
+            let value = try? JSONParser(maxDepth: 512, maxStringLength: .max).parse(Array(data))
+        else { return nil }
+        encoded[name] = value
+        return value
     }
 }

@@ -19,6 +19,8 @@ public struct MockAPI: Sendable {
     let presentations: [String: Presentation]
     /// Seed of the values made from response schemas; nil makes the same values on every run of any seed.
     let sampleSeed: UInt64?
+    /// What the `$ref`s of operations kept as written name.
+    let componentSchemas: ComponentSchemas
 
     public enum SetupError: Error, CustomStringConvertible {
         case missingBodySchema(String)
@@ -37,6 +39,7 @@ public struct MockAPI: Sendable {
     public init(spec: GeneratedSpec, now: @escaping @Sendable () -> Date = Date.init, sampleSeed: UInt64? = nil) throws {
         self.registry = spec.registry
         self.sampleSeed = sampleSeed
+        self.componentSchemas = ComponentSchemas(registry: spec.registry, components: spec.contract.document.components.schemas)
         self.contract = spec.contract
         self.now = now
         self.presentations = Presentation.all(registry)

@@ -89,8 +89,20 @@ public struct DocumentEmitter: Sendable {
                 throw .registry("APIInfo errorFormat: the error shape's schema is not a JSON Schema OpenAPI 3.1 can say: \(error)")
             }
         }
+        var schemas = emitSchemas()
+        let carried = registry.documentedSchemas.filter { schemas[.init(stringLiteral: $0.name)] == nil }
+        let carriedSchemas = carried.concurrentMap { carried in
+            Result { try OrderedDecoder().decode(JSONSchema.self, from: carried.schema) }
+        }
+        for (carried, schema) in zip(carried, carriedSchemas) {
+            switch schema {
+            case .success(let schema): schemas[.init(stringLiteral: carried.name)] = schema
+            case .failure(let error):
+                throw .registry("documented schema '\(carried.name)': not a JSON Schema OpenAPI 3.1 can say: \(error)")
+            }
+        }
         let components = OpenAPI.Components(
-            schemas: emitSchemas(),
+            schemas: schemas,
             responses: sharedResponses(),
             headers: rateLimitHeaders(),
             securitySchemes: [OpenAPI.ComponentKey(stringLiteral: info.authentication.schemeName): .b(securityScheme())])

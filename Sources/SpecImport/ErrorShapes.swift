@@ -9,11 +9,6 @@ import SpecReader
 struct ErrorShapes {
     let reading: SchemaReading
 
-    /// Member names that carry what went wrong, a field or parameter at fault, and the status.
-    static let messages: Set<String> = ["message", "detail", "title", "error_description", "description", "msg"]
-    static let fields: Set<String> = ["param", "field", "parameter", "pointer", "path"]
-    static let statuses: Set<String> = ["status", "status_code", "statusCode", "code"]
-
     /// The error format the document declares; the registry's own where it declares none it can fill.
     func format() -> ErrorFormat {
         guard let (media, schema) = declared() else { return .statusTitleType }
@@ -64,14 +59,14 @@ struct ErrorShapes {
             let isRequired = merged.required.contains(member.key)
             let here = path + [member.key]
             var kept: JSONValue?
-            if type == "string", slots.message == nil, Self.messages.contains(member.key) {
+            if type == "string", slots.message == nil, ErrorShape.messageMembers.contains(member.key) {
                 slots.message = here
                 kept = ["type": "string"]
-            } else if type == "string", slots.field == nil, Self.fields.contains(member.key) {
+            } else if type == "string", slots.field == nil, ErrorShape.fieldMembers.contains(member.key) {
                 slots.field = here
                 kept = ["type": "string"]
                 if isRequired { body[member.key] = "" }
-            } else if type == "integer", slots.status == nil, Self.statuses.contains(member.key) {
+            } else if type == "integer", slots.status == nil, ErrorShape.statusMembers.contains(member.key) {
                 slots.status = here
                 kept = ["type": "integer"]
             } else if type == "object" || (type == nil && property["properties"] != nil),

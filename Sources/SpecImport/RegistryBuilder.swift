@@ -136,9 +136,13 @@ struct RegistryBuilder {
         // out, with the reason in the report, and its operations are kept as the document says them.
         var leftOut: Set<String> = []
         while true {
-            let registry = Registry(
+            let models = Registry(
                 info: info(), pagination: pagination, resources: resources, singletons: singletons,
-                recordEnvelope: bareRecords ? .bare : .data, documented: documented)
+                recordEnvelope: bareRecords ? .bare : .data)
+            let registry = Registry(
+                info: models.info, pagination: pagination, resources: resources, singletons: singletons,
+                recordEnvelope: models.recordEnvelope, documented: documented,
+                documentedSchemas: documentedSchemas(documented, besides: models))
             var reasons: [(name: String, reason: String)] = []
             var dropped = false
             if let problem = registry.declarationProblems().first {
@@ -289,26 +293,62 @@ struct RegistryBuilder {
         return nil
     }
 
-    /// An operation kept as the document says it, its path's parameters with its own and every
-    /// `$ref` replaced by what it names.
+    /// An operation kept as the document says it: its path's parameters with its own, its `$ref`s
+    /// to component schemas kept (the registry's models, or schemas the spec carries as the
+    /// document has them: `documentedSchemas`), and every other `$ref` replaced by what it names.
     func documented(_ source: SpecDocument.Operation) -> DocumentedOperation {
-        var object = inlined(source.node).objectValue ?? JSONObject()
-        let parameters = document.effectiveParameters(of: source).map { inlined($0.node) }
+        var object = kept(source.node).objectValue ?? JSONObject()
+        let parameters = document.effectiveParameters(of: source).map { kept($0.node) }
         if !parameters.isEmpty { object["parameters"] = .array(parameters) }
         return DocumentedOperation(method: source.method, path: source.path, operation: .object(object))
     }
 
-    /// A node with its references replaced by what they name, two references deep: below
-    /// that (and where a schema contains itself) a schema that takes any value, so that a
-    /// document whose schemas all reach each other (Stripe's) does not unfold without end.
-    func inlined(_ node: SpecNode, depth: Int = 0) -> JSONValue {
-        if node["$ref"] != nil {
-            guard depth < 2, let target = document.resolved(node) else { return .object(JSONObject()) }
-            return inlined(target, depth: depth + 1)
+    /// The component schema a `$ref` names (`#/components/schemas/order`), nil for any other.
+    static func schemaName(_ ref: String) -> String? {
+        let prefix = "#/components/schemas/"
+        guard ref.hasPrefix(prefix), !ref.dropFirst(prefix.count).contains("/") else { return nil }
+        return String(ref.dropFirst(prefix.count))
+    }
+
+    /// A node as JSON in OpenAPI 3.1's words, `$ref`s to component schemas kept and others
+    /// replaced by what they name (parameters, responses, bodies: a few levels at most).
+    func kept(_ node: SpecNode, depth: Int = 0) -> JSONValue {
+        if let ref = node["$ref"]?.string {
+            if Self.schemaName(ref) != nil { return .object(JSONObject([("$ref", .string(ref))])) }
+            guard depth < 8, let target = document.resolved(node) else { return .object(JSONObject()) }
+            return kept(target, depth: depth + 1)
         }
-        if node.isMapping { return .object(Self.openAPI31(JSONObject(node.members.map { ($0.key, inlined($0.value, depth: depth)) }))) }
-        if case .sequence(let items) = node.kind { return .array(items.map { inlined($0, depth: depth) }) }
+        if node.isMapping { return .object(Self.openAPI31(JSONObject(node.members.map { ($0.key, kept($0.value, depth: depth)) }))) }
+        if case .sequence(let items) = node.kind { return .array(items.map { kept($0, depth: depth) }) }
         return node.json
+    }
+
+    /// The component schemas `documented` operations refer to, directly or through each other,
+    /// that `registry` does not generate itself, in the document's order.
+    func documentedSchemas(_ documented: [DocumentedOperation], besides registry: Registry) -> [DocumentedSchema] {
+        let generated = Set(registry.allProjections().map(\.schemaName))
+        let components = document.root["components"]?["schemas"]
+        var found: [String: JSONValue] = [:]
+        var pending = documented.map(\.operation)
+        func visit(_ value: JSONValue) {
+            switch value {
+            case .object(let object):
+                if case .string(let ref)? = object["$ref"], let name = Self.schemaName(ref), !generated.contains(name), found[name] == nil,
+                    let node = components?[name]
+                {
+                    let schema = kept(node)
+                    found[name] = schema
+                    pending.append(schema)
+                }
+                for (_, member) in object { visit(member) }
+            case .array(let items): items.forEach(visit)
+            default: break
+            }
+        }
+        while let next = pending.popLast() { visit(next) }
+        return (components?.members ?? []).compactMap { member in
+            found[member.key].map { DocumentedSchema(name: member.key, schema: $0) }
+        }
     }
 
     /// A 3.0 schema's keywords as 3.1 says them: `exclusiveMaximum: true` beside `maximum` is

@@ -53,6 +53,17 @@ public struct RegistrySource: Sendable {
             writer.line("    ]")
             writer.line("")
         }
+        if !registry.documentedSchemas.isEmpty {
+            writer.line("    /// Component schemas the documented operations refer to, each as its JSON.")
+            writer.line("    static let documentedSchemas: [DocumentedSchema] = [")
+            for schema in registry.documentedSchemas {
+                writer.line(
+                    "        DocumentedSchema(name: \(Self.string(schema.name)), json: \(Self.rawString(JSONWriter(pretty: false).string(schema.schema)))),"
+                )
+            }
+            writer.line("    ]")
+            writer.line("")
+        }
         let names = registry.resources.map { resources[$0.name + "Resource"] ?? "resource" }
         writer.line(Layout.format("public static let registry = " + registryExpression(resources: names, variables: variables), indent: 1))
         writer.line("}")
@@ -91,7 +102,7 @@ public struct RegistrySource: Sendable {
 
     /// `Price` → `price`, `URLInfo` → `urlInfo`; names Swift reserves get a `Model` suffix.
     static func variables(for names: [String], taking used: Set<String> = []) -> [String: String] {
-        var taken: Set<String> = used.union(["registry", "documented"])
+        var taken: Set<String> = used.union(["registry", "documented", "documentedSchemas"])
         var result: [String: String] = [:]
         for name in names {
             let letters = name.filter { $0.isLetter || $0.isNumber || $0 == "_" }
@@ -193,6 +204,7 @@ public struct RegistrySource: Sendable {
         }
         if registry.recordEnvelope != .data { arguments.append("recordEnvelope: .\(registry.recordEnvelope.rawValue)") }
         if !registry.documented.isEmpty { arguments.append("documented: documented") }
+        if !registry.documentedSchemas.isEmpty { arguments.append("documentedSchemas: documentedSchemas") }
         return "Registry(" + arguments.joined(separator: ", ") + ")"
     }
 
