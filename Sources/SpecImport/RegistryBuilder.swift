@@ -12,6 +12,9 @@ struct RegistryBuilder {
     let plan: ImportPlan
     let fileName: String
     var reading: SchemaReading
+    /// Examples of the schemas carried for documented operations that their own schema refuses,
+    /// by schema name and the steps to them: left out.
+    var refusedExamples: [String: Set<[String]>] = [:]
     let inference: Inference
 
     /// The document the registry generated when the builder last checked it: the same one
@@ -199,6 +202,17 @@ struct RegistryBuilder {
                                 dropped = true
                                 continue
                             }
+                            // One in a schema the spec carries for them is left out of it likewise.
+                            let steps = Self.steps(of: problem.location)
+                            if steps.count > 3, steps[0] == "components", steps[1] == "schemas",
+                                registry.documentedSchemas.contains(where: { $0.name == steps[2] }),
+                                refusedExamples[steps[2], default: []].insert(Array(steps.dropFirst(3))).inserted
+                            {
+                                reading.note(
+                                    problem.location, "the document's example is refused by its own schema (\(problem.issue)); left out")
+                                dropped = true
+                                continue
+                            }
                             guard let owner = Self.owner(of: problem.location, in: registry) else { continue }
                             let reason = (owner.singleton ? "singleton '\(owner.name)': " : "") + "its example \(problem)"
                             if !reasons.contains(where: { $0.name == owner.name && $0.reason.hasPrefix("singleton '") == owner.singleton })
@@ -336,7 +350,11 @@ struct RegistryBuilder {
                 if case .string(let ref)? = object["$ref"], let name = Self.schemaName(ref), !generated.contains(name), found[name] == nil,
                     let node = components?[name]
                 {
-                    let schema = kept(node)
+                    // A schema's `examples/0` is its 3.0 `example` as OpenAPIKit reads it.
+                    let schema = refusedExamples[name, default: []].reduce(kept(node)) { schema, steps in
+                        let singular = steps.suffix(2).first == "examples" ? steps.dropLast(2) + ["example"] : steps
+                        return Self.removing(Array(singular), from: Self.removing(steps, from: schema))
+                    }
                     found[name] = schema
                     pending.append(schema)
                 }

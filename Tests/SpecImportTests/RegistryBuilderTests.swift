@@ -307,4 +307,43 @@ private func imported() throws -> ImportedAPI {
         #expect(try spec.yaml.contains("/orders/{orderId}/lines/{lineId}:"))
         #expect(try spec.yaml.contains("/settings/channels/{channelId}:"))
     }
+
+    /// An operation kept as written refers to a component schema, which the registry carries
+    /// with it rather than inlining; an example of that schema its own format refuses (a 3.0
+    /// `example`) is left out, with a note, and the spec still generates.
+    @Test func keptOperationsCarryTheSchemasTheyName() throws {
+        let document = """
+            openapi: 3.0.3
+            info: {title: Content, version: '2'}
+            paths:
+              /status:
+                get:
+                  responses:
+                    '200':
+                      description: The status.
+                      content:
+                        application/json:
+                          schema: {$ref: '#/components/schemas/status'}
+            components:
+              schemas:
+                status:
+                  type: object
+                  required: [published]
+                  properties:
+                    published: {$ref: '#/components/schemas/published_date'}
+                published_date:
+                  type: object
+                  properties:
+                    date: {type: string, format: date-time, example: '2022-08-10 14:39:15.000000'}
+            """
+        let api = ImportedAPI(document: try SpecDocument(text: document), fileName: "content.yaml")
+        #expect(api.registry.documentedSchemas.map(\.name) == ["status", "published_date"])
+        let response = api.registry.documented.first?.operation["responses"]?["200"]?["content"]?["application/json"]?["schema"]
+        #expect(response == ["$ref": "#/components/schemas/status"])
+        let yaml = try api.spec().yaml
+        #expect(yaml.contains("published_date:"))
+        #expect(!yaml.contains("2022-08-10 14:39:15"))
+        #expect(
+            api.report.text.contains("#/components/schemas/published_date/properties/date/examples/0: the document's example is refused"))
+    }
 }
