@@ -114,7 +114,7 @@ struct Inference {
     /// (`url`), what to send for the next page (`next_page`). Nil for a bare array, and for an
     /// answer with anything else beside its records (`meta`, `links`). Its cursors are the pair
     /// of parameters the list takes.
-    func listLayout(_ schema: SpecNode?, _ shape: ListShape, queryNames: [String]) -> ListLayout? {
+    func listLayout(_ schema: SpecNode?, _ shape: ListShape, path: String, queryNames: [String]) -> ListLayout? {
         guard let schema, let property = shape.property else { return nil }
         var members: [ListLayout.Member] = []
         for member in resolve(schema)["properties"]?.members ?? [] {
@@ -130,7 +130,16 @@ struct Inference {
             } else if type == "integer", ["total_count", "totalCount", "total"].contains(member.key) {
                 value = .total
             } else if type == "string", node["format"]?.string == nil, ["url", "path", "href"].contains(member.key) {
-                value = .path
+                // A pattern the list's own path does not match pins the value to another path
+                // (Stripe's `/v1/balance/history` answers `url: /v1/balance_transactions`).
+                let concrete = path.replacing(/\{[^}]+\}/, with: "a")
+                if let pattern = node["pattern"]?.string, let regex = try? Regex(pattern), let pinned = Samples.matching(pattern),
+                    (try? regex.firstMatch(in: concrete)) == nil
+                {
+                    value = .constant(.string(pinned))
+                } else {
+                    value = .path
+                }
             } else if type == "string", ["next_page", "next_cursor", "nextPageToken", "next_page_token"].contains(member.key) {
                 value = .next
             } else {
@@ -381,7 +390,9 @@ struct Inference {
             ? .cursor
             : queryNames.contains("offset") ? .offset : queryNames.contains("page") ? .page : nil
         let filters = queryNames.filter { name in fields.contains(Self.fieldName(of: name)) }
-        let layout = list.flatMap { shape in atPath["get"].flatMap { listLayout(responseSchema($0), shape, queryNames: queryNames) } }
+        let layout = list.flatMap { shape in
+            atPath["get"].flatMap { listLayout(responseSchema($0), shape, path: path, queryNames: queryNames) }
+        }
         let size = query.first { $0["in"]?.string == "query" && Self.pageSizes.contains($0["name"]?.string ?? "") }
             .flatMap { $0["schema"].map(resolve) }
         let limit = (size?["default"]?.json.intValue, size?["maximum"]?.json.intValue)
