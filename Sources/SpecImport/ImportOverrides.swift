@@ -10,6 +10,8 @@ import SpecReader
 ///   x-specsmith-example-only: true     # answered from the document, not kept as records
 /// POST /orders:
 ///   x-specsmith-resource: purchases    # the resource's name
+/// GET /products/{code}:
+///   x-specsmith-identifier: sku        # the field that identifies a record
 /// ```
 public struct ImportOverrides: Sendable {
     /// The corrections, by operation (`GET /reports/{reportId}/summary`).
@@ -54,9 +56,13 @@ public struct ImportOverrides: Sendable {
             for (name, value) in settings {
                 switch name {
                 case "x-specsmith-example-only" where value.boolValue != nil: continue
-                case "x-specsmith-resource" where !(value.stringValue ?? "").isEmpty: continue
-                case "x-specsmith-example-only", "x-specsmith-resource":
-                    let kind = name == "x-specsmith-example-only" ? "true or false" : "a resource name"
+                case "x-specsmith-resource",
+                    "x-specsmith-identifier" where !(value.stringValue ?? "").isEmpty:
+                    continue
+                case "x-specsmith-example-only", "x-specsmith-resource", "x-specsmith-identifier":
+                    let kind =
+                        name == "x-specsmith-example-only"
+                        ? "true or false" : name == "x-specsmith-resource" ? "a resource name" : "a field name"
                     throw Failure(description: "\(here): \(name) of '\(member.key)' must be \(kind)")
                 default:
                     throw Failure(

@@ -24,8 +24,9 @@ struct Inference {
     let overrides: [String: JSONObject]
 
     /// The keys that correct the inference: `x-specsmith-example-only: true` answers the
-    /// operation from the document; `x-specsmith-resource: NAME` names the resource it belongs to.
-    static let overrideKeys = ["x-specsmith-example-only", "x-specsmith-resource"]
+    /// operation from the document; `x-specsmith-resource: NAME` names the resource it belongs to;
+    /// `x-specsmith-identifier: FIELD` names the field that identifies its records.
+    static let overrideKeys = ["x-specsmith-example-only", "x-specsmith-resource", "x-specsmith-identifier"]
 
     init(document: SpecDocument, overrides: [String: JSONObject] = [:]) {
         self.document = document
@@ -51,6 +52,13 @@ struct Inference {
     /// `x-specsmith-*` member.
     func setting(_ key: String, _ method: String, _ path: String) -> JSONValue? {
         overrides["\(method.uppercased()) \(path)"]?[key] ?? methods(at: path)[method]?.node[key]?.json
+    }
+
+    /// The field an operation of the collection or its item path names with `x-specsmith-identifier`.
+    func givenIdentifier(at path: String, item: String?) -> String? {
+        [path, item].compactMap { $0 }.lazy.flatMap { at in
+            SpecDocument.methods.lazy.compactMap { self.setting("x-specsmith-identifier", $0, at)?.stringValue }
+        }.first
     }
 
     // MARK: - Schemas
@@ -369,7 +377,10 @@ struct Inference {
         let list = atPath["get"].flatMap { listShape(responseSchema($0)) }
         let record = record(at: path, item: item)
         let fields = properties(record)
-        let identifier = [parameter, "id", parameter.map(Self.snakeCase)].compactMap { $0 }.first { fields.contains($0) }
+        // The field `x-specsmith-identifier` names, else the item path's parameter, `id`, or the
+        // parameter in snake case.
+        let given = givenIdentifier(at: path, item: item)
+        let identifier = ([given, parameter, "id", parameter.map(Self.snakeCase)].compactMap { $0 }).first { fields.contains($0) }
         let segments = Self.segments(path)
         var parent: (resource: String, parameter: String)?
         if segments.count >= 3, Self.isParameter(segments[segments.count - 2]) {

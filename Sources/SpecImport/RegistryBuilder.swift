@@ -680,6 +680,11 @@ struct RegistryBuilder {
             paging = pagination.style == .page ? nil : [.page]
         case nil: break
         }
+        if let given = inference.givenIdentifier(at: planned.path, item: planned.itemPath), given != planned.identifier {
+            reading.note(
+                pointer,
+                "x-specsmith-identifier names '\(given)', which its records do not have; identified by \(planned.identifier ?? "none")")
+        }
         if let property = planned.listProperty, property != "data", planned.listLayout == nil {
             reading.note(pointer + "/get", "lists hold records in `\(property)`; the registry's lists hold them in `data`")
         }

@@ -44,7 +44,7 @@ extension Specsmith {
 
         @Option(
             help:
-                "A YAML or JSON file correcting how operations are understood: per `METHOD /path`, x-specsmith-example-only: true or x-specsmith-resource: NAME.",
+                "A YAML or JSON file correcting how operations are understood: per `METHOD /path`, x-specsmith-example-only: true, x-specsmith-resource: NAME or x-specsmith-identifier: FIELD.",
             completion: .file())
         var overrides: String?
 

@@ -75,6 +75,25 @@ private let notes = """
         #expect(none.registry.documented.count == 3)
     }
 
+    /// `x-specsmith-identifier` names the field that identifies records where the item path's
+    /// parameter does not (`/notes/{noteId}` over notes identified by `slug`); a field the
+    /// records do not have is reported, and the inference stands.
+    @Test func theIdentifierIsNamedByAnOverride() throws {
+        let slugged = notes.replacingOccurrences(of: "text: {type: string}", with: "text: {type: string}\n        slug: {type: string}")
+        let document = try SpecDocument(text: slugged)
+        #expect(ImportedAPI(document: document, fileName: "notes.yaml").registry.resources.first?.model.identifier == "id")
+        let overrides = try ImportOverrides(
+            text: "GET /notes/{noteId}: {x-specsmith-identifier: slug}\n", file: "overrides.yaml", for: document)
+        let api = ImportedAPI(document: document, fileName: "notes.yaml", overrides: overrides)
+        #expect(api.plan.resources.first?.identifier == "slug")
+        #expect(api.registry.resources.first?.model.identifier == "slug")
+        let missing = try ImportOverrides(
+            text: "GET /notes: {x-specsmith-identifier: uuid}\n", file: "overrides.yaml", for: document)
+        let reported = ImportedAPI(document: document, fileName: "notes.yaml", overrides: missing)
+        #expect(reported.registry.resources.first?.model.identifier == "id")
+        #expect(reported.report.text.contains("x-specsmith-identifier names 'uuid', which its records do not have; identified by id"))
+    }
+
     @Test func aBadOverrideNamesItsLine() throws {
         let document = try SpecDocument(text: notes)
         func failure(_ text: String) -> String {
@@ -97,6 +116,7 @@ private let notes = """
                 == "overrides.yaml:2: x-specsmith-example-only of 'GET /notes' must be true or false")
         #expect(
             failure("GET /notes: {x-specsmith-ignore: true}\n")
-                == "overrides.yaml:1: 'x-specsmith-ignore' corrects nothing; the keys are x-specsmith-example-only, x-specsmith-resource")
+                == "overrides.yaml:1: 'x-specsmith-ignore' corrects nothing; the keys are x-specsmith-example-only, x-specsmith-resource, x-specsmith-identifier"
+        )
     }
 }
