@@ -20,6 +20,9 @@ public indirect enum FieldType: Sendable {
     /// A nested model. When the model belongs to another resource related to this one,
     /// projections treat it as an embedded child (see `Registry.projection`).
     case model(Model)
+    /// The model of this name that a field further out declares with `.model`: how a model
+    /// contains itself (a comment's replies, a charge whose dispute lists the charge again).
+    case reference(String)
     /// An object whose values are strings, keyed by any name.
     case stringMap
     /// A value of exactly one of these types (a form field's value: text, a number, or a list of texts).
@@ -54,6 +57,7 @@ public indirect enum FieldType: Sendable {
         case .enumeration: "string (enum)"
         case .array(let element, _, _): "array of \(element.displayName)"
         case .model(let model): model.name
+        case .reference(let name): name
         case .stringMap: "map of string"
         case .oneOf(let types): types.map(\.displayName).joined(separator: " or ")
         case .set(let element): "array of different \(element.displayName)"

@@ -240,7 +240,7 @@ public struct ListQuery: Sendable {
                 return .failure(ClauseFailure(message: "'\(item)' is not one of: \(choices.joined(separator: ", "))"))
             }
             return .success(.string(item))
-        case .text, .number, .boolean, .array, .model, .stringMap, .oneOf, .set:
+        case .text, .number, .boolean, .array, .model, .reference, .stringMap, .oneOf, .set:
             guard !item.isEmpty else { return .failure(ClauseFailure(message: "has an empty value in its list")) }
             return .success(.string(item))
         }

@@ -102,6 +102,9 @@ public indirect enum ProjectedType: Sendable {
     case scalar(FieldType)
     case array(ProjectedType, minItems: Int?, maxItems: Int?)
     case model(ProjectedModel)
+    /// A model the registry declares further out, by the name of its schema in this view
+    /// (`Comment`, `CommentInput`) and the model's name.
+    case reference(schemaName: String, model: String)
 
     func project(_ value: JSONValue) -> JSONValue {
         switch (self, value) {
@@ -192,6 +195,8 @@ extension Registry {
         switch type {
         case .array(let element, let minItems, let maxItems):
             return .array(projectedType(element, kind, in: parent, valueObject: valueObject), minItems: minItems, maxItems: maxItems)
+        case .reference(let name):
+            return .reference(schemaName: kind == .read ? name : name + "Input", model: name)
         case .model(let nested):
             guard !valueObject, resource(owning: nested) != nil else {
                 return .model(valueObjectProjection(of: nested, answered: kind == .read, nested: true))
@@ -245,6 +250,7 @@ extension Registry {
             switch type {
             case .oneOf(let options): options.forEach(visitChoices)
             case .model(let model): visit(valueObjectProjection(of: model, answered: true))
+            case .reference(let name): if let model = model(named: name) { visit(valueObjectProjection(of: model, answered: true)) }
             case .array(let element, _, _), .set(let element): visitChoices(element)
             default: break
             }
@@ -255,6 +261,10 @@ extension Registry {
             case .scalar: break
             case .array(let element, _, _): visitNested(element)
             case .model(let nested): visit(nested)
+            case .reference(let schemaName, let name):
+                if let model = model(named: name) {
+                    visit(valueObjectProjection(of: model, answered: schemaName == name, nested: true))
+                }
             }
         }
         for resource in resources {

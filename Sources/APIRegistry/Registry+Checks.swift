@@ -12,6 +12,11 @@ extension Registry {
                 problems.append(DeclarationProblem("\(documented.method) \(documented.path): \(problem)", at: documented.declaredAt))
             }
         }
+        for (name, model) in modelsNamingUnknownReferences() {
+            problems.append(
+                DeclarationProblem(
+                    "model \(model.name): .reference(\"\(name)\") names no model the registry declares with .model", at: model.declaredAt))
+        }
         for schema in documentedSchemas {
             if let problem = schema.problem {
                 problems.append(DeclarationProblem("documented schema '\(schema.name)': \(problem)", at: nil))
@@ -277,7 +282,7 @@ extension FieldType {
         case .enumeration(let values): return values.isEmpty ? "an enumeration with no values admits nothing" : nil
         case .set(let element): return element.contradiction
         case .oneOf(let types): return types.lazy.compactMap(\.contradiction).first
-        case .boolean, .dateTime, .date, .model, .stringMap: return nil
+        case .boolean, .dateTime, .date, .model, .reference, .stringMap: return nil
         }
     }
 }
@@ -290,6 +295,23 @@ extension Rule {
         case .maxRecords, .custom: []
         case .valueMatchesType(let field, let relation, _, _): [field, relation]
         case .upsertKey(let fields), .exactlyOne(let fields), .uniqueTogether(let fields), .ignoresDuplicates(let fields): fields
+        }
+    }
+}
+
+extension Registry {
+    /// Each `.reference` a model's fields make to a name no model has, with the model, by model name.
+    func modelsNamingUnknownReferences() -> [(String, Model)] {
+        func references(_ type: FieldType) -> [String] {
+            switch type {
+            case .reference(let name): [name]
+            case .array(let element, _, _), .set(let element): references(element)
+            case .oneOf(let options): options.flatMap(references)
+            case .model, .text, .integer, .number, .boolean, .dateTime, .date, .enumeration, .stringMap: []
+            }
+        }
+        return modelsByName.values.sorted { $0.name < $1.name }.flatMap { model in
+            model.fields.flatMap { references($0.type) }.filter { self.model(named: $0) == nil }.map { ($0, model) }
         }
     }
 }

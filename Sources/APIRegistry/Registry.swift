@@ -18,6 +18,8 @@ public struct Registry: Sendable {
     public let documented: [DocumentedOperation]
     /// The component schemas `documented` operations refer to that no model is.
     public let documentedSchemas: [DocumentedSchema]
+    /// Every model declared, by name: what a `.reference` names.
+    let modelsByName: [String: Model]
 
     /// The registry of one API.
     public init(
@@ -32,6 +34,38 @@ public struct Registry: Sendable {
         self.singletons = singletons
         self.recordEnvelope = recordEnvelope
         self.publishedReference = publishedReference
+        self.modelsByName = Self.modelsByName(resources: resources, singletons: singletons)
+    }
+
+    /// The model called `name`, wherever the registry declares it.
+    public func model(named name: String) -> Model? { modelsByName[name] }
+
+    /// The models of resources, singletons and actions, and those their fields hold, by name;
+    /// the first of a name wins.
+    static func modelsByName(resources: [Resource], singletons: [Singleton]) -> [String: Model] {
+        var found: [String: Model] = [:]
+        func visit(_ model: Model) {
+            guard found[model.name] == nil else { return }
+            found[model.name] = model
+            for field in model.fields { visit(type: field.type) }
+        }
+        func visit(type: FieldType) {
+            switch type {
+            case .model(let model): visit(model)
+            case .array(let element, _, _), .set(let element): visit(type: element)
+            case .oneOf(let options): options.forEach(visit(type:))
+            case .text, .integer, .number, .boolean, .dateTime, .date, .enumeration, .stringMap, .reference: break
+            }
+        }
+        for resource in resources {
+            visit(resource.model)
+            for action in resource.actions {
+                visit(action.request)
+                if case .model(let model, _) = action.response { visit(model) }
+            }
+        }
+        for singleton in singletons { visit(singleton.model) }
+        return found
     }
 
     /// How a resource's list pages: its own styles, or the registry's; none for a bare-array list.

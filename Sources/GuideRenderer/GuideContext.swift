@@ -214,8 +214,10 @@ struct GuideContext {
                 switch field.type {
                 case .scalar(let scalar): scalar.displayName + constraints(scalar)
                 case .array(.model(let nested), _, _): "array of \(nested.schemaName)"
+                case .array(.reference(let schemaName, _), _, _): "array of \(schemaName)"
                 case .array: field.field.type.displayName
                 case .model(let nested): nested.schemaName
+                case .reference(let schemaName, _): schemaName
                 }
             var row: [String: Any] = [
                 "name": field.name, "type": type + (field.field.nullable ? " or null" : ""), "required": field.required ? "yes" : "no",
@@ -242,7 +244,7 @@ struct GuideContext {
             default: return ""
             }
         case .enumeration(let values): return ": " + values.map { "`\($0)`" }.joined(separator: ", ")
-        case .integer, .number, .boolean, .dateTime, .date, .array, .model, .stringMap, .oneOf, .set: return ""
+        case .integer, .number, .boolean, .dateTime, .date, .array, .model, .reference, .stringMap, .oneOf, .set: return ""
         }
     }
 

@@ -6,6 +6,12 @@ import OpenAPIKit
 import SchemaValidation
 
 extension MockAPI {
+    /// Whether `value` meets `schema` (a JSON Schema value, its `$ref`s naming the spec's components).
+    func accepts(_ value: JSONValue, _ schema: JSONValue) -> Bool {
+        guard let decoded = try? OrderedDecoder().decode(JSONSchema.self, from: schema) else { return false }
+        return contract.validator.isValid(value, against: decoded, context: .response)
+    }
+
     /// FNV-1a of `text`: the same on every run, where Swift's `Hasher` is seeded per process.
     static func stableHash(_ text: String) -> UInt64 {
         text.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
@@ -41,8 +47,6 @@ extension MockAPI {
                     object[key] = .string(field)
                 } else if let member = object[key] {
                     object[key] = filled(member, property, depth: depth + 1)
-                } else if type == "object", case .object(let inner) = filled([:], property, depth: depth + 1), !inner.isEmpty {
-                    object[key] = .object(inner)
                 }
             }
             return .object(object)
@@ -204,7 +208,7 @@ extension MockAPI {
                 // Each operation and status draws from its own sequence, so one answer does not
                 // change when another operation is asked for first.
                 var random = sampleSeed.map { SplitMix64(seed: $0 ^ Self.stableHash("\(documented.method) \(documented.path) \(status)")) }
-                return SchemaSample(resolve: componentSchemas.schema).value(of: schema, random: &random)
+                return SchemaSample(resolve: componentSchemas.schema, accepts: accepts).value(of: schema, random: &random)
             }
         guard media.contains("json") else { return MockResponse(status: status, headers: [(name: "Content-Type", value: media)]) }
         return MockResponse(status: status, body: value)
@@ -219,6 +223,9 @@ struct SchemaSample {
     let resolve: (String) -> JSONValue?
     /// Objects hold their required members only (an error body), not every member they list.
     var requiredOnly = false
+    /// Whether a value meets a schema, where the caller can judge: a `oneOf` then gets a value
+    /// only one of its choices takes.
+    var accepts: ((JSONValue, JSONValue) -> Bool)? = nil
 
     /// The schema itself, or the one its `$ref` names (a few references deep).
     func resolved(_ schema: JSONValue) -> JSONValue {
@@ -259,7 +266,15 @@ struct SchemaSample {
                 let type = resolved(choice)["type"]?.stringValue
                 return type != nil && type != "object" && type != "array"
             }
-            return value(of: deep ? plain ?? first : first, depth: depth + 1, random: &random)
+            let preferred = deep ? plain ?? first : first
+            // `oneOf` takes a value that exactly one choice accepts: the first choice whose value
+            // the whole schema then accepts, where the caller can judge; none leaves a null out.
+            guard key == "oneOf", choices.count > 1, let accepts else { return value(of: preferred, depth: depth + 1, random: &random) }
+            for choice in [preferred] + choices {
+                let candidate = value(of: choice, depth: depth + 1, random: &random)
+                if accepts(candidate, schema) { return candidate }
+            }
+            return .null
         }
         if !deep, let parts = object["allOf"]?.arrayValue {
             var merged = JSONObject()

@@ -149,7 +149,7 @@ extension MockAPI {
             return actual.stringValue?.lowercased() == wanted.stringValue?.lowercased()
         case .dateTime, .date:
             return compare(actual, wanted, type) == 0
-        case .text, .integer, .number, .boolean, .enumeration, .array, .model, .stringMap, .oneOf, .set:
+        case .text, .integer, .number, .boolean, .enumeration, .array, .model, .reference, .stringMap, .oneOf, .set:
             return actual.isJSONEqual(to: wanted)
         }
     }

@@ -333,7 +333,8 @@ extension MockAPI {
         guard value != .null else { return nil }
         switch type {
         case .text(.email, _, _, _)?: return value.stringValue?.lowercased()
-        case .text?, .integer?, .number?, .boolean?, .dateTime?, .date?, .enumeration?, .array?, .model?, .stringMap?, .oneOf?, .set?,
+        case .text?, .integer?, .number?, .boolean?, .dateTime?, .date?, .enumeration?, .array?, .model?, .reference?, .stringMap?, .oneOf?,
+            .set?,
             nil:
             return JSONWriter(pretty: false).string(value)
         }
@@ -355,7 +356,7 @@ extension MockAPI {
             return StringFormats.problem(with: value, format: "date-time")
         case .enumeration(let choices):
             return choices.contains(value) ? nil : "must be one of: \(choices.joined(separator: ", "))"
-        case .text, .array, .model, .stringMap, .oneOf, .set:
+        case .text, .array, .model, .reference, .stringMap, .oneOf, .set:
             return nil
         }
     }

@@ -140,7 +140,7 @@ struct Seeder {
             case .number, .integer: return .string(String(1 + random.next(below: 99)))
             case .date: return .string(Self.date(random: &random))
             case .boolean: return .string(random.next(below: 2) == 0 ? "true" : "false")
-            case .text, .dateTime, .enumeration, .array, .model, .stringMap, .oneOf, .set: break
+            case .text, .dateTime, .enumeration, .array, .model, .reference, .stringMap, .oneOf, .set: break
             }
         }
         if !field.samples.isEmpty { return field.samples[random.next(below: field.samples.count)] }
@@ -156,7 +156,7 @@ struct Seeder {
             return .bool(random.next(below: 2) == 0)
         case .date:
             return .string(Self.date(random: &random))
-        case .text, .enumeration, .number, .dateTime, .array, .model, .stringMap, .oneOf, .set:
+        case .text, .enumeration, .number, .dateTime, .array, .model, .reference, .stringMap, .oneOf, .set:
             return base[field.name]
         }
     }

@@ -104,7 +104,8 @@ extension DocumentEmitter {
                 // An empty filter value matches nothing useful; the parser refuses it.
                 Self.schema(
                     for: .text(format: format, minLength: max(minLength ?? 1, 1), maxLength: maxLength, pattern: pattern), core: Core())
-            case .integer, .number, .boolean, .enumeration, .array, .model, .stringMap, .oneOf, .set: Self.schema(for: type, core: Core())
+            case .integer, .number, .boolean, .enumeration, .array, .model, .reference, .stringMap, .oneOf, .set:
+                Self.schema(for: type, core: Core())
             }
         guard op.takesList else { return .init(single, style: .form) }
         return .init(

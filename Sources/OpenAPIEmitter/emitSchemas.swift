@@ -160,6 +160,9 @@ extension DocumentEmitter {
             return .reference(
                 .component(named: nested.schemaName), Core(description: description, required: required, permissions: permissions).context()
             )
+        case .reference(let schemaName, _):
+            return .reference(
+                .component(named: schemaName), Core(description: description, required: required, permissions: permissions).context())
         }
     }
 
@@ -213,6 +216,8 @@ extension DocumentEmitter {
             return .array(core.context(), .init(items: schema(for: element, core: Core()), maxItems: maxItems, minItems: minItems))
         case .model(let model):
             return ref(model.name, description: core.description, required: core.required)
+        case .reference(let name):
+            return ref(name, description: core.description, required: core.required)
         case .stringMap:
             return .object(core.context(), .init(properties: [:], additionalProperties: .b(.string)))
         case .oneOf(let types):

@@ -86,7 +86,7 @@ public struct RegistrySource: Sendable {
             case .model(let model): visit(model)
             case .array(let element, _, _), .set(let element): visit(type: element)
             case .oneOf(let types): types.forEach(visit(type:))
-            case .text, .integer, .number, .boolean, .dateTime, .date, .enumeration, .stringMap: break
+            case .text, .integer, .number, .boolean, .dateTime, .date, .enumeration, .stringMap, .reference: break
             }
         }
         for resource in registry.resources {
@@ -188,6 +188,7 @@ public struct RegistrySource: Sendable {
             return ".array(of: " + ([self.type(element, variables: variables)] + bounds).joined(separator: ", ") + ")"
         case .model(let model): return ".model(\(variables[model.name] ?? model.name))"
         case .stringMap: return ".stringMap"
+        case .reference(let name): return ".reference(\(Self.string(name)))"
         case .oneOf(let types): return ".oneOf(" + Self.list(types.map { self.type($0, variables: variables) }) + ")"
         case .set(let element): return ".set(" + self.type(element, variables: variables) + ")"
         }

@@ -70,6 +70,8 @@ struct Samples {
     static func conform(_ value: JSONValue, to type: FieldType, depth: Int = 0) -> JSONValue {
         switch (type, value) {
         case (.model(let model), .object(let object)): return conform(object, to: model, depth: depth)
+        // A model that contains itself is the document's own below the first visit.
+        case (.reference, .object): return value
         case (.stringMap, .object(let object)):
             return .object(JSONObject(object.filter { $0.value.stringValue != nil }.map { ($0.key, $0.value) }))
         case (.array(let element, _, _), .array(let items)), (.set(let element), .array(let items)):
@@ -96,7 +98,7 @@ struct Samples {
         case .boolean: value.boolValue != nil
         case .text, .dateTime, .date: value.stringValue != nil
         case .array, .set: value.arrayValue != nil
-        case .model, .stringMap: value.objectValue != nil
+        case .model, .reference, .stringMap: value.objectValue != nil
         case .oneOf(let options): options.contains { fits(value, $0) }
         }
     }
@@ -143,6 +145,8 @@ struct Samples {
         case .set: return .array([])
         case .stringMap: return .object(JSONObject())
         case .oneOf(let options): return options.first.flatMap { value(of: $0, depth: depth + 1) }
+        // The model is the one further out: a value of it is one level more of the same, endless.
+        case .reference: return nil
         case .model(let model):
             guard depth < 12 else { return nil }
             var object = JSONObject()
@@ -168,7 +172,7 @@ struct Samples {
         case .text(_, let minimum?, _, _) where minimum > 0: .string("")
         case .text(_, _, let maximum?, _): maximum < 100_000 ? .string(String(repeating: "a", count: maximum + 1)) : nil
         case .enumeration: "not-one-of-the-choices"
-        case .integer, .number, .text, .boolean, .dateTime, .date, .array, .model, .stringMap, .oneOf, .set: nil
+        case .integer, .number, .text, .boolean, .dateTime, .date, .array, .model, .reference, .stringMap, .oneOf, .set: nil
         }
     }
 

@@ -86,8 +86,10 @@ struct SchemaReading {
                 return (.stringMap, nullable)
             }
             let modelName = Inference.componentName(schema) ?? name
-            if reading.contains(modelName) || reading.count > 24 {
-                note(pointer, "\(modelName) contains itself; the registry's models cannot, so it is read as a map of strings here")
+            // A model that contains itself refers to itself by name, where it recurs.
+            if reading.contains(modelName) { return (.reference(modelName), nullable) }
+            if reading.count > 24 {
+                note(pointer, "\(modelName) nests more than 24 models deep; it is read as a map of strings here")
                 return (.stringMap, nullable)
             }
             // A component's problems are reported where the component is, once.

@@ -112,3 +112,47 @@ private func projection(_ resource: String, _ kind: ProjectionKind) throws -> Pr
         #expect(registry.declarationProblems() == [])
     }
 }
+
+/// Notes whose comments answer each other: a model that contains itself, by `.reference`.
+private func threads(replies: FieldType) -> Registry {
+    let comment = Model(
+        "Comment", description: "A comment.",
+        fields: [Field("text", .string(), "What it says.", requiredIn: [.read]), Field("replies", .array(of: replies), "Answers.")])
+    let note = Model(
+        "Note", description: "A note.", identifier: "id",
+        fields: [
+            Field("id", .integer, "Id.", visibility: [.read], requiredIn: [.read]),
+            Field("comments", .array(of: .model(comment)), "Comments."),
+        ])
+    return Registry(
+        info: APIInfo(
+            title: "Threads", version: "1", description: "Notes and comments.", serverURL: "https://api.example.com", serverVariables: [],
+            authHeader: "X-Key", authDescription: "A key.", scopes: [Scope("read", access: .read, description: "Read.")],
+            errorTypeURL: "https://api.example.com/errors", specFileName: "threads.yaml"),
+        pagination: Pagination(defaultLimit: 10, maxLimit: 50),
+        resources: [
+            Resource(
+                name: "notes", path: "/notes", tag: "Notes", operationNoun: "Notes", description: "Notes.", model: note,
+                operations: [Operation(.list, summary: "List notes", description: "Lists notes.")])
+        ])
+}
+
+@Suite struct ReferenceTests {
+    /// A comment's replies are comments: the read schema refers to itself, once; a reference to
+    /// a model the registry does not declare is a declaration problem naming it.
+    @Test func aModelContainsItselfByReference() {
+        let registry = threads(replies: .reference("Comment"))
+        #expect(registry.declarationProblems() == [])
+        let names = registry.allProjections().map(\.schemaName)
+        #expect(names == ["Note", "Comment"])
+        let replies = registry.allProjections().last?.field(named: "replies")?.type
+        guard case .array(.reference(schemaName: "Comment", model: "Comment"), _, _)? = replies else {
+            Issue.record("replies are projected as \(String(describing: replies))")
+            return
+        }
+        #expect(
+            threads(replies: .reference("Coment")).declarationProblems().map(\.message) == [
+                "model Comment: .reference(\"Coment\") names no model the registry declares with .model"
+            ])
+    }
+}

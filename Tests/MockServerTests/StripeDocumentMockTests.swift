@@ -23,9 +23,9 @@ private let stripe: Result<ImportedAPI, any Error> = Result {
 @Suite struct StripeDocumentMockTests {
     /// Every operation of the document has a route: a record operation, an action, an object, or
     /// an answer from the document. None answers 405, the mock's "no resource here", or a 5xx,
-    /// and every answer is valid against the spec the mock serves. All but ten are valid
-    /// against Stripe's document itself too: its list objects, its errors (`{"error": {…}}`),
-    /// its records, and the answers made from the schemas it refers to. A customer written is kept: its string id, a change with
+    /// and every answer is valid against the spec the mock serves and against Stripe's document
+    /// itself: its list objects, its errors (`{"error": {…}}`), its records (whose models contain
+    /// themselves), and the answers made from the schemas it refers to. A customer written is kept: its string id, a change with
     /// `POST` on its path as the document declares it, the list object's records, and the delete.
     @Test func everyOperationIsServedAndCustomersAreKept() async throws {
         let api = try stripe.get()
@@ -86,20 +86,7 @@ private let stripe: Result<ImportedAPI, any Error> = Result {
             }
             #expect(unserved == [])
             #expect(invalid == [])
-            // Of 468 answers, 10 break the document itself: their records embed records of a
-            // model that contains itself, which the registry reads as a map of strings below the
-            // second visit (a dispute's, an authorization's `balance_transactions`, an invoice's
-            // `last_finalization_error`).
-            #expect(
-                unlikeTheDocument == [
-                    "GET /v1/charges/{charge}/dispute", "POST /v1/charges/{charge}/dispute",
-                    "POST /v1/charges/{charge}/dispute/close", "GET /v1/invoices/upcoming",
-                    "POST /v1/test_helpers/issuing/authorizations", "POST /v1/test_helpers/issuing/authorizations/{authorization}/capture",
-                    "POST /v1/test_helpers/issuing/authorizations/{authorization}/expire",
-                    "POST /v1/test_helpers/issuing/authorizations/{authorization}/increment",
-                    "POST /v1/test_helpers/issuing/authorizations/{authorization}/reverse",
-                    "POST /v1/test_helpers/treasury/received_credits",
-                ])
+            #expect(unlikeTheDocument == [])
             #expect(api.plan.entries.count == 468)
         }
     }
