@@ -199,9 +199,11 @@ public struct ListQuery: Sendable {
 
     static func clause(name: String, value: String, resource: Resource, control: [String]) -> Result<FilterClause, ClauseFailure> {
         let valid = resource.filters.flatMap(\.parameterNames)
-        let pieces = name.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        let op = pieces.count > 1 ? FilterOperator(rawValue: pieces[1]) : .eq
-        guard let filter = resource.filter(named: pieces[0]), let op, filter.operators.contains(op) else {
+        // The filter and operator whose parameter, as the filter spells it, this is.
+        let match = resource.filters.lazy.compactMap { filter in
+            filter.operators.first { filter.parameterName($0) == name }.map { (filter, $0) }
+        }.first
+        guard let (filter, op) = match else {
             return .failure(ClauseFailure(message: unknownFilterMessage(valid, control: control), unknown: true))
         }
         let type = resource.valueType(of: filter)

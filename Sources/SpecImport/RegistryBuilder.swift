@@ -770,7 +770,9 @@ struct RegistryBuilder {
     /// sort keys from a `sort` parameter's choices, includes from an `include` parameter's.
     mutating func listQuery(_ list: SpecDocument.Operation?, model: Model, pointer: String) -> ([Filter], [String], [String]) {
         guard let list else { return ([], [], []) }
-        var filters: [(name: String, operators: [FilterOperator], description: String)] = []
+        var filters:
+            [(name: String, operators: [FilterOperator], description: String, form: FilterSpelling.Form?, words: [FilterOperator: String])] =
+                []
         var sortKeys: [String] = []
         var includes: [String] = []
         for (index, parameter) in document.effectiveParameters(of: list).enumerated() {
@@ -808,18 +810,29 @@ struct RegistryBuilder {
                     pointer + "/get/parameters/\(index)", "the filter operator '\(spelled)' of '\(name)' is not one the registry has")
                 continue
             }
-            if !name.contains(":") && !spelled.isEmpty {
-                reading.note(pointer + "/get/parameters/\(index)", "'\(name)' is written `\(field):\(op.rawValue)` by the registry")
-            }
+            // The filter is spelt as the document spells it: `status[in]`, `id__in`, `total[gte]`.
+            let form: FilterSpelling.Form =
+                name.dropFirst(field.count).hasPrefix("[") ? .brackets : name.dropFirst(field.count).hasPrefix("__") ? .underscores : .colon
             var description = node["description"]?.string ?? ""
             if let range = description.range(of: " Matches records whose value") { description = String(description[..<range.lowerBound]) }
-            if let known = filters.firstIndex(where: { $0.name == field }) {
-                filters[known].operators.append(op)
-            } else {
-                filters.append((field, [op], description))
+            let known = filters.firstIndex { $0.name == field } ?? filters.count
+            if known == filters.count { filters.append((field, [], description, nil, [:])) }
+            filters[known].operators.append(op)
+            guard op != .eq else { continue }
+            if spelled != op.rawValue { filters[known].words[op] = spelled }
+            // The first operator's spelling is the filter's; another spelt otherwise is written like it.
+            if let first = filters[known].form, first != form {
+                let written = FilterSpelling(first, words: filters[known].words).parameter(field, op)
+                reading.note(
+                    pointer + "/get/parameters/\(index)",
+                    "'\(name)' is spelt otherwise than the filter's other operators; written `\(written)`")
             }
+            filters[known].form = filters[known].form ?? form
         }
-        return (filters.map { Filter($0.name, $0.operators, $0.description) }, sortKeys, includes)
+        let declared = filters.map { filter in
+            Filter(filter.name, filter.operators, filter.description, spelling: FilterSpelling(filter.form ?? .colon, words: filter.words))
+        }
+        return (declared, sortKeys, includes)
     }
 
     static let operatorSpellings: [String: FilterOperator] = ["gte": .min, "lte": .max, "nin": .notIn, "contains": .like]

@@ -340,6 +340,14 @@ public struct RegistrySource: Sendable {
         var arguments = [string(filter.name), "[" + filter.operators.map { op in "." + operatorName(op) }.joined(separator: ", ") + "]"]
         arguments.append(string(filter.description))
         if filter.fields != [filter.name] { arguments.append("fields: " + list(filter.fields.map(string))) }
+        if filter.spelling != .colon {
+            // Operators in their declaration order, so the text is the same on every run.
+            let words = filter.operators.compactMap { op in filter.spelling.words[op].map { ".\(operatorName(op)): \(string($0))" } }
+            arguments.append(
+                "spelling: FilterSpelling(.\(filter.spelling.form.rawValue)"
+                    + (words.isEmpty ? "" : ", words: [" + words.joined(separator: ", ") + "]")
+                    + ")")
+        }
         return "Filter(" + arguments.joined(separator: ", ") + ")"
     }
 
