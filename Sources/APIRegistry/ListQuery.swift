@@ -66,6 +66,8 @@ public struct ListQuery: Sendable {
     public var before: Int?
     /// Whether the query sent `page`: a list that pages either way then pages by number.
     public var pageSent = false
+    /// Records to skip, with offset pagination.
+    public var offset: Int?
 
     /// Parses a raw query string (`order_id:in=1,2&page=2`).
     ///
@@ -122,6 +124,12 @@ public struct ListQuery: Sendable {
                 if name == afterName { result.after = id } else { result.before = id }
                 if result.after != nil && result.before != nil {
                     problem("cannot be sent with both \(afterName) and \(beforeName); send one")
+                }
+            case "offset" where styles.contains(.offset):
+                if let offset = Int(value), offset >= 0 {
+                    result.offset = offset
+                } else {
+                    problem("must be a whole number of at least 0, got '\(value)'")
                 }
             case "page" where pages:
                 if let page = Int(value), page >= 1 {
@@ -186,7 +194,8 @@ public struct ListQuery: Sendable {
         let styles = resource.pagingStyles(default: pagination)
         let layout = resource.layout(default: pagination)
         let cursors = [layout?.after ?? "after", layout?.before ?? "before"]
-        return (styles.contains(.page) ? ["page"] : []) + (styles.contains(.cursor) ? cursors : [])
+        return (styles.contains(.page) ? ["page"] : []) + (styles.contains(.offset) ? ["offset"] : [])
+            + (styles.contains(.cursor) ? cursors : [])
             + (styles.isEmpty ? [] : ["limit"]) + (resource.sortKeys.isEmpty ? [] : ["sort"])
             + (resource.includes.isEmpty ? [] : ["include"])
     }

@@ -10,6 +10,9 @@ public struct Pagination: Sendable {
         /// `after` or `before` an opaque cursor, and `limit`, with `meta.cursor` giving the
         /// cursors of the neighbouring pages: stable while records are added.
         case cursor
+        /// `offset` (how many records to skip) and `limit`, with `meta.pagination` as for pages,
+        /// its links written with `offset`.
+        case offset
     }
 
     /// Records per page when a request gives no `limit`.

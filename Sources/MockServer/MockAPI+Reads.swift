@@ -53,20 +53,30 @@ extension MockAPI {
         let total = records.count
         let limit = query.limit
         let totalPages = (total + limit - 1) / limit
-        let (offset, overflow) = (query.page - 1).multipliedReportingOverflow(by: limit)
-        let page = overflow || offset >= total ? [] : Array(records[offset..<min(total, offset + limit)])
+        // By offset where the list pages so (unless the query sent `page`), else by page number.
+        let byOffset = styles.contains(.offset) && (query.offset != nil || (styles.first == .offset && !query.pageSent))
+        let skipped = query.page - 1
+        let (start, overflow) = byOffset ? (query.offset ?? 0, false) : skipped.multipliedReportingOverflow(by: limit)
+        let page = overflow || start >= total ? [] : Array(records[start..<min(total, start + min(limit, total - start))])
+        let more = !overflow && start < total && start + page.count < total
         let includes = Set(query.includes)
         if let layout {
             let data = page.map { present($0, of: resource, including: includes, state: state) }
-            let next = query.page < totalPages ? String(query.page + 1) : nil
+            let next = more ? String(byOffset ? start + page.count : query.page + 1) : nil
             return MockResponse(status: 200, body: layout.answer(data, next: next, total: total, path: request.path))
         }
-        var links = JSONObject([("current", .string("?page=\(query.page)&limit=\(limit)"))])
-        if query.page > 1 { links["previous"] = .string("?page=\(min(query.page - 1, max(totalPages, 1)))&limit=\(limit)") }
-        if query.page < totalPages { links["next"] = .string("?page=\(query.page + 1)&limit=\(limit)") }
+        let currentPage = byOffset ? start / limit + 1 : query.page
+        func link(_ page: Int, offset: Int) -> JSONValue {
+            .string(byOffset ? "?offset=\(offset)&limit=\(limit)" : "?page=\(page)&limit=\(limit)")
+        }
+        var links = JSONObject([("current", link(currentPage, offset: start))])
+        if currentPage > 1 || (byOffset && start > 0) {
+            links["previous"] = link(min(currentPage - 1, max(totalPages, 1)), offset: max(min(start, total) - limit, 0))
+        }
+        if more { links["next"] = link(currentPage + 1, offset: start + page.count) }
         let pagination: JSONValue = [
             "total": .integer(total), "count": .integer(page.count), "per_page": .integer(limit),
-            "current_page": .integer(query.page), "total_pages": .integer(totalPages), "links": .object(links),
+            "current_page": .integer(currentPage), "total_pages": .integer(totalPages), "links": .object(links),
         ]
         let data = page.map { present($0, of: resource, including: includes, state: state) }
         return MockResponse(status: 200, body: ["data": .array(data), "meta": ["pagination": pagination]])

@@ -49,7 +49,11 @@ extension DocumentEmitter {
         }
         let pagination: JSONValue = [
             "total": .integer(records.count), "count": .integer(records.count), "per_page": .integer(limit),
-            "current_page": 1, "total_pages": 1, "links": ["current": .string("?page=1&limit=\(limit)")],
+            "current_page": 1, "total_pages": 1,
+            "links": [
+                "current": .string(
+                    registry.pagingStyles(of: resource).first == .offset ? "?offset=0&limit=\(limit)" : "?page=1&limit=\(limit)")
+            ],
         ]
         return ["data": .array(records), "meta": ["pagination": pagination]]
     }

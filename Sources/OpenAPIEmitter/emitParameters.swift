@@ -14,6 +14,11 @@ extension DocumentEmitter {
         // In the order the registry lists them: the first is how a list pages by default.
         for style in styles {
             switch style {
+            case .offset:
+                parameters.append(
+                    OpenAPI.Parameter(
+                        name: "offset", context: .query(schema: .integer(.init(defaultValue: 0), .init(minimum: (0, exclusive: false)))),
+                        description: "How many records to skip, from 0." + (styles.contains(.page) ? " Not with `page`." : "")))
             case .page:
                 parameters.append(
                     OpenAPI.Parameter(

@@ -240,14 +240,15 @@ extension DocumentEmitter {
             .map(registry.pagingStyles(of:)).filter { !$0.isEmpty }
         let used = Set(combinations.flatMap { $0 })
         var paging: [(String, JSONSchema)] = []
-        if used.contains(.page) { paging += pageSchemas(count: count, link: link) }
+        if used.contains(.page) || used.contains(.offset) { paging += pageSchemas(count: count, link: link) }
         if used.contains(.cursor) { paging.append((SharedSchema.cursor, cursorSchema(count: count))) }
         var metas: [(String, JSONSchema)] = []
         for styles in combinations where !metas.contains(where: { $0.0 == listMetaName(styles) }) {
             var properties = OrderedDictionary<String, JSONSchema>()
             for style in styles {
                 switch style {
-                case .page: properties["pagination"] = Self.ref(SharedSchema.pagination, required: styles.count == 1)
+                case .page, .offset:
+                    properties["pagination"] = Self.ref(SharedSchema.pagination, required: !styles.contains(.cursor))
                 case .cursor: properties["cursor"] = Self.ref(SharedSchema.cursor, required: styles.count == 1)
                 }
             }

@@ -387,7 +387,12 @@ struct RegistryBuilder {
 
     func pagination() -> Pagination {
         let paged = plan.resources.first { $0.paging != nil }
-        let style: Pagination.Style = paged?.paging == .cursor ? .cursor : .page
+        let style: Pagination.Style =
+            switch paged?.paging {
+            case .cursor?: .cursor
+            case .offset?: .offset
+            case .page?, nil: .page
+            }
         let maxFilterValues =
             plan.resources.lazy.compactMap { planned -> Int? in
                 guard let list = operation("get", planned.path) else { return nil }
@@ -675,9 +680,7 @@ struct RegistryBuilder {
         switch planned.paging {
         case .cursor: paging = pagination.style == .cursor ? nil : [.cursor]
         case .page: paging = pagination.style == .page ? nil : [.page]
-        case .offset:
-            reading.note(pointer + "/get", "offset paging: the registry pages by page number or cursor; the import pages by page")
-            paging = pagination.style == .page ? nil : [.page]
+        case .offset: paging = pagination.style == .offset ? nil : [.offset]
         case nil: break
         }
         if let given = inference.givenIdentifier(at: planned.path, item: planned.itemPath), given != planned.identifier {

@@ -217,6 +217,74 @@ private func imported(_ relativePath: String) throws -> ImportedAPI {
         }
     }
 
+    /// A list that pages by `offset` and `limit` is served so, in its own layout (`items` beside
+    /// `total`), and its filters are taken as the document spells them (`kind[in]`).
+    @Test func offsetPagingAndTheDocumentsFilterSpelling() async throws {
+        let document = try SpecDocument(
+            text: """
+                openapi: 3.0.3
+                info: {title: Events, version: '1'}
+                paths:
+                  /events:
+                    get:
+                      parameters:
+                      - {name: offset, in: query, schema: {type: integer, minimum: 0}}
+                      - {name: limit, in: query, schema: {type: integer, default: 2, maximum: 10}}
+                      - {name: 'kind[in]', in: query, schema: {type: string}}
+                      responses:
+                        '200':
+                          description: Events.
+                          content:
+                            application/json:
+                              schema:
+                                type: object
+                                required: [items, total]
+                                properties:
+                                  items: {type: array, items: {$ref: '#/components/schemas/Event'}}
+                                  total: {type: integer}
+                    post:
+                      requestBody:
+                        content:
+                          application/json:
+                            schema: {$ref: '#/components/schemas/Event'}
+                      responses:
+                        '201':
+                          description: The event.
+                          content:
+                            application/json:
+                              schema: {$ref: '#/components/schemas/Event'}
+                components:
+                  schemas:
+                    Event:
+                      type: object
+                      required: [kind]
+                      properties:
+                        id: {type: integer, readOnly: true}
+                        kind: {type: string, enum: [open, close]}
+                """)
+        let imported = ImportedAPI(document: document, fileName: "events.yaml")
+        #expect(imported.registry.pagination.style == .offset)
+        let original = try contract(of: document)
+        let schema = try #require(original.responseSchema(method: "get", path: "/events", status: "200"))
+        try await withMock(configuration: .init(seeding: .empty, logLevel: .warning), registry: imported.registry) { mock in
+            var client = mock
+            client.prefix = ""
+            for kind in ["open", "close", "open"] { #expect(try await client.post("/events", ["kind": .string(kind)]).status == 201) }
+            let first = try await client.get("/events")
+            #expect(first.body?["items"]?.arrayValue?.count == 2)
+            #expect(first.body?["total"] == 3)
+            let rest = try await client.get("/events?offset=2&limit=2")
+            #expect(rest.body?["items"]?.arrayValue?.compactMap { $0["id"]?.intValue } == [3])
+            let opened = try await client.get("/events?kind%5Bin%5D=open&limit=10")
+            #expect(opened.body?["items"]?.arrayValue?.count == 2)
+            for answer in [first, rest, opened] {
+                #expect(original.validator.validate(try #require(answer.body), against: schema, context: .response).isEmpty)
+            }
+            #expect(try await client.get("/events?offset=-1").status == 422)
+            #expect(try await client.get("/events?page=2").status == 422)
+        }
+    }
+
     /// With `--seed`, values made from a response schema are drawn within its bounds: valid, the
     /// same for one seed on every run, different for another; without it, the first choice and
     /// the least number.
