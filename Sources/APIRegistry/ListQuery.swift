@@ -85,7 +85,9 @@ public struct ListQuery: Sendable {
         let pages = styles.contains(.page)
         let control = controlParameters(resource, pagination)
         let layout = resource.layout(default: pagination)
-        let (afterName, beforeName) = (layout?.after ?? "after", layout?.before ?? "before")
+        let afterName = layout?.after ?? "after"
+        // A list paging forward only (`cursor`) takes no `before`.
+        let beforeName: String? = layout == nil ? "before" : layout?.before
         for item in query.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = percentDecoded(parts[0])
@@ -112,7 +114,7 @@ public struct ListQuery: Sendable {
                 continue
             }
             switch name {
-            case afterName where cursor, beforeName where cursor:
+            case _ where cursor && (name == afterName || name == beforeName):
                 // A laid-out list's cursor is a record's identifier; the registry's own is opaque.
                 guard let id = layout == nil ? Cursor.decode(value) : Int(value) else {
                     problem(
@@ -123,7 +125,7 @@ public struct ListQuery: Sendable {
                 }
                 if name == afterName { result.after = id } else { result.before = id }
                 if result.after != nil && result.before != nil {
-                    problem("cannot be sent with both \(afterName) and \(beforeName); send one")
+                    problem("cannot be sent with both \(afterName) and \(beforeName ?? ""); send one")
                 }
             case "offset" where styles.contains(.offset):
                 if let offset = Int(value), offset >= 0 {
@@ -177,7 +179,10 @@ public struct ListQuery: Sendable {
         if result.pageSent && (result.after != nil || result.before != nil) {
             problems.append(
                 QueryProblem(
-                    parameter: "page", message: "cannot be sent with \(afterName) or \(beforeName); page by one or the other", hint: nil))
+                    parameter: "page",
+                    message:
+                        "cannot be sent with \([afterName, beforeName].compactMap { $0 }.joined(separator: " or ")); page by one or the other",
+                    hint: nil))
         }
         return problems.isEmpty ? .success(result) : .failure(QueryProblems(problems: problems))
     }
@@ -193,7 +198,7 @@ public struct ListQuery: Sendable {
     static func controlParameters(_ resource: Resource, _ pagination: Pagination) -> [String] {
         let styles = resource.pagingStyles(default: pagination)
         let layout = resource.layout(default: pagination)
-        let cursors = [layout?.after ?? "after", layout?.before ?? "before"]
+        let cursors = [layout?.after ?? "after"] + (layout.map { $0.before.map { [$0] } ?? [] } ?? ["before"])
         return (styles.contains(.page) ? ["page"] : []) + (styles.contains(.offset) ? ["offset"] : [])
             + (styles.contains(.cursor) ? cursors : [])
             + (styles.isEmpty ? [] : ["limit"]) + (resource.sortKeys.isEmpty ? [] : ["sort"])

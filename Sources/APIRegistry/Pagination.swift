@@ -76,11 +76,12 @@ public struct ListLayout: Sendable, Equatable {
     public let members: [Member]
     /// The parameter naming the record a page starts after (`starting_after`).
     public let after: String
-    /// The parameter naming the record a page ends before (`ending_before`).
-    public let before: String
+    /// The parameter naming the record a page ends before (`ending_before`); nil for a list
+    /// that pages forward only (`cursor`, its next value in the answer's `next_cursor`).
+    public let before: String?
 
     /// A layout of `members`, whose cursors are the parameters `after` and `before`.
-    public init(members: [Member], after: String = "after", before: String = "before") {
+    public init(members: [Member], after: String = "after", before: String? = "before") {
         self.members = members
         self.after = after
         self.before = before

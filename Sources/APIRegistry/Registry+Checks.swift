@@ -50,7 +50,7 @@ extension Registry {
             }
             if let layout = listLayout(of: resource) {
                 if layout.members.filter({ $0.value == .records }).count != 1
-                    || Set(layout.members.map(\.name)).count != layout.members.count || layout.after == layout.before
+                    || Set(layout.members.map(\.name)).count != layout.members.count || layout.after == layout.before || layout.before == ""
                 {
                     problems.append(
                         DeclarationProblem(
@@ -58,7 +58,7 @@ extension Registry {
                             at: resource.declaredAt))
                 }
                 let taken = resource.filters.flatMap(\.parameterNames)
-                for cursor in [layout.after, layout.before] where taken.contains(cursor) {
+                for cursor in [layout.after] + (layout.before.map { [$0] } ?? []) where taken.contains(cursor) {
                     problems.append(
                         DeclarationProblem(
                             "\(at): the cursor parameter '\(cursor)' is also a filter's; rename one", at: resource.declaredAt))

@@ -24,16 +24,20 @@ extension DocumentEmitter {
                     OpenAPI.Parameter(
                         name: "page", context: .query(schema: .integer(.init(defaultValue: 1), .init(minimum: (1, exclusive: false)))),
                         description: "Page number, from 1."
-                            + (both ? " Not with `\(layout?.after ?? "after")` or `\(layout?.before ?? "before")`." : "")))
+                            + (both ? " Not with a cursor." : "")))
             case .cursor:
                 if let layout {
-                    for (name, other, place) in [(layout.after, layout.before, "after"), (layout.before, layout.after, "before")] {
+                    var cursors = [(layout.after, layout.before, "after")]
+                    if let before = layout.before { cursors.append((before, layout.after, "before")) }
+                    for (name, other, place) in cursors {
+                        let besides = [other, both ? "page" : nil].compactMap { $0 }.map { "`\($0)`" }
                         parameters.append(
                             OpenAPI.Parameter(
                                 name: name, context: .query(schema: .string(.init(), .init(minLength: 1))),
                                 description:
-                                    "The id of a record of this list: the page starts \(place) it. Not with `\(other)`\(both ? " or `page`" : "")."
-                            ))
+                                    "The id of a record of this list: the page starts \(place) it."
+                                    + (besides.isEmpty ? "" : " Not with \(besides.joined(separator: " or "))."))
+                        )
                     }
                     continue
                 }

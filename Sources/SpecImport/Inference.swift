@@ -155,9 +155,15 @@ struct Inference {
             }
             members.append(ListLayout.Member(member.key, value))
         }
-        // The cursors the list declares; one it leaves out is named as its pair's style would.
+        // The cursors the list declares; one it leaves out is named as its pair's style would. A
+        // lone forward cursor (`cursor`, `page_token`) takes the value the answer's `next` gives.
         let after = ["starting_after", "after"].first(where: queryNames.contains)
         let before = ["ending_before", "before"].first(where: queryNames.contains)
+        if after == nil, before == nil, let forward = ["cursor", "page_token", "pageToken"].first(where: queryNames.contains),
+            members.contains(where: { $0.value == .next })
+        {
+            return ListLayout(members: members, after: forward, before: nil)
+        }
         let stripeStyle = after == "starting_after" || before == "ending_before"
         return ListLayout(
             members: members, after: after ?? (stripeStyle ? "starting_after" : "after"),

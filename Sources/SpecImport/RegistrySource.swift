@@ -278,7 +278,7 @@ public struct RegistrySource: Sendable {
         }
         var arguments = ["members: " + list(members)]
         if layout.after != "after" { arguments.append("after: " + string(layout.after)) }
-        if layout.before != "before" { arguments.append("before: " + string(layout.before)) }
+        if layout.before != "before" { arguments.append("before: " + (layout.before.map(string) ?? "nil")) }
         return "ListLayout(" + arguments.joined(separator: ", ") + ")"
     }
 

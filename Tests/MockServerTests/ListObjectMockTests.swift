@@ -199,6 +199,63 @@ private let ledger = """
         }
     }
 
+    /// A list that pages forward by one cursor (`cursor`), whose answer gives the next one
+    /// (`next_cursor`), is served so: the cursor is the id of the page's last record.
+    @Test func aLoneForwardCursorPagesForward() async throws {
+        let document = try SpecDocument(
+            text: """
+                openapi: 3.0.3
+                info: {title: Feed, version: '1'}
+                paths:
+                  /items:
+                    get:
+                      parameters:
+                      - {name: cursor, in: query, schema: {type: string}}
+                      - {name: limit, in: query, schema: {type: integer, default: 2}}
+                      responses:
+                        '200':
+                          description: Items.
+                          content:
+                            application/json:
+                              schema:
+                                type: object
+                                required: [items, next_cursor]
+                                properties:
+                                  items: {type: array, items: {$ref: '#/components/schemas/Item'}}
+                                  next_cursor: {type: string, nullable: true}
+                    post:
+                      requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Item'}}}}
+                      responses:
+                        '201': {description: The item., content: {application/json: {schema: {$ref: '#/components/schemas/Item'}}}}
+                components:
+                  schemas:
+                    Item:
+                      type: object
+                      properties:
+                        id: {type: integer, readOnly: true}
+                        name: {type: string}
+                """)
+        let imported = ImportedAPI(document: document, fileName: "feed.yaml")
+        let layout = try #require(imported.registry.pagination.layout)
+        #expect(layout.after == "cursor" && layout.before == nil)
+        let original = try contract(of: document)
+        let schema = try #require(original.responseSchema(method: "get", path: "/items", status: "200"))
+        try await withMock(configuration: .init(seeding: .empty, logLevel: .warning), registry: imported.registry) { mock in
+            var client = mock
+            client.prefix = ""
+            for name in ["a", "b", "c"] { #expect(try await client.post("/items", ["name": .string(name)]).status == 201) }
+            let first = try await client.get("/items")
+            let next = try #require(first.body?["next_cursor"]?.stringValue)
+            let second = try await client.get("/items?cursor=\(next)")
+            #expect(second.body?["items"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["c"])
+            #expect(second.body?["next_cursor"] == .null)
+            for answer in [first, second] {
+                #expect(original.validator.validate(try #require(answer.body), against: schema, context: .response).isEmpty)
+            }
+            #expect(try await client.get("/items?before=1").status == 422)
+        }
+    }
+
     /// The generated spec says the same shapes, and the registry's Swift says them by name.
     @Test func theSpecAndTheSwiftSayTheShapes() throws {
         let imported = ImportedAPI(document: try SpecDocument(text: ledger), fileName: "ledger.yaml")
