@@ -38,8 +38,9 @@ public struct Pagination: Sendable {
 }
 
 /// A list answer of an API's own design, such as `{"object": "list", "data": […], "has_more":
-/// true, "url": "/v1/orders"}`, and the names of its cursors. A cursor is the identifier of
-/// the record a page starts after (or ends before), as such APIs take it.
+/// true, "url": "/v1/orders"}` or `{"items": […], "meta": {"total": 40}, "links": {"next": …}}`,
+/// and the names of its cursors. A cursor is the identifier of the record a page starts after
+/// (or ends before), as such APIs take it.
 public struct ListLayout: Sendable, Equatable {
     /// What one member of a list answer holds.
     public enum Value: Sendable, Equatable {
@@ -49,26 +50,73 @@ public struct ListLayout: Sendable, Equatable {
         case hasMore
         /// How many records the list holds across its pages.
         case total
+        /// How many records this page holds.
+        case count
+        /// Records per page.
+        case limit
+        /// The page's number, from 1.
+        case page
+        /// How many pages the list has.
+        case pages
         /// The list's path (`/v1/orders/12/lines`).
         case path
         /// What to send for the next page, as text: the next page's number, or the id of the
         /// page's last record; `null` on the last page.
         case next
+        /// The query string of this page, the next one (`null` on the last) or the previous one
+        /// (`null` on the first): `?page=2&limit=10`.
+        case currentLink, nextLink, previousLink
         /// The same value on every answer (`"list"`).
         case constant(JSONValue)
     }
 
     /// One member of the answer.
     public struct Member: Sendable, Equatable {
-        /// The member's name (`has_more`).
-        public let name: String
+        /// Where it is: its name (`has_more`), or the names down to it (`meta`, `total`).
+        public let path: [String]
         /// What it holds.
         public let value: Value
 
         /// The member `name`, holding `value`.
         public init(_ name: String, _ value: Value) {
-            self.name = name
+            self.path = [name]
             self.value = value
+        }
+
+        /// The member at `path` (`["links", "next"]`), holding `value`.
+        public init(path: [String], _ value: Value) {
+            self.path = path
+            self.value = value
+        }
+
+        /// Its path, dotted: `meta.total`.
+        public var name: String { path.joined(separator: ".") }
+    }
+
+    /// One page as a list answer shows it.
+    public struct Page: Sendable {
+        public var records: [JSONValue]
+        /// What to send for the next page; nil on the last.
+        public var next: String?
+        public var total: Int
+        /// Where the list was asked for.
+        public var path: String
+        public var limit: Int
+        /// The page's number, from 1.
+        public var number: Int
+        public var pages: Int
+        /// Query strings of this page and its neighbours.
+        public var currentLink: String
+        public var nextLink: String?
+        public var previousLink: String?
+
+        public init(
+            records: [JSONValue], next: String?, total: Int, path: String, limit: Int, number: Int, pages: Int, currentLink: String,
+            nextLink: String?, previousLink: String?
+        ) {
+            (self.records, self.next, self.total, self.path) = (records, next, total, path)
+            (self.limit, self.number, self.pages) = (limit, number, pages)
+            (self.currentLink, self.nextLink, self.previousLink) = (currentLink, nextLink, previousLink)
         }
     }
 
@@ -87,21 +135,29 @@ public struct ListLayout: Sendable, Equatable {
         self.before = before
     }
 
-    /// A list answer in this layout: `records` are the page's, `next` what to send for the next
-    /// page (nil on the last), `total` how many the list holds, `path` where it was asked for.
-    public func answer(_ records: [JSONValue], next: String?, total: Int, path: String) -> JSONValue {
-        var body = JSONObject()
+    /// A page as a list answer in this layout.
+    public func answer(_ page: Page) -> JSONValue {
+        var body: JSONValue = .object(JSONObject())
         for member in members {
-            switch member.value {
-            case .records: body[member.name] = .array(records)
-            case .hasMore: body[member.name] = .bool(next != nil)
-            case .next: body[member.name] = next.map(JSONValue.string) ?? .null
-            case .total: body[member.name] = .integer(total)
-            case .path: body[member.name] = .string(path)
-            case .constant(let value): body[member.name] = value
-            }
+            let value: JSONValue =
+                switch member.value {
+                case .records: .array(page.records)
+                case .hasMore: .bool(page.next != nil)
+                case .next: page.next.map(JSONValue.string) ?? .null
+                case .total: .integer(page.total)
+                case .count: .integer(page.records.count)
+                case .limit: .integer(page.limit)
+                case .page: .integer(page.number)
+                case .pages: .integer(page.pages)
+                case .path: .string(page.path)
+                case .currentLink: .string(page.currentLink)
+                case .nextLink: page.nextLink.map(JSONValue.string) ?? .null
+                case .previousLink: page.previousLink.map(JSONValue.string) ?? .null
+                case .constant(let value): value
+                }
+            body.set(value, at: member.path)
         }
-        return .object(body)
+        return body
     }
 
     /// The member that holds the records.

@@ -46,7 +46,15 @@ extension MockAPI {
                 // Paging backwards, the next page in that direction ends before the first record.
                 let edge = query.before != nil ? page.first : page.last
                 let next = hasMore ? edge?[identifier]?.recordID.map(String.init) : nil
-                return MockResponse(status: 200, body: layout.answer(data, next: next, total: records.count, path: request.path))
+                let cursorName = query.before != nil ? layout.before ?? layout.after : layout.after
+                let here = [query.after.map { "\(layout.after)=\($0)&" }, query.before.map { "\(layout.before ?? "")=\($0)&" }]
+                    .compactMap { $0 }.joined()
+                let pages = (records.count + query.limit - 1) / query.limit
+                let answer = ListLayout.Page(
+                    records: data, next: next, total: records.count, path: request.path, limit: query.limit, number: 1, pages: pages,
+                    currentLink: "?\(here)limit=\(query.limit)", nextLink: next.map { "?\(cursorName)=\($0)&limit=\(query.limit)" },
+                    previousLink: nil)
+                return MockResponse(status: 200, body: layout.answer(answer))
             }
             return cursorPage(records, of: resource, query, state: state)
         }
@@ -60,20 +68,25 @@ extension MockAPI {
         let page = overflow || start >= total ? [] : Array(records[start..<min(total, start + min(limit, total - start))])
         let more = !overflow && start < total && start + page.count < total
         let includes = Set(query.includes)
+        let currentPage = byOffset ? start / limit + 1 : query.page
+        func link(_ page: Int, offset: Int) -> String {
+            byOffset ? "?offset=\(offset)&limit=\(limit)" : "?page=\(page)&limit=\(limit)"
+        }
+        let previous =
+            currentPage > 1 || (byOffset && start > 0)
+            ? link(min(currentPage - 1, max(totalPages, 1)), offset: max(min(start, total) - limit, 0)) : nil
+        let nextLink = more ? link(currentPage + 1, offset: start + page.count) : nil
         if let layout {
             let data = page.map { present($0, of: resource, including: includes, state: state) }
             let next = more ? String(byOffset ? start + page.count : query.page + 1) : nil
-            return MockResponse(status: 200, body: layout.answer(data, next: next, total: total, path: request.path))
+            let answer = ListLayout.Page(
+                records: data, next: next, total: total, path: request.path, limit: limit, number: currentPage, pages: totalPages,
+                currentLink: link(currentPage, offset: start), nextLink: nextLink, previousLink: previous)
+            return MockResponse(status: 200, body: layout.answer(answer))
         }
-        let currentPage = byOffset ? start / limit + 1 : query.page
-        func link(_ page: Int, offset: Int) -> JSONValue {
-            .string(byOffset ? "?offset=\(offset)&limit=\(limit)" : "?page=\(page)&limit=\(limit)")
-        }
-        var links = JSONObject([("current", link(currentPage, offset: start))])
-        if currentPage > 1 || (byOffset && start > 0) {
-            links["previous"] = link(min(currentPage - 1, max(totalPages, 1)), offset: max(min(start, total) - limit, 0))
-        }
-        if more { links["next"] = link(currentPage + 1, offset: start + page.count) }
+        var links = JSONObject([("current", .string(link(currentPage, offset: start)))])
+        if let previous { links["previous"] = .string(previous) }
+        if let nextLink { links["next"] = .string(nextLink) }
         let pagination: JSONValue = [
             "total": .integer(total), "count": .integer(page.count), "per_page": .integer(limit),
             "current_page": .integer(currentPage), "total_pages": .integer(totalPages), "links": .object(links),

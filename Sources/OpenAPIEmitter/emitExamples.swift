@@ -42,7 +42,11 @@ extension DocumentEmitter {
         let records = registry.projection(of: resource.model, .read).examples
         let limit = registry.pagination.defaultLimit
         if let layout = registry.listLayout(of: resource) {
-            return layout.answer(records, next: nil, total: records.count, path: resource.servedPaths.first ?? resource.path)
+            let first = registry.pagingStyles(of: resource).first == .offset ? "?offset=0&limit=\(limit)" : "?page=1&limit=\(limit)"
+            return layout.answer(
+                ListLayout.Page(
+                    records: records, next: nil, total: records.count, path: resource.servedPaths.first ?? resource.path, limit: limit,
+                    number: 1, pages: 1, currentLink: first, nextLink: nil, previousLink: nil))
         }
         if registry.pagingStyles(of: resource).first == .cursor {
             return ["data": .array(records), "meta": ["cursor": ["count": .integer(records.count), "per_page": .integer(limit)]]]

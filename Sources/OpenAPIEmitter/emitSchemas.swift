@@ -74,31 +74,62 @@ extension DocumentEmitter {
         return resource.model.name + "ListResponse"
     }
 
-    /// A list answer laid out as the API designs it: every member required.
+    /// A list answer laid out as the API designs it: every member required, members under
+    /// another (`meta.total`) in an object of that name.
     func laidOutList(_ layout: ListLayout, of model: String) -> JSONSchema {
-        var properties = OrderedDictionary<String, JSONSchema>()
-        for member in layout.members {
-            switch member.value {
-            case .records: properties[member.name] = .array(.init(description: "The page's records."), .init(items: Self.ref(model)))
-            case .hasMore: properties[member.name] = .boolean(.init(description: "Whether more records follow this page."))
-            case .total: properties[member.name] = .integer(.init(description: "How many records the list holds, on every page."), .init())
-            case .path: properties[member.name] = .string(.init(description: "The list's path."), .init())
+        func schema(_ value: ListLayout.Value) -> JSONSchema {
+            let count = { (description: String) in
+                JSONSchema.integer(.init(description: description), .init(minimum: (0, exclusive: false)))
+            }
+            let link = { (description: String, nullable: Bool) in
+                JSONSchema.string(.init(nullable: nullable, description: description), .init())
+            }
+            switch value {
+            case .records: return .array(.init(description: "The page's records."), .init(items: Self.ref(model)))
+            case .hasMore: return .boolean(.init(description: "Whether more records follow this page."))
+            case .total: return count("How many records the list holds, on every page.")
+            case .count: return count("How many records this page holds.")
+            case .limit: return count("Records per page.")
+            case .page: return count("The page's number, from 1.")
+            case .pages: return count("How many pages the list has.")
+            case .path: return .string(.init(description: "The list's path."), .init())
             case .next:
-                properties[member.name] = .string(
+                return .string(
                     .init(
                         nullable: true,
                         description:
                             "What to send for the next page: its number, or the id of this page's last record; null on the last page."
                     ), .init())
+            case .currentLink: return link("Query string of this page.", false)
+            case .nextLink: return link("Query string of the next page; null on the last.", true)
+            case .previousLink: return link("Query string of the previous page; null on the first.", true)
             case .constant(let value):
                 let description = "The same on every list answer."
-                properties[member.name] =
-                    value.stringValue != nil
+                return value.stringValue != nil
                     ? .string(.init(description: description, allowedValues: [value.anyCodable]), .init())
                     : .fragment(.init(description: description, allowedValues: [value.anyCodable]))
             }
         }
-        return .object(.init(description: "A page of \(model) records."), .init(properties: properties))
+        func object(_ members: [(path: ArraySlice<String>, value: ListLayout.Value)], description: String?) -> JSONSchema {
+            var order: [String] = []
+            var groups: [String: [(path: ArraySlice<String>, value: ListLayout.Value)]] = [:]
+            for member in members {
+                guard let key = member.path.first else { continue }
+                if groups[key] == nil { order.append(key) }
+                groups[key, default: []].append((member.path.dropFirst(), member.value))
+            }
+            var properties = OrderedDictionary<String, JSONSchema>()
+            for key in order {
+                let group = groups[key] ?? []
+                if let leaf = group.first(where: { $0.path.isEmpty }) {
+                    properties[key] = schema(leaf.value)
+                } else {
+                    properties[key] = object(group, description: nil)
+                }
+            }
+            return .object(.init(description: description), .init(properties: properties))
+        }
+        return object(layout.members.map { ($0.path[...], $0.value) }, description: "A page of \(model) records.")
     }
     func writeResponseName(_ resource: Resource) -> String { resource.model.name + "WriteResponse" }
     func recordResponseName(_ resource: Resource) -> String { resource.model.name + "Response" }

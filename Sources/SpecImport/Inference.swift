@@ -127,33 +127,21 @@ struct Inference {
         var members: [ListLayout.Member] = []
         for member in resolve(schema)["properties"]?.members ?? [] {
             let node = resolve(member.value)
-            let type = SchemaReading.types(node).types.first
-            let value: ListLayout.Value
             if member.key == property {
-                value = .records
-            } else if let constant = node["const"] ?? node["enum"]?.items.first, node["enum"]?.items.count ?? 1 == 1 {
-                value = .constant(constant.json)
-            } else if type == "boolean", ["has_more", "hasMore", "has_next", "hasNext"].contains(member.key) {
-                value = .hasMore
-            } else if type == "integer", ["total_count", "totalCount", "total"].contains(member.key) {
-                value = .total
-            } else if type == "string", node["format"]?.string == nil, ["url", "path", "href"].contains(member.key) {
-                // A pattern the list's own path does not match pins the value to another path
-                // (Stripe's `/v1/balance/history` answers `url: /v1/balance_transactions`).
-                let concrete = path.replacing(/\{[^}]+\}/, with: "a")
-                if let pattern = node["pattern"]?.string, let regex = try? Regex(pattern), let pinned = Samples.matching(pattern),
-                    (try? regex.firstMatch(in: concrete)) == nil
-                {
-                    value = .constant(.string(pinned))
-                } else {
-                    value = .path
+                members.append(ListLayout.Member(member.key, .records))
+            } else if let value = layoutValue(member.key, node, nested: false, path: path) {
+                members.append(ListLayout.Member(member.key, value))
+            } else if SchemaReading.types(node).types.first == "object" || node["properties"] != nil {
+                // An object of paging members (`meta: {total, per_page}`, `links: {next}`), one deep.
+                let inner = node["properties"]?.members ?? []
+                guard !inner.isEmpty else { return nil }
+                for item in inner {
+                    guard let value = layoutValue(item.key, resolve(item.value), nested: true, path: path) else { return nil }
+                    members.append(ListLayout.Member(path: [member.key, item.key], value))
                 }
-            } else if type == "string", ["next_page", "next_cursor", "nextPageToken", "next_page_token"].contains(member.key) {
-                value = .next
             } else {
                 return nil
             }
-            members.append(ListLayout.Member(member.key, value))
         }
         // The cursors the list declares; one it leaves out is named as its pair's style would. A
         // lone forward cursor (`cursor`, `page_token`) takes the value the answer's `next` gives.
@@ -168,6 +156,47 @@ struct Inference {
         return ListLayout(
             members: members, after: after ?? (stripeStyle ? "starting_after" : "after"),
             before: before ?? (stripeStyle ? "ending_before" : "before"))
+    }
+
+    /// What a member of a list answer holds, by its name and type; nil for one the registry
+    /// cannot fill. `count` beside the records is the total (`{count, next, results}`); inside
+    /// an object of paging members, the page's count. A link is a query string, so one whose
+    /// format asks for an absolute URL is not filled.
+    func layoutValue(_ key: String, _ node: SpecNode, nested: Bool, path: String) -> ListLayout.Value? {
+        let type = SchemaReading.types(node).types.first
+        let format = node["format"]?.string
+        if let constant = node["const"] ?? node["enum"]?.items.first, node["enum"]?.items.count ?? 1 == 1 {
+            return .constant(constant.json)
+        }
+        switch type {
+        case "boolean" where ["has_more", "hasMore", "has_next", "hasNext"].contains(key): return .hasMore
+        case "integer":
+            if ["total_count", "totalCount", "total", "total_items", "totalItems", "total_results"].contains(key) { return .total }
+            if key == "count" { return nested ? .count : .total }
+            if ["per_page", "perPage", "limit", "page_size", "pageSize"].contains(key) { return .limit }
+            if ["page", "current_page", "currentPage", "page_number"].contains(key) { return .page }
+            if ["total_pages", "totalPages", "pages", "page_count", "pageCount"].contains(key) { return .pages }
+            return nil
+        case "string":
+            if !nested, format == nil, ["url", "path", "href"].contains(key) {
+                // A pattern the list's own path does not match pins the value to another path
+                // (Stripe's `/v1/balance/history` answers `url: /v1/balance_transactions`).
+                let concrete = path.replacing(/\{[^}]+\}/, with: "a")
+                if let pattern = node["pattern"]?.string, let regex = try? Regex(pattern), let pinned = Samples.matching(pattern),
+                    (try? regex.firstMatch(in: concrete)) == nil
+                {
+                    return .constant(.string(pinned))
+                }
+                return .path
+            }
+            if ["next_page", "next_cursor", "nextPageToken", "next_page_token"].contains(key) { return .next }
+            guard format == nil || format == "uri-reference" else { return nil }
+            if key == "next" { return .nextLink }
+            if ["previous", "prev"].contains(key) { return .previousLink }
+            if ["self", "current"].contains(key) { return .currentLink }
+            return nil
+        default: return nil
+        }
     }
 
     /// The record schema an item answer holds: the schema itself, or its `data` when it wraps one;

@@ -272,9 +272,18 @@ public struct RegistrySource: Sendable {
                 case .total: ".total"
                 case .path: ".path"
                 case .next: ".next"
+                case .count: ".count"
+                case .limit: ".limit"
+                case .page: ".page"
+                case .pages: ".pages"
+                case .currentLink: ".currentLink"
+                case .nextLink: ".nextLink"
+                case .previousLink: ".previousLink"
                 case .constant(let value): ".constant(\(literal(value)))"
                 }
-            return "ListLayout.Member(\(string(member.name)), \(value))"
+            return member.path.count == 1
+                ? "ListLayout.Member(\(string(member.name)), \(value))"
+                : "ListLayout.Member(path: \(list(member.path.map(string))), \(value))"
         }
         var arguments = ["members: " + list(members)]
         if layout.after != "after" { arguments.append("after: " + string(layout.after)) }

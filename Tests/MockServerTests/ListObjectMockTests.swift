@@ -256,6 +256,75 @@ private let ledger = """
         }
     }
 
+    /// A list whose paging members sit in objects of their own (`meta`, `links`) is answered
+    /// in that shape: the total, the page, the pages and the links, valid against the document.
+    @Test func pagingMembersInObjectsOfTheirOwn() async throws {
+        let document = try SpecDocument(
+            text: """
+                openapi: 3.0.3
+                info: {title: Shelf, version: '1'}
+                paths:
+                  /books:
+                    get:
+                      parameters:
+                      - {name: page, in: query, schema: {type: integer, minimum: 1}}
+                      - {name: per_page, in: query, schema: {type: integer, default: 2, maximum: 20}}
+                      responses:
+                        '200':
+                          description: Books.
+                          content:
+                            application/json:
+                              schema:
+                                type: object
+                                required: [data, meta, links]
+                                properties:
+                                  data: {type: array, items: {$ref: '#/components/schemas/Book'}}
+                                  meta:
+                                    type: object
+                                    required: [total, per_page, current_page, total_pages]
+                                    properties:
+                                      total: {type: integer}
+                                      per_page: {type: integer}
+                                      current_page: {type: integer}
+                                      total_pages: {type: integer}
+                                  links:
+                                    type: object
+                                    properties:
+                                      self: {type: string}
+                                      next: {type: string, nullable: true}
+                                      prev: {type: string, nullable: true}
+                    post:
+                      requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Book'}}}}
+                      responses:
+                        '201': {description: The book., content: {application/json: {schema: {$ref: '#/components/schemas/Book'}}}}
+                components:
+                  schemas:
+                    Book:
+                      type: object
+                      properties:
+                        id: {type: integer, readOnly: true}
+                        title: {type: string}
+                """)
+        let imported = ImportedAPI(document: document, fileName: "shelf.yaml")
+        let layout = try #require(imported.registry.pagination.layout)
+        #expect(
+            layout.members.map(\.name) == [
+                "data", "meta.total", "meta.per_page", "meta.current_page", "meta.total_pages", "links.self", "links.next", "links.prev",
+            ])
+        let original = try contract(of: document)
+        let schema = try #require(original.responseSchema(method: "get", path: "/books", status: "200"))
+        try await withMock(configuration: .init(seeding: .empty, logLevel: .warning), registry: imported.registry) { mock in
+            var client = mock
+            client.prefix = ""
+            for title in ["a", "b", "c"] { #expect(try await client.post("/books", ["title": .string(title)]).status == 201) }
+            let second = try await client.get("/books?page=2&limit=2")
+            #expect(second.body?["meta"] == ["total": 3, "per_page": 2, "current_page": 2, "total_pages": 2])
+            #expect(second.body?["links"] == ["self": "?page=2&limit=2", "next": .null, "prev": "?page=1&limit=2"])
+            #expect(second.data.compactMap { $0["title"]?.stringValue } == ["c"])
+            #expect(original.validator.validate(try #require(second.body), against: schema, context: .response).isEmpty)
+        }
+    }
+
     /// The generated spec says the same shapes, and the registry's Swift says them by name.
     @Test func theSpecAndTheSwiftSayTheShapes() throws {
         let imported = ImportedAPI(document: try SpecDocument(text: ledger), fileName: "ledger.yaml")
