@@ -100,6 +100,25 @@ struct GuideContext {
         return nil
     }
 
+    /// How a list pages, in a sentence naming the parameters it takes; nil for one that does not.
+    func pagingSentence(_ resource: Resource) -> String? {
+        let styles = registry.pagingStyles(of: resource)
+        guard !styles.isEmpty else { return nil }
+        let layout = registry.listLayout(of: resource)
+        let ways = styles.map { style in
+            switch style {
+            case .page: return "`page`, from 1"
+            case .offset: return "`offset`, the number of records to skip"
+            case .cursor:
+                guard let layout else { return "`after` or `before`, which take the cursors of a page's `meta.cursor`" }
+                return layout.before.map { "`\(layout.after)` or `\($0)`, which take the id of a record of the list" }
+                    ?? "`\(layout.after)`, which takes what a page's answer gives for the next one"
+            }
+        }
+        let pagination = registry.pagination
+        return "It pages with \(ways.joined(separator: "; or ")), and `limit` (\(pagination.defaultLimit) by default, at most \(pagination.maxLimit))."
+    }
+
     func resource(_ resource: Resource) -> [String: Any] {
         let model = resource.model
         var values: [String: Any] = [
@@ -108,6 +127,7 @@ struct GuideContext {
             "hasFilters": !resource.filters.isEmpty, "paged": resource.listEnvelope == .data,
             "pagedByPage": registry.pagingStyles(of: resource).contains(.page),
             "pagedByCursor": registry.pagingStyles(of: resource).contains(.cursor),
+            "pagingSentence": pagingSentence(resource) ?? "",
             "identifier": model.identifier ?? "id",
             "page": "reference/\(resource.name).md",
             "filters": resource.filters.map { filter in
