@@ -116,7 +116,8 @@ struct GuideContext {
             }
         }
         let pagination = registry.pagination
-        return "It pages with \(ways.joined(separator: "; or ")), and `limit` (\(pagination.defaultLimit) by default, at most \(pagination.maxLimit))."
+        return
+            "It pages with \(ways.joined(separator: "; or ")), and `limit` (\(pagination.defaultLimit) by default, at most \(pagination.maxLimit))."
     }
 
     func resource(_ resource: Resource) -> [String: Any] {
