@@ -238,6 +238,10 @@ extension Registry {
     /// resource its read view, then the request views of its write operations, each
     /// followed by the nested schemas it uses.
     public func allProjections() -> [ProjectedModel] {
+        projections.get(projectAll)
+    }
+
+    private func projectAll() -> [ProjectedModel] {
         var seen: Set<String> = []
         var ordered: [ProjectedModel] = []
         func visit(_ projected: ProjectedModel) {

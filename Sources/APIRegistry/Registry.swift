@@ -15,11 +15,14 @@ public struct Registry: Sendable {
     /// Objects at a path of their own, read and replaced whole (settings, consent).
     public let singletons: [Singleton]
     /// Operations served as their document describes them, with no records behind them.
-    public let documented: [DocumentedOperation]
+    public private(set) var documented: [DocumentedOperation]
     /// The component schemas `documented` operations refer to that no model is.
-    public let documentedSchemas: [DocumentedSchema]
+    public private(set) var documentedSchemas: [DocumentedSchema]
     /// Every model declared, by name: what a `.reference` names.
     let modelsByName: [String: Model]
+    /// `allProjections()`, worked out on first use: a copy that differs only in the operations
+    /// it keeps as written (`documenting`) shares it.
+    let projections = Memo<[ProjectedModel]>()
 
     /// The registry of one API.
     public init(
@@ -35,6 +38,14 @@ public struct Registry: Sendable {
         self.recordEnvelope = recordEnvelope
         self.publishedReference = publishedReference
         self.modelsByName = Self.modelsByName(resources: resources, singletons: singletons)
+    }
+
+    /// The same registry keeping `documented` operations as written, with the schemas they name.
+    public func documenting(_ documented: [DocumentedOperation], schemas: [DocumentedSchema]) -> Registry {
+        var registry = self
+        registry.documented = documented
+        registry.documentedSchemas = schemas
+        return registry
     }
 
     /// The model called `name`, wherever the registry declares it.
@@ -183,5 +194,21 @@ extension Registry {
             }
         }
         return nil
+    }
+}
+
+/// A value worked out once, on first use, and shared by the copies of the value holding it.
+final class Memo<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value?
+
+    /// The value, made by `make` the first time.
+    func get(_ make: () -> Value) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let value { return value }
+        let made = make()
+        value = made
+        return made
     }
 }

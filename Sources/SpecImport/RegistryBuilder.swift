@@ -139,13 +139,12 @@ struct RegistryBuilder {
         // out, with the reason in the report, and its operations are kept as the document says them.
         var leftOut: Set<String> = []
         while true {
+            // The projections worked out for the schemas the kept operations need are the
+            // emitter's too: `documenting` keeps them.
             let models = Registry(
                 info: info(), pagination: pagination, resources: resources, singletons: singletons,
                 recordEnvelope: bareRecords ? .bare : .data)
-            let registry = Registry(
-                info: models.info, pagination: pagination, resources: resources, singletons: singletons,
-                recordEnvelope: models.recordEnvelope, documented: documented,
-                documentedSchemas: documentedSchemas(documented, besides: models))
+            let registry = models.documenting(documented, schemas: documentedSchemas(documented, besides: models))
             var reasons: [(name: String, reason: String)] = []
             var dropped = false
             if let problem = registry.declarationProblems().first {
