@@ -85,9 +85,8 @@ public struct ListQuery: Sendable {
         let pages = styles.contains(.page)
         let control = controlParameters(resource, pagination)
         let layout = resource.layout(default: pagination)
-        let afterName = layout?.after ?? "after"
         // A list paging forward only (`cursor`) takes no `before`.
-        let beforeName: String? = layout == nil ? "before" : layout?.before
+        let (afterName, beforeName) = resource.cursorParameters(default: pagination)
         for item in query.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = percentDecoded(parts[0])
@@ -197,8 +196,8 @@ public struct ListQuery: Sendable {
     /// has sort keys, `include` where it has includes.
     static func controlParameters(_ resource: Resource, _ pagination: Pagination) -> [String] {
         let styles = resource.pagingStyles(default: pagination)
-        let layout = resource.layout(default: pagination)
-        let cursors = [layout?.after ?? "after"] + (layout.map { $0.before.map { [$0] } ?? [] } ?? ["before"])
+        let (after, before) = resource.cursorParameters(default: pagination)
+        let cursors = [after] + (before.map { [$0] } ?? [])
         return (styles.contains(.page) ? ["page"] : []) + (styles.contains(.offset) ? ["offset"] : [])
             + (styles.contains(.cursor) ? cursors : [])
             + (styles.isEmpty ? [] : ["limit"]) + (resource.sortKeys.isEmpty ? [] : ["sort"])

@@ -35,6 +35,12 @@ public struct Pagination: Sendable {
         self.style = style
         self.layout = layout
     }
+
+    /// The query string of a page, as list answers link to it: `?page=2&limit=10`, or
+    /// `?offset=10&limit=10` for a list paging by offset.
+    public static func pageQuery(page: Int, offset: Int, limit: Int, byOffset: Bool) -> String {
+        byOffset ? "?offset=\(offset)&limit=\(limit)" : "?page=\(page)&limit=\(limit)"
+    }
 }
 
 /// A list answer of an API's own design, such as `{"object": "list", "data": […], "has_more":

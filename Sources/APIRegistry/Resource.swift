@@ -152,6 +152,12 @@ public struct Resource: Sendable {
         listEnvelope == .bare ? nil : listLayout ?? pagination.layout
     }
 
+    /// The parameters its list takes cursors in: its layout's (`starting_after`, and
+    /// `ending_before` unless it pages forward only), else `after` and `before`.
+    public func cursorParameters(default pagination: Pagination) -> (after: String, before: String?) {
+        layout(default: pagination).map { ($0.after, $0.before) } ?? ("after", "before")
+    }
+
     /// How its list pages: its own styles, or `pagination`'s; none for a bare-array list.
     public func pagingStyles(default pagination: Pagination) -> [Pagination.Style] {
         listEnvelope == .bare ? [] : paging ?? [pagination.style]

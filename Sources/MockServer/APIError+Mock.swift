@@ -37,13 +37,13 @@ extension APIError {
             errors: JSONObject([("path", .string(guides ? "names no page" : "names no page; start the mock where templates/ is"))]))
     }
 
-    /// A `Prefer` header that is malformed, or asks for a response or an example the operation
-    /// does not declare.
     /// A form body this reader cannot take.
     static func malformedForm(_ reason: String) -> APIError {
         APIError(status: 400, title: "The form body cannot be read: it \(reason).", errors: JSONObject([("(root)", .string(reason))]))
     }
 
+    /// A `Prefer` header that is malformed, or asks for a response or an example the operation
+    /// does not declare.
     static func unmetPreference(_ reason: String) -> APIError {
         APIError(status: 422, title: "The Prefer header cannot be met: \(reason).", errors: JSONObject([("Prefer", .string(reason))]))
     }

@@ -8,7 +8,7 @@ import SchemaValidation
 extension MockAPI {
     /// Whether `value` meets `schema` (a JSON Schema value, its `$ref`s naming the spec's components).
     func accepts(_ value: JSONValue, _ schema: JSONValue) -> Bool {
-        guard let decoded = try? OrderedDecoder().decode(JSONSchema.self, from: schema) else { return false }
+        guard let decoded = componentSchemas.decoded(schema) else { return false }
         return contract.validator.isValid(value, against: decoded, context: .response)
     }
 
@@ -79,8 +79,8 @@ extension MockAPI {
                 if parameter["required"]?.boolValue == true { problems.append(QueryProblem(parameter: name, message: "is required")) }
                 continue
             }
-            let schema = parameter["schema"].map { schema in schema["$ref"]?.stringValue.flatMap(componentSchemas.schema) ?? schema }
-            let value = Self.parameterValue(texts, schema: schema ?? [:])
+            let schema = SchemaSample(resolve: componentSchemas.schema).resolved(parameter["schema"] ?? [:])
+            let value = Self.parameterValue(texts, schema: schema)
             problems += contract.parameterProblems(name, value, method: documented.method, path: documented.path)
         }
         if !problems.isEmpty { return .invalidQuery(problems) }
@@ -402,5 +402,17 @@ final class ComponentSchemas: @unchecked Sendable {
         else { return nil }
         encoded[name] = value
         return value
+    }
+
+    private var decodedSchemas: [JSONValue: JSONSchema] = [:]
+
+    /// A schema value as OpenAPIKit reads it, read once: a `oneOf` made on every request asks again.
+    func decoded(_ schema: JSONValue) -> JSONSchema? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = decodedSchemas[schema] { return known }
+        guard let decoded = try? OrderedDecoder().decode(JSONSchema.self, from: schema) else { return nil }
+        decodedSchemas[schema] = decoded
+        return decoded
     }
 }

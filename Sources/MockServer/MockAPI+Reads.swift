@@ -65,13 +65,11 @@ extension MockAPI {
         let byOffset = styles.contains(.offset) && (query.offset != nil || (styles.first == .offset && !query.pageSent))
         let skipped = query.page - 1
         let (start, overflow) = byOffset ? (query.offset ?? 0, false) : skipped.multipliedReportingOverflow(by: limit)
-        let page = overflow || start >= total ? [] : Array(records[start..<min(total, start + min(limit, total - start))])
+        let page = overflow || start >= total ? [] : Array(records[start..<start + min(limit, total - start)])
         let more = !overflow && start < total && start + page.count < total
         let includes = Set(query.includes)
         let currentPage = byOffset ? start / limit + 1 : query.page
-        func link(_ page: Int, offset: Int) -> String {
-            byOffset ? "?offset=\(offset)&limit=\(limit)" : "?page=\(page)&limit=\(limit)"
-        }
+        func link(_ page: Int, offset: Int) -> String { Pagination.pageQuery(page: page, offset: offset, limit: limit, byOffset: byOffset) }
         let previous =
             currentPage > 1 || (byOffset && start > 0)
             ? link(min(currentPage - 1, max(totalPages, 1)), offset: max(min(start, total) - limit, 0)) : nil

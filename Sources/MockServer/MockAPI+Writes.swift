@@ -42,9 +42,9 @@ extension MockAPI {
         return MockResponse(status: 200, body: ["data": .array(data), "meta": [:]])
     }
 
-    /// The request's JSON body: a 415 for another media type, a 400 for malformed JSON.
-    /// The body as JSON: parsed, or, where the API takes forms and the body is one, read from the
-    /// form and typed by `schema`, the operation's body schema. A batch (an array) is JSON only.
+    /// The body as JSON: parsed (a 400 for malformed JSON), or, where the API takes forms and the
+    /// body is one, read from the form and typed by `schema`, the operation's body schema; a 415
+    /// for another media type. A batch (an array) is JSON only.
     func parsedBody(_ request: MockRequest, schema: JSONSchema?, batch: Bool = false) -> Result<JSONValue, APIError> {
         let forms = registry.info.formBodies && !batch
         if forms, Self.isForm(request.contentType) {
@@ -62,14 +62,17 @@ extension MockAPI {
     /// far above that keep hostile input (deep nesting, huge strings) cheap to refuse.
     static let bodyParser = JSONParser(maxDepth: 32, maxStringLength: 64 * 1024)
 
+    /// The media type of a `Content-Type` value, without its parameters, in lower case.
+    static func mediaType(_ contentType: String?) -> String {
+        contentType?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+    }
+
     static func isForm(_ contentType: String?) -> Bool {
-        contentType?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
-            == "application/x-www-form-urlencoded"
+        mediaType(contentType) == "application/x-www-form-urlencoded"
     }
 
     static func isJSON(_ contentType: String?) -> Bool {
-        guard let contentType else { return false }
-        let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let mediaType = mediaType(contentType)
         return mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json"))
     }
 

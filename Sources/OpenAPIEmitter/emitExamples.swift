@@ -41,8 +41,8 @@ extension DocumentEmitter {
     func listExample(_ resource: Resource) -> JSONValue {
         let records = registry.projection(of: resource.model, .read).examples
         let limit = registry.pagination.defaultLimit
+        let first = Pagination.pageQuery(page: 1, offset: 0, limit: limit, byOffset: registry.pagingStyles(of: resource).first == .offset)
         if let layout = registry.listLayout(of: resource) {
-            let first = registry.pagingStyles(of: resource).first == .offset ? "?offset=0&limit=\(limit)" : "?page=1&limit=\(limit)"
             return layout.answer(
                 ListLayout.Page(
                     records: records, next: nil, total: records.count, path: resource.servedPaths.first ?? resource.path, limit: limit,
@@ -54,10 +54,7 @@ extension DocumentEmitter {
         let pagination: JSONValue = [
             "total": .integer(records.count), "count": .integer(records.count), "per_page": .integer(limit),
             "current_page": 1, "total_pages": 1,
-            "links": [
-                "current": .string(
-                    registry.pagingStyles(of: resource).first == .offset ? "?offset=0&limit=\(limit)" : "?page=1&limit=\(limit)")
-            ],
+            "links": ["current": .string(first)],
         ]
         return ["data": .array(records), "meta": ["pagination": pagination]]
     }
