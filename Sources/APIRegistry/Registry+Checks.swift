@@ -50,11 +50,11 @@ extension Registry {
             }
             if let layout = listLayout(of: resource) {
                 if layout.members.filter({ $0.value == .records }).count != 1
-                    || Set(layout.members.map(\.name)).count != layout.members.count || layout.after == layout.before || layout.before == ""
+                    || Set(layout.members.map(\.name)).count != layout.members.count || layout.after == layout.before
                 {
                     problems.append(
                         DeclarationProblem(
-                            "\(at): its list layout needs exactly one member holding the records, members of distinct names, and two distinct cursor parameters",
+                            "\(at): its list layout needs exactly one member holding the records, members of distinct names, and distinct cursor parameters",
                             at: resource.declaredAt))
                 }
                 let taken = resource.filters.flatMap(\.parameterNames)
