@@ -100,3 +100,19 @@ public struct Filter: Sendable {
     /// Its query parameters, one per operator (`order_id:in`).
     public var parameterNames: [String] { operators.map(parameterName) }
 }
+
+/// A query parameter a list takes that does not choose its records: checked against its type, and
+/// otherwise without effect on the mock (GitHub's `since` or `direction`, when no field holds what
+/// it compares).
+public struct QueryParameter: Sendable {
+    public let name: String
+    /// The value's type: a query string's value is read as one.
+    public let type: FieldType
+    public let description: String
+
+    public init(_ name: String, _ type: FieldType, _ description: String = "") {
+        self.name = name
+        self.type = type
+        self.description = description
+    }
+}

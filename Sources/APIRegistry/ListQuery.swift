@@ -68,6 +68,8 @@ public struct ListQuery: Sendable {
     public var pageSent = false
     /// Records to skip, with offset pagination.
     public var offset: Int?
+    /// The values of the list's other parameters, as sent: they choose no records.
+    public var others: [(name: String, value: String)] = []
 
     /// Parses a raw query string (`order_id:in=1,2&page=2`).
     ///
@@ -112,6 +114,15 @@ public struct ListQuery: Sendable {
                 problem("has no value")
                 continue
             }
+            // A parameter of the list's own is taken before `sort` or a filter of its name.
+            if let other = resource.otherParameters.first(where: { $0.name == name }) {
+                if case .failure(let failure) = typedValue(value, other.type) {
+                    problem(failure.message)
+                } else {
+                    result.others.append((name, value))
+                }
+                continue
+            }
             switch name {
             case _ where cursor && (name == afterName || name == beforeName):
                 // A laid-out list's cursor is a record's identifier; the registry's own is opaque.
@@ -139,7 +150,7 @@ public struct ListQuery: Sendable {
                 } else {
                     problem("must be a whole number of at least 1, got '\(value)'")
                 }
-            case "limit" where paged:
+            case pagination.limitParameter where paged:
                 if let limit = Int(value), (1...pagination.maxLimit).contains(limit) {
                     result.limit = limit
                 } else {
@@ -192,15 +203,20 @@ public struct ListQuery: Sendable {
         var unknown = false
     }
 
-    /// The parameters a list takes besides its filters: paging as the list pages, `sort` where it
-    /// has sort keys, `include` where it has includes.
+    /// The parameters a list takes besides its filters: its own (`ownParameters`), then its other
+    /// parameters.
     static func controlParameters(_ resource: Resource, _ pagination: Pagination) -> [String] {
+        ownParameters(resource, pagination) + resource.otherParameters.map(\.name)
+    }
+
+    /// Paging as the list pages, `sort` where it has sort keys, `include` where it has includes.
+    static func ownParameters(_ resource: Resource, _ pagination: Pagination) -> [String] {
         let styles = resource.pagingStyles(default: pagination)
         let (after, before) = resource.cursorParameters(default: pagination)
         let cursors = [after] + (before.map { [$0] } ?? [])
         return (styles.contains(.page) ? ["page"] : []) + (styles.contains(.offset) ? ["offset"] : [])
             + (styles.contains(.cursor) ? cursors : [])
-            + (styles.isEmpty ? [] : ["limit"]) + (resource.sortKeys.isEmpty ? [] : ["sort"])
+            + (styles.isEmpty ? [] : [pagination.limitParameter]) + (resource.sortKeys.isEmpty ? [] : ["sort"])
             + (resource.includes.isEmpty ? [] : ["include"])
     }
 

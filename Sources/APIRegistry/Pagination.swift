@@ -25,21 +25,35 @@ public struct Pagination: Sendable {
     public let style: Style
     /// How list answers are laid out unless a resource says otherwise: nil for `{data, meta}`.
     public let layout: ListLayout?
+    /// The query parameter that gives a page's size: `limit`, or the API's own name for it
+    /// (`per_page`, `page_size`).
+    public let limitParameter: String
 
     /// Paging with these limits, by page number unless `style` says otherwise, answered as
-    /// `{data, meta}` unless `layout` says otherwise.
-    public init(defaultLimit: Int, maxLimit: Int, maxFilterValues: Int = 1000, style: Style = .page, layout: ListLayout? = nil) {
+    /// `{data, meta}` unless `layout` says otherwise, its page size given as `limit` unless
+    /// `limitParameter` names it otherwise.
+    public init(
+        defaultLimit: Int, maxLimit: Int, maxFilterValues: Int = 1000, style: Style = .page, layout: ListLayout? = nil,
+        limitParameter: String = "limit"
+    ) {
         self.defaultLimit = defaultLimit
         self.maxLimit = maxLimit
         self.maxFilterValues = maxFilterValues
         self.style = style
         self.layout = layout
+        self.limitParameter = limitParameter
     }
 
     /// The query string of a page, as list answers link to it: `?page=2&limit=10`, or
     /// `?offset=10&limit=10` for a list paging by offset.
-    public static func pageQuery(page: Int, offset: Int, limit: Int, byOffset: Bool) -> String {
-        byOffset ? "?offset=\(offset)&limit=\(limit)" : "?page=\(page)&limit=\(limit)"
+    public func pageQuery(page: Int, offset: Int, limit: Int, byOffset: Bool) -> String {
+        byOffset ? "?offset=\(offset)&\(limitParameter)=\(limit)" : "?page=\(page)&\(limitParameter)=\(limit)"
+    }
+
+    /// The query string of a list's page that starts after (or ends before) the record
+    /// `cursor` names, or of its first page when `cursor` is nil: `?after=12&limit=10`.
+    public func cursorQuery(_ name: String, _ cursor: String?, limit: Int) -> String {
+        "?" + (cursor.map { "\(name)=\($0)&" } ?? "") + "\(limitParameter)=\(limit)"
     }
 }
 

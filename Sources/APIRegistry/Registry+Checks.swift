@@ -207,9 +207,19 @@ extension Registry {
                         at: operation.declaredAt))
             }
         }
-        if resource.listEnvelope == .bare && !resource.sortKeys.isEmpty {
+        let taken = Set(resource.filters.flatMap(\.parameterNames) + ListQuery.ownParameters(resource, pagination))
+        var others: Set<String> = []
+        for other in resource.otherParameters where taken.contains(other.name) || !others.insert(other.name).inserted {
             problems.append(
-                DeclarationProblem("\(at): a bare-array list is not paged or sorted; drop the sort keys", at: resource.declaredAt))
+                DeclarationProblem(
+                    "\(at): the query parameter '\(other.name)' is declared twice, or is also a filter's or the list's own; rename one",
+                    at: resource.declaredAt))
+        }
+        if resource.listEnvelope == .bare && resource.paging?.contains(.cursor) == true {
+            problems.append(
+                DeclarationProblem(
+                    "\(at): a bare-array list pages by page or offset, linking its neighbours in the Link header; it has no cursor to give",
+                    at: resource.declaredAt))
         }
         return problems
     }

@@ -35,14 +35,18 @@ public struct Resource: Sendable {
     public let actions: [Action]
     /// The record each record belongs to, when records are also reached under its path.
     public let parent: ParentScope?
-    /// How a list answers: `data` and `meta` with paging (`.data`), or every record as a bare
-    /// JSON array with no paging (`.bare`), for short lists a published API answers that way.
+    /// How a list answers: `data` and `meta` with paging (`.data`), or a bare JSON array
+    /// (`.bare`): every record at once, for short lists a published API answers that way, or a
+    /// page of them with its neighbours in the `Link` header when `paging` says how it pages.
     public let listEnvelope: RecordEnvelope
     /// How its list pages, when not as the registry's `Pagination.style` says: `[.page, .cursor]`
     /// takes `page`, or `after`/`before` (the answer's `meta` then has `cursor`).
     public let paging: [Pagination.Style]?
     /// How its list answers are laid out, when not as the registry's `Pagination.layout` says.
     public let listLayout: ListLayout?
+    /// Query parameters its list takes besides filters, paging, `sort` and `include`: checked,
+    /// and otherwise without effect on the records it answers.
+    public let otherParameters: [QueryParameter]
     /// Where the resource is declared, for problems with it.
     public let declaredAt: SourceLocation
 
@@ -67,6 +71,7 @@ public struct Resource: Sendable {
         listEnvelope: RecordEnvelope = .data,
         paging: [Pagination.Style]? = nil,
         listLayout: ListLayout? = nil,
+        otherParameters: [QueryParameter] = [],
         fileID: String = #fileID,
         line: Int = #line
     ) {
@@ -89,6 +94,7 @@ public struct Resource: Sendable {
         self.listEnvelope = listEnvelope
         self.paging = paging
         self.listLayout = listLayout
+        self.otherParameters = otherParameters
         self.declaredAt = SourceLocation(fileID: fileID, line: line)
     }
 
@@ -158,9 +164,10 @@ public struct Resource: Sendable {
         layout(default: pagination).map { ($0.after, $0.before) } ?? ("after", "before")
     }
 
-    /// How its list pages: its own styles, or `pagination`'s; none for a bare-array list.
+    /// How its list pages: its own styles, or `pagination`'s; a bare-array list pages only as its
+    /// own styles say.
     public func pagingStyles(default pagination: Pagination) -> [Pagination.Style] {
-        listEnvelope == .bare ? [] : paging ?? [pagination.style]
+        listEnvelope == .bare ? paging ?? [] : paging ?? [pagination.style]
     }
 
     /// The collection paths it is served at: its own, and under its parent; the item path of a

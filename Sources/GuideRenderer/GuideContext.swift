@@ -117,7 +117,8 @@ struct GuideContext {
         }
         let pagination = registry.pagination
         return
-            "It pages with \(ways.joined(separator: "; or ")), and `limit` (\(pagination.defaultLimit) by default, at most \(pagination.maxLimit))."
+            "It pages with \(ways.joined(separator: "; or ")), and `\(pagination.limitParameter)` (\(pagination.defaultLimit) by default, at most \(pagination.maxLimit))."
+            + (resource.listEnvelope == .bare ? " The `Link` header names the neighbouring pages." : "")
     }
 
     func resource(_ resource: Resource) -> [String: Any] {
@@ -309,7 +310,9 @@ struct GuideContext {
         }
         let item = "\(collection)/\(firstID)"
         switch kind {
-        case .list: values["requestLine"] = "GET \(collection)" + (resource.listEnvelope == .data ? "?limit=2" : "")
+        case .list:
+            values["requestLine"] =
+                "GET \(collection)" + (registry.pagingStyles(of: resource).isEmpty ? "" : "?\(registry.pagination.limitParameter)=2")
         case .delete: values["requestLine"] = "DELETE \(path)?\(DeleteQuery.parameter)=\(doomed)"
         case .createOne:
             values["requestLine"] = "POST \(collection)"

@@ -21,8 +21,14 @@ struct ProseChecker {
         if let batch = limits.max() {
             facts.append(Fact(tag: "batchLimit", value: batch, keywords: ["batch", "batches", "items", "records"]))
         }
-        facts.append(Fact(tag: "maxLimit", value: registry.pagination.maxLimit, keywords: ["limit", "page", "pages"]))
-        facts.append(Fact(tag: "defaultLimit", value: registry.pagination.defaultLimit, keywords: ["limit", "page", "default"]))
+        facts.append(
+            Fact(
+                tag: "maxLimit", value: registry.pagination.maxLimit,
+                keywords: ["limit", registry.pagination.limitParameter, "page", "pages"]))
+        facts.append(
+            Fact(
+                tag: "defaultLimit", value: registry.pagination.defaultLimit,
+                keywords: ["limit", registry.pagination.limitParameter, "page", "default"]))
         for resource in registry.resources {
             for case .maxRecords(let limit) in resource.rules {
                 let noun = resource.model.name.lowercased()

@@ -58,7 +58,8 @@ extension MockAPI {
 
     /// Why the operation refuses `request`, as it declares: a required parameter missing, a path
     /// or query value its schema refuses (`422`), a JSON body that is not JSON or that its
-    /// schema refuses. A body of another media type (a form) is not judged.
+    /// schema refuses, a form its form schema refuses once typed by it. A body of another media
+    /// type is not judged.
     func refusal(of request: MockRequest, by documented: DocumentedOperation) -> APIError? {
         let values = PathTemplate.match(documented.path, request.path) ?? [:]
         var query: [String: [String]] = [:]
@@ -84,10 +85,20 @@ extension MockAPI {
             problems += contract.parameterProblems(name, value, method: documented.method, path: documented.path)
         }
         if !problems.isEmpty { return .invalidQuery(problems) }
-        guard let schema = contract.bodySchema(method: documented.method, path: documented.path) else { return nil }
+        let formSchema = Self.isForm(request.contentType) ? contract.formBodySchema(method: documented.method, path: documented.path) : nil
+        guard let schema = formSchema ?? contract.bodySchema(method: documented.method, path: documented.path) else { return nil }
         if request.body.isEmpty {
             let required = documented.operation["requestBody"]?["required"]?.boolValue == true
             return required ? .invalidBody([("(root)", "is required: send the body as JSON")]) : nil
+        }
+        if let formSchema {
+            switch FormBody.decode(request.body) {
+            case .failure(let error): return error
+            case .success(let form):
+                let issues = contract.validator.validate(
+                    contract.validator.typed(form, against: formSchema), against: formSchema, context: .request)
+                return issues.isEmpty ? nil : .invalidBody(issues.map(\.apiProblem))
+            }
         }
         // A body of a media type the operation declares besides JSON is taken as it comes.
         if !Self.isJSON(request.contentType),

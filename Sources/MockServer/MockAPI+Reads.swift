@@ -30,11 +30,11 @@ extension MockAPI {
                 return sort.ascending ? order < 0 : order > 0
             }.map(\.element)
         }
-        if resource.listEnvelope == .bare {
+        let styles = registry.pagingStyles(of: resource)
+        if styles.isEmpty {
             return MockResponse(
                 status: 200, body: .array(records.map { present($0, of: resource, including: Set(query.includes), state: state) }))
         }
-        let styles = registry.pagingStyles(of: resource)
         let layout = registry.listLayout(of: resource)
         // A list that pages either way pages by its first style unless the query says otherwise.
         let sentCursor = query.after != nil || query.before != nil
@@ -47,13 +47,14 @@ extension MockAPI {
                 let edge = query.before != nil ? page.first : page.last
                 let next = hasMore ? edge?[identifier]?.recordID.map(String.init) : nil
                 let cursorName = query.before != nil ? layout.before ?? layout.after : layout.after
-                let here = [query.after.map { "\(layout.after)=\($0)&" }, query.before.map { "\(layout.before ?? "")=\($0)&" }]
-                    .compactMap { $0 }.joined()
+                let paging = registry.pagination
+                let here =
+                    query.before.map { paging.cursorQuery(layout.before ?? layout.after, String($0), limit: query.limit) }
+                    ?? paging.cursorQuery(layout.after, query.after.map(String.init), limit: query.limit)
                 let pages = (records.count + query.limit - 1) / query.limit
                 let answer = ListLayout.Page(
                     records: data, next: next, total: records.count, path: request.path, limit: query.limit, number: 1, pages: pages,
-                    currentLink: "?\(here)limit=\(query.limit)", nextLink: next.map { "?\(cursorName)=\($0)&limit=\(query.limit)" },
-                    previousLink: nil)
+                    currentLink: here, nextLink: next.map { paging.cursorQuery(cursorName, $0, limit: query.limit) }, previousLink: nil)
                 return MockResponse(status: 200, body: layout.answer(answer))
             }
             return cursorPage(records, of: resource, query, state: state)
@@ -69,11 +70,20 @@ extension MockAPI {
         let more = !overflow && start < total && start + page.count < total
         let includes = Set(query.includes)
         let currentPage = byOffset ? start / limit + 1 : query.page
-        func link(_ page: Int, offset: Int) -> String { Pagination.pageQuery(page: page, offset: offset, limit: limit, byOffset: byOffset) }
+        func link(_ page: Int, offset: Int) -> String {
+            registry.pagination.pageQuery(page: page, offset: offset, limit: limit, byOffset: byOffset)
+        }
         let previous =
             currentPage > 1 || (byOffset && start > 0)
             ? link(min(currentPage - 1, max(totalPages, 1)), offset: max(min(start, total) - limit, 0)) : nil
         let nextLink = more ? link(currentPage + 1, offset: start + page.count) : nil
+        if resource.listEnvelope == .bare {
+            let last = link(max(totalPages, 1), offset: max(totalPages - 1, 0) * limit)
+            let relations = [("prev", previous), ("next", nextLink), ("first", previous.map { _ in link(1, offset: 0) }), ("last", last)]
+            let header = linkHeader(request, relations.compactMap { name, target in target.map { (name, $0) } })
+            let data = page.map { present($0, of: resource, including: includes, state: state) }
+            return MockResponse(status: 200, headers: [(name: "Link", value: header)], body: .array(data))
+        }
         if let layout {
             let data = page.map { present($0, of: resource, including: includes, state: state) }
             let next = more ? String(byOffset ? start + page.count : query.page + 1) : nil
@@ -91,6 +101,21 @@ extension MockAPI {
         ]
         let data = page.map { present($0, of: resource, including: includes, state: state) }
         return MockResponse(status: 200, body: ["data": .array(data), "meta": ["pagination": pagination]])
+    }
+
+    /// The `Link` header of a bare-array list's page (RFC 8288): each neighbour's URL relative to
+    /// the list's, as `Location` is, keeping the request's filters and replacing its paging:
+    /// `<orders?status=open&page=3&per_page=10>; rel="next"`.
+    func linkHeader(_ request: MockRequest, _ relations: [(rel: String, pageQuery: String)]) -> String {
+        let paging: Set<String> = ["page", "offset", registry.pagination.limitParameter]
+        let kept = request.query.split(separator: "&").filter { item in
+            !paging.contains(ListQuery.percentDecoded(item.prefix { $0 != "=" }))
+        }
+        let base = request.path.split(separator: "/").last.map(String.init) ?? ""
+        return relations.map { rel, pageQuery in
+            let query = kept.map(String.init) + pageQuery.dropFirst().split(separator: "&").map(String.init)
+            return "<\(base)?\(query.joined(separator: "&"))>; rel=\"\(rel)\""
+        }.joined(separator: ", ")
     }
 
     /// One page of `records` (in identifier order) after or before a cursor, with the cursors

@@ -48,6 +48,12 @@ public struct SpecContract: Sendable {
         bodySchemas[Self.key(method, path)]
     }
 
+    /// The schema of an operation's form body (`application/x-www-form-urlencoded`), if it takes one.
+    public func formBodySchema(method: String, path: String) -> JSONSchema? {
+        operation(method: method, path: path)?.requestBody.flatMap { document.components[$0] }
+            .flatMap { $0.content[.form] }.flatMap { document.components[$0] }?.schema
+    }
+
     /// The JSON schema of a documented response, if any.
     public func responseSchema(method: String, path: String, status: String) -> JSONSchema? {
         operation(method: method, path: path)
@@ -102,10 +108,17 @@ public struct SpecContract: Sendable {
         switch ListQuery.parse(query, for: resource, pagination: pagination) {
         case .failure(let rejected): return .failure(rejected)
         case .success(let parsed):
-            let problems = parsed.clauses.flatMap { clause in
+            var problems = parsed.clauses.flatMap { clause in
                 parameterProblems(
                     clause.filter.parameterName(clause.op), clause.op.takesList ? .array(clause.values) : clause.values.first ?? .null,
                     method: "GET", path: path ?? resource.path)
+            }
+            for (name, value) in parsed.others {
+                guard let schema = parameterSchemas[Self.key("GET", path ?? resource.path)]?[name] else { continue }
+                // A list parameter's values come comma-separated, as the spec's `style: form` says.
+                let isList = if case .array = schema.value { true } else { false }
+                let text: JSONValue = isList ? .array(value.split(separator: ",").map { .string(String($0)) }) : .string(value)
+                problems += parameterProblems(name, validator.typed(text, against: schema), method: "GET", path: path ?? resource.path)
             }
             return problems.isEmpty ? .success(parsed) : .failure(QueryProblems(problems: problems))
         }

@@ -41,14 +41,18 @@ extension DocumentEmitter {
     func listExample(_ resource: Resource) -> JSONValue {
         let records = registry.projection(of: resource.model, .read).examples
         let limit = registry.pagination.defaultLimit
-        let first = Pagination.pageQuery(page: 1, offset: 0, limit: limit, byOffset: registry.pagingStyles(of: resource).first == .offset)
+        let paging = registry.pagination
+        let style = registry.pagingStyles(of: resource).first
+        let first = paging.pageQuery(page: 1, offset: 0, limit: limit, byOffset: style == .offset)
         if let layout = registry.listLayout(of: resource) {
+            // A list that pages by cursor links its first page as the mock does: by its size alone.
+            let first = style == .cursor ? paging.cursorQuery(layout.after, nil, limit: limit) : first
             return layout.answer(
                 ListLayout.Page(
                     records: records, next: nil, total: records.count, path: resource.servedPaths.first ?? resource.path, limit: limit,
                     number: 1, pages: 1, currentLink: first, nextLink: nil, previousLink: nil))
         }
-        if registry.pagingStyles(of: resource).first == .cursor {
+        if style == .cursor {
             return ["data": .array(records), "meta": ["cursor": ["count": .integer(records.count), "per_page": .integer(limit)]]]
         }
         let pagination: JSONValue = [

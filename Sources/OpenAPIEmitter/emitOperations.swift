@@ -58,10 +58,20 @@ extension DocumentEmitter {
         case .list:
             parameters = listParameters(resource)
             if resource.listEnvelope == .bare {
-                responses[200] = .b(
-                    json(
-                        "Every matching record.", schema: .array(.init(), .init(items: Self.ref(resource.model.name))),
-                        example: .array(registry.projection(of: resource.model, .read).examples)))
+                let paged = !registry.pagingStyles(of: resource).isEmpty
+                var answer = json(
+                    paged ? "A page of matching records." : "Every matching record.",
+                    schema: .array(.init(), .init(items: Self.ref(resource.model.name))),
+                    example: .array(registry.projection(of: resource.model, .read).examples))
+                if paged {
+                    let link = OpenAPI.Header(
+                        schema: .string(),
+                        description:
+                            "The neighbouring pages (RFC 8288), relative to this list's URL and keeping its filters: `rel=\"prev\"`, `\"next\"`, `\"first\"` and `\"last\"`, each where there is one.",
+                        required: true)
+                    answer.headers = OpenAPI.Header.Map(dictionaryLiteral: ("Link", .b(link)))
+                }
+                responses[200] = .b(answer)
             } else {
                 responses[200] = .b(
                     json("A page of matching records.", schema: Self.ref(listResponseName(resource)), example: listExample(resource)))

@@ -3,7 +3,8 @@ import JSONModel
 import OpenAPIKit
 
 extension DocumentEmitter {
-    /// `page` (or `after` and `before`) and `limit`, as the registry's pagination has them.
+    /// `page` (or `after` and `before`) and `limit` (or its own name for it), as the registry's
+    /// pagination has them.
     func pagingParameters(_ resource: Resource) -> [OpenAPI.Parameter] {
         let styles = registry.pagingStyles(of: resource)
         guard !styles.isEmpty else { return [] }
@@ -53,7 +54,7 @@ extension DocumentEmitter {
         }
         parameters.append(
             OpenAPI.Parameter(
-                name: "limit",
+                name: limits.limitParameter,
                 context: .query(
                     schema: .integer(
                         .init(defaultValue: JSONValue.integer(limits.defaultLimit).anyCodable),
@@ -76,7 +77,7 @@ extension DocumentEmitter {
                 )
             }
         }
-        // A bare-array list answers every record at once: it takes no paging parameters.
+        // A bare-array list that answers every record at once takes no paging parameters.
         parameters += pagingParameters(resource)
         if !resource.sortKeys.isEmpty {
             let choices = resource.sortKeys.flatMap { ["\($0):asc", "\($0):desc"] }
@@ -98,6 +99,16 @@ extension DocumentEmitter {
                     description:
                         "Sub-resources to embed in each record, comma-separated: \(resource.includes.map { "`\($0)`" }.joined(separator: ", "))."
                 ))
+        }
+        for other in resource.otherParameters {
+            let schema = Self.schema(for: other.type, core: Core())
+            let isList = if case .array = other.type { true } else { false }
+            parameters.append(
+                OpenAPI.Parameter(
+                    name: other.name,
+                    context: .query(
+                        schemaOrContent: .schema(isList ? .init(schema, style: .form, explode: false) : .init(schema, style: .form))),
+                    description: other.description.isEmpty ? nil : other.description))
         }
         return parameters.map { .parameter($0) }
     }

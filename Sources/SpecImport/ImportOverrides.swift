@@ -56,9 +56,9 @@ public struct ImportOverrides: Sendable {
             for (name, value) in settings {
                 switch name {
                 case "x-specsmith-example-only" where value.boolValue != nil: continue
-                case "x-specsmith-resource",
-                    "x-specsmith-identifier" where !(value.stringValue ?? "").isEmpty:
-                    continue
+                // A `where` binds to the last pattern only, so each name has its own case.
+                case "x-specsmith-resource" where !(value.stringValue ?? "").isEmpty: continue
+                case "x-specsmith-identifier" where !(value.stringValue ?? "").isEmpty: continue
                 case "x-specsmith-example-only", "x-specsmith-resource", "x-specsmith-identifier":
                     let kind =
                         name == "x-specsmith-example-only"

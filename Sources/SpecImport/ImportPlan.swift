@@ -34,8 +34,9 @@ public struct ImportPlan: Sendable {
         public let paging: Paging?
         /// The list's query parameters that name fields of the records, and their spellings.
         public let filters: [String]
-        /// The page size's default and maximum, from the schema of its parameter.
-        public let limit: (default: Int?, maximum: Int?)
+        /// The page size's parameter (`limit`, `per_page`), and its default and maximum from the
+        /// parameter's schema.
+        public let limit: (name: String?, default: Int?, maximum: Int?)
     }
 
     /// How a list pages.
@@ -145,7 +146,9 @@ public struct ImportPlan: Sendable {
             if let paging = resource.paging {
                 let limits = [resource.limit.default.map { "\($0) by default" }, resource.limit.maximum.map { "at most \($0)" }].compactMap
                 { $0 }
-                facts.append("pages by \(paging.rawValue)" + (limits.isEmpty ? "" : " (\(limits.joined(separator: ", ")))"))
+                let size = resource.limit.name.map { "`\($0)`" + (limits.isEmpty ? "" : ": ") } ?? ""
+                facts.append(
+                    "pages by \(paging.rawValue)" + (size.isEmpty && limits.isEmpty ? "" : " (\(size)\(limits.joined(separator: ", ")))"))
             }
             if !resource.filters.isEmpty { facts.append("filters \(resource.filters.joined(separator: ", "))") }
             lines.append("resource \(resource.name): " + facts.joined(separator: "; "))

@@ -412,10 +412,14 @@ struct Inference {
         let list = atPath["get"].flatMap { listShape(responseSchema($0)) }
         let record = record(at: path, item: item)
         let fields = properties(record)
-        // The field `x-specsmith-identifier` names, else the item path's parameter, `id`, or the
-        // parameter in snake case.
+        // The field `x-specsmith-identifier` names, else the item path's parameter, the field it
+        // names after the record's noun (`issue_number` → `number`, `team_slug` → `slug`), `id`,
+        // or the parameter in snake case.
         let given = givenIdentifier(at: path, item: item)
-        let identifier = ([given, parameter, "id", parameter.map(Self.snakeCase)].compactMap { $0 }).first { fields.contains($0) }
+        let named = parameter.map(Self.snakeCase).flatMap { snake in
+            snake.firstIndex(of: "_").map { String(snake[snake.index(after: $0)...]) }
+        }
+        let identifier = ([given, parameter, named, "id", parameter.map(Self.snakeCase)].compactMap { $0 }).first { fields.contains($0) }
         let segments = Self.segments(path)
         var parent: (resource: String, parameter: String)?
         if segments.count >= 3, Self.isParameter(segments[segments.count - 2]) {
@@ -439,9 +443,9 @@ struct Inference {
         let layout = list.flatMap { shape in
             atPath["get"].flatMap { listLayout(responseSchema($0), shape, path: path, queryNames: queryNames) }
         }
-        let size = query.first { $0["in"]?.string == "query" && Self.pageSizes.contains($0["name"]?.string ?? "") }
-            .flatMap { $0["schema"].map(resolve) }
-        let limit = (size?["default"]?.json.intValue, size?["maximum"]?.json.intValue)
+        let sizeParameter = query.first { $0["in"]?.string == "query" && Self.pageSizes.contains($0["name"]?.string ?? "") }
+        let size = sizeParameter.flatMap { $0["schema"].map(resolve) }
+        let limit = (sizeParameter?["name"]?.string, size?["default"]?.json.intValue, size?["maximum"]?.json.intValue)
         return ImportPlan.Resource(
             name: names[path] ?? path, path: path, itemPath: item, itemParameter: parameter, parent: parent,
             schema: Self.componentName(record), identifier: identifier, listProperty: list?.property, listLayout: layout, paging: paging,

@@ -410,9 +410,12 @@ struct RegistryBuilder {
             : layouts.compactMap { $0 }.max { a, b in
                 layouts.filter { $0 == a }.count < layouts.filter { $0 == b }.count
             }
+        // The page size's name most paged lists share; a list that names it otherwise is reported.
+        let sizes = plan.resources.filter { $0.paging != nil }.compactMap(\.limit.name)
+        let sizeName = Set(sizes).sorted().max { a, b in sizes.filter { $0 == a }.count < sizes.filter { $0 == b }.count } ?? "limit"
         return Pagination(
             defaultLimit: paged?.limit.default ?? 50, maxLimit: paged?.limit.maximum ?? 250, maxFilterValues: maxFilterValues, style: style,
-            layout: shared)
+            layout: shared, limitParameter: sizeName)
     }
 
     func info() -> APIInfo {
@@ -645,7 +648,7 @@ struct RegistryBuilder {
                     status: status == defaultStatus ? nil : status,
                     method: entry.method.uppercased() == kind.method ? nil : entry.method.uppercased()))
         }
-        let (filters, sortKeys, includes) = listQuery(list, model: model, pointer: pointer)
+        let (filters, sortKeys, includes, otherParameters) = listQuery(list, model: model, pointer: pointer)
         let parentScope = scoped.flatMap { scoped in
             scoped.parent.map { parent in
                 // A field named after the parameter keeps the parent's id, unless it can only
@@ -676,16 +679,25 @@ struct RegistryBuilder {
         let tagDescription = document.root["tags"]?.items.first { $0["name"]?.string == tag }?["description"]?.string
         let noun = list?.node["operationId"]?.string.flatMap { $0.hasPrefix("get") ? String($0.dropFirst(3)) : nil }
         var paging: [Pagination.Style]?
+        let bare = list != nil && planned.listProperty == nil
         switch planned.paging {
+        case .cursor where bare:
+            reading.note(pointer + "/get", "a bare-array list paged by cursor; the mock answers every record at once")
         case .cursor: paging = pagination.style == .cursor ? nil : [.cursor]
-        case .page: paging = pagination.style == .page ? nil : [.page]
-        case .offset: paging = pagination.style == .offset ? nil : [.offset]
+        // A bare-array list pages only when it says so, its neighbours in the `Link` header.
+        case .page: paging = pagination.style == .page && !bare ? nil : [.page]
+        case .offset: paging = pagination.style == .offset && !bare ? nil : [.offset]
         case nil: break
         }
         if let given = inference.givenIdentifier(at: planned.path, item: planned.itemPath), given != planned.identifier {
             reading.note(
                 pointer,
                 "x-specsmith-identifier names '\(given)', which its records do not have; identified by \(planned.identifier ?? "none")")
+        }
+        if planned.paging != nil, let size = planned.limit.name, size != pagination.limitParameter {
+            reading.note(
+                pointer + "/get",
+                "the page size is '\(size)'; the registry's lists take '\(pagination.limitParameter)', as most of its lists do")
         }
         if let property = planned.listProperty, property != "data", planned.listLayout == nil {
             reading.note(pointer + "/get", "lists hold records in `\(property)`; the registry's lists hold them in `data`")
@@ -697,8 +709,8 @@ struct RegistryBuilder {
             relations: relations, rules: rules, itemParameter: planned.itemParameter ?? scoped?.itemParameter ?? "id",
             actions: actions(of: planned, itemPath: item, model: model, recordSchema: recordSchema, tag: tag),
             parent: parentScope,
-            listEnvelope: list != nil && planned.listProperty == nil ? .bare : .data, paging: paging,
-            listLayout: planned.listLayout == pagination.layout ? nil : planned.listLayout)
+            listEnvelope: bare ? .bare : .data, paging: paging,
+            listLayout: planned.listLayout == pagination.layout ? nil : planned.listLayout, otherParameters: otherParameters)
     }
 
     /// Whether a field of `type` can hold a record's id: text, a number, or a choice of one of
@@ -769,9 +781,24 @@ struct RegistryBuilder {
     }
 
     /// Filters from query parameters that name fields (`name`, `name:like`, `author_id:in`),
-    /// sort keys from a `sort` parameter's choices, includes from an `include` parameter's.
-    mutating func listQuery(_ list: SpecDocument.Operation?, model: Model, pointer: String) -> ([Filter], [String], [String]) {
-        guard let list else { return ([], [], []) }
+    /// sort keys from a `sort` parameter's choices, includes from an `include` parameter's, and
+    /// every other parameter the list declares, to be checked and taken.
+    mutating func listQuery(
+        _ list: SpecDocument.Operation?, model: Model, pointer: String
+    ) -> (filters: [Filter], sortKeys: [String], includes: [String], others: [QueryParameter]) {
+        guard let list else { return ([], [], [], []) }
+        var others: [QueryParameter] = []
+        // A parameter the registry cannot act on is still the document's: taken, checked by its type.
+        func other(_ name: String, _ node: SpecNode, index: Int) -> QueryParameter {
+            let at = pointer + "/get/parameters/\(index)"
+            let type = node["schema"].map { reading.fieldType($0, name: SchemaReading.typeName(name), pointer: at + "/schema").type }
+            let scalar: FieldType =
+                switch type {
+                case .model?, .reference?, .stringMap?, .oneOf?, nil: .string()
+                case let type?: type
+                }
+            return QueryParameter(name, scalar, node["description"]?.string ?? "")
+        }
         var filters:
             [(name: String, operators: [FilterOperator], description: String, form: FilterSpelling.Form?, words: [FilterOperator: String])] =
                 []
@@ -784,10 +811,27 @@ struct RegistryBuilder {
             let choices = (schema?["enum"]?.items ?? schema?["items"].map(reading.resolve)?["enum"]?.items ?? []).compactMap(\.string)
             switch name {
             case "sort":
+                var unknown: [String] = []
                 for choice in choices {
                     let key = choice.split(separator: ":").first.map(String.init) ?? choice
                     let plain = key.hasPrefix("-") ? String(key.dropFirst()) : key
+                    guard model.field(named: plain)?.isVisible(in: .read) == true else {
+                        if !unknown.contains(plain) { unknown.append(plain) }
+                        continue
+                    }
                     if !sortKeys.contains(plain) { sortKeys.append(plain) }
+                }
+                guard !unknown.isEmpty else { continue }
+                if sortKeys.isEmpty {
+                    others.append(other(name, node, index: index))
+                    reading.note(
+                        pointer + "/get/parameters/\(index)",
+                        "no sort key names a field of \(model.name) (\(unknown.joined(separator: ", "))); the mock takes `sort` and keeps its order"
+                    )
+                } else {
+                    reading.note(
+                        pointer + "/get/parameters/\(index)",
+                        "the sort keys \(unknown.joined(separator: ", ")) name no field of \(model.name); the list sorts by the others")
                 }
                 continue
             case "include":
@@ -798,7 +842,10 @@ struct RegistryBuilder {
             let field = Inference.fieldName(of: name)
             guard model.field(named: field) != nil else {
                 if !Inference.pageSizes.contains(name), !Inference.cursors.contains(name), !["page", "offset"].contains(name) {
-                    reading.note(pointer + "/get/parameters/\(index)", "the query parameter '\(name)' names no field of \(model.name)")
+                    others.append(other(name, node, index: index))
+                    reading.note(
+                        pointer + "/get/parameters/\(index)",
+                        "the query parameter '\(name)' names no field of \(model.name); the mock checks it and otherwise ignores it")
                 }
                 continue
             }
@@ -834,7 +881,7 @@ struct RegistryBuilder {
         let declared = filters.map { filter in
             Filter(filter.name, filter.operators, filter.description, spelling: FilterSpelling(filter.form ?? .colon, words: filter.words))
         }
-        return (declared, sortKeys, includes)
+        return (declared, sortKeys, includes, others)
     }
 
     static let operatorSpellings: [String: FilterOperator] = ["gte": .min, "lte": .max, "nin": .notIn, "contains": .like]

@@ -259,6 +259,7 @@ public struct RegistrySource: Sendable {
         if pagination.maxFilterValues != 1000 { arguments.append("maxFilterValues: \(pagination.maxFilterValues)") }
         if pagination.style != .page { arguments.append("style: .\(pagination.style.rawValue)") }
         if let layout = pagination.layout { arguments.append("layout: " + Self.layout(layout)) }
+        if pagination.limitParameter != "limit" { arguments.append("limitParameter: \(Self.string(pagination.limitParameter))") }
         return "Pagination(" + arguments.joined(separator: ", ") + ")"
     }
 
@@ -324,6 +325,13 @@ public struct RegistrySource: Sendable {
         if resource.listEnvelope != .data { arguments.append("listEnvelope: .\(resource.listEnvelope.rawValue)") }
         if let paging = resource.paging { arguments.append("paging: [" + paging.map { ".\($0.rawValue)" }.joined(separator: ", ") + "]") }
         if let layout = resource.listLayout { arguments.append("listLayout: " + Self.layout(layout)) }
+        if !resource.otherParameters.isEmpty {
+            let others = resource.otherParameters.map { other in
+                "QueryParameter(\(Self.string(other.name)), \(type(other.type, variables: variables))"
+                    + (other.description.isEmpty ? "" : ", \(Self.string(other.description))") + ")"
+            }
+            arguments.append("otherParameters: " + Self.list(others))
+        }
         return "Resource(" + arguments.joined(separator: ", ") + ")"
     }
 

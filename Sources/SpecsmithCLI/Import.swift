@@ -116,7 +116,7 @@ extension Specsmith {
                     List the first \(first.name):
 
                     ```http
-                    GET \(first.path)\(paged ? "?limit=2" : "")
+                    GET \(first.path)\(paged ? "?\(registry.pagination.limitParameter)=2" : "")
                     ```
 
                     ```json response

@@ -196,4 +196,43 @@ private let addressFilters = "valid filters: id:in, customer_id:in, name:in, com
                 "resource 'things', model Thing: field 'tags': minItems 3 is above maxItems 2, so no value is valid",
             ])
     }
+
+    /// A list's other parameters are checked by their type and choose no records; one that takes
+    /// a name the list already uses, or a bare list paged by cursor, is a declaration problem.
+    @Test func otherParametersAreTakenAndChecked() throws {
+        let model = Model(
+            "Thing", description: "A thing.", identifier: "id",
+            fields: [Field("id", .integer, "Id.", visibility: [.read], requiredIn: [.read]), Field("name", .string(), "Name.")])
+        func things(_ others: [QueryParameter], envelope: RecordEnvelope = .data, paging: [Pagination.Style]? = nil) -> Resource {
+            Resource(
+                name: "things", path: "/things", tag: "Things", operationNoun: "Things", description: "Things.", model: model,
+                operations: [Operation(.list, summary: "List", description: "List.")], filters: [Filter("name", [.eq], "Name.")],
+                listEnvelope: envelope, paging: paging, otherParameters: others)
+        }
+        let pagination = Pagination(defaultLimit: 10, maxLimit: 20, limitParameter: "per_page")
+        let resource = things([QueryParameter("since", .dateTime), QueryParameter("direction", .enumeration(["asc", "desc"]))])
+        let parsed = try ListQuery.parse("since=2026-01-01&direction=desc&per_page=5", for: resource, pagination: pagination).get()
+        #expect(parsed.others.map(\.name) == ["since", "direction"] && parsed.clauses.isEmpty && parsed.limit == 5)
+        func problems(_ query: String) -> [String] {
+            guard case .failure(let rejected) = ListQuery.parse(query, for: resource, pagination: pagination) else { return [] }
+            return rejected.problems.map { "\($0.parameter): \($0.message)" }
+        }
+        #expect(problems("direction=up") == ["direction: 'up' is not one of: asc, desc"])
+        #expect(problems("since=soon") == ["since: 'soon' is not a date (YYYY-MM-DD) or an RFC 3339 date-time"])
+        #expect(problems("limit=5").first?.hasSuffix("other parameters: page, per_page, since, direction") == true)
+        let clashing = Registry(
+            info: CustomersV3.registry.info, pagination: pagination,
+            resources: [things([QueryParameter("name", .string()), QueryParameter("per_page", .integer)])])
+        #expect(
+            clashing.declarationProblems().map(\.message) == [
+                "resource 'things': the query parameter 'name' is declared twice, or is also a filter's or the list's own; rename one",
+                "resource 'things': the query parameter 'per_page' is declared twice, or is also a filter's or the list's own; rename one",
+            ])
+        let cursorBare = Registry(
+            info: CustomersV3.registry.info, pagination: pagination, resources: [things([], envelope: .bare, paging: [.cursor])])
+        #expect(
+            cursorBare.declarationProblems().map(\.message) == [
+                "resource 'things': a bare-array list pages by page or offset, linking its neighbours in the Link header; it has no cursor to give"
+            ])
+    }
 }

@@ -146,6 +146,11 @@ private func imported(_ relativePath: String) throws -> ImportedAPI {
                     content:
                       application/json:
                         schema: {type: object, required: [email], properties: {email: {type: string, format: email}}}
+                      application/x-www-form-urlencoded:
+                        schema:
+                          type: object
+                          required: [email]
+                          properties: {email: {type: string, format: email}, copies: {type: integer, minimum: 1}}
                   responses:
                     '202':
                       description: Queued.
@@ -168,6 +173,13 @@ private func imported(_ relativePath: String) throws -> ImportedAPI {
             #expect(missing.errors == ["(root): is required: send the body as JSON"])
             let queued = try await client.post("/reports/7/export?format=csv&pages=1,2", body)
             #expect(queued.status == 202 && queued.body == ["queued": true])
+            // A form is read, typed by the form's schema and judged by it.
+            func form(_ text: String) async throws -> Reply {
+                try await client.send(.post, "/reports/7/export?format=csv", raw: text, contentType: "application/x-www-form-urlencoded")
+            }
+            #expect(try await form("email=ada%40example.com&copies=2").status == 202)
+            #expect(try await form("email=ada%40example.com&copies=0").errors == ["copies: must be at least 1"])
+            #expect(try await form("copies=2").errors == ["email: is required"])
         }
     }
 
@@ -282,6 +294,99 @@ private func imported(_ relativePath: String) throws -> ImportedAPI {
             }
             #expect(try await client.get("/events?offset=-1").status == 422)
             #expect(try await client.get("/events?page=2").status == 422)
+        }
+    }
+
+    /// A list answered as a bare array that pages by `page` and `per_page`, as GitHub's do, is
+    /// paged so: its own page size, the neighbouring pages in the `Link` header with the filters
+    /// kept, and `limit` refused with the name it should have been. Parameters that name no field
+    /// (`since`, `direction`, a `sort` by no field) are taken and checked, not refused.
+    @Test func aBareListPagesByItsOwnPageSizeWithLinks() async throws {
+        let document = try SpecDocument(
+            text: """
+                openapi: 3.0.3
+                info: {title: Tracker, version: '1'}
+                paths:
+                  /issues:
+                    get:
+                      parameters:
+                      - {name: state, in: query, schema: {type: string, enum: [open, closed]}}
+                      - {name: page, in: query, schema: {type: integer, default: 1}}
+                      - {name: per_page, in: query, schema: {type: integer, default: 30, maximum: 100}}
+                      - {name: since, in: query, schema: {type: string, format: date-time}}
+                      - {name: sort, in: query, schema: {type: string, enum: [created, updated]}}
+                      - {name: direction, in: query, schema: {type: string, enum: [asc, desc]}}
+                      responses:
+                        '200':
+                          description: Issues.
+                          headers:
+                            Link: {schema: {type: string}}
+                          content:
+                            application/json:
+                              schema: {type: array, items: {$ref: '#/components/schemas/Issue'}}
+                    post:
+                      requestBody:
+                        content:
+                          application/json:
+                            schema: {$ref: '#/components/schemas/Issue'}
+                      responses:
+                        '201':
+                          description: The issue.
+                          content:
+                            application/json:
+                              schema: {$ref: '#/components/schemas/Issue'}
+                components:
+                  schemas:
+                    Issue:
+                      type: object
+                      required: [title]
+                      properties:
+                        id: {type: integer, readOnly: true}
+                        title: {type: string}
+                        state: {type: string, enum: [open, closed]}
+                """)
+        let imported = ImportedAPI(document: document, fileName: "tracker.yaml")
+        let registry = imported.registry
+        #expect(registry.pagination.limitParameter == "per_page")
+        #expect(registry.pagination.defaultLimit == 30 && registry.pagination.maxLimit == 100)
+        let source = RegistrySource(name: "Tracker", registry: registry, origin: "`tracker.yaml`").text
+        #expect(source.contains(#"limitParameter: "per_page""#))
+        #expect(source.contains("paging: [.page]"))
+        for other in [#"QueryParameter("since", .dateTime)"#, #"QueryParameter("direction", .enumeration(["asc", "desc"]))"#] {
+            #expect(source.contains(other))
+        }
+        let original = try contract(of: document)
+        let schema = try #require(original.responseSchema(method: "get", path: "/issues", status: "200"))
+        try await withMock(configuration: .init(seeding: .empty, logLevel: .warning), registry: registry) { mock in
+            var client = mock
+            client.prefix = ""
+            for (index, state) in ["open", "closed", "open", "open", "open"].enumerated() {
+                #expect(try await client.post("/issues", ["title": .string("Issue \(index)"), "state": .string(state)]).status == 201)
+            }
+            let link = try #require(HTTPField.Name("Link"))
+            let first = try await client.get("/issues?state=open&per_page=2")
+            #expect(first.body?.arrayValue?.compactMap { $0["id"]?.intValue } == [1, 3])
+            #expect(
+                first.headers[link]
+                    == #"<issues?state=open&page=2&per_page=2>; rel="next", <issues?state=open&page=2&per_page=2>; rel="last""#)
+            let second = try await client.get("/issues?page=2&per_page=2&state=open")
+            #expect(second.body?.arrayValue?.compactMap { $0["id"]?.intValue } == [4, 5])
+            #expect(
+                second.headers[link]
+                    == #"<issues?state=open&page=1&per_page=2>; rel="prev", <issues?state=open&page=1&per_page=2>; rel="first", <issues?state=open&page=2&per_page=2>; rel="last""#
+            )
+            #expect(try await client.get("/issues").body?.arrayValue?.count == 5, "30 by default")
+            for answer in [first, second] {
+                #expect(original.validator.validate(try #require(answer.body), against: schema, context: .response).isEmpty)
+            }
+            let refused = try await client.get("/issues?limit=2")
+            #expect(refused.status == 422)
+            #expect(refused.body?["errors"]?["limit"]?.stringValue?.contains("per_page") == true)
+            #expect(try await client.get("/issues?per_page=101").errors == ["per_page: must be a whole number from 1 to 100, got '101'"])
+            let sorted = try await client.get("/issues?sort=updated&direction=desc&since=2026-01-01T00:00:00Z")
+            #expect(sorted.status == 200 && sorted.body?.arrayValue?.count == 5)
+            #expect(try await client.get("/issues?direction=sideways").errors == ["direction: 'sideways' is not one of: asc, desc"])
+            #expect(try await client.get("/issues?since=yesterday").status == 422)
         }
     }
 

@@ -317,9 +317,10 @@ private let ledger = """
             var client = mock
             client.prefix = ""
             for title in ["a", "b", "c"] { #expect(try await client.post("/books", ["title": .string(title)]).status == 201) }
-            let second = try await client.get("/books?page=2&limit=2")
+            // The document's own page size, in the request and in the links.
+            let second = try await client.get("/books?page=2&per_page=2")
             #expect(second.body?["meta"] == ["total": 3, "per_page": 2, "current_page": 2, "total_pages": 2])
-            #expect(second.body?["links"] == ["self": "?page=2&limit=2", "next": .null, "prev": "?page=1&limit=2"])
+            #expect(second.body?["links"] == ["self": "?page=2&per_page=2", "next": .null, "prev": "?page=1&per_page=2"])
             #expect(second.data.compactMap { $0["title"]?.stringValue } == ["c"])
             #expect(original.validator.validate(try #require(second.body), against: schema, context: .response).isEmpty)
         }

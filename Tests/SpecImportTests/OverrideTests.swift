@@ -115,6 +115,12 @@ private let notes = """
             failure("GET /notes:\n  x-specsmith-example-only: yes please\n")
                 == "overrides.yaml:2: x-specsmith-example-only of 'GET /notes' must be true or false")
         #expect(
+            failure("GET /notes: {x-specsmith-resource: ''}\n")
+                == "overrides.yaml:1: x-specsmith-resource of 'GET /notes' must be a resource name")
+        #expect(
+            failure("GET /notes: {x-specsmith-identifier: 7}\n")
+                == "overrides.yaml:1: x-specsmith-identifier of 'GET /notes' must be a field name")
+        #expect(
             failure("GET /notes: {x-specsmith-ignore: true}\n")
                 == "overrides.yaml:1: 'x-specsmith-ignore' corrects nothing; the keys are x-specsmith-example-only, x-specsmith-resource, x-specsmith-identifier"
         )
