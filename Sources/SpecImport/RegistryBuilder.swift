@@ -789,15 +789,23 @@ struct RegistryBuilder {
         guard let list else { return ([], [], [], []) }
         var others: [QueryParameter] = []
         // A parameter the registry cannot act on is still the document's: taken, checked by its type.
-        func other(_ name: String, _ node: SpecNode, index: Int) -> QueryParameter {
+        // An object (`deepObject`) or a choice of shapes is sent otherwise (`metadata[plan]=pro`),
+        // and the registry's parameters are values or lists of values: nil for those.
+        func other(_ name: String, _ node: SpecNode, index: Int) -> QueryParameter? {
             let at = pointer + "/get/parameters/\(index)"
-            let type = node["schema"].map { reading.fieldType($0, name: SchemaReading.typeName(name), pointer: at + "/schema").type }
-            let scalar: FieldType =
-                switch type {
-                case .model?, .reference?, .stringMap?, .oneOf?, nil: .string()
-                case let type?: type
-                }
-            return QueryParameter(name, scalar, node["description"]?.string ?? "")
+            guard let schema = node["schema"].map(reading.resolve) else {
+                return QueryParameter(name, .string(), node["description"]?.string ?? "")
+            }
+            let items = schema["items"].map(reading.resolve)
+            let scalars: Set<String> = ["string", "integer", "number", "boolean"]
+            guard let type = SchemaReading.types(schema).types.first,
+                scalars.contains(type)
+                    || (type == "array" && items.flatMap { SchemaReading.types($0).types.first }.map(scalars.contains) == true),
+                schema["oneOf"] == nil, schema["anyOf"] == nil
+            else { return nil }
+            return QueryParameter(
+                name, reading.fieldType(schema, name: SchemaReading.typeName(name), pointer: at + "/schema").type,
+                node["description"]?.string ?? "")
         }
         var filters:
             [(name: String, operators: [FilterOperator], description: String, form: FilterSpelling.Form?, words: [FilterOperator: String])] =
@@ -822,8 +830,8 @@ struct RegistryBuilder {
                     if !sortKeys.contains(plain) { sortKeys.append(plain) }
                 }
                 guard !unknown.isEmpty else { continue }
-                if sortKeys.isEmpty {
-                    others.append(other(name, node, index: index))
+                if sortKeys.isEmpty, let taken = other(name, node, index: index) {
+                    others.append(taken)
                     reading.note(
                         pointer + "/get/parameters/\(index)",
                         "no sort key names a field of \(model.name) (\(unknown.joined(separator: ", "))); the mock takes `sort` and keeps its order"
@@ -842,10 +850,14 @@ struct RegistryBuilder {
             let field = Inference.fieldName(of: name)
             guard model.field(named: field) != nil else {
                 if !Inference.pageSizes.contains(name), !Inference.cursors.contains(name), !["page", "offset"].contains(name) {
-                    others.append(other(name, node, index: index))
+                    let taken = other(name, node, index: index)
+                    if let taken { others.append(taken) }
                     reading.note(
                         pointer + "/get/parameters/\(index)",
-                        "the query parameter '\(name)' names no field of \(model.name); the mock checks it and otherwise ignores it")
+                        "the query parameter '\(name)' names no field of \(model.name)"
+                            + (taken == nil
+                                ? " and takes an object the registry's parameters cannot say; the mock refuses it"
+                                : "; the mock checks it and otherwise ignores it"))
                 }
                 continue
             }

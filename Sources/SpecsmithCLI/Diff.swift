@@ -9,15 +9,18 @@ extension Specsmith {
             commandName: "diff",
             abstract: "Classify every change between two versions of a spec as breaking, warning or info.",
             discussion: """
-                Each change has a stable check id (--list-checks). Exit status: 0 nothing at or above --fail-on, \
-                1 such changes, 2 an unreadable file, one that is not OpenAPI, or a bad option or ignore file.
+                Each change has a stable check id (--list-checks). Either version can be a file as a git \
+                revision holds it, REF:PATH (v1.2:spec/orders.yaml, origin/main:spec/orders.yaml), read with \
+                git show from the current directory's repository. Exit status: 0 nothing at or above --fail-on, \
+                1 such changes, 2 an unreadable file or revision, one that is not OpenAPI, or a bad option or \
+                ignore file.
                 """
         )
 
-        @Argument(help: "The earlier version.", completion: .file())
+        @Argument(help: "The earlier version: a file, or REF:PATH for the file at a git revision.", completion: .file())
         var base: String?
 
-        @Argument(help: "The new version.", completion: .file())
+        @Argument(help: "The new version: a file, or REF:PATH.", completion: .file())
         var head: String?
 
         @Flag(name: .customLong("list-checks"), help: "Print every check: id, level and what it finds.")
@@ -71,7 +74,14 @@ extension Specsmith {
             var texts: [String] = []
             for file in [base, head] {
                 do {
-                    texts.append(try String(contentsOfFile: file, encoding: .utf8))
+                    if let revision = GitRevision(argument: file) {
+                        texts.append(try revision.text())
+                    } else {
+                        texts.append(try String(contentsOfFile: file, encoding: .utf8))
+                    }
+                } catch let failure as GitRevision.Failure {
+                    printError("specsmith: \(failure.description)")
+                    throw ExitCode(2)
                 } catch {
                     printError("specsmith: \(file): cannot read: \(error.localizedDescription)")
                     throw ExitCode(2)

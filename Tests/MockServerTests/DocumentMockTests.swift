@@ -316,6 +316,7 @@ private func imported(_ relativePath: String) throws -> ImportedAPI {
                       - {name: since, in: query, schema: {type: string, format: date-time}}
                       - {name: sort, in: query, schema: {type: string, enum: [created, updated]}}
                       - {name: direction, in: query, schema: {type: string, enum: [asc, desc]}}
+                      - {name: meta, in: query, style: deepObject, schema: {type: object, additionalProperties: {type: string}}}
                       responses:
                         '200':
                           description: Issues.
@@ -355,6 +356,9 @@ private func imported(_ relativePath: String) throws -> ImportedAPI {
         for other in [#"QueryParameter("since", .dateTime)"#, #"QueryParameter("direction", .enumeration(["asc", "desc"]))"#] {
             #expect(source.contains(other))
         }
+        // An object parameter is sent otherwise (`meta[key]=value`): not one the registry says.
+        #expect(registry.resources.flatMap(\.otherParameters).map(\.name) == ["since", "sort", "direction"])
+        #expect(imported.report.items.contains { $0.reason.contains("'meta'") && $0.reason.contains("the mock refuses it") })
         let original = try contract(of: document)
         let schema = try #require(original.responseSchema(method: "get", path: "/issues", status: "200"))
         try await withMock(configuration: .init(seeding: .empty, logLevel: .warning), registry: registry) { mock in

@@ -135,3 +135,36 @@ private func diff(_ arguments: [String]) async -> Int32 {
         #expect(await diff([base, head, "--ignore", ignore]) == 2, "a misspelt check in an ignore file is refused")
     }
 }
+
+/// `diff REF:PATH` reads a version from git, as CI compares a pull request with its base.
+@Suite struct GitRevisionTests {
+    @Test func aRevisionIsReadFromGit() async throws {
+        let scratch = try Scratch()
+        func git(_ arguments: String...) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "-c", "user.name=Specsmith", "-c", "user.email=specsmith@example.com"] + arguments
+            process.currentDirectoryURL = scratch.url
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "git \(arguments.joined(separator: " "))")
+        }
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("spec"), withIntermediateDirectories: true)
+        let first = document()
+        _ = try scratch.write("spec/api.yaml", first)
+        try git("init", "-q")
+        try git("add", ".")
+        try git("commit", "-q", "-m", "v1")
+        try git("tag", "v1")
+        _ = try scratch.write("spec/api.yaml", document(extra: "x-changed: true"))
+        #expect(try GitRevision(argument: "v1:spec/api.yaml")?.text(in: scratch.url) == first)
+        // A path is read from the directory given, as a plain file argument is.
+        #expect(try GitRevision(argument: "v1:api.yaml")?.text(in: scratch.url.appendingPathComponent("spec")) == first)
+        #expect(throws: GitRevision.Failure.self) { try GitRevision(argument: "v2:spec/api.yaml")?.text(in: scratch.url) }
+        #expect(GitRevision(argument: scratch.path("spec/api.yaml")) == nil, "an existing file is a file")
+        #expect(GitRevision(argument: "https://example.com/api.yaml") == nil)
+        // An unknown revision is an unreadable input: exit 2.
+        #expect(await diff(["no-such-ref-\(UUID().uuidString):spec/api.yaml", scratch.path("spec/api.yaml")]) == 2)
+    }
+}
