@@ -158,12 +158,21 @@ extension Registry {
         var path = path
         if path.count > 1 && path.hasSuffix("/") { path.removeLast() }
         // A collection path is served when some operation is not only under a parent's path.
+        // One under parameters that name no resource (`/repos/{owner}/{repo}/issues`) matches
+        // whatever they are.
         if let resource = resources.first(where: { resource in
-            resource.path == path && resource.operations.contains { !$0.scoped && !$0.kind.isItem }
+            (resource.path == path || (resource.isPartitioned && PathTemplate.match(resource.path, path) != nil))
+                && resource.operations.contains { !$0.scoped && !$0.kind.isItem }
         }) {
             return PathTarget(resource: resource, item: nil, action: nil)
         }
         for resource in resources {
+            if resource.isPartitioned {
+                for action in resource.actions where !action.onItem && PathTemplate.match(resource.path(of: action), path) != nil {
+                    return PathTarget(resource: resource, item: nil, action: action)
+                }
+                continue
+            }
             guard path.hasPrefix(resource.path + "/") else { continue }
             let rest = path.utf8.dropFirst(resource.path.utf8.count + 1)
             for action in resource.actions where !action.onItem && rest.elementsEqual(action.name.utf8) {
@@ -185,7 +194,18 @@ extension Registry {
                 }
             }
         }
-        for resource in resources where resource.hasItemOperations && resource.parent == nil && path.hasPrefix(resource.path + "/") {
+        for resource in resources where resource.isPartitioned && resource.parent == nil {
+            if resource.hasItemOperations, let values = PathTemplate.match(resource.itemPath, path) {
+                return PathTarget(resource: resource, item: values[resource.itemParameter], action: nil)
+            }
+            for action in resource.actions where action.onItem {
+                if let values = PathTemplate.match(resource.path(of: action), path) {
+                    return PathTarget(resource: resource, item: values[resource.itemParameter], action: action)
+                }
+            }
+        }
+        for resource in resources
+        where resource.hasItemOperations && resource.parent == nil && !resource.isPartitioned && path.hasPrefix(resource.path + "/") {
             let rest = path.dropFirst(resource.path.count + 1).split(separator: "/", omittingEmptySubsequences: false)
             guard let segment = rest.first, !segment.isEmpty else { continue }
             if rest.count == 1 { return PathTarget(resource: resource, item: String(segment), action: nil) }

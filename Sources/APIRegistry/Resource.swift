@@ -47,6 +47,9 @@ public struct Resource: Sendable {
     /// Query parameters its list takes besides filters, paging, `sort` and `include`: checked,
     /// and otherwise without effect on the records it answers.
     public let otherParameters: [QueryParameter]
+    /// The parameters of its paths that name neither its records nor its parent's: `owner` and
+    /// `repo` in `/repos/{owner}/{repo}/issues`.
+    public let partitionParameters: [String]
     /// Where the resource is declared, for problems with it.
     public let declaredAt: SourceLocation
 
@@ -95,6 +98,7 @@ public struct Resource: Sendable {
         self.paging = paging
         self.listLayout = listLayout
         self.otherParameters = otherParameters
+        self.partitionParameters = Self.partitionParameters(path: path, parent: parent, itemParameter: itemParameter)
         self.declaredAt = SourceLocation(fileID: fileID, line: line)
     }
 
@@ -162,6 +166,32 @@ public struct Resource: Sendable {
     /// `ending_before` unless it pages forward only), else `after` and `before`.
     public func cursorParameters(default pagination: Pagination) -> (after: String, before: String?) {
         layout(default: pagination).map { ($0.after, $0.before) } ?? ("after", "before")
+    }
+
+    /// Whether its paths hold parameters that name no record (`/repos/{owner}/{repo}/issues`):
+    /// its records are kept apart by their values, a list under one `owner` and `repo` holding
+    /// only the records written there.
+    public var isPartitioned: Bool { !partitionParameters.isEmpty }
+
+    /// The parameters of its paths that name neither its records nor its parent's, worked out
+    /// once: `owner` and `repo` in `/repos/{owner}/{repo}/issues`.
+    static func partitionParameters(path: String, parent: ParentScope?, itemParameter: String) -> [String] {
+        let own = PathTemplate.parameters(path) + (parent.map { PathTemplate.parameters($0.path) } ?? [])
+        let named: Set<String> = [itemParameter, parent?.parameter ?? ""]
+        var seen: Set<String> = []
+        return own.filter { !named.contains($0) && seen.insert($0).inserted }
+    }
+
+    /// The partition a concrete path under one of its paths names (`owner=octocat&repo=hello`),
+    /// nil for a resource that is not partitioned.
+    public func partition(of path: String) -> String? {
+        let parameters = partitionParameters
+        guard !parameters.isEmpty else { return nil }
+        let templates =
+            [self.path, itemPath] + (parent.map { [$0.path] } ?? [])
+            + actions.map { self.path(of: $0) }
+        guard let values = templates.lazy.compactMap({ PathTemplate.match($0, path) }).first else { return nil }
+        return parameters.map { "\($0)=\(values[$0] ?? "")" }.joined(separator: "&")
     }
 
     /// How its list pages: its own styles, or `pagination`'s; a bare-array list pages only as its

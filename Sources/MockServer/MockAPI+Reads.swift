@@ -20,7 +20,7 @@ extension MockAPI {
             owned = start(resource, query, state: state)
         }
         var records = owned.filter { record in
-            query.clauses.allSatisfy { matches(record, $0, in: resource, state: state) }
+            Self.inPartition(record, request.partition) && query.clauses.allSatisfy { matches(record, $0, in: resource, state: state) }
         }
         if let sort = query.sort {
             let type = resource.model.field(named: sort.field)?.type ?? .string()

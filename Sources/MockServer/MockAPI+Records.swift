@@ -59,7 +59,7 @@ extension MockAPI {
         }
         let problems = ruleProblems(item, .create, resource, state: state)
         guard problems.isEmpty else { return failure(.ruleViolations(problems)) }
-        let id = apply(item, to: resource, .create, parent: owner, state: &state)
+        let id = apply(item, to: resource, .create, parent: owner, partition: request.partition, state: &state)
         var response = recordResponse(id, of: resource, status: operation.status ?? 201, state: state)
         let collection = resource.path.split(separator: "/").last.map(String.init) ?? ""
         response.headers.append((name: "Location", value: "\(collection)/\(id)"))
@@ -117,7 +117,7 @@ extension MockAPI {
         if action.onItem {
             // Under a parent's path, the record must be that parent's.
             guard let id = self.record(item, of: resource, in: state), let stored = state[resource.name][id],
-                parent == nil || stored[resource.parent?.storageKey ?? ""]?.recordID == parent
+                parent == nil || stored[resource.parent?.storageKey ?? ""]?.recordID == parent, Self.inPartition(stored, request.partition)
             else {
                 return failure(
                     .recordNotFound(

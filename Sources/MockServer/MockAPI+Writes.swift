@@ -30,7 +30,7 @@ extension MockAPI {
         guard problems.isEmpty else { return failure(.ruleViolations(problems)) }
         let skipped = duplicates(items, operation.kind, resource, state: state)
         let written = items.enumerated().filter { !skipped.contains($0.offset) }.map { _, item in
-            (id: apply(item, to: resource, operation.kind, parent: nil, state: &state), item: item)
+            (id: apply(item, to: resource, operation.kind, parent: nil, partition: request.partition, state: &state), item: item)
         }
         let data = written.compactMap { entry -> JSONValue? in
             guard let record = state[resource.name][entry.id] else { return nil }
@@ -391,10 +391,11 @@ extension MockAPI {
 // MARK: - Applying a checked batch
 
 extension MockAPI {
-    /// Writes one checked item and the children it carries; returns the record's id.
+    /// Writes one checked item and the children it carries; returns the record's id. A record
+    /// created under a partition's path keeps the partition.
     func apply(
-        _ item: JSONObject, to resource: Resource, _ kind: OperationKind, parent: (resource: Resource, id: Int)?, at time: JSONValue? = nil,
-        state: inout StoreState
+        _ item: JSONObject, to resource: Resource, _ kind: OperationKind, parent: (resource: Resource, id: Int)?,
+        partition: String? = nil, at time: JSONValue? = nil, state: inout StoreState
     ) -> Int {
         let model = resource.model
         let identifier = model.identifier ?? "id"
@@ -413,6 +414,7 @@ extension MockAPI {
         } else {
             id = state[resource.name].reserveID()
             record = JSONObject([(identifier, Self.idValue(id, of: resource))])
+            if let partition { record[Self.partitionKey] = .string(partition) }
             for field in model.fields where field.derived == .createdAt { record[field.name] = stamp }
             for field in model.fields where item[field.name] == nil {
                 if let value = field.defaultValue { record[field.name] = value }

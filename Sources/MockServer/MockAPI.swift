@@ -98,12 +98,16 @@ public struct MockAPI: Sendable {
         case .action(let resource, let action, let item, let parentSegment):
             let (parent, refusal) = parentRecord(of: resource, parentSegment, in: state)
             if let refusal { return refusal }
+            var request = request
+            request.partition = resource.partition(of: request.path)
             return perform(action, of: resource, item: item, parent: parent, request: request, state: &state)
         case .singleton(let singleton, let key, let write):
             return write ? put(singleton, key: key, request: request, state: &state) : get(singleton, key: key, state: state)
         case .operation(let resource, let operation, let item, let parentSegment):
             let (parent, refusal) = parentRecord(of: resource, parentSegment, in: state)
             if let refusal { return refusal }
+            var request = request
+            request.partition = resource.partition(of: request.path)
             switch operation.kind {
             case .list: return list(resource, operation, request: request, parent: parent, state: state)
             case .delete: return delete(resource, query: request.query, state: &state)
@@ -111,7 +115,8 @@ public struct MockAPI: Sendable {
             case .createOne: return createOne(operation, of: resource, request: request, parent: parent, state: &state)
             case .read, .patch, .updateOne, .deleteOne:
                 guard let id = record(item, of: resource, in: state),
-                    parent == nil || state[resource.name][id]?[resource.parent?.storageKey ?? ""]?.recordID == parent
+                    parent == nil || state[resource.name][id]?[resource.parent?.storageKey ?? ""]?.recordID == parent,
+                    Self.inPartition(state[resource.name][id], request.partition)
                 else {
                     return failure(
                         .recordNotFound(
@@ -124,6 +129,17 @@ public struct MockAPI: Sendable {
                 }
             }
         }
+    }
+
+    /// Where a record written under a partition's path keeps it. The mock's own key: no
+    /// answer shows it, since answers show the model's fields.
+    static let partitionKey = "_specsmith_partition"
+
+    /// Whether a record is seen under a partition's paths: one written there, or one the store
+    /// was seeded with (the document's examples show under every `owner` and `repo`).
+    static func inPartition(_ record: JSONObject?, _ partition: String?) -> Bool {
+        guard let partition, let stored = record?[partitionKey]?.stringValue else { return true }
+        return stored == partition
     }
 
     func failure(_ error: APIError) -> MockResponse {

@@ -12,6 +12,9 @@ public struct MockRequest: Sendable {
     public var body: [UInt8]
     /// The `Prefer` header: which declared response an operation served from its document gives.
     public var prefer: String?
+    /// The partition its path names, for a resource whose paths hold parameters that name no
+    /// record (`owner=octocat&repo=hello`); set as the request is routed.
+    public var partition: String?
 
     public init(
         method: String, path: String, query: String = "", contentType: String? = nil, body: [UInt8] = [], prefer: String? = nil

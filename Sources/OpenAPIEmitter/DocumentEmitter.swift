@@ -122,9 +122,10 @@ public struct DocumentEmitter: Sendable {
             for action in resource.actions {
                 var item = OpenAPI.PathItem()
                 item.post = try actionOperation(action, of: resource, validator: validator)
+                item.parameters = partitionParameters(resource, in: resource.path(of: action))
                 if action.onItem {
                     // An action on a record under a parent's path names the parent too.
-                    item.parameters =
+                    item.parameters +=
                         (resource.parent == nil ? [] : [.parameter(parentParameter(resource))]) + [.parameter(itemParameter(resource))]
                 }
                 paths[OpenAPI.Path(rawValue: resource.path(of: action))] = .b(item)

@@ -93,13 +93,16 @@ extension DocumentEmitter {
         throw .registry("the JSON parser accepts '\(truncated)', so it cannot show a 400")
     }
 
-    /// The 413 for one item more than the limit, with the engine's own message.
-    func batchErrorExample(_ example: JSONValue, limit: Int, _ body: JSONSchema, _ validator: SchemaValidator) throws(Failure) -> APIError {
+    /// The 413 for one item more than the limit, with the engine's own message. A failure names
+    /// the operation first (`PUT /tags: …`), as the importer reads it.
+    func batchErrorExample(
+        _ example: JSONValue, limit: Int, _ body: JSONSchema, _ validator: SchemaValidator, at place: String
+    ) throws(Failure) -> APIError {
         let items = example.arrayValue ?? []
-        guard let first = items.first else { throw .registry("a write example is empty") }
+        guard let first = items.first else { throw .registry("\(place): a write example is empty") }
         let oversized = JSONValue.array(Array(repeating: first, count: limit + 1))
         guard validator.validate(oversized, against: body, context: .request).contains(where: { $0.path == .root }) else {
-            throw .registry("a batch of \(limit + 1) items passes the request schema")
+            throw .registry("\(place): a batch of \(limit + 1) items passes the request schema")
         }
         return .batchTooLarge(received: limit + 1, limit: limit)
     }

@@ -20,11 +20,21 @@ extension DocumentEmitter {
             default: pathItem.delete = emitted
             }
         }
-        var parameters: OpenAPI.Parameter.Array = []
+        var parameters = partitionParameters(resource, in: path)
         if let scope = resource.parent, path.hasPrefix(scope.path) { parameters.append(.parameter(parentParameter(resource))) }
         if path == resource.itemPath { parameters.append(.parameter(itemParameter(resource))) }
         pathItem.parameters = parameters
         return pathItem
+    }
+
+    /// `{owner}`, `{repo}`: the parameters of `path` that name no record, in the path's order.
+    func partitionParameters(_ resource: Resource, in path: String) -> OpenAPI.Parameter.Array {
+        PathTemplate.parameters(path).filter(resource.partitionParameters.contains).map { name in
+            .parameter(
+                OpenAPI.Parameter(
+                    name: name, context: .path(schema: .string(.init(), .init(minLength: 1))),
+                    description: "Records written under one `\(name)` are listed and read under it alone."))
+        }
     }
 
     /// `{orderId}`: the record of the parent resource the path is under.
@@ -151,7 +161,7 @@ extension DocumentEmitter {
             responses[413] = .b(
                 errorResponse(
                     "The batch holds more than \(limit) items; nothing was written.",
-                    try batchErrorExample(example, limit: limit, bodySchema, validator)))
+                    try batchErrorExample(example, limit: limit, bodySchema, validator, at: "\(operation.method) \(path)")))
             responses[415] = .b(
                 errorResponse("The body is not sent as `application/json`; nothing was written.", .unsupportedMediaType("text/plain")))
             responses[422] = .b(

@@ -291,7 +291,8 @@ struct RegistryBuilder {
         if steps[0] == "paths" {
             let path = steps[1]
             if let resource = registry.resources.first(where: { resource in
-                resource.servedPaths.contains(path) || resource.itemPath == path
+                // `/issue_comments`, the path a resource under a parent is named by, among them.
+                resource.servedPaths.contains(path) || resource.path == path || resource.itemPath == path
                     || resource.parent.map { path.hasPrefix($0.path + "/") } == true
                     || resource.actions.contains { resource.path(of: $0) == path }
             }) {

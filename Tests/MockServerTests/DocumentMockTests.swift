@@ -394,6 +394,89 @@ private func imported(_ relativePath: String) throws -> ImportedAPI {
         }
     }
 
+    /// Path parameters that name no record (`owner` and `repo`, as GitHub's paths have them) keep
+    /// records apart: a milestone written under one repository is listed, read and deleted under
+    /// it alone, while the document's examples show under every one.
+    @Test func pathParametersThatNameNoRecordKeepRecordsApart() async throws {
+        let document = try SpecDocument(
+            text: """
+                openapi: 3.0.3
+                info: {title: Tracker, version: '1'}
+                paths:
+                  /repos/{owner}/{repo}/milestones:
+                    parameters:
+                    - {name: owner, in: path, required: true, schema: {type: string}}
+                    - {name: repo, in: path, required: true, schema: {type: string}}
+                    get:
+                      responses:
+                        '200':
+                          description: Milestones.
+                          content:
+                            application/json:
+                              schema: {type: array, items: {$ref: '#/components/schemas/Milestone'}}
+                              example: [{number: 1, title: v1.0}]
+                    post:
+                      requestBody:
+                        content:
+                          application/json:
+                            schema: {$ref: '#/components/schemas/Milestone'}
+                      responses:
+                        '201':
+                          description: The milestone.
+                          content:
+                            application/json:
+                              schema: {$ref: '#/components/schemas/Milestone'}
+                  /repos/{owner}/{repo}/milestones/{milestone_number}:
+                    parameters:
+                    - {name: owner, in: path, required: true, schema: {type: string}}
+                    - {name: repo, in: path, required: true, schema: {type: string}}
+                    - {name: milestone_number, in: path, required: true, schema: {type: integer}}
+                    get:
+                      responses:
+                        '200':
+                          description: The milestone.
+                          content:
+                            application/json:
+                              schema: {$ref: '#/components/schemas/Milestone'}
+                    delete:
+                      responses:
+                        '204': {description: Deleted.}
+                components:
+                  schemas:
+                    Milestone:
+                      type: object
+                      required: [title]
+                      properties:
+                        number: {type: integer, readOnly: true}
+                        title: {type: string}
+                """)
+        let imported = ImportedAPI(document: document, fileName: "tracker.yaml")
+        let milestones = try #require(imported.registry.resources.first)
+        #expect(milestones.partitionParameters == ["owner", "repo"] && milestones.model.identifier == "number")
+        // The spec declares them, so the generated document round-trips.
+        let spec = try imported.spec().yaml
+        #expect(spec.contains("/repos/{owner}/{repo}/milestones/{milestone_number}:"))
+        #expect(spec.components(separatedBy: "name: owner").count == 3)
+        try await withMock(configuration: .init(seeding: .seeded(1), logLevel: .warning), registry: imported.registry) { mock in
+            var client = mock
+            client.prefix = ""
+            let mine = try await client.post("/repos/octocat/hello/milestones", ["title": "v2.0"])
+            #expect(mine.status == 201)
+            let number = try #require(mine.body?["number"]?.intValue)
+            #expect(try await client.post("/repos/other/tool/milestones", ["title": "v9.0"]).status == 201)
+            func titles(_ path: String) async throws -> [String] {
+                try await client.get(path).body?.arrayValue?.compactMap { $0["title"]?.stringValue } ?? []
+            }
+            #expect(try await titles("/repos/octocat/hello/milestones") == ["v1.0", "v2.0"])
+            #expect(try await titles("/repos/other/tool/milestones") == ["v1.0", "v9.0"])
+            #expect(try await client.get("/repos/other/tool/milestones/\(number)").status == 404)
+            #expect(try await client.delete("/repos/other/tool/milestones/\(number)").status == 404)
+            #expect(try await client.get("/repos/octocat/hello/milestones/\(number)").body?["title"] == "v2.0")
+            #expect(try await client.delete("/repos/octocat/hello/milestones/\(number)").status == 204)
+            #expect(try await titles("/repos/octocat/hello/milestones") == ["v1.0"])
+        }
+    }
+
     /// With `--seed`, values made from a response schema are drawn within its bounds: valid, the
     /// same for one seed on every run, different for another; without it, the first choice and
     /// the least number.
