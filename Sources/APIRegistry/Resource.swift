@@ -50,6 +50,8 @@ public struct Resource: Sendable {
     /// The parameters of its paths that name neither its records nor its parent's: `owner` and
     /// `repo` in `/repos/{owner}/{repo}/issues`.
     public let partitionParameters: [String]
+    /// The type of each partition parameter that is not text: `["product_id": .integer]`.
+    public let partitionTypes: [String: FieldType]
     /// Where the resource is declared, for problems with it.
     public let declaredAt: SourceLocation
 
@@ -75,6 +77,7 @@ public struct Resource: Sendable {
         paging: [Pagination.Style]? = nil,
         listLayout: ListLayout? = nil,
         otherParameters: [QueryParameter] = [],
+        partitionTypes: [String: FieldType] = [:],
         fileID: String = #fileID,
         line: Int = #line
     ) {
@@ -99,6 +102,7 @@ public struct Resource: Sendable {
         self.listLayout = listLayout
         self.otherParameters = otherParameters
         self.partitionParameters = Self.partitionParameters(path: path, parent: parent, itemParameter: itemParameter)
+        self.partitionTypes = partitionTypes
         self.declaredAt = SourceLocation(fileID: fileID, line: line)
     }
 

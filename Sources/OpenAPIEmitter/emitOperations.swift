@@ -32,7 +32,7 @@ extension DocumentEmitter {
         PathTemplate.parameters(path).filter(resource.partitionParameters.contains).map { name in
             .parameter(
                 OpenAPI.Parameter(
-                    name: name, context: .path(schema: .string(.init(), .init(minLength: 1))),
+                    name: name, context: .path(schema: Self.schema(for: resource.partitionTypes[name] ?? .string(), core: Core())),
                     description: "Records written under one `\(name)` are listed and read under it alone."))
         }
     }

@@ -650,6 +650,20 @@ struct RegistryBuilder {
                     method: entry.method.uppercased() == kind.method ? nil : entry.method.uppercased()))
         }
         let (filters, sortKeys, includes, otherParameters) = listQuery(list, model: model, pointer: pointer)
+        // The types of path parameters that are not text, as the document declares them: those
+        // that name no record partition the records, and the spec says them with these types.
+        var partitionTypes: [String: FieldType] = [:]
+        for entry in plan.entries where collections.contains(entry.path) || entry.path == item {
+            guard let source = operation(entry.method, entry.path) else { continue }
+            for parameter in document.effectiveParameters(of: source) {
+                let node = document.resolved(parameter.node) ?? parameter.node
+                guard node["in"]?.string == "path", let name = node["name"]?.string, partitionTypes[name] == nil,
+                    let schema = node["schema"].map(reading.resolve),
+                    let type = SchemaReading.types(schema).types.first, ["integer", "number", "boolean"].contains(type)
+                else { continue }
+                partitionTypes[name] = reading.fieldType(schema, name: name, pointer: pointer).type
+            }
+        }
         let parentScope = scoped.flatMap { scoped in
             scoped.parent.map { parent in
                 // A field named after the parameter keeps the parent's id, unless it can only
@@ -711,7 +725,10 @@ struct RegistryBuilder {
             actions: actions(of: planned, itemPath: item, model: model, recordSchema: recordSchema, tag: tag),
             parent: parentScope,
             listEnvelope: bare ? .bare : .data, paging: paging,
-            listLayout: planned.listLayout == pagination.layout ? nil : planned.listLayout, otherParameters: otherParameters)
+            listLayout: planned.listLayout == pagination.layout ? nil : planned.listLayout, otherParameters: otherParameters,
+            partitionTypes: partitionTypes.filter { name, _ in
+                name != (planned.itemParameter ?? scoped?.itemParameter) && name != scoped?.parent?.parameter
+            })
     }
 
     /// Whether a field of `type` can hold a record's id: text, a number, or a choice of one of
