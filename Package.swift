@@ -172,7 +172,7 @@ let package = Package(
         .testTarget(
             name: "CustomersAPITests",
             dependencies: [
-                "APIRegistry", "CustomersAPI", "GuideRenderer", "JSONModel", "OpenAPIEmitter", "SchemaValidation",
+                "APIRegistry", "CustomersAPI", "GuideRenderer", "JSONModel", "OpenAPIEmitter", "SchemaValidation", "SpecsmithCLI",
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             ]
         ),

@@ -11,7 +11,10 @@ extension Specsmith {
             discussion: """
                 Every example is validated first, in the spec and in the guides; an invalid one, a misspelling \
                 or a literal number the registry knows stops generation and names its file and line. \
-                With --html DIR the guides are also written as a static HTML site.
+                With --html DIR the guides are also written as a static HTML site. With --since REF (a git tag, \
+                branch or commit; repeat it for several releases, newest first) the site gets changes.md: what \
+                each release changed, from the spec as git holds it at REF, linked from the index and from each \
+                reference page it touches. Later runs, and check, keep that page current for the same releases.
                 """
         )
 
@@ -20,12 +23,15 @@ extension Specsmith {
         @Option(help: "Also write the guides as a static HTML site into this folder.", completion: .directory)
         var html: String?
 
+        @Option(help: "A release (git tag, branch or commit) to write the changes since; repeat it, newest first.")
+        var since: [String] = []
+
         func run() async throws {
             var outputs: [(url: URL, file: GeneratedFile)] = []
             var stale: [String] = []
             let apis = try project.selectedAPIs()
             for api in apis {
-                let files = try ProjectFiles.generate(api, root: project)
+                let files = try ProjectFiles.generate(api, root: project, since: since)
                 outputs += files.all.map { (url: project.url($0.path), file: $0) }
                 if let html {
                     // One API writes its site at the root of OUT; several, each in a folder of its name.

@@ -12,6 +12,12 @@ struct GitRevision {
     /// The path as given, relative to the current directory.
     let path: String
 
+    /// The file at `path` as the revision `ref` holds it.
+    init(ref: String, path: String) {
+        self.ref = ref
+        self.path = path
+    }
+
     /// The revision an argument names: `REF:PATH` where no file of that name exists; nil for a
     /// plain file.
     init?(argument: String) {
@@ -29,9 +35,20 @@ struct GitRevision {
     func text(in directory: URL? = nil) throws(Failure) -> String {
         // `./` makes git read the path from the current directory, as a plain file argument is.
         let relative = path.hasPrefix("/") || path.hasPrefix("./") || path.hasPrefix("../") ? path : "./" + path
+        return try Self.git(["show", "\(ref):\(relative)"], in: directory, naming: "\(ref):\(path)")
+    }
+
+    /// The day the revision was committed (`2026-11-24`), by which its sunsets are judged.
+    func date(in directory: URL? = nil) throws(Failure) -> String {
+        try Self.git(["log", "-1", "--format=%cs", ref, "--"], in: directory, naming: ref).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// What `git ARGUMENTS` prints, run in `directory`; a failure names `subject` and says what
+    /// git said.
+    static func git(_ arguments: [String], in directory: URL?, naming subject: String) throws(Failure) -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "show", "\(ref):\(relative)"]
+        process.arguments = ["git"] + arguments
         if let directory { process.currentDirectoryURL = directory }
         let output = Pipe()
         let errors = Pipe()
@@ -40,7 +57,7 @@ struct GitRevision {
         do {
             try process.run()
         } catch {
-            throw Failure(description: "\(ref):\(path): git cannot be run (\(error.localizedDescription)); install git or give a file")
+            throw Failure(description: "\(subject): git cannot be run (\(error.localizedDescription)); install git or give a file")
         }
         // Read before waiting: a large file fills the pipe, and git would wait for the reader.
         let data = output.fileHandleForReading.readDataToEndOfFile()
@@ -48,10 +65,10 @@ struct GitRevision {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             let said = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw Failure(description: "\(ref):\(path): git cannot read it: \(said.isEmpty ? "git show failed" : said)")
+            throw Failure(description: "\(subject): git cannot read it: \(said.isEmpty ? "git failed" : said)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw Failure(description: "\(ref):\(path): is not UTF-8 text at that revision")
+            throw Failure(description: "\(subject): is not UTF-8 text at that revision")
         }
         return text
     }

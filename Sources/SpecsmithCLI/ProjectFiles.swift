@@ -31,8 +31,10 @@ struct ProjectFiles {
     var all: [GeneratedFile] { outputs + [manifest] }
 
     /// Generates in memory; an invalid example, template or registry ends the command with
-    /// status 1, a missing templates folder with status 2.
-    static func generate(_ api: APIDefinition, root project: ProjectOptions) throws -> ProjectFiles {
+    /// status 1, a missing templates folder or a release git cannot read with status 2. With
+    /// `since`, or a changes page already made for some releases, the site has the page of what
+    /// each release changed.
+    static func generate(_ api: APIDefinition, root project: ProjectOptions, since: [String] = []) throws -> ProjectFiles {
         let templates = project.url(api.templates)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: templates.path, isDirectory: &isFolder), isFolder.boolValue else {
@@ -45,7 +47,21 @@ struct ProjectFiles {
             // The pages link to the spec beside them, so the site carries a copy.
             let yaml = try spec.yaml
             let copy = GeneratedFile(path: "openapi.yaml", contents: yaml)
-            return ProjectFiles(api: api, spec: spec, yaml: yaml, pages: try renderer.render() + [copy])
+            var pages = try renderer.render()
+            let releases = since.isEmpty ? ReleasePage.releases(onDisk: project.url("\(api.siteFolder)/\(ReleasePage.path)")) : since
+            if !releases.isEmpty {
+                let page = ReleasePage(releases: releases)
+                do throws(GitRevision.Failure) {
+                    let sections = try page.sections(current: yaml, specPath: "\(api.specFolder)/\(spec.fileName)", root: project.url(""))
+                    pages = page.files(sections, registry: api.registry, pages: pages)
+                } catch {
+                    printError("specsmith: \(api.name): the changes page: \(error.description)")
+                    throw ExitCode(2)
+                }
+            }
+            return ProjectFiles(api: api, spec: spec, yaml: yaml, pages: pages + [copy])
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             printError("specsmith: cannot generate \(api.name): \(error)")
             throw ExitCode(1)

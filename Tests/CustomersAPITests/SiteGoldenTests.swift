@@ -4,16 +4,24 @@ import GuideRenderer
 import OpenAPIEmitter
 import Testing
 
+@testable import SpecsmithCLI
+
 /// The project root, found from this file: Tests/CustomersAPITests/ is two levels down.
 private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 private func spec() throws -> GeneratedSpec { try GeneratedSpec(registry: CustomersV3.registry) }
 
 @Suite struct SiteGoldenTests {
-    /// The committed site/ is the reference output; `RECORD=1 swift test` rewrites it.
+    /// The committed site/ is the reference output, with the changes page for the releases it
+    /// names and the links to it; `RECORD=1 swift test` rewrites it.
     @Test func committedSiteIsCurrent() throws {
-        let pages = try Guides(spec: spec(), templates: root.appendingPathComponent("templates"))
-            .render()
+        let spec = try spec()
+        var pages = try Guides(spec: spec, templates: root.appendingPathComponent("templates")).render()
         #expect(pages.count == 22)
+        let releases = ReleasePage.releases(onDisk: root.appendingPathComponent("site/\(ReleasePage.path)"))
+        #expect(releases == ["a75aa6c", "62de83f"])
+        let page = ReleasePage(releases: releases)
+        let sections = try page.sections(current: try spec.yaml, specPath: "spec/\(spec.fileName)", root: root)
+        pages = page.files(sections, registry: CustomersV3.registry, pages: pages)
         for page in pages {
             let url = root.appendingPathComponent("site/\(page.path)")
             if ProcessInfo.processInfo.environment["RECORD"] == "1" {
