@@ -49,10 +49,12 @@ private func changes(_ check: String) throws -> [Change] {
     }
 
     /// Changes clients absorb, which a checker must not call breaking: a scope no longer required,
-    /// a deprecated operation removed, a path parameter renamed, a request parameter widened.
+    /// a deprecated operation removed, a path parameter renamed, a request parameter widened, a
+    /// pattern relaxed to one that matches everything, JSON replaced by a `+json` type, a
+    /// read-only property required in a request and a write-only one left out of a response.
     @Test(arguments: [
         "security-scope-removed", "deprecated-operation-removed", "path-parameter-renamed", "request-parameter-widened",
-        "path-parameter-overridden",
+        "path-parameter-overridden", "pattern-relaxed-to-anything", "compatible-media-type", "read-only-and-write-only-required",
     ])
     func absorbedChangesAreNotBreaking(fixture name: String) throws {
         let found = try Differ().run(
@@ -147,7 +149,7 @@ private func changes(_ check: String) throws -> [Change] {
 
     @Test func theCatalogListsEveryCheckWithItsLevel() {
         let text = ChangeReport.catalog(Differ.checks, as: .text)
-        #expect(text.hasSuffix("\(Differ.checks.count) checks: 25 breaking, 14 warning, 5 info\n"))
+        #expect(text.hasSuffix("\(Differ.checks.count) checks: 26 breaking, 14 warning, 5 info\n"))
         #expect(ChangeReport.catalog(Differ.checks, as: .markdown).contains("| `request-min-increased` | breaking |"))
     }
 

@@ -23,7 +23,7 @@ enum BodyChecks {
     }
 
     static let bodyRemoved = DiffCheck(
-        "request-body-removed", "A request body was removed: clients that still send one may be refused.", level: .warning
+        "request-body-removed", "A request body was removed: clients that still send one are refused or ignored.", level: .breaking
     ) { context in
         context.sharedOperations.compactMap { pair in
             guard let old = pair.base.node["requestBody"], pair.head.node["requestBody"] == nil else { return nil }
@@ -41,7 +41,14 @@ enum BodyChecks {
             let kept = Set(SchemaWalk.media(newBody, context.head).map(\.type))
             let content = pair.base.node["requestBody"].flatMap { (context.base.resolved($0) ?? $0)["content"] }
             return (content?.members ?? []).filter { !kept.contains($0.key) }.map { member in
-                DiffHit(
+                // JSON replaced by a JSON type (`application/problem+json`) is a change, not a removal.
+                if let successor = compatible(member.key, among: kept) {
+                    return DiffHit(
+                        level: .info,
+                        "\(pair.head.name): the request body takes \(successor) in place of \(member.key), a compatible JSON type",
+                        in: .base, at: pair.base.location + ["requestBody", "content", member.key], member.keyLocation)
+                }
+                return DiffHit(
                     "\(pair.head.name): the request body no longer takes \(member.key)", in: .base,
                     at: pair.base.location + ["requestBody", "content", member.key], member.keyLocation)
             }
@@ -57,7 +64,13 @@ enum BodyChecks {
                 let kept = Set(SchemaWalk.media(response.value, context.head).map(\.type))
                 let content = (context.base.resolved(old) ?? old)["content"]
                 return (content?.members ?? []).filter { !kept.contains($0.key) }.map { member in
-                    DiffHit(
+                    if let successor = compatible(member.key, among: kept) {
+                        return DiffHit(
+                            level: .info,
+                            "\(pair.head.name) response \(response.key) comes as \(successor) in place of \(member.key), a compatible JSON type",
+                            in: .base, at: pair.base.location + ["responses", response.key, "content", member.key], member.keyLocation)
+                    }
+                    return DiffHit(
                         "\(pair.head.name) response \(response.key) no longer comes as \(member.key)",
                         in: .base, at: pair.base.location + ["responses", response.key, "content", member.key], member.keyLocation)
                 }
@@ -65,12 +78,26 @@ enum BodyChecks {
         }
     }
 
-    /// The headers of each success response in both versions, by name (case-insensitive).
+    /// Whether a media type is JSON: `application/json`, or a structured `+json` suffix.
+    static func isJSON(_ type: String) -> Bool {
+        let bare = type.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        return bare == "application/json" || (bare.hasPrefix("application/") && bare.hasSuffix("+json"))
+    }
+
+    /// The JSON type among `kept` that takes the place of a removed JSON type, when there is one
+    /// (the first by name, for a stable message).
+    static func compatible(_ removed: String, among kept: Set<String>) -> String? {
+        guard isJSON(removed) else { return nil }
+        return kept.filter(isJSON).sorted().first
+    }
+
+    /// The headers of each success or `default` response in both versions, by name
+    /// (case-insensitive): a client reads the `default` response's headers as it reads a 200's.
     static func headerPairs(_ context: DiffContext) -> [(
         operation: String, status: String, name: String, base: SpecNode, head: SpecNode?, path: [String]
     )] {
         context.sharedOperations.flatMap { pair in
-            (pair.base.node["responses"]?.members ?? []).filter { $0.key.hasPrefix("2") }.flatMap { response in
+            (pair.base.node["responses"]?.members ?? []).filter { $0.key.hasPrefix("2") || $0.key == "default" }.flatMap { response in
                 let newResponse = pair.head.node["responses"]?[response.key]
                 let newHeaders = newResponse.map { SchemaWalk.headers($0, context.head) } ?? []
                 return SchemaWalk.headers(response.value, context.base).map { name, node in
@@ -83,7 +110,9 @@ enum BodyChecks {
         }
     }
 
-    static let headerRemoved = DiffCheck("response-header-removed", "A header of a success response was removed.", level: .breaking) {
+    static let headerRemoved = DiffCheck(
+        "response-header-removed", "A header of a success or `default` response was removed.", level: .breaking
+    ) {
         context in
         // Only where the response itself remains: a removed status is its own change.
         headerPairs(context).filter { $0.head == nil }
@@ -99,7 +128,7 @@ enum BodyChecks {
     }
 
     static let headerOptional = DiffCheck(
-        "response-header-optional", "A header a success response always sent became optional.", level: .breaking
+        "response-header-optional", "A header a success or `default` response always sent became optional.", level: .breaking
     ) {
         context in
         headerPairs(context).compactMap { header in

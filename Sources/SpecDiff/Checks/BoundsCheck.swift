@@ -43,6 +43,12 @@ enum BoundsCheck {
         }
     }
 
+    /// Patterns every string matches.
+    static func matchesEverything(_ pattern: String?) -> Bool {
+        guard let pattern else { return false }
+        return ["", ".*", "^.*$", "^.*", ".*$", "^(.*)$", "(.*)", "[\\s\\S]*", "^[\\s\\S]*$"].contains(pattern)
+    }
+
     /// `multipleOf` and `pattern`: added or changed narrows what passes, removed widens it.
     static func constraint(_ id: String, _ key: String, _ direction: Direction, _ level: ChangeLevel, _ what: String) -> DiffCheck {
         DiffCheck(id, what, level: level) { context in
@@ -55,7 +61,8 @@ enum BoundsCheck {
                 {
                     return nil  // every multiple of the old is a multiple of the new (or the reverse for responses)
                 }
-                let narrowed = new != nil
+                // A pattern that matches everything (`.*`, `''`) refuses nothing.
+                let narrowed = new != nil && !(key == "pattern" && matchesEverything(new?.stringValue))
                 guard direction == .request ? narrowed : old != nil else { return nil }
                 let text = { (value: JSONValue?) in value.map { JSONWriter(pretty: false).string($0) } ?? "none" }
                 return DiffHit(

@@ -17,7 +17,16 @@ enum EnumCheck {
         context.schemaPairs.filter { $0.direction == .request }.flatMap { pair -> [DiffHit] in
             let new = values(pair.head)
             guard !new.isEmpty else { return [] }
-            return values(pair.base).filter { !new.contains($0) }.map {
+            let old = values(pair.base)
+            // A schema that took any value and now takes a list refuses every other value.
+            if old.isEmpty, pair.head["enum"] != nil, pair.base["const"] == nil {
+                return [
+                    DiffHit(
+                        "\(pair.name) now accepts only \(new.map { "'\($0)'" }.joined(separator: ", "))", in: .head,
+                        at: pair.headPath + ["enum"], pair.head["enum"]?.location)
+                ]
+            }
+            return old.filter { !new.contains($0) }.map {
                 DiffHit(
                     "\(pair.name) no longer accepts '\($0)'", in: .head,
                     at: pair.headPath + ["enum"],

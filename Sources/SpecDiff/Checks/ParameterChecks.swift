@@ -1,3 +1,4 @@
+import JSONModel
 import SpecReader
 
 /// Request parameters added as required, made required, added as optional, or removed.
@@ -18,6 +19,15 @@ enum ParameterChecks {
         return names.firstIndex(of: Substring(name)).map { "path #\($0)" } ?? "path \(name)"
     }
 
+    /// The base version's parameters of an operation, by how they are matched.
+    static func baseParameters(of pair: (base: SpecDocument.Operation, head: SpecDocument.Operation), in context: DiffContext) -> [String:
+        Parameter]
+    {
+        Dictionary(
+            context.base.effectiveParameters(of: pair.base).compactMap { p in match(p, in: pair.base).map { ($0, p) } },
+            uniquingKeysWith: { a, _ in a })
+    }
+
     static func isRequired(_ parameter: Parameter) -> Bool {
         parameter.node["required"]?.json == .bool(true)
     }
@@ -26,9 +36,7 @@ enum ParameterChecks {
         "request-parameter-required", "A required request parameter was added, or an optional one made required.", level: .breaking
     ) { context in
         context.sharedOperations.flatMap { pair -> [DiffHit] in
-            let old = Dictionary(
-                context.base.effectiveParameters(of: pair.base).compactMap { p in match(p, in: pair.base).map { ($0, p) } },
-                uniquingKeysWith: { a, _ in a })
+            let old = baseParameters(of: pair, in: context)
             return context.head.effectiveParameters(of: pair.head).compactMap { parameter in
                 guard let key = key(parameter), let matched = match(parameter, in: pair.head), isRequired(parameter) else { return nil }
                 if let previous = old[matched] {
@@ -73,5 +81,28 @@ enum ParameterChecks {
         }
     }
 
-    static let all = [requiredAdded, optionalAdded, removed]
+    /// A client that leaves the parameter out now gets another behaviour.
+    static let defaultChanged = DiffCheck(
+        "request-parameter-default-changed", "A request parameter's default changed: clients that leave it out get another behaviour.",
+        level: .warning
+    ) { context in
+        context.sharedOperations.flatMap { pair -> [DiffHit] in
+            let old = baseParameters(of: pair, in: context)
+            return context.head.effectiveParameters(of: pair.head).compactMap { parameter in
+                guard let key = key(parameter), let matched = match(parameter, in: pair.head), let previous = old[matched] else {
+                    return nil
+                }
+                let schema = { (node: SpecNode, document: SpecDocument) in node["schema"].map { document.resolved($0) ?? $0 } }
+                let before = schema(previous.node, context.base)?["default"]?.json
+                let after = schema(parameter.node, context.head)?["default"]
+                guard before != after?.json else { return nil }
+                let text = { (value: JSONValue?) in value.map { JSONWriter(pretty: false).string($0) } ?? "none" }
+                return DiffHit(
+                    "\(pair.head.name): \(key) parameter's default went from \(text(before)) to \(text(after?.json))", in: .head,
+                    at: parameter.path + ["schema", "default"], after?.location ?? parameter.node.location)
+            }
+        }
+    }
+
+    static let all = [requiredAdded, optionalAdded, removed, defaultChanged]
 }

@@ -5,6 +5,12 @@ enum PropertyChecks {
     static func properties(_ node: SpecNode) -> [SpecNode.Member] { node["properties"]?.members ?? [] }
     static func required(_ node: SpecNode) -> Set<String> { Set(node["required"]?.items.compactMap(\.string) ?? []) }
 
+    /// Whether a property is marked `readOnly` or `writeOnly` (`keyword`): a read-only property is
+    /// not sent, so requiring it asks nothing of a client; a write-only one is not answered.
+    static func marked(_ keyword: String, _ member: SpecNode.Member, in document: SpecDocument) -> Bool {
+        (document.resolved(member.value) ?? member.value)[keyword]?.json == .bool(true)
+    }
+
     static let requestRequired = DiffCheck(
         "request-property-required", "A request property was added as required, or an optional one made required.", level: .breaking
     ) { context in
@@ -12,7 +18,9 @@ enum PropertyChecks {
             let oldNames = Set(properties(pair.base).map(\.key))
             let oldRequired = required(pair.base)
             return properties(pair.head).compactMap { member in
-                guard required(pair.head).contains(member.key), !oldRequired.contains(member.key) else { return nil }
+                guard required(pair.head).contains(member.key), !oldRequired.contains(member.key),
+                    !marked("readOnly", member, in: context.head)
+                else { return nil }
                 let what = oldNames.contains(member.key) ? "is now required" : "was added as required"
                 return DiffHit(
                     "\(pair.name).\(member.key) \(what)", in: .head,
@@ -24,7 +32,7 @@ enum PropertyChecks {
     static let responseRemoved = DiffCheck("response-property-removed", "A response property was removed.", level: .breaking) { context in
         context.schemaPairs.filter { $0.direction == .response }.flatMap { pair -> [DiffHit] in
             let newNames = Set(properties(pair.head).map(\.key))
-            return properties(pair.base).filter { !newNames.contains($0.key) }.map { member in
+            return properties(pair.base).filter { !newNames.contains($0.key) && !marked("writeOnly", $0, in: context.base) }.map { member in
                 DiffHit(
                     "\(pair.name).\(member.key) was removed", in: .base,
                     at: pair.headPath + ["properties", member.key], member.keyLocation)
@@ -37,7 +45,9 @@ enum PropertyChecks {
         context.schemaPairs.filter { $0.direction == .response }.flatMap { pair -> [DiffHit] in
             let newRequired = required(pair.head)
             return properties(pair.head).compactMap { member in
-                guard required(pair.base).contains(member.key), !newRequired.contains(member.key) else { return nil }
+                guard required(pair.base).contains(member.key), !newRequired.contains(member.key),
+                    !marked("writeOnly", member, in: context.head)
+                else { return nil }
                 return DiffHit(
                     "\(pair.name).\(member.key) is no longer always returned", in: .head,
                     at: pair.headPath + ["properties", member.key], member.keyLocation)
