@@ -11,9 +11,19 @@ public struct SchemaValidator: Sendable {
     public let components: OpenAPI.Components
     /// Bound on schema nesting followed through `$ref`s, so a circular schema cannot recurse forever.
     public var maxDepth = 128
+    /// The component schema of a name, made when a reference first needs it: a large document's
+    /// components cost more to decode than the few examples that use them to check.
+    let lookup: (@Sendable (String) -> JSONSchema?)?
 
     public init(components: OpenAPI.Components = .noComponents) {
         self.components = components
+        self.lookup = nil
+    }
+
+    /// A validator that finds `#/components/schemas/NAME` by asking `lookup` for NAME.
+    public init(lookup: @escaping @Sendable (String) -> JSONSchema?) {
+        self.components = .noComponents
+        self.lookup = lookup
     }
 
     public init(document: OpenAPI.Document) {
@@ -34,7 +44,8 @@ public struct SchemaValidator: Sendable {
 
     /// The schema a reference names, or nil when it does not resolve.
     func resolve(_ schema: JSONSchema) -> JSONSchema? {
-        guard case .reference = schema.value else { return schema }
+        guard case .reference(let reference, _) = schema.value else { return schema }
+        if let lookup, case .internal(.component(let name)) = reference { return lookup(name) }
         return components[schema]
     }
 }

@@ -7,17 +7,19 @@ import SpecReader
 /// Examples must satisfy their schemas, judged by the shared validation engine in the
 /// context of their message: no read-only fields in a request, no write-only ones in a response.
 enum ExampleRules {
-    /// Schemas decoded on demand: only the components and inline schemas that have examples.
+    /// Schemas decoded on demand: the inline schemas that have examples, and the components
+    /// their references reach, each once.
     final class Schemas: @unchecked Sendable {
         let document: SpecDocument
-        lazy var components: OpenAPI.Components = {
-            var schemas = OpenAPI.ComponentDictionary<JSONSchema>()
-            for member in document.root["components"]?["schemas"]?.members ?? [] {
-                if let schema = decode(member.value) { schemas[.init(stringLiteral: member.key)] = schema }
-            }
-            return OpenAPI.Components(schemas: schemas)
-        }()
-        lazy var validator = SchemaValidator(components: components)
+        /// Component schemas by name, decoded when a reference first reaches them. The
+        /// validator asks for them only inside `issues`, under its lock.
+        private var componentSchemas: [String: JSONSchema?] = [:]
+        lazy var validator = SchemaValidator { [unowned self] name in
+            if let known = self.componentSchemas[name] { return known }
+            let schema = self.document.root["components"]?["schemas"]?[name].flatMap { self.decode($0) }
+            self.componentSchemas[name] = schema
+            return schema
+        }
 
         init(_ document: SpecDocument) {
             self.document = document
