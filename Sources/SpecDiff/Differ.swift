@@ -83,15 +83,19 @@ public struct DiffContext: Sendable {
     /// Request and response schemas of shared operations, walked pairwise. A schema reached
     /// again (a component many operations use) is walked once, at the first operation that
     /// reaches it, so each change is reported once and large specs stay fast.
+    /// The webhook operations in both versions, by name.
+    public var sharedWebhooks: [(base: SpecDocument.Operation, head: SpecDocument.Operation)] {
+        let old = Dictionary(base.webhookOperations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        return head.webhookOperations.compactMap { operation in old[operation.name].map { ($0, operation) } }
+    }
+
     public var schemaPairs: [SchemaPair] {
         cache.lock.lock()
         defer { cache.lock.unlock() }
         if let pairs = cache.pairs { return pairs }
         var visited = Set<SchemaWalk.Visit>()
         // Webhooks too: their payloads are what subscribers read, their answers what they send.
-        let old = Dictionary(base.webhookOperations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let webhooks = head.webhookOperations.compactMap { operation in old[operation.name].map { ($0, operation) } }
-        let pairs = (sharedOperations + webhooks).flatMap {
+        let pairs = (sharedOperations + sharedWebhooks).flatMap {
             SchemaWalk(context: self, base: $0.0, head: $0.1).pairs(visited: &visited)
         }
         cache.pairs = pairs

@@ -131,13 +131,15 @@ private func changes(_ check: String) throws -> [Change] {
     }
 
     /// A webhook's payload is what subscribers read: a field removed from it breaks them, a new
-    /// enum value may surprise them.
+    /// enum value may surprise them, a body now always sent is reported.
     @Test func webhookPayloadsAreComparedAsWhatSubscribersRead() throws {
         let found = try Differ().run(
             base: try fixture("diff-webhooks/base.yaml"), head: try fixture("diff-webhooks/head.yaml"), options: fixtureOptions
         ).changes
-        #expect(found.map(\.check) == ["response-property-removed", "response-enum-value-added"])
+        #expect(found.map(\.check) == ["response-property-removed", "response-enum-value-added", "request-body-required"])
         #expect(found.first?.message == "webhook customerCreated (POST) request body.email was removed")
+        // A body the API now always sends asks nothing of subscribers: reported, not breaking.
+        #expect(found.last?.message == "webhook customerCreated (POST): the request body is now always sent" && found.last?.level == .info)
     }
 
     @Test func htmlIsAPublishableChangelog() throws {

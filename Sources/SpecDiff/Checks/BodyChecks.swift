@@ -12,12 +12,17 @@ enum BodyChecks {
         "request-body-required", "A request body became required, or a required one was added: clients that sent none are refused.",
         level: .breaking
     ) { context in
-        context.sharedOperations.compactMap { pair in
+        // A webhook's body is sent by the API: one now always sent asks nothing of subscribers.
+        let webhooks = context.sharedWebhooks.map { (pair: $0, webhook: true) }
+        return (context.sharedOperations.map { (pair: $0, webhook: false) } + webhooks).compactMap { pair, webhook in
             let (old, new) = (pair.base.node["requestBody"], pair.head.node["requestBody"])
             guard let new, isRequired(new, context.head), !isRequired(old, context.base) else { return nil }
-            let what = old == nil ? "a required request body was added" : "the request body is now required"
+            let what =
+                webhook
+                ? "the request body is now always sent"
+                : old == nil ? "a required request body was added" : "the request body is now required"
             return DiffHit(
-                "\(pair.head.name): \(what)", in: .head, at: pair.head.location + ["requestBody"],
+                level: webhook ? .info : nil, "\(pair.head.name): \(what)", in: .head, at: pair.head.location + ["requestBody"],
                 new.location)
         }
     }

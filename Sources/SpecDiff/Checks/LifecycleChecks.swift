@@ -13,11 +13,12 @@ enum LifecycleChecks {
     }
 
     static let removedBeforeSunset = DiffCheck(
-        "removed-before-sunset", "An operation was removed before the `x-sunset` date it announced (needs --date).", level: .breaking
+        "removed-before-sunset", "An operation or a parameter was removed before the `x-sunset` date it announced (needs --date).",
+        level: .breaking
     ) { context in
         guard let today = context.options.date else { return [] }
         let kept = Set(context.head.operations.map(DiffContext.key))
-        return context.base.operations.compactMap { operation in
+        let operations = context.base.operations.compactMap { operation -> DiffHit? in
             guard !kept.contains(DiffContext.key(operation)), let sunset = operation.node["x-sunset"]?.string,
                 let left = days(from: today, to: sunset), left > 0
             else { return nil }
@@ -25,6 +26,20 @@ enum LifecycleChecks {
                 "\(operation.name) was removed \(left) days before its sunset, \(sunset)", in: .base,
                 at: operation.location, operation.node.location)
         }
+        // A parameter that announced its sunset is held to it as an operation is.
+        let parameters = context.sharedOperations.flatMap { pair -> [DiffHit] in
+            let remaining = Set(context.head.effectiveParameters(of: pair.head).compactMap { ParameterChecks.match($0, in: pair.head) })
+            return context.base.effectiveParameters(of: pair.base).compactMap { parameter in
+                guard let matched = ParameterChecks.match(parameter, in: pair.base), !remaining.contains(matched),
+                    let key = ParameterChecks.key(parameter), let sunset = parameter.node["x-sunset"]?.string,
+                    let left = days(from: today, to: sunset), left > 0
+                else { return nil }
+                return DiffHit(
+                    "\(pair.head.name): \(key) parameter was removed \(left) days before its sunset, \(sunset)", in: .base,
+                    at: parameter.path, parameter.node.location)
+            }
+        }
+        return operations + parameters
     }
 
     static let sunsetTooSoon = DiffCheck(
@@ -54,24 +69,63 @@ enum LifecycleChecks {
         }
     }
 
-    static let sunsetEarlier = DiffCheck("sunset-moved-earlier", "An operation's `x-sunset` date moved earlier.", level: .warning) {
-        context in
-        context.sharedOperations.compactMap { pair in
-            guard let old = pair.base.node["x-sunset"]?.string, let new = pair.head.node["x-sunset"]?.string, new < old else { return nil }
-            return DiffHit(
-                "\(pair.head.name): x-sunset moved from \(old) to \(new)", in: .head,
-                at: pair.head.location + ["x-sunset"], pair.head.node["x-sunset"]?.location)
+    static let sunsetEarlier = DiffCheck(
+        "sunset-moved-earlier",
+        "An operation's or a parameter's `x-sunset` date moved earlier, was deleted, or is no date: clients lose the date they planned by.",
+        level: .warning
+    ) { context in
+        /// What became of one `x-sunset`: nil when nothing clients planned by changed.
+        func change(_ name: String, old: String?, new: String?) -> String? {
+            if let new, days(from: new, to: new) == nil { return "\(name): x-sunset '\(new)' is not a date (YYYY-MM-DD)" }
+            guard let old else { return nil }
+            guard let new else { return "\(name): x-sunset \(old) was deleted" }
+            return new < old ? "\(name): x-sunset moved from \(old) to \(new)" : nil
+        }
+        return context.sharedOperations.flatMap { pair -> [DiffHit] in
+            var hits: [DiffHit] = []
+            let old = pair.base.node["x-sunset"]?.string
+            let new = pair.head.node["x-sunset"]?.string
+            if old != new, let message = change(pair.head.name, old: old, new: new) {
+                hits.append(
+                    DiffHit(
+                        message, in: .head, at: pair.head.location + ["x-sunset"],
+                        pair.head.node["x-sunset"]?.location ?? pair.head.node.location))
+            }
+            let before = Dictionary(
+                context.base.effectiveParameters(of: pair.base).compactMap { p in ParameterChecks.match(p, in: pair.base).map { ($0, p) } },
+                uniquingKeysWith: { a, _ in a })
+            for parameter in context.head.effectiveParameters(of: pair.head) {
+                guard let matched = ParameterChecks.match(parameter, in: pair.head), let key = ParameterChecks.key(parameter),
+                    let previous = before[matched]
+                else { continue }
+                let old = previous.node["x-sunset"]?.string
+                let new = parameter.node["x-sunset"]?.string
+                guard old != new, let message = change("\(pair.head.name): \(key) parameter", old: old, new: new) else { continue }
+                hits.append(
+                    DiffHit(
+                        message, in: .head, at: parameter.path + ["x-sunset"],
+                        parameter.node["x-sunset"]?.location ?? parameter.node.location))
+            }
+            return hits
         }
     }
 
     static let stabilityChanged = DiffCheck(
-        "stability-changed", "An operation's `x-stability-level` changed (stable, beta, alpha, draft).", level: .warning
+        "stability-changed",
+        "An operation's `x-stability-level` changed (stable, beta, alpha, draft); one that is none of them is an error.", level: .warning
     ) { context in
         let rank = ["draft": 0, "alpha": 1, "beta": 2, "stable": 3]
         return context.sharedOperations.compactMap { pair in
             let old = pair.base.node["x-stability-level"]?.string ?? "stable"
             let new = pair.head.node["x-stability-level"]?.string ?? "stable"
             guard old != new else { return nil }
+            // A level no client can read is an error.
+            guard rank[new] != nil else {
+                return DiffHit(
+                    level: .breaking, "\(pair.head.name): x-stability-level '\(new)' is not one of draft, alpha, beta, stable", in: .head,
+                    at: pair.head.location + ["x-stability-level"], pair.head.node["x-stability-level"]?.location ?? pair.head.node.location
+                )
+            }
             // Going back from stable withdraws a promise clients relied on.
             let level: ChangeLevel = (rank[new] ?? 3) < (rank[old] ?? 3) ? .warning : .info
             return DiffHit(
