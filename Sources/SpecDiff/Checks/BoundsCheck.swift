@@ -35,7 +35,11 @@ enum BoundsCheck {
                     let (old, new) = (number(pair.base, key), number(pair.head, key))
                     let changed = direction == .request ? tightened(old, new, upper: upper) : tightened(new, old, upper: upper)
                     guard changed else { return nil }
+                    // A response number lower than clients were promised breaks what they compute
+                    // from it (an amount that was never negative); a shorter string or list does not.
+                    let promise = direction == .response && !upper && (key == "minimum" || key == "exclusiveMinimum")
                     return DiffHit(
+                        level: promise ? .breaking : nil,
                         "\(pair.name): \(key) went from \(render(old)) to \(render(new))", in: .head, at: pair.headPath + [key],
                         pair.head[key]?.location ?? pair.head.location)
                 }
@@ -84,7 +88,7 @@ enum BoundsCheck {
             "A lower bound (minLength, minItems, minimum, exclusiveMinimum, minProperties) increased or was added on a request."),
         bounds(
             "response-min-decreased", lower, upper: false, .response, .warning,
-            "A lower bound decreased or was removed on a response."),
+            "A lower bound decreased or was removed on a response; breaking for minimum and exclusiveMinimum."),
         constraint("request-multiple-of-changed", "multipleOf", .request, .breaking, "multipleOf was added or changed on a request."),
         constraint("response-multiple-of-changed", "multipleOf", .response, .warning, "multipleOf was removed or changed on a response."),
         constraint("request-pattern-changed", "pattern", .request, .breaking, "A pattern was added or changed on a request."),

@@ -42,15 +42,30 @@ enum CompositionChecks {
     }
 
     static let compositionChanged = DiffCheck(
-        "composition-changed", "A schema was wrapped in, or unwrapped from, `allOf`/`anyOf`/`oneOf`: generated clients change shape.",
+        "composition-changed",
+        "A schema was wrapped in, or unwrapped from, `allOf`/`anyOf`/`oneOf`, or its `allOf` gained or lost a member: generated clients change shape (breaking where a request must now meet more, or a response may now be another type).",
         level: .warning
     ) { context in
         context.schemaPairs.compactMap { pair in
             let (old, new) = (composition(pair.base), composition(pair.head))
-            guard old != new else { return nil }
+            guard old != new else {
+                // The same composition, with an allOf member more (a request must meet it too) or fewer.
+                let (before, after) = (pair.base["allOf"]?.items.count ?? 0, pair.head["allOf"]?.items.count ?? 0)
+                guard before > 0, after != before else { return nil }
+                return DiffHit(
+                    level: pair.direction == .request && after > before ? .breaking : .warning,
+                    "\(pair.name): allOf has \(after) member\(after == 1 ? "" : "s"), was \(before)", in: .head,
+                    at: pair.headPath + ["allOf"], pair.head["allOf"]?.location ?? pair.head.location)
+            }
             let render = { (set: Set<String>) in set.isEmpty ? "none" : set.sorted().joined(separator: "+") }
+            // A request wrapped in allOf must meet every member, and in oneOf exactly one (a value
+            // two members take is refused); a response wrapped in a choice may now come as
+            // another type than clients read. A request wrapped in anyOf only widens.
+            let wrapped = old.isEmpty && !new.isEmpty
+            let breaking =
+                wrapped && (pair.direction == .request ? !new.isDisjoint(with: ["allOf", "oneOf"]) : !new.isDisjoint(with: alternatives))
             return DiffHit(
-                "\(pair.name): composition went from \(render(old)) to \(render(new))", in: .head,
+                level: breaking ? .breaking : nil, "\(pair.name): composition went from \(render(old)) to \(render(new))", in: .head,
                 at: pair.headPath, pair.head.location)
         }
     }
@@ -62,17 +77,26 @@ enum CompositionChecks {
         "if", "then", "else", "prefixItems", "uniqueItems", "format",
     ]
 
+    /// Response keywords whose removal or change tells clients less than they relied on: as
+    /// breaking as their request-side twins.
+    static let promises: Set<String> = [
+        "const", "contains", "dependentRequired", "dependentSchemas", "if", "then", "else", "patternProperties", "propertyNames",
+        "unevaluatedItems", "unevaluatedProperties",
+    ]
+
     static func constraintCheck(_ id: String, _ direction: Direction, _ level: ChangeLevel, _ what: String) -> DiffCheck {
         DiffCheck(id, what, level: level) { context in
             context.schemaPairs.filter { $0.direction == direction }.flatMap { pair -> [DiffHit] in
                 constraints.compactMap { key in
                     let (old, new) = (pair.base[key]?.json, pair.head[key]?.json)
                     guard old != new else { return nil }
-                    // A request breaks when a constraint appears or changes; a response when one goes or changes.
-                    guard direction == .request ? new != nil : old != nil else { return nil }
+                    // A request breaks when a constraint appears or changes (or its `prefixItems`
+                    // go, leaving those positions to `items`); a response when one goes or changes.
+                    guard direction == .request ? new != nil || key == "prefixItems" : old != nil else { return nil }
                     if key == "uniqueItems", direction == .request ? new == .bool(false) : old == .bool(false) { return nil }
                     let text = { (value: JSONValue?) in value.map { JSONWriter(pretty: false).string($0) } ?? "none" }
                     return DiffHit(
+                        level: direction == .response && promises.contains(key) ? .breaking : nil,
                         "\(pair.name): \(key) went from \(text(old)) to \(text(new))", in: .head, at: pair.headPath + [key],
                         pair.head[key]?.location ?? pair.head.location)
                 }
@@ -87,6 +111,8 @@ enum CompositionChecks {
             "A request schema keyword (const, dependentRequired, propertyNames, patternProperties, unevaluated…, contains, content…, if/then/else, prefixItems, uniqueItems, format) was added or changed."
         ),
         constraintCheck(
-            "response-constraint-changed", .response, .warning, "One of those keywords was removed or changed on a response schema."),
+            "response-constraint-changed", .response, .warning,
+            "One of those keywords was removed or changed on a response schema; breaking for const, contains, dependent…, if/then/else, patternProperties, propertyNames and unevaluated…, which told clients what answers hold."
+        ),
     ]
 }
