@@ -18,8 +18,10 @@ enum EnumCheck {
             let new = values(pair.head)
             guard !new.isEmpty else { return [] }
             let old = values(pair.base)
-            // A schema that took any value and now takes a list refuses every other value.
-            if old.isEmpty, pair.head["enum"] != nil, pair.base["const"] == nil {
+            // A schema that took any value and now takes a list refuses every other value. An
+            // alternative of a choice is not such a schema: the choice takes its other members.
+            let alternative = pair.headPath.dropLast().last.map { ["anyOf", "oneOf"].contains($0) } ?? false
+            if old.isEmpty, pair.head["enum"] != nil, pair.base["const"] == nil, !alternative {
                 return [
                     DiffHit(
                         "\(pair.name) now accepts only \(new.map { "'\($0)'" }.joined(separator: ", "))", in: .head,
