@@ -21,6 +21,16 @@ enum TypeCheck {
         types.contains(type) || (type == "integer" && types.contains("number"))
     }
 
+    /// Whether a schema is in an XML body (`application/xml`, `text/xml`, a `+xml` type): there a
+    /// number, a boolean and a string are all an element's text.
+    static func inXML(_ path: [String]) -> Bool {
+        guard let content = path.firstIndex(of: "content"), content + 1 < path.count else { return false }
+        let type = path[content + 1].split(separator: ";").first.map { $0.lowercased() } ?? ""
+        return type == "application/xml" || type == "text/xml" || type.hasSuffix("+xml")
+    }
+
+    static let scalars: Set<String> = ["string", "integer", "number", "boolean"]
+
     static let check = DiffCheck(
         "type-changed", "A type changed so that a request refuses what it accepted, or a response returns what it did not.",
         level: .breaking
@@ -28,11 +38,22 @@ enum TypeCheck {
         context.schemaPairs.compactMap { pair in
             guard let old = types(pair.base), let new = types(pair.head), old != new else { return nil }
             let lost = pair.direction == .request ? old.filter { !accepts(new, $0) } : new.filter { !accepts(old, $0) }
-            let level: ChangeLevel = lost.isEmpty ? .info : .breaking
+            // In XML, `5` is the same text whether the schema says integer or string: a request
+            // that now takes any text still takes what clients sent, and a response clients read
+            // as text still reads.
+            let text = pair.direction == .request ? new : old
+            let absorbed =
+                !lost.isEmpty && inXML(pair.headPath) && old.subtracting(["null"]).isSubset(of: scalars)
+                && new.subtracting(["null"]).isSubset(of: scalars) && text.contains("string")
+                && (pair.direction == .request
+                    ? !old.contains("null") || new.contains("null") : !new.contains("null") || old.contains("null"))
+            let level: ChangeLevel = lost.isEmpty || absorbed ? .info : .breaking
             let why =
-                lost.isEmpty
-                ? (pair.direction == .request ? " (wider: what clients sent is still accepted)" : " (narrower: clients read a subset)")
-                : ""
+                absorbed
+                ? " (the XML form is an element's text either way)"
+                : lost.isEmpty
+                    ? (pair.direction == .request ? " (wider: what clients sent is still accepted)" : " (narrower: clients read a subset)")
+                    : ""
             return DiffHit(
                 level: level, "\(pair.name) changed type from \(render(old)) to \(render(new))\(why)", in: .head,
                 at: pair.headPath + ["type"], pair.head["type"]?.location ?? pair.head.location)
