@@ -2,12 +2,15 @@ import Foundation
 import JSONModel
 import Yams
 
-/// An OpenAPI 3.0 or 3.1 document loaded as a line-aware tree, with the lookups rules share.
+/// An OpenAPI 3.0 or 3.1 document (or a Swagger 2.0 one, read as the 3.0 it says) loaded as a
+/// line-aware tree, with the lookups rules share.
 public struct SpecDocument: Sendable {
-    /// The document's tree.
+    /// The document's tree, as OpenAPI 3.x says it.
     public let root: SpecNode
-    /// `3.0` or `3.1` (3.2 documents are read as 3.1).
+    /// `3.0` or `3.1` (3.2 documents are read as 3.1, Swagger 2.0 ones as 3.0).
     public let version: String
+    /// The tree as written, when the document is Swagger 2.0; nil for OpenAPI.
+    public private(set) var swagger: SpecNode? = nil
     /// Lookups several rules share, computed once.
     private let cache = Cache()
 
@@ -82,8 +85,18 @@ public struct SpecDocument: Sendable {
             throw LoadError(description: "not an OpenAPI document: the top level is not a mapping", isOtherFormat: true)
         }
         guard let version = root["openapi"]?.string else {
-            if root["swagger"] != nil {
-                throw LoadError(description: "Swagger 2.0 is not supported; convert it to OpenAPI 3 first", isOtherFormat: true)
+            if let swagger = root["swagger"] {
+                // Swagger 2.0 is read as the OpenAPI 3.0 it says, each node where it is written.
+                guard swagger.string == "2.0" || swagger.json == .number(2) else {
+                    throw LoadError(
+                        description:
+                            "Swagger \(swagger.string ?? "") is not supported; Specsmith reads Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2",
+                        isOtherFormat: true, location: swagger.location)
+                }
+                self.version = "3.0"
+                self.root = Swagger2.convert(root)
+                self.swagger = root
+                return
             }
             throw LoadError(description: "not an OpenAPI document: there is no `openapi` field", isOtherFormat: true)
         }

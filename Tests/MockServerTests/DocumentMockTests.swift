@@ -480,6 +480,55 @@ private func imported(_ relativePath: String) throws -> ImportedAPI {
         }
     }
 
+    /// A Swagger 2.0 document is served like the OpenAPI 3.0 it says: its body parameter is the
+    /// create's body, its `basePath` the server path, its records kept.
+    @Test func aSwagger2DocumentIsServed() async throws {
+        let document = try SpecDocument(
+            text: """
+                swagger: '2.0'
+                info: {title: Notes, version: '1'}
+                basePath: /v2
+                consumes: [application/json]
+                produces: [application/json]
+                paths:
+                  /notes:
+                    get:
+                      responses:
+                        '200': {description: Notes., schema: {type: array, items: {$ref: '#/definitions/Note'}}}
+                    post:
+                      parameters:
+                      - {name: note, in: body, required: true, schema: {$ref: '#/definitions/Note'}}
+                      responses:
+                        '201': {description: The note., schema: {$ref: '#/definitions/Note'}}
+                  /notes/{noteId}:
+                    parameters:
+                    - {name: noteId, in: path, required: true, type: integer}
+                    get:
+                      responses:
+                        '200': {description: The note., schema: {$ref: '#/definitions/Note'}}
+                definitions:
+                  Note:
+                    type: object
+                    required: [text]
+                    properties:
+                      id: {type: integer, readOnly: true}
+                      text: {type: string, maxLength: 20}
+                """)
+        let imported = ImportedAPI(document: document, fileName: "notes.yaml")
+        #expect(imported.registry.info.serverPath == "/v2")
+        try await withMock(configuration: .init(seeding: .empty, logLevel: .warning), registry: imported.registry) { mock in
+            var client = mock
+            client.prefix = "/v2"
+            let created = try await client.post("/notes", ["text": "Buy milk"])
+            #expect(created.status == 201)
+            let id = try #require(created.body?["id"]?.intValue)
+            #expect(try await client.get("/notes/\(id)").body?["text"] == "Buy milk")
+            #expect(
+                try await client.post("/notes", ["text": "A note far longer than twenty"]).errors == ["text: must be at most 20 characters"]
+            )
+        }
+    }
+
     /// With `--seed`, values made from a response schema are drawn within its bounds: valid, the
     /// same for one seed on every run, different for another; without it, the first choice and
     /// the least number.

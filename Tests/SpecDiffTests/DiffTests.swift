@@ -190,3 +190,45 @@ private func changes(_ check: String) throws -> [Change] {
         #expect(throws: DiffIgnoreError.self) { try DiffIgnore.load(file: file + ".missing") }
     }
 }
+
+/// Swagger 2.0 is read as the OpenAPI 3.0 it says, each node where the 2.0 file writes it.
+@Suite struct Swagger2Tests {
+    @Test func aSwagger2DocumentIsReadAsTheOpenAPI30ItSays() throws {
+        let document = try SpecDocument(text: try fixture("swagger2/petstore.yaml"))
+        #expect(document.version == "3.0" && document.swagger?["swagger"]?.string == "2.0")
+        let root = document.root.json
+        #expect(root["openapi"] == "3.0.3")
+        #expect(root["servers"] == [["url": "https://petstore.example.com/v1"]])
+        let pets = root["paths"]?["/pets"]
+        #expect(
+            pets?["post"]?["requestBody"]
+                == ["content": ["application/json": ["schema": ["$ref": "#/components/schemas/NewPet"]]], "required": true])
+        #expect(pets?["post"]?["responses"]?["default"] == ["$ref": "#/components/responses/Error"])
+        let tag = pets?["get"]?["parameters"]?.arrayValue?.last
+        #expect(tag?["style"] == "form" && tag?["explode"] == false && tag?["schema"] == ["type": "array", "items": ["type": "string"]])
+        let listed = pets?["get"]?["responses"]?["200"]
+        #expect(listed?["headers"]?["X-Total"]?["schema"] == ["type": "integer"])
+        #expect(listed?["content"]?["application/json"]?["example"] == [["id": 1, "name": "Rex"]])
+        let form = root["paths"]?["/pets/{petId}/photo"]?["post"]?["requestBody"]?["content"]?["multipart/form-data"]?["schema"]
+        #expect(form?["properties"]?["file"] == ["type": "string", "format": "binary"])
+        #expect(form?["required"] == ["file"])
+        #expect(root["components"]?["schemas"]?["NewPet"]?["properties"]?["tag"]?["nullable"] == true)
+        #expect(root["components"]?["securitySchemes"]?["api_key"] == ["type": "apiKey", "in": "header", "name": "X-API-Key"])
+        // The body's schema is where the 2.0 file writes it: line 43, the `pet` body parameter.
+        let schema = document.root["paths"]?["/pets"]?["post"]?["requestBody"]?["content"]?["application/json"]?["schema"]
+        #expect(schema?.location.line == 43)
+    }
+
+    @Test func aSwagger2DocumentDiffsWithItsSuccessorAndItself() throws {
+        let text = try fixture("swagger2/petstore.yaml")
+        // The 3.0 document it says, written out, is its successor with nothing changed.
+        let successor = JSONWriter(pretty: true).string(try SpecDocument(text: text).root.json)
+        #expect(try Differ().compare(base: text, head: successor).isEmpty)
+        // Between two 2.0 versions, a change names the line of the 2.0 file.
+        let head = text.replacingOccurrences(of: "name: {type: string, maxLength: 50}", with: "name: {type: string, maxLength: 30}")
+        let changes = try Differ().run(base: text, head: head, options: fixtureOptions).changes
+        #expect(changes.map(\.check) == ["request-max-decreased"])
+        #expect(changes.first?.message == "POST /pets request body.name: maxLength went from 50 to 30")
+        #expect(changes.first?.location?.line == 93)
+    }
+}

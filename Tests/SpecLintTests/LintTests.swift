@@ -105,7 +105,7 @@ private func lines(_ findings: [Finding]) -> [String] {
         ("openapi: [", "not YAML or JSON: line 2, column 1: did not find expected node content while parsing a flow node"),
         ("- a\n- b\n", "not an OpenAPI document: the top level is not a mapping"),
         ("title: x\n", "not an OpenAPI document: there is no `openapi` field"),
-        ("swagger: '2.0'\n", "Swagger 2.0 is not supported; convert it to OpenAPI 3 first"),
+        ("swagger: '1.2'\n", "Swagger 1.2 is not supported; Specsmith reads Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2"),
         ("openapi: 4.0.0\n", "OpenAPI 4.0.0 is not supported; Specsmith reads 3.0, 3.1 and 3.2"),
     ])
     func unusableInputSaysWhyInOneLine(text: String, reason: String) {

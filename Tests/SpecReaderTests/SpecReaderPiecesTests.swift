@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("a: [1,\n", true, false), ("name: not an API\n", false, true), ("swagger: '2.0'\n", false, true),
+        ("a: [1,\n", true, false), ("name: not an API\n", false, true), ("swagger: '1.2'\n", true, true),
         ("openapi: 4.0.0\n", false, true),
     ])
     func whatCannotBeReadSaysWhy(text: String, hasLine: Bool, isOtherFormat: Bool) {

@@ -4,6 +4,9 @@ import SpecReader
 extension SpecDocument {
     /// Spectral's names for what this document is, which a rule's `formats` are matched against.
     public var formats: Set<String> {
+        // A Swagger 2.0 document is linted in its 3.0 reading, but is no 3.x document: rules for
+        // oas3 do not run on it under their oas3 names.
+        if swagger != nil { return ["oas2"] }
         let declared = root["openapi"]?.string ?? ""
         if declared.hasPrefix("3.0") { return ["oas3", "oas3_0"] }
         if declared.hasPrefix("3.2") { return ["oas3", "oas3_1", "oas3_2"] }
