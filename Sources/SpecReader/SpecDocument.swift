@@ -71,6 +71,23 @@ public struct SpecDocument: Sendable {
         }
     }
 
+    /// A Swagger 2.0 document's tree as written, as a document of its own (`version` "2.0"), for
+    /// rules written for 2.0 (Spectral's `oas2` ones); nil for OpenAPI. Made once.
+    package var asWritten: SpecDocument? {
+        guard let swagger else { return nil }
+        return shared("as-written") { Box(SpecDocument(root: swagger, version: "2.0")) }.value
+    }
+
+    final class Box: Sendable {
+        let value: SpecDocument
+        init(_ value: SpecDocument) { self.value = value }
+    }
+
+    private init(root: SpecNode, version: String) {
+        self.root = root
+        self.version = version
+    }
+
     /// Reads a document's YAML or JSON; fails when it is not OpenAPI 3.0, 3.1 or 3.2.
     public init(text: String) throws(LoadError) {
         let loaded: SpecNode?

@@ -115,6 +115,8 @@ struct DeclarativeRule: Sendable {
 
     func run(_ document: SpecDocument) -> [RuleHit] {
         if let formats, formats.isDisjoint(with: document.formats) { return [] }
+        // A Swagger 2.0 document is matched as written, as Spectral matches it.
+        let document = document.asWritten ?? document
         var hits: [RuleHit] = []
         var seen: Set<String> = []
         let context = FilterExpression.Context(document: document, resolved: resolved)

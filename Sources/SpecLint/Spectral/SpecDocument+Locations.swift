@@ -6,7 +6,7 @@ extension SpecDocument {
     public var formats: Set<String> {
         // A Swagger 2.0 document is linted in its 3.0 reading, but is no 3.x document: rules for
         // oas3 do not run on it under their oas3 names.
-        if swagger != nil { return ["oas2"] }
+        if swagger != nil || root["swagger"] != nil { return ["oas2"] }
         let declared = root["openapi"]?.string ?? ""
         if declared.hasPrefix("3.0") { return ["oas3", "oas3_0"] }
         if declared.hasPrefix("3.2") { return ["oas3", "oas3_1", "oas3_2"] }

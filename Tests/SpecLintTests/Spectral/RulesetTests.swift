@@ -51,6 +51,35 @@ import Testing
             ).isEmpty)
     }
 
+    /// A Swagger 2.0 file is matched as written, by the common rules and the oas2 ones, never by
+    /// the oas3 ones; its pointers are the file's own (`#/definitions/…`).
+    @Test func swagger2FilesGetTheOas2Rules() throws {
+        let document = """
+            swagger: '2.0'
+            info: {title: Pets, version: '1', description: Pets., contact: {name: Docs}}
+            host: pets.example.com/
+            schemes: [https]
+            tags: [{name: pets}]
+            paths:
+              /pets:
+                get:
+                  operationId: listPets
+                  description: Lists pets.
+                  tags: [pets]
+                  responses:
+                    '200': {description: Pets., schema: {$ref: '#/definitions/Pet'}}
+            definitions:
+              Pet: {type: object, properties: {tag: {anyOf: [{type: string}, {type: integer}]}}}
+              Unused: {type: string}
+            """
+        #expect(
+            try findings(document, ruleset: "extends: spectral:oas\n") == [
+                "oas2-host-trailing-slash #/host: Server URL must not have trailing slash.",
+                "oas2-anyOf #/definitions/Pet/properties/tag/anyOf: anyOf is not available in OpenAPI v2, it was added in OpenAPI v3",
+                "oas2-unused-definition #/definitions/Unused: Potentially unused definition has been detected.",
+            ])
+    }
+
     @Test func specsmithRulesStayAvailableByTheirIds() throws {
         let document =
             "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths:\n  /things:\n    delete:\n      responses: {'204': {description: Gone}}\n    get:\n      responses: {'200': {description: OK, content: {application/json: {schema: {type: array, items: {type: string}}}}}}\n"
