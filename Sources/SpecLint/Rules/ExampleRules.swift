@@ -11,14 +11,35 @@ enum ExampleRules {
     /// their references reach, each once.
     final class Schemas: @unchecked Sendable {
         let document: SpecDocument
-        /// Component schemas by name, decoded when a reference first reaches them. The
-        /// validator asks for them only inside `issues`, under its lock.
+        /// Component schemas by name: all of them, decoded on both cores by `prepare`, after
+        /// which they are only read; before, each when a reference first reaches it, inside
+        /// `issues`, under its lock.
         private var componentSchemas: [String: JSONSchema?] = [:]
+        private var prepared = false
+        private let prepareLock = NSLock()
         lazy var validator = SchemaValidator { [unowned self] name in
             if let known = self.componentSchemas[name] { return known }
+            guard !self.prepared else { return nil }
             let schema = self.document.root["components"]?["schemas"]?[name].flatMap { self.decode($0) }
             self.componentSchemas[name] = schema
             return schema
+        }
+
+        /// Decodes every component schema on all cores, once, so that examples can then be
+        /// judged side by side: the validator reads the components and writes nothing.
+        func prepare() {
+            prepareLock.lock()
+            defer { prepareLock.unlock() }
+            guard !prepared else { return }
+            let members = document.root["components"]?["schemas"]?.members ?? []
+            let decoded = members.concurrentMap { member in
+                (member.key, OpenAPIKitRule.schema(inlined(member.value, depth: 0), version: document.version))
+            }
+            lock.lock()
+            for (name, schema) in decoded { componentSchemas[name] = schema }
+            _ = validator
+            prepared = true
+            lock.unlock()
         }
 
         init(_ document: SpecDocument) {
@@ -97,11 +118,27 @@ enum ExampleRules {
 
         func issues(_ example: SpecNode, against schemaNode: SpecNode, _ context: MessageContext) -> [ValidationIssue] {
             lock.lock()
-            defer { lock.unlock() }
-            guard let index = index(of: schemaNode) else { return [] }
+            guard let index = index(of: schemaNode) else {
+                lock.unlock()
+                return []
+            }
             let key = Verdict(schema: index, context: context, example: Written(node: example))
-            if let known = verdicts[key] { return known }
-            let found = validator.validate(example.json, against: decoded[index], context: context)
+            if let known = verdicts[key] {
+                lock.unlock()
+                return known
+            }
+            let schema = decoded[index]
+            // Once the components are decoded, validating reads only: it runs outside the lock.
+            if prepared {
+                lock.unlock()
+                let found = validator.validate(example.json, against: schema, context: context)
+                lock.lock()
+                verdicts[key] = found
+                lock.unlock()
+                return found
+            }
+            defer { lock.unlock() }
+            let found = validator.validate(example.json, against: schema, context: context)
             verdicts[key] = found
             return found
         }
@@ -163,19 +200,42 @@ enum ExampleRules {
     }
 
     /// Examples of request and response bodies and of parameters, judged as the message they are in.
+    /// One example to judge: the value, its schema, the message it is in, where it is.
+    struct Work: Sendable {
+        let example: SpecNode
+        let schema: SpecNode
+        let context: MessageContext
+        let path: [String]
+        var noun = "example"
+    }
+
+    /// The findings of every piece of work, judged on all cores once every component is decoded,
+    /// in the work's order. The example and default rules share the decoding: whichever comes
+    /// first does it on both cores while the other waits.
+    static func judge(_ work: [Work], _ schemas: Schemas) -> [RuleHit] {
+        // A handful of examples is judged where it is, without decoding every component first.
+        guard work.count > 64 else {
+            return work.flatMap { hits($0.example, $0.schema, $0.context, $0.path, schemas, noun: $0.noun) }
+        }
+        schemas.prepare()
+        return work.concurrentMap { hits($0.example, $0.schema, $0.context, $0.path, schemas, noun: $0.noun) }.flatMap { $0 }
+    }
+
     static func mediaExamples(_ document: SpecDocument) -> [RuleHit] {
-        let schemas = Schemas.of(document)
-        var found: [RuleHit] = []
+        var work: [Work] = []
         func media(_ content: SpecNode, _ context: MessageContext, _ path: [String]) {
             for member in content.members {
                 guard let schema = member.value["schema"] else { continue }
                 if let example = member.value["example"] {
-                    found += hits(example, schema, context, path + [member.key, "example"], schemas)
+                    work.append(Work(example: example, schema: schema, context: context, path: path + [member.key, "example"]))
                 }
                 for named in member.value["examples"]?.members ?? [] {
                     let resolved = document.resolved(named.value) ?? named.value
                     if let value = resolved["value"] {
-                        found += hits(value, schema, context, path + [member.key, "examples", named.key, "value"], schemas)
+                        work.append(
+                            Work(
+                                example: value, schema: schema, context: context, path: path + [member.key, "examples", named.key, "value"])
+                        )
                     }
                 }
             }
@@ -186,26 +246,29 @@ enum ExampleRules {
             }
             for parameter in document.parameters(of: operation) {
                 if let example = parameter.node["example"], let schema = parameter.node["schema"] {
-                    found += hits(example, schema, .request, parameter.path + ["example"], schemas)
+                    work.append(Work(example: example, schema: schema, context: .request, path: parameter.path + ["example"]))
                 }
             }
         }
-        return found
+        return judge(work, Schemas.of(document))
     }
 
     /// The `example` and `examples` written on schemas themselves, nested ones included.
     static func schemaExamples(_ document: SpecDocument) -> [RuleHit] {
-        let schemas = Schemas.of(document)
-        return document.schemas.flatMap { schema -> [RuleHit] in
-            var found: [RuleHit] = []
-            if let example = schema.node["example"] { found += hits(example, schema.node, .plain, schema.path + ["example"], schemas) }
+        let work = document.schemas.flatMap { schema -> [Work] in
+            var work: [Work] = []
+            if let example = schema.node["example"] {
+                work.append(Work(example: example, schema: schema.node, context: .plain, path: schema.path + ["example"]))
+            }
             if case .sequence(let items) = schema.node["examples"]?.kind {
                 for (index, example) in items.enumerated() {
-                    found += hits(example, schema.node, .plain, schema.path + ["examples", String(index)], schemas)
+                    work.append(
+                        Work(example: example, schema: schema.node, context: .plain, path: schema.path + ["examples", String(index)]))
                 }
             }
-            return found
+            return work
         }
+        return judge(work, Schemas.of(document))
     }
 
     static let valid = LintRule(
@@ -215,11 +278,12 @@ enum ExampleRules {
     }
 
     static let defaults = LintRule("schema-default-valid", .error, "A schema's `default` satisfies the schema.") { document in
-        let schemas = Schemas.of(document)
-        return document.schemas.flatMap { schema -> [RuleHit] in
-            guard let value = schema.node["default"] else { return [] }
-            return hits(value, schema.node, .plain, schema.path + ["default"], schemas, noun: "default")
+        let work = document.schemas.compactMap { schema -> Work? in
+            schema.node["default"].map {
+                Work(example: $0, schema: schema.node, context: .plain, path: schema.path + ["default"], noun: "default")
+            }
         }
+        return judge(work, Schemas.of(document))
     }
 
     static let all = [valid, defaults]
