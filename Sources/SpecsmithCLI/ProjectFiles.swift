@@ -55,7 +55,9 @@ struct ProjectFiles {
                     let sections = try page.sections(current: yaml, specPath: "\(api.specFolder)/\(spec.fileName)", root: project.url(""))
                     pages = page.files(sections, registry: api.registry, pages: pages)
                 } catch {
-                    printError("specsmith: \(api.name): the changes page: \(error.description)")
+                    printError(
+                        "specsmith: \(api.name): the changes page: \(error.description); it reads each release's spec from git, so run this in the repository with its history (or delete \(api.siteFolder)/\(ReleasePage.path) to stop making it)"
+                    )
                     throw ExitCode(2)
                 }
             }
