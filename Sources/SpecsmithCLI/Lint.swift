@@ -7,9 +7,10 @@ extension Specsmith {
     struct Lint: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "lint",
-            abstract: "Report style and validity problems in OpenAPI 3.0, 3.1 and 3.2 documents.",
+            abstract: "Report style and validity problems in OpenAPI 3.0, 3.1 and 3.2 documents, and Swagger 2.0 ones.",
             discussion: """
-                Files and globs ('reference/**/*.yml', expanded by Specsmith) are linted on every core. The rules come from \
+                Files, folders (walked for OpenAPI and Swagger documents) and globs ('reference/**/*.yml', expanded by \
+                Specsmith) are linted on every core. The rules come from \
                 --ruleset, or from .spectral.yaml, .spectral.yml or .spectral.json in the working folder as Spectral finds \
                 them, or else from Specsmith's own catalog. Every finding has a rule id, a severity, a JSON pointer, and \
                 the line and column in its file. Exit status: 0 clean, 1 findings at or above --fail-on, 2 a bad ruleset, \
@@ -89,11 +90,24 @@ extension Specsmith {
             return settings
         }
 
-        /// The files the arguments name: globs expanded, each file once, in the order given.
+        /// The files the arguments name: globs expanded, folders walked for OpenAPI documents,
+        /// each file once, in the order given.
         func files() throws -> [String] {
             var files: [String] = []
             var seen: Set<String> = []
             for spec in specs {
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: spec, isDirectory: &isFolder), isFolder.boolValue {
+                    let found = Self.documents(in: spec)
+                    if found.isEmpty {
+                        printError(
+                            "specsmith: \(spec): a folder with no OpenAPI or Swagger document in it (a .yaml, .yml or .json file with an openapi or swagger field); give files, or a glob such as '\(spec)/**/*.yaml'"
+                        )
+                        throw ExitCode(2)
+                    }
+                    files += found.filter { seen.insert($0).inserted }
+                    continue
+                }
                 let expanded = FilePattern.expand(spec)
                 if expanded.isEmpty {
                     printError("specsmith: \(spec): no file matches this pattern")
@@ -102,6 +116,33 @@ extension Specsmith {
                 files += expanded.filter { seen.insert($0).inserted }
             }
             return files
+        }
+
+        /// The OpenAPI and Swagger documents under `folder`, at any depth, sorted: files named
+        /// .yaml, .yml or .json whose top level has an `openapi` or `swagger` field. Hidden
+        /// folders, `.build` and `node_modules` are not walked.
+        static func documents(in folder: String) -> [String] {
+            guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
+            var found: [String] = []
+            let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+            while let relative = walker.nextObject() as? String {
+                let name = (relative as NSString).lastPathComponent
+                let isFolder = (walker.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory
+                if isFolder {
+                    if name.hasPrefix(".") || name == ".build" || name == "node_modules" { walker.skipDescendants() }
+                    continue
+                }
+                guard ["yaml", "yml", "json"].contains((name as NSString).pathExtension.lowercased()) else { continue }
+                let path = base + "/" + relative
+                guard let text = try? String(contentsOfFile: path, encoding: .utf8), isDocument(text) else { continue }
+                found.append(path)
+            }
+            return found.sorted()
+        }
+
+        /// Whether a file's text has a top-level `openapi` or `swagger` field (YAML or JSON).
+        static func isDocument(_ text: String) -> Bool {
+            text.contains(/(?m)^["']?(openapi|swagger)["']?\s*:/) || text.contains(/^\s*\{[\s\S]*?"(openapi|swagger)"\s*:/)
         }
 
         func run() async throws {

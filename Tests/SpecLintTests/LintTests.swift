@@ -25,8 +25,9 @@ private func lines(_ findings: [Finding]) -> [String] {
     /// The precision fixture: what a corpus of public specs showed the linter missing or getting
     /// wrong. A `$ref` with escapes is followed, each finding is at the failing value's line (or the
     /// shared parameter's, not the `$ref`'s), a DELETE on `/account` and a document without tags
-    /// are fine, and unknown fields, wrong defaults, equivalent paths, a variable used twice and
-    /// patterns that are not ECMA-262 are found.
+    /// are fine, an object that `maxProperties: 0` says must be empty is no empty placeholder, and
+    /// unknown fields, wrong defaults, equivalent paths, a variable used twice and patterns that
+    /// are not ECMA-262 are found.
     @Test func precisionFixtureGivesTheExpectedFindings() throws {
         let expected = try fixture("precision.expected").split(separator: "\n").map(String.init)
         #expect(lines(try Linter().lint(try fixture("precision.yaml"))) == expected)

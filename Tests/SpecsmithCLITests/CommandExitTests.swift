@@ -84,6 +84,23 @@ private func diff(_ arguments: [String]) async -> Int32 {
         #expect(await lint([scratch.path("missing.yaml")]) == 2)
     }
 
+    /// A folder is walked for OpenAPI and Swagger documents at any depth, other files left out;
+    /// a folder with none is exit 2, naming a glob to use.
+    @Test func aFolderIsWalkedForDocuments() async throws {
+        let scratch = try Scratch()
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("v3/deep"), withIntermediateDirectories: true)
+        let top = try scratch.write("catalog.yaml", document())
+        let deep = try scratch.write("v3/deep/orders.yaml", document(extra: "    Empty: {type: object}"))
+        let json = try scratch.write("v3/stripe.json", #"{"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, "paths": {}}"#)
+        _ = try scratch.write("v3/config.yaml", "retries: 3\n")
+        _ = try scratch.write("notes.txt", "openapi: not a document\n")
+        #expect(Specsmith.Lint.documents(in: scratch.url.path).map { URL(fileURLWithPath: $0).path } == [top, deep, json].sorted())
+        #expect(await lint([scratch.url.path, "--fail-on", "warn"]) == 1, "the deep document's empty object is found")
+        let none = try Scratch()
+        _ = try none.write("config.yaml", "retries: 3\n")
+        #expect(await lint([none.url.path]) == 2)
+    }
+
     @Test func aBrokenRulesetIsExit2() async throws {
         let scratch = try Scratch()
         let clean = try scratch.write("clean.yaml", document())

@@ -12,6 +12,8 @@ enum SchemaRules {
     ) { document in
         document.schemas.compactMap { schema in
             guard schema.node["type"]?.string == "object", !combinators.contains(where: { schema.node[$0] != nil }) else { return nil }
+            // `maxProperties: 0` says it: the object must be empty.
+            guard schema.node["maxProperties"]?.json != .integer(0) else { return nil }
             return RuleHit(
                 "an object schema with no properties and no additionalProperties says nothing", at: schema.path, schema.node.location)
         }
