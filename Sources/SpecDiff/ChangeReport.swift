@@ -34,7 +34,11 @@ public enum ChangeReport {
     }
 
     /// The changes in `format`; `base` and `head` name the two files.
-    public static func render(_ changes: [Change], as format: Format, base: String, head: String) -> String {
+    /// The report in `format`; the markdown and HTML ones start with both documents' names and,
+    /// given `versions`, their titles and versions.
+    public static func render(
+        _ changes: [Change], as format: Format, base: String, head: String, versions: (base: String, head: String)? = nil
+    ) -> String {
         func file(_ change: Change) -> String { change.side == .base ? base : head }
         func position(_ change: Change) -> String { file(change) + (change.location.map { ":\($0)" } ?? "") }
         switch format {
@@ -65,9 +69,9 @@ public enum ChangeReport {
                     level: level, file: file(change), location: change.location, title: change.check, message: change.message)
             }.joined()
         case .html:
-            return html(changes, base: base, head: head)
+            return html(changes, base: base, head: head, versions: versions)
         case .markdown:
-            return markdown(changes)
+            return markdown(changes, base: base, head: head, versions: versions)
         }
     }
 
@@ -76,10 +80,17 @@ public enum ChangeReport {
         return counts.joined(separator: ", ")
     }
 
+    /// `` `v1.yaml` (Orders 1.1) to `v2.yaml` (Orders 1.2) ``: which documents a report compares.
+    static func between(base: String, head: String, versions: (base: String, head: String)?, code: (String) -> String) -> String {
+        func name(_ file: String, _ version: String?) -> String { code(file) + (version.map { $0.isEmpty ? "" : " (\($0))" } ?? "") }
+        return "From \(name(base, versions?.base)) to \(name(head, versions?.head))"
+    }
+
     /// A changelog fit for release notes: breaking changes first.
-    static func markdown(_ changes: [Change]) -> String {
-        guard !changes.isEmpty else { return "## API changes\n\nNo changes.\n" }
-        var text = "## API changes\n"
+    static func markdown(_ changes: [Change], base: String, head: String, versions: (base: String, head: String)?) -> String {
+        let header = "## API changes\n\n" + between(base: base, head: head, versions: versions) { "`\($0)`" }
+        guard !changes.isEmpty else { return header + ": no changes.\n" }
+        var text = header + ": \(summary(changes)).\n"
         for (level, title) in [
             (ChangeLevel.breaking, "Breaking changes"), (.warning, "Changes to review"), (.info, "Additions and other changes"),
         ] {
@@ -92,7 +103,7 @@ public enum ChangeReport {
 
     /// A changelog page a release can publish: the changes grouped by level, each with its check
     /// id and where it is.
-    static func html(_ changes: [Change], base: String, head: String) -> String {
+    static func html(_ changes: [Change], base: String, head: String, versions: (base: String, head: String)?) -> String {
         func escape(_ text: String) -> String {
             text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
                 .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
@@ -115,7 +126,7 @@ public enum ChangeReport {
             </head>
             <body>
             <h1>API changes</h1>
-            <p>From <code>\(escape(base))</code> to <code>\(escape(head))</code>: \(escape(summary(changes))).</p>
+            <p>\(between(base: base, head: head, versions: versions.map { (escape($0.base), escape($0.head)) }) { "<code>\(escape($0))</code>" }): \(escape(summary(changes))).</p>
 
             """
         let titles: [(ChangeLevel, String)] = [

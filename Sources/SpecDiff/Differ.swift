@@ -260,6 +260,8 @@ public struct DiffResult: Sendable {
     public let ignored: [Change]
     /// Ignore entries that matched nothing: stale excuses to remove.
     public let unusedIgnores: [DiffIgnore]
+    /// Each document's title and version as its `info` gives them (`Orders 1.2.0`).
+    public var versions: (base: String, head: String) = ("", "")
 }
 
 /// Compares two versions of a spec and classifies every change, like oasdiff.
@@ -300,8 +302,13 @@ public struct Differ: Sendable {
         }
         let ignored = changes.filter { change in options.ignores.contains { $0.matches(change) } }
         let unused = options.ignores.filter { entry in !ignored.contains { entry.matches($0) } }
-        return DiffResult(
+        var result = DiffResult(
             changes: sorted(changes.filter { change in !ignored.contains(change) }), ignored: sorted(ignored), unusedIgnores: unused)
+        func version(_ document: SpecDocument) -> String {
+            [document.root["info"]?["title"]?.string, document.root["info"]?["version"]?.string].compactMap { $0 }.joined(separator: " ")
+        }
+        result.versions = (version(context.base), version(context.head))
+        return result
     }
 
     /// Every check's changes, in check order, evaluated on all cores.

@@ -97,7 +97,7 @@ extension Specsmith {
                 throw ExitCode(2)
             }
             let changes = result.changes
-            print(ChangeReport.render(changes, as: format, base: base, head: head), terminator: "")
+            print(ChangeReport.render(changes, as: format, base: base, head: head, versions: result.versions), terminator: "")
             if let ignore, !result.ignored.isEmpty {
                 printError("specsmith: \(result.ignored.count) change\(result.ignored.count == 1 ? "" : "s") accepted by \(ignore)")
             }

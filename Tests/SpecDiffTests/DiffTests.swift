@@ -52,11 +52,12 @@ private func changes(_ check: String) throws -> [Change] {
     /// a deprecated operation removed, a path parameter renamed, a request parameter widened, a
     /// pattern relaxed to one that matches everything, JSON replaced by a `+json` type, a
     /// read-only property required in a request and a write-only one left out of a response, a
-    /// number in an XML body that a request now takes as any text.
+    /// number in an XML body that a request now takes as any text, a query value that became a
+    /// comma list of its type, an optional body that held nothing removed.
     @Test(arguments: [
         "security-scope-removed", "deprecated-operation-removed", "path-parameter-renamed", "request-parameter-widened",
         "path-parameter-overridden", "pattern-relaxed-to-anything", "compatible-media-type", "read-only-and-write-only-required",
-        "xml-text-type",
+        "xml-text-type", "query-value-became-list", "empty-optional-body-removed",
     ])
     func absorbedChangesAreNotBreaking(fixture name: String) throws {
         let found = try Differ().run(
@@ -72,10 +73,13 @@ private func changes(_ check: String) throws -> [Change] {
 
     @Test func markdownIsAChangelog() throws {
         let report = ChangeReport.render(
-            try changes("request-max-decreased") + (try changes("endpoint-added")), as: .markdown, base: "b", head: "h")
+            try changes("request-max-decreased") + (try changes("endpoint-added")), as: .markdown, base: "b", head: "h",
+            versions: ("Shop 1", "Shop 2"))
         #expect(
             report == """
                 ## API changes
+
+                From `b` (Shop 1) to `h` (Shop 2): 2 breaking, 0 warning, 1 info.
 
                 ### Breaking changes
 

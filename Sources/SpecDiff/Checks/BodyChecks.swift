@@ -32,8 +32,19 @@ enum BodyChecks {
     ) { context in
         context.sharedOperations.compactMap { pair in
             guard let old = pair.base.node["requestBody"], pair.head.node["requestBody"] == nil else { return nil }
+            // An optional body that could hold nothing (an object with no properties, as
+            // Stripe's GETs declare) asked nothing of clients: its removal is a warning.
+            let empty =
+                !isRequired(old, context.base)
+                && SchemaWalk.media(old, context.base).allSatisfy { media in
+                    let schema = context.base.resolved(media.schema) ?? media.schema
+                    let more = schema["additionalProperties"]
+                    return (schema["properties"]?.members ?? []).isEmpty && (more == nil || more?.json == .bool(false))
+                        && schema["items"] == nil && schema["type"]?.string != "string"
+                }
             return DiffHit(
-                "\(pair.head.name): the request body was removed", in: .base,
+                level: empty ? .warning : nil,
+                "\(pair.head.name): the request body was removed" + (empty ? " (it was optional and held nothing)" : ""), in: .base,
                 at: pair.base.location + ["requestBody"], old.location)
         }
     }

@@ -58,12 +58,16 @@ enum CompositionChecks {
                     at: pair.headPath + ["allOf"], pair.head["allOf"]?.location ?? pair.head.location)
             }
             let render = { (set: Set<String>) in set.isEmpty ? "none" : set.sorted().joined(separator: "+") }
-            // A request wrapped in allOf must meet every member, and in oneOf exactly one (a value
-            // two members take is refused); a response wrapped in a choice may now come as
-            // another type than clients read. A request wrapped in anyOf only widens.
+            // A request wrapped in allOf must meet every member; a request body wrapped in oneOf
+            // exactly one (a body two members take is refused: bodies are where the members are
+            // objects that overlap); a response wrapped in a choice may now come as another type
+            // than clients read. A request wrapped in anyOf only widens.
             let wrapped = old.isEmpty && !new.isEmpty
+            let body = pair.headPath.count >= 4 && pair.headPath.suffix(4).first == "requestBody" && pair.headPath.last == "schema"
             let breaking =
-                wrapped && (pair.direction == .request ? !new.isDisjoint(with: ["allOf", "oneOf"]) : !new.isDisjoint(with: alternatives))
+                wrapped
+                && (pair.direction == .request
+                    ? new.contains("allOf") || (body && new.contains("oneOf")) : !new.isDisjoint(with: alternatives))
             return DiffHit(
                 level: breaking ? .breaking : nil, "\(pair.name): composition went from \(render(old)) to \(render(new))", in: .head,
                 at: pair.headPath, pair.head.location)

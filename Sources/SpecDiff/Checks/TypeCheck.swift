@@ -31,6 +31,19 @@ enum TypeCheck {
 
     static let scalars: Set<String> = ["string", "integer", "number", "boolean"]
 
+    /// Whether a query parameter that was one value is now a list sent as `a,b` (`style: form`,
+    /// `explode: false`) of items of a type that takes the old one: one value on the wire is a
+    /// list of one, so what clients sent is still accepted.
+    static func becameCommaList(_ pair: SchemaPair, old: Set<String>, new: Set<String>, in document: SpecDocument) -> Bool {
+        guard pair.direction == .request, new.subtracting(["null"]) == ["array"], old.subtracting(["null"]).isSubset(of: scalars),
+            pair.headPath.last == "schema", let parameter = document.node(at: Array(pair.headPath.dropLast())),
+            parameter["in"]?.string == "query", (parameter["style"]?.string ?? "form") == "form",
+            parameter["explode"]?.json == .bool(false)
+        else { return false }
+        guard let items = pair.head["items"].map({ document.resolved($0) ?? $0 }), let itemTypes = types(items) else { return true }
+        return old.subtracting(["null"]).allSatisfy { accepts(itemTypes, $0) }
+    }
+
     static let check = DiffCheck(
         "type-changed", "A type changed so that a request refuses what it accepted, or a response returns what it did not.",
         level: .breaking
@@ -47,13 +60,17 @@ enum TypeCheck {
                 && new.subtracting(["null"]).isSubset(of: scalars) && text.contains("string")
                 && (pair.direction == .request
                     ? !old.contains("null") || new.contains("null") : !new.contains("null") || old.contains("null"))
-            let level: ChangeLevel = lost.isEmpty || absorbed ? .info : .breaking
+            let listed = !lost.isEmpty && becameCommaList(pair, old: old, new: new, in: context.head)
+            let level: ChangeLevel = lost.isEmpty || absorbed || listed ? .info : .breaking
             let why =
-                absorbed
-                ? " (the XML form is an element's text either way)"
-                : lost.isEmpty
-                    ? (pair.direction == .request ? " (wider: what clients sent is still accepted)" : " (narrower: clients read a subset)")
-                    : ""
+                listed
+                ? " (sent as a comma list: one value is a list of one, so what clients sent is still accepted)"
+                : absorbed
+                    ? " (the XML form is an element's text either way)"
+                    : lost.isEmpty
+                        ? (pair.direction == .request
+                            ? " (wider: what clients sent is still accepted)" : " (narrower: clients read a subset)")
+                        : ""
             return DiffHit(
                 level: level, "\(pair.name) changed type from \(render(old)) to \(render(new))\(why)", in: .head,
                 at: pair.headPath + ["type"], pair.head["type"]?.location ?? pair.head.location)
