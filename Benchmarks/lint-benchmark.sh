@@ -2,7 +2,7 @@
 # Times `specsmith lint` (release build) on real public specs against a bare libyaml parse of the
 # same files, in one run, and prints the ratios against the targets:
 # - every large file (Stripe's 4 MB spec as published, as PyYAML writes it, as JSON; a generated
-#   spec) within 3x of parsing it with libyaml;
+#   spec; GitHub's example-heavy description) within 3x of parsing it with libyaml;
 # - a reference folder of 74 specs (Stripe split by area, 4 MB) in under 0.3 s;
 # - files of 512 KB to 1 MiB no slower per MB than the large ones.
 # usage: bash Benchmarks/lint-benchmark.sh [COPIES]   (copies of the Customers paths in the generated spec; default 25: about 4 MB)
@@ -31,7 +31,9 @@ stripe=corpus/stripe-spec3.2023-08-16.yaml
 corpus="$work/corpus"
 if [ ! -d "$corpus/reference" ]; then "$venv/bin/python" Benchmarks/make_corpus.py "$stripe" "$corpus"; fi
 "$venv/bin/python" Benchmarks/make_large_spec.py spec/customers.v3.yaml "$copies" "$work/large.yaml"
-large=("$stripe" corpus/stripe-spec3.2022-11-15.yaml "$corpus/large/stripe-pyyaml.yaml" "$corpus/large/stripe.json" "$work/large.yaml")
+# GitHub's REST description (2.9 MB, about 2,900 examples): the example-heavy case.
+large=("$stripe" corpus/stripe-spec3.2022-11-15.yaml "$corpus/large/stripe-pyyaml.yaml" "$corpus/large/stripe.json" "$work/large.yaml"
+  corpus/github-api.1.1.4.yaml)
 mid=("$corpus"/mid/*.yaml)
 reference=("$corpus"/reference/*.yaml)
 echo "reference folder: ${#reference[@]} files, $(du -cb "${reference[@]}" | tail -1 | cut -f1) bytes"
