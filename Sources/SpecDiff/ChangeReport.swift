@@ -44,7 +44,8 @@ public enum ChangeReport {
         switch format {
         case .text:
             guard !changes.isEmpty else { return "No changes.\n" }
-            return changes.map { "\($0.level.rawValue) \($0.check): \($0.message) (\(position($0)))" }.joined(separator: "\n") + "\n"
+            return changes.map { "\($0.level.rawValue) \($0.check): \($0.message) (\(position($0)))" + unnamed($0) { "\n  \($0)" } }
+                .joined(separator: "\n") + "\n"
                 + summary(changes)
                 + "\n"
         case .json:
@@ -60,19 +61,28 @@ public enum ChangeReport {
                             object["line"] = .integer(location.line)
                             object["column"] = .integer(location.column)
                         }
+                        if !change.operations.isEmpty { object["operations"] = .array(change.operations.map { .string($0) }) }
                         return .object(object)
                     })) + "\n"
         case .github:
             return changes.map { change in
                 let level = change.level == .breaking ? "error" : change.level == .warning ? "warning" : "notice"
                 return GitHubAnnotation.line(
-                    level: level, file: file(change), location: change.location, title: change.check, message: change.message)
+                    level: level, file: file(change), location: change.location, title: change.check,
+                    message: change.message + unnamed(change) { " (\($0))" })
             }.joined()
         case .html:
             return html(changes, base: base, head: head, versions: versions)
         case .markdown:
             return markdown(changes, base: base, head: head, versions: versions)
         }
+    }
+
+    /// `operations: GET /a, …`, through `form`, for a change that reaches more operations than its
+    /// message names; empty otherwise.
+    static func unnamed(_ change: Change, code: (String) -> String = { $0 }, form: (String) -> String) -> String {
+        guard change.operations.count > ChangeGroups.named else { return "" }
+        return form("operations: " + change.operations.map(code).joined(separator: ", "))
     }
 
     static func summary(_ changes: [Change]) -> String {
@@ -96,7 +106,11 @@ public enum ChangeReport {
         ] {
             let entries = changes.filter { $0.level == level }
             guard !entries.isEmpty else { continue }
-            text += "\n### \(title)\n\n" + entries.map { "- \($0.message.prefix(1).uppercased() + $0.message.dropFirst()).\n" }.joined()
+            text +=
+                "\n### \(title)\n\n"
+                + entries.map { change in
+                    "- \(change.message.prefix(1).uppercased() + change.message.dropFirst()).\(unnamed(change, code: { "`\($0)`" }, form: { " " + ReleaseNotes.capitalized($0) + "." }))\n"
+                }.joined()
         }
         return text
     }
@@ -139,7 +153,9 @@ public enum ChangeReport {
             for change in group {
                 let file = change.side == .base ? base : head
                 let place = escape(file + (change.location.map { ":\($0)" } ?? ""))
-                page += "<li>\(escape(change.message)). <span class=\"where\"><code>\(escape(change.check))</code> \(place)</span></li>\n"
+                let reached = unnamed(change, code: { "<code>\(escape($0))</code>" }, form: { " <span class=\"where\">\($0)</span>" })
+                page +=
+                    "<li>\(escape(change.message)). <span class=\"where\"><code>\(escape(change.check))</code> \(place)</span>\(reached)</li>\n"
             }
             page += "</ul>\n"
         }

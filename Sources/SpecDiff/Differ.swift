@@ -26,6 +26,9 @@ public struct Change: Sendable, Hashable {
     public let pointer: String
     /// Its line and column, on its side.
     public let location: Location?
+    /// Every operation the change reaches, when it reaches more than one (a shared component,
+    /// a path's parameter, the document's security); the message names the first few.
+    public var operations: [String] = []
 
     /// Which document a change points into.
     public enum Side: String, Sendable { case base, head }
@@ -80,24 +83,26 @@ public struct DiffContext: Sendable {
         }.joined(separator: "/")
     }
 
-    /// Request and response schemas of shared operations, walked pairwise. A schema reached
-    /// again (a component many operations use) is walked once, at the first operation that
-    /// reaches it, so each change is reported once and large specs stay fast.
     /// The webhook operations in both versions, by name.
     public var sharedWebhooks: [(base: SpecDocument.Operation, head: SpecDocument.Operation)] {
         let old = Dictionary(base.webhookOperations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         return head.webhookOperations.compactMap { operation in old[operation.name].map { ($0, operation) } }
     }
 
+    /// Request and response schemas of shared operations, walked pairwise. A schema reached
+    /// again (a component many operations use) is walked once, at the first operation that
+    /// reaches it, and lists the others in its `reach`, so each change is found once and large
+    /// specs stay fast.
     public var schemaPairs: [SchemaPair] {
         cache.lock.lock()
         defer { cache.lock.unlock() }
         if let pairs = cache.pairs { return pairs }
-        var visited = Set<SchemaWalk.Visit>()
+        var state = SchemaWalk.State()
         // Webhooks too: their payloads are what subscribers read, their answers what they send.
-        let pairs = (sharedOperations + sharedWebhooks).flatMap {
-            SchemaWalk(context: self, base: $0.0, head: $0.1).pairs(visited: &visited)
+        for (base, head) in sharedOperations + sharedWebhooks {
+            SchemaWalk(context: self, base: base, head: head).pairs(visited: &state)
         }
+        let pairs = state.finished()
         cache.pairs = pairs
         return pairs
     }
@@ -192,10 +197,28 @@ public struct DiffIgnore: Sendable, Equatable {
     /// Its line in the ignore file.
     public let line: Int
 
-    /// Whether this entry accepts `change`: same check, and its message is about the place.
+    /// Whether this entry accepts `change`: same check, and its message is about the place. A
+    /// change that reaches several operations is accepted only when the place covers them all:
+    /// an excuse for one operation does not hide what a shared change does to another.
     public func matches(_ change: Change) -> Bool {
         guard change.check == check else { return false }
         if place == "*" { return true }
+        guard change.operations.isEmpty else { return change.operations.allSatisfy(covers) }
+        return about(change)
+    }
+
+    /// Whether this entry names the change or one of the operations it reaches.
+    func touches(_ change: Change) -> Bool {
+        guard change.check == check else { return false }
+        return place == "*" || about(change) || change.operations.contains(where: covers)
+    }
+
+    /// Whether the place is the operation `name` (`GET /orders`) or its path.
+    func covers(_ name: String) -> Bool {
+        name == place || (place.hasPrefix("/") && name.hasSuffix(" \(place)"))
+    }
+
+    func about(_ change: Change) -> Bool {
         if place.hasPrefix("/") {
             return change.message.contains(" \(place)") || change.message.hasPrefix(place)
                 || change.pointer == SpecDocument.pointer(["paths", place])
@@ -287,6 +310,15 @@ public struct Differ: Sendable {
         // The walk first, once; then the checks side by side, each reading it.
         _ = context.schemaPairs
         let found = Self.evaluateAll(Self.checks, context)
+        // What a shared schema's change reaches besides the operation that found it.
+        let reach = Dictionary(
+            context.schemaPairs.filter { !$0.reach.isEmpty }.map { ($0.headPath, $0.reach) }, uniquingKeysWith: { first, _ in first })
+        func reached(_ path: [String]) -> [String] {
+            for length in stride(from: path.count, to: 0, by: -1) {
+                if let names = reach[Array(path.prefix(length))] { return names }
+            }
+            return []
+        }
         var changes: [Change] = []
         for (check, hits) in zip(Self.checks, found) {
             let override = options.levels[check.id]
@@ -294,14 +326,18 @@ public struct Differ: Sendable {
             for hit in hits {
                 let level: ChangeLevel
                 if case .some(.some(let chosen)) = override { level = chosen } else { level = hit.level ?? check.level }
-                changes.append(
-                    Change(
-                        check: check.id, level: level, message: hit.message, side: hit.side, pointer: SpecDocument.pointer(hit.path),
-                        location: hit.location))
+                var change = Change(
+                    check: check.id, level: level, message: hit.message, side: hit.side, pointer: SpecDocument.pointer(hit.path),
+                    location: hit.location)
+                change.operations = reached(hit.path)
+                changes.append(change)
             }
         }
+        let names = (context.base.operations + context.base.webhookOperations + context.head.operations + context.head.webhookOperations)
+            .map(\.name)
+        changes = ChangeGroups.grouped(changes, operations: Set(names))
         let ignored = changes.filter { change in options.ignores.contains { $0.matches(change) } }
-        let unused = options.ignores.filter { entry in !ignored.contains { entry.matches($0) } }
+        let unused = options.ignores.filter { entry in !changes.contains { entry.touches($0) } }
         var result = DiffResult(
             changes: sorted(changes.filter { change in !ignored.contains(change) }), ignored: sorted(ignored), unusedIgnores: unused)
         func version(_ document: SpecDocument) -> String {

@@ -88,9 +88,11 @@ public enum ReleaseNotes {
                 // Groups in the order their first change comes, which is the differ's stable order.
                 var groups: [(name: String, lines: [String])] = []
                 for change in section.changes {
-                    let (place, rest) = split(change.message)
-                    let name = group(place ?? "")
-                    var line = "- " + (place.map { "`\($0)`: " } ?? "") + (place == nil ? capitalized(rest) : rest) + "."
+                    let (place, rest) = split(change)
+                    let name = group(place.first ?? "")
+                    let named = place.map { "`\($0)`" }
+                    var line =
+                        "- " + (named.isEmpty ? capitalized(rest) : ChangeGroups.list(named) + ": " + rest) + "."
                     if change.level != .info, let action = clientActions[change.check] {
                         line += " **To do:** \(action)"
                     }
@@ -117,9 +119,21 @@ public enum ReleaseNotes {
         return "\(count(breaking, "breaking change")), \(count(deprecated, "deprecation")) and \(count(other, "other change"))."
     }
 
-    /// The operation (`POST /orders`) or path (`/orders`) a change is about, when its message
-    /// names one.
-    public static func place(of change: Change) -> String? { split(change.message).place }
+    /// The operations (`POST /orders`) or the path (`/orders`) a change is about, when its
+    /// message names them.
+    public static func places(of change: Change) -> [String] { split(change).place }
+
+    /// A change's operations or path and the rest of its message; a change that reaches several
+    /// operations names them all.
+    static func split(_ change: Change) -> (place: [String], rest: String) {
+        guard !change.operations.isEmpty else {
+            let (place, rest) = split(change.message)
+            return (place.map { [$0] } ?? [], rest)
+        }
+        var rest = Substring(change.message.dropFirst(ChangeGroups.phrase(change.operations).count))
+        if rest.hasPrefix(":") { rest = rest.dropFirst() }
+        return (change.operations, rest.trimmingCharacters(in: .whitespaces))
+    }
 
     /// A message's operation or path and the rest: `POST /orders request body…` →
     /// (`POST /orders`, `request body…`); `path /orders was removed` → (`/orders`, `was removed`).

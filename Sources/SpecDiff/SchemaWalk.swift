@@ -23,10 +23,16 @@ public final class SchemaPair: Sendable {
     public let requiredInBase: Bool?
     /// Whether its parent requires it in the new version; nil for a root schema.
     public let requiredInHead: Bool?
+    /// The other operations that reach the same schema (a shared component or path parameter),
+    /// which `name` does not name: a change here reaches them too.
+    public let reach: [String]
 
     init(
-        base: SpecNode, head: SpecNode, direction: Direction, name: String, headPath: [String], requiredInBase: Bool?, requiredInHead: Bool?
+        base: SpecNode, head: SpecNode, direction: Direction, name: String, headPath: [String], requiredInBase: Bool?,
+        requiredInHead: Bool?,
+        reach: [String] = []
     ) {
+        self.reach = reach
         self.base = base
         self.head = head
         self.direction = direction
@@ -53,8 +59,44 @@ struct SchemaWalk {
         let direction: Direction
     }
 
-    func pairs(visited: inout Set<Visit>) -> [SchemaPair] {
+    /// The pairs walked so far across operations. A pair reached again (a component many
+    /// operations use) is not walked again, so each change is found once and large specs stay
+    /// fast; the operation reaching it is noted on it and on every pair beneath it instead.
+    struct State {
+        /// Where each pair is in `pairs`.
+        var index: [Visit: Int] = [:]
+        /// The pairs, in the order first reached; `reach` is filled in by `finished`.
         var pairs: [SchemaPair] = []
+        /// The pairs directly beneath each, by index.
+        var children: [[Int]] = []
+        /// The operation that first reached each pair, and the others that reach it.
+        var owners: [String] = []
+        var reach: [[String]] = []
+
+        /// Notes that `operation` reaches pair `start` and everything beneath it.
+        mutating func note(_ operation: String, from start: Int) {
+            var stack = [start]
+            var seen: Set<Int> = []
+            while let next = stack.popLast() {
+                guard seen.insert(next).inserted, owners[next] != operation else { continue }
+                if !reach[next].contains(operation) { reach[next].append(operation) }
+                stack += children[next]
+            }
+        }
+
+        /// The pairs, each with the other operations that reach it.
+        func finished() -> [SchemaPair] {
+            zip(pairs, reach).map { pair, reach in
+                reach.isEmpty
+                    ? pair
+                    : SchemaPair(
+                        base: pair.base, head: pair.head, direction: pair.direction, name: pair.name, headPath: pair.headPath,
+                        requiredInBase: pair.requiredInBase, requiredInHead: pair.requiredInHead, reach: reach)
+            }
+        }
+    }
+
+    func pairs(visited: inout State) {
         // A webhook's body is sent by the API and read by the subscriber; its answer the reverse.
         let (sent, answered): (Direction, Direction) = head.section == "webhooks" ? (.response, .request) : (.request, .response)
         let oldBodies = Self.media(base.node["requestBody"], context.base)
@@ -64,7 +106,7 @@ struct SchemaWalk {
             walk(
                 old, schema, sent, "\(head.name) request body\(label)", head.location + ["requestBody", "content", type, "schema"], nil,
                 nil,
-                depth: 0, visited: &visited, into: &pairs)
+                depth: 0, visited: &visited)
         }
         for response in head.node["responses"]?.members ?? [] {
             guard let oldResponse = base.node["responses"]?[response.key] else { continue }
@@ -75,8 +117,7 @@ struct SchemaWalk {
                 let label = newMedia.count > 1 ? " (\(type))" : ""
                 walk(
                     old, schema, answered, "\(head.name) response \(response.key)\(label)",
-                    head.location + ["responses", response.key, "content", type, "schema"], nil, nil, depth: 0, visited: &visited,
-                    into: &pairs)
+                    head.location + ["responses", response.key, "content", type, "schema"], nil, nil, depth: 0, visited: &visited)
             }
             for (name, header) in Self.headers(response.value, context.head) {
                 guard let old = Self.headers(oldResponse, context.base).first(where: { $0.name.lowercased() == name.lowercased() }),
@@ -84,8 +125,7 @@ struct SchemaWalk {
                 else { continue }
                 walk(
                     oldSchema, newSchema, answered, "\(head.name) response \(response.key) header \(name)",
-                    head.location + ["responses", response.key, "headers", name, "schema"], nil, nil, depth: 0, visited: &visited,
-                    into: &pairs)
+                    head.location + ["responses", response.key, "headers", name, "schema"], nil, nil, depth: 0, visited: &visited)
             }
         }
         let oldParameters = context.base.effectiveParameters(of: base)
@@ -97,9 +137,8 @@ struct SchemaWalk {
             else { continue }
             walk(
                 oldSchema, newSchema, .request, "\(head.name) \(place) parameter '\(name)'", parameter.path + ["schema"], nil, nil,
-                depth: 0, visited: &visited, into: &pairs)
+                depth: 0, visited: &visited)
         }
-        return pairs
     }
 
     /// The media types of a request body or response (resolved), each with its schema, in order.
@@ -113,39 +152,52 @@ struct SchemaWalk {
         ((document.resolved(response) ?? response)["headers"]?.members ?? []).map { ($0.key, document.resolved($0.value) ?? $0.value) }
     }
 
+    @discardableResult
     func walk(
         _ oldNode: SpecNode, _ newNode: SpecNode, _ direction: Direction, _ name: String, _ path: [String], _ requiredInBase: Bool?,
-        _ requiredInHead: Bool?, depth: Int, visited: inout Set<Visit>, into pairs: inout [SchemaPair]
-    ) {
+        _ requiredInHead: Bool?, depth: Int, visited: inout State
+    ) -> Int? {
         // Recursive schemas would walk forever; eight levels cover real payloads.
-        guard depth < 8, let old = context.base.resolved(oldNode), let new = context.head.resolved(newNode),
-            visited.insert(Visit(base: old.location, head: new.location, direction: direction)).inserted
-        else { return }
-        pairs.append(
+        guard depth < 8, let old = context.base.resolved(oldNode), let new = context.head.resolved(newNode) else { return nil }
+        let visit = Visit(base: old.location, head: new.location, direction: direction)
+        if let seen = visited.index[visit] {
+            visited.note(head.name, from: seen)
+            return seen
+        }
+        let index = visited.pairs.count
+        visited.index[visit] = index
+        visited.pairs.append(
             SchemaPair(
                 base: old, head: new, direction: direction, name: name, headPath: path, requiredInBase: requiredInBase,
                 requiredInHead: requiredInHead))
+        visited.children.append([])
+        visited.owners.append(head.name)
+        visited.reach.append([])
+        func child(_ found: Int?) { if let found { visited.children[index].append(found) } }
         let oldRequired = Set(old["required"]?.items.compactMap(\.string) ?? [])
         let newRequired = Set(new["required"]?.items.compactMap(\.string) ?? [])
         for member in new["properties"]?.members ?? [] {
             guard let counterpart = old["properties"]?[member.key] else { continue }
-            walk(
-                counterpart, member.value, direction, "\(name).\(member.key)", path + ["properties", member.key],
-                oldRequired.contains(member.key),
-                newRequired.contains(member.key), depth: depth + 1, visited: &visited, into: &pairs)
+            child(
+                walk(
+                    counterpart, member.value, direction, "\(name).\(member.key)", path + ["properties", member.key],
+                    oldRequired.contains(member.key),
+                    newRequired.contains(member.key), depth: depth + 1, visited: &visited))
         }
         for key in ["items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames"] {
             guard let next = new[key], next.isMapping, let counterpart = old[key], counterpart.isMapping else { continue }
             let label = key == "items" ? "[]" : ".<\(key)>"
-            walk(counterpart, next, direction, "\(name)\(label)", path + [key], nil, nil, depth: depth + 1, visited: &visited, into: &pairs)
+            child(walk(counterpart, next, direction, "\(name)\(label)", path + [key], nil, nil, depth: depth + 1, visited: &visited))
         }
         for key in ["allOf", "anyOf", "oneOf", "prefixItems"] {
             let (olds, news) = (old[key]?.items ?? [], new[key]?.items ?? [])
             for (index, (previous, next)) in zip(olds, news).enumerated() {
-                walk(
-                    previous, next, direction, "\(name).<\(key)[\(index)]>", path + [key, String(index)], nil, nil, depth: depth + 1,
-                    visited: &visited, into: &pairs)
+                child(
+                    walk(
+                        previous, next, direction, "\(name).<\(key)[\(index)]>", path + [key, String(index)], nil, nil, depth: depth + 1,
+                        visited: &visited))
             }
         }
+        return index
     }
 }

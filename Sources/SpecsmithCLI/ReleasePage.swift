@@ -67,8 +67,9 @@ struct ReleasePage {
                 // The releases that changed this page's resource, each with its own count.
                 let touched = sections.compactMap { section -> (ReleaseNotes.Release, [Change])? in
                     let own = section.changes.filter { change in
-                        let path = ReleaseNotes.place(of: change)?.split(separator: " ").last.map(String.init) ?? ""
-                        return owners[path]?.page == file.path
+                        ReleaseNotes.places(of: change).contains { place in
+                            owners[place.split(separator: " ").last.map(String.init) ?? ""]?.page == file.path
+                        }
                     }
                     return own.isEmpty ? nil : (section, own)
                 }

@@ -27,6 +27,33 @@ private func changes(_ check: String) throws -> [Change] {
         #expect(ChangeReport.render(found, as: .text, base: "base.yaml", head: "head.yaml") == (try fixture("diff/\(check)/expected.txt")))
     }
 
+    /// One cause, one finding: a path's parameter three operations share, a schema component eight
+    /// answer with, and the document's security: each is reported once, naming every operation.
+    @Test func sharedChangesAreReportedOnceForEveryOperation() throws {
+        let result = try Differ().run(
+            base: try fixture("diff-grouped/base.yaml"), head: try fixture("diff-grouped/head.yaml"), options: fixtureOptions)
+        #expect(
+            ChangeReport.render(result.changes, as: .text, base: "base.yaml", head: "head.yaml")
+                == (try fixture("diff-grouped/expected.txt")))
+        #expect(result.changes.map(\.operations.count) == [8, 3, 8])
+    }
+
+    /// An excuse for one operation does not hide what a shared change does to the others; one for
+    /// their path, or `*`, does.
+    @Test func anIgnoreCoversASharedChangeOnlyForEveryOperation() throws {
+        func run(_ place: String) throws -> DiffResult {
+            var options = fixtureOptions
+            options.ignores = try DiffIgnore.parse("type-changed \(place): accepted", file: "ignores.txt")
+            return try Differ().run(
+                base: try fixture("diff-grouped/base.yaml"), head: try fixture("diff-grouped/head.yaml"), options: options)
+        }
+        let one = try run("GET /orders/{id}")
+        #expect(one.ignored.isEmpty && one.unusedIgnores.isEmpty)
+        let path = try run("/orders/{id}")
+        #expect(path.ignored.map(\.operations.count) == [3])
+        #expect(try run("*").ignored.count == 2)
+    }
+
     @Test func identicalSpecsHaveNoChanges() throws {
         let base = try fixture("diff/type-changed/base.yaml")
         #expect(try Differ().compare(base: base, head: base).isEmpty)
