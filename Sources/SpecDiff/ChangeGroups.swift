@@ -18,23 +18,21 @@ enum ChangeGroups {
             let rest: String
         }
         var order: [Key] = []
-        var groups: [Key: (first: Change, operations: [String])] = [:]
+        var groups: [Key: (first: Change, operations: [String], named: Set<String>)] = [:]
         var unnamed: [Change] = []
+        let longest = operations.map(\.count).max() ?? 0
         for change in changes {
-            guard let lead = leading(change.message, in: operations) else {
+            guard let lead = leading(change.message, in: operations, longest: longest) else {
                 unnamed.append(change)
                 continue
             }
             let node = change.location.map { "\($0.line):\($0.column)" } ?? change.pointer
             let key = Key(
                 check: change.check, level: change.level, side: change.side, node: node, rest: String(change.message.dropFirst(lead.count)))
-            if groups[key] == nil {
-                order.append(key)
-                groups[key] = (change, [])
-            }
-            for name in [lead] + change.operations where groups[key]?.operations.contains(name) == false {
-                groups[key]?.operations.append(name)
-            }
+            var group = groups.removeValue(forKey: key) ?? (change, [], [])
+            if group.operations.isEmpty { order.append(key) }
+            for name in [lead] + change.operations where group.named.insert(name).inserted { group.operations.append(name) }
+            groups[key] = group
         }
         return order.compactMap { key in
             guard let group = groups[key] else { return nil }
@@ -61,10 +59,12 @@ enum ChangeGroups {
     }
 
     /// The operation a message starts with (`GET /orders` in `GET /orders/{id}` is not one).
-    static func leading(_ message: String, in operations: Set<String>) -> String? {
+    static func leading(_ message: String, in operations: Set<String>, longest: Int) -> String? {
         var best: String?
         var end = message.startIndex
-        while let space = message[end...].firstIndex(where: { $0 == " " || $0 == ":" }) {
+        while let space = message[end...].firstIndex(where: { $0 == " " || $0 == ":" }),
+            message.distance(from: message.startIndex, to: space) <= longest
+        {
             let candidate = String(message[..<space])
             if operations.contains(candidate) { best = candidate }
             end = message.index(after: space)

@@ -23,16 +23,10 @@ public final class SchemaPair: Sendable {
     public let requiredInBase: Bool?
     /// Whether its parent requires it in the new version; nil for a root schema.
     public let requiredInHead: Bool?
-    /// The other operations that reach the same schema (a shared component or path parameter),
-    /// which `name` does not name: a change here reaches them too.
-    public let reach: [String]
 
     init(
-        base: SpecNode, head: SpecNode, direction: Direction, name: String, headPath: [String], requiredInBase: Bool?,
-        requiredInHead: Bool?,
-        reach: [String] = []
+        base: SpecNode, head: SpecNode, direction: Direction, name: String, headPath: [String], requiredInBase: Bool?, requiredInHead: Bool?
     ) {
-        self.reach = reach
         self.base = base
         self.head = head
         self.direction = direction
@@ -61,42 +55,58 @@ struct SchemaWalk {
 
     /// The pairs walked so far across operations. A pair reached again (a component many
     /// operations use) is not walked again, so each change is found once and large specs stay
-    /// fast; the operation reaching it is noted on it and on every pair beneath it instead.
-    struct State {
+    /// fast; the operation reaching it is noted on it, and what reaches a pair is worked out, for
+    /// the few pairs with a change, from what reaches the pairs above it.
+    struct State: Sendable {
         /// Where each pair is in `pairs`.
         var index: [Visit: Int] = [:]
-        /// The pairs, in the order first reached; `reach` is filled in by `finished`.
+        /// The pairs, in the order first reached.
         var pairs: [SchemaPair] = []
-        /// The pairs directly beneath each, by index.
-        var children: [[Int]] = []
-        /// The operation that first reached each pair, and the others that reach it.
+        /// The same, split by direction.
+        var requests: [SchemaPair] = []
+        var responses: [SchemaPair] = []
+        /// Each pair's index with the index of a pair directly above it.
+        var edges: [(child: Int, parent: Int)] = []
+        /// The operation that first reached each pair.
         var owners: [String] = []
-        var reach: [[String]] = []
+        /// The other operations that reached each pair directly, in order.
+        var entries: [[String]] = []
+        /// Each operation's place in the walk: what a pair reaches is listed in document order.
+        var rank: [String: Int] = [:]
 
-        /// Notes that `operation` reaches pair `start` and everything beneath it.
-        mutating func note(_ operation: String, from start: Int) {
-            var stack = [start]
-            var seen: Set<Int> = []
-            while let next = stack.popLast() {
-                guard seen.insert(next).inserted, owners[next] != operation else { continue }
-                if !reach[next].contains(operation) { reach[next].append(operation) }
-                stack += children[next]
-            }
+        /// Notes that `operation` reaches pair `index` directly.
+        mutating func note(_ operation: String, at index: Int) {
+            guard owners[index] != operation, !entries[index].contains(operation) else { return }
+            entries[index].append(operation)
         }
 
-        /// The pairs, each with the other operations that reach it.
-        func finished() -> [SchemaPair] {
-            zip(pairs, reach).map { pair, reach in
-                reach.isEmpty
-                    ? pair
-                    : SchemaPair(
-                        base: pair.base, head: pair.head, direction: pair.direction, name: pair.name, headPath: pair.headPath,
-                        requiredInBase: pair.requiredInBase, requiredInHead: pair.requiredInHead, reach: reach)
+        /// The pairs directly above each pair, by index.
+        func parents() -> [[Int]] {
+            var parents = [[Int]](repeating: [], count: pairs.count)
+            for edge in edges { parents[edge.child].append(edge.parent) }
+            return parents
+        }
+
+        /// The operations that reach pair `index` besides its owner: those that reached it or any
+        /// pair above it, in the order the walk met them.
+        func reach(of index: Int, parents: [[Int]]) -> [String] {
+            var found: [String] = []
+            var named: Set<String> = [owners[index]]
+            var queue = [index]
+            var seen: Set<Int> = [index]
+            var next = 0
+            while next < queue.count {
+                let current = queue[next]
+                next += 1
+                for name in [owners[current]] + entries[current] where named.insert(name).inserted { found.append(name) }
+                for parent in parents[current] where seen.insert(parent).inserted { queue.append(parent) }
             }
+            return found.sorted { (rank[$0] ?? 0) < (rank[$1] ?? 0) }
         }
     }
 
     func pairs(visited: inout State) {
+        if visited.rank[head.name] == nil { visited.rank[head.name] = visited.rank.count }
         // A webhook's body is sent by the API and read by the subscriber; its answer the reverse.
         let (sent, answered): (Direction, Direction) = head.section == "webhooks" ? (.response, .request) : (.request, .response)
         let oldBodies = Self.media(base.node["requestBody"], context.base)
@@ -161,7 +171,7 @@ struct SchemaWalk {
         guard depth < 8, let old = context.base.resolved(oldNode), let new = context.head.resolved(newNode) else { return nil }
         let visit = Visit(base: old.location, head: new.location, direction: direction)
         if let seen = visited.index[visit] {
-            visited.note(head.name, from: seen)
+            visited.note(head.name, at: seen)
             return seen
         }
         let index = visited.pairs.count
@@ -170,10 +180,9 @@ struct SchemaWalk {
             SchemaPair(
                 base: old, head: new, direction: direction, name: name, headPath: path, requiredInBase: requiredInBase,
                 requiredInHead: requiredInHead))
-        visited.children.append([])
         visited.owners.append(head.name)
-        visited.reach.append([])
-        func child(_ found: Int?) { if let found { visited.children[index].append(found) } }
+        visited.entries.append([])
+        func child(_ found: Int?) { if let found, found != index { visited.edges.append((found, index)) } }
         let oldRequired = Set(old["required"]?.items.compactMap(\.string) ?? [])
         let newRequired = Set(new["required"]?.items.compactMap(\.string) ?? [])
         for member in new["properties"]?.members ?? [] {

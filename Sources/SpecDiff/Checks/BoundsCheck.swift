@@ -30,7 +30,7 @@ enum BoundsCheck {
         -> DiffCheck
     {
         DiffCheck(id, what, level: level) { context in
-            context.schemaPairs.filter { $0.direction == direction }.flatMap { pair -> [DiffHit] in
+            context.pairs(direction).flatMap { pair -> [DiffHit] in
                 keys.compactMap { key in
                     let (old, new) = (number(pair.base, key), number(pair.head, key))
                     let changed = direction == .request ? tightened(old, new, upper: upper) : tightened(new, old, upper: upper)
@@ -56,7 +56,7 @@ enum BoundsCheck {
     /// `multipleOf` and `pattern`: added or changed narrows what passes, removed widens it.
     static func constraint(_ id: String, _ key: String, _ direction: Direction, _ level: ChangeLevel, _ what: String) -> DiffCheck {
         DiffCheck(id, what, level: level) { context in
-            context.schemaPairs.filter { $0.direction == direction }.compactMap { pair -> DiffHit? in
+            context.pairs(direction).compactMap { pair -> DiffHit? in
                 let old = pair.base[key]?.json
                 let new = pair.head[key]?.json
                 guard old != new else { return nil }

@@ -10,7 +10,7 @@ enum CompositionChecks {
     static let requestBranchRemoved = DiffCheck(
         "request-alternative-removed", "A request `oneOf`/`anyOf` lost an alternative: values of that shape are refused.", level: .breaking
     ) { context in
-        context.schemaPairs.filter { $0.direction == .request }.flatMap { pair -> [DiffHit] in
+        context.pairs(.request).flatMap { pair -> [DiffHit] in
             alternatives.compactMap { key in
                 let (old, new) = (pair.base[key]?.items.count ?? 0, pair.head[key]?.items.count ?? 0)
                 guard old > 0, new > 0, new < old else { return nil }
@@ -24,7 +24,7 @@ enum CompositionChecks {
     static let responseBranchAdded = DiffCheck(
         "response-alternative-added", "A response `oneOf`/`anyOf` gained an alternative clients may not handle.", level: .warning
     ) { context in
-        context.schemaPairs.filter { $0.direction == .response }.flatMap { pair -> [DiffHit] in
+        context.pairs(.response).flatMap { pair -> [DiffHit] in
             alternatives.compactMap { key in
                 let (old, new) = (pair.base[key]?.items.count ?? 0, pair.head[key]?.items.count ?? 0)
                 guard old > 0, new > old else { return nil }
@@ -90,7 +90,7 @@ enum CompositionChecks {
 
     static func constraintCheck(_ id: String, _ direction: Direction, _ level: ChangeLevel, _ what: String) -> DiffCheck {
         DiffCheck(id, what, level: level) { context in
-            context.schemaPairs.filter { $0.direction == direction }.flatMap { pair -> [DiffHit] in
+            context.pairs(direction).flatMap { pair -> [DiffHit] in
                 constraints.compactMap { key in
                     let (old, new) = (pair.base[key]?.json, pair.head[key]?.json)
                     guard old != new else { return nil }

@@ -14,7 +14,7 @@ enum EnumCheck {
         "request-enum-value-removed", "A value clients may send was removed from a request enum.", level: .breaking
     ) {
         context in
-        context.schemaPairs.filter { $0.direction == .request }.flatMap { pair -> [DiffHit] in
+        context.pairs(.request).flatMap { pair -> [DiffHit] in
             let new = values(pair.head)
             guard !new.isEmpty else { return [] }
             let old = values(pair.base)
@@ -41,7 +41,7 @@ enum EnumCheck {
         "response-enum-value-added", "A value clients may not handle was added to a response enum.", level: .warning
     ) {
         context in
-        context.schemaPairs.filter { $0.direction == .response }.flatMap { pair -> [DiffHit] in
+        context.pairs(.response).flatMap { pair -> [DiffHit] in
             let old = values(pair.base)
             guard !old.isEmpty else { return [] }
             let extensible = isExtensible(pair.base)
