@@ -336,9 +336,14 @@ public struct Differ: Sendable {
                 (walk.pairs[$0].headPath, $0)
             }, uniquingKeysWith: { first, _ in first })
         let parents = byPath.isEmpty ? [] : walk.parents()
+        var known: [Int: [String]] = [:]
         func reached(_ path: [String]) -> [String] {
             for length in stride(from: path.count, to: 0, by: -1) {
-                if let index = byPath[Array(path.prefix(length))] { return walk.reach(of: index, parents: parents) }
+                guard let index = byPath[Array(path.prefix(length))] else { continue }
+                if let names = known[index] { return names }
+                let names = walk.reach(of: index, parents: parents)
+                known[index] = names
+                return names
             }
             return []
         }

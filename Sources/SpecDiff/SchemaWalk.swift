@@ -67,15 +67,25 @@ struct SchemaWalk {
         var responses: [SchemaPair] = []
         /// Each pair's index with the index of a pair directly above it.
         var edges: [(child: Int, parent: Int)] = []
+        /// The operations, in the order the walk met them; pairs name them by index, so what a
+        /// pair reaches sorts into document order as numbers.
+        var operations: [String] = []
+        var operationIndex: [String: Int] = [:]
         /// The operation that first reached each pair.
-        var owners: [String] = []
+        var owners: [Int] = []
         /// The other operations that reached each pair directly, in order.
-        var entries: [[String]] = []
-        /// Each operation's place in the walk: what a pair reaches is listed in document order.
-        var rank: [String: Int] = [:]
+        var entries: [[Int]] = []
 
-        /// Notes that `operation` reaches pair `index` directly.
-        mutating func note(_ operation: String, at index: Int) {
+        /// The index of `name`, added when the walk meets it first.
+        mutating func operation(_ name: String) -> Int {
+            if let known = operationIndex[name] { return known }
+            operations.append(name)
+            operationIndex[name] = operations.count - 1
+            return operations.count - 1
+        }
+
+        /// Notes that operation `operation` reaches pair `index` directly.
+        mutating func note(_ operation: Int, at index: Int) {
             guard owners[index] != operation, !entries[index].contains(operation) else { return }
             entries[index].append(operation)
         }
@@ -90,23 +100,23 @@ struct SchemaWalk {
         /// The operations that reach pair `index` besides its owner: those that reached it or any
         /// pair above it, in the order the walk met them.
         func reach(of index: Int, parents: [[Int]]) -> [String] {
-            var found: [String] = []
-            var named: Set<String> = [owners[index]]
+            var found: Set<Int> = []
             var queue = [index]
             var seen: Set<Int> = [index]
             var next = 0
             while next < queue.count {
                 let current = queue[next]
                 next += 1
-                for name in [owners[current]] + entries[current] where named.insert(name).inserted { found.append(name) }
+                found.insert(owners[current])
+                found.formUnion(entries[current])
                 for parent in parents[current] where seen.insert(parent).inserted { queue.append(parent) }
             }
-            return found.sorted { (rank[$0] ?? 0) < (rank[$1] ?? 0) }
+            found.remove(owners[index])
+            return found.sorted().map { operations[$0] }
         }
     }
 
     func pairs(visited: inout State) {
-        if visited.rank[head.name] == nil { visited.rank[head.name] = visited.rank.count }
         // A webhook's body is sent by the API and read by the subscriber; its answer the reverse.
         let (sent, answered): (Direction, Direction) = head.section == "webhooks" ? (.response, .request) : (.request, .response)
         let oldBodies = Self.media(base.node["requestBody"], context.base)
@@ -171,7 +181,7 @@ struct SchemaWalk {
         guard depth < 8, let old = context.base.resolved(oldNode), let new = context.head.resolved(newNode) else { return nil }
         let visit = Visit(base: old.location, head: new.location, direction: direction)
         if let seen = visited.index[visit] {
-            visited.note(head.name, at: seen)
+            visited.note(visited.operation(head.name), at: seen)
             return seen
         }
         let index = visited.pairs.count
@@ -180,7 +190,7 @@ struct SchemaWalk {
             SchemaPair(
                 base: old, head: new, direction: direction, name: name, headPath: path, requiredInBase: requiredInBase,
                 requiredInHead: requiredInHead))
-        visited.owners.append(head.name)
+        visited.owners.append(visited.operation(head.name))
         visited.entries.append([])
         func child(_ found: Int?) { if let found, found != index { visited.edges.append((found, index)) } }
         let oldRequired = Set(old["required"]?.items.compactMap(\.string) ?? [])
