@@ -71,6 +71,8 @@ struct SchemaWalk {
         /// pair reaches sorts into document order as numbers.
         var operations: [String] = []
         var operationIndex: [String: Int] = [:]
+        /// The operation being walked.
+        var current = 0
         /// The operation that first reached each pair.
         var owners: [Int] = []
         /// The other operations that reached each pair directly, in order.
@@ -117,6 +119,7 @@ struct SchemaWalk {
     }
 
     func pairs(visited: inout State) {
+        visited.current = visited.operation(head.name)
         // A webhook's body is sent by the API and read by the subscriber; its answer the reverse.
         let (sent, answered): (Direction, Direction) = head.section == "webhooks" ? (.response, .request) : (.request, .response)
         let oldBodies = Self.media(base.node["requestBody"], context.base)
@@ -181,7 +184,7 @@ struct SchemaWalk {
         guard depth < 8, let old = context.base.resolved(oldNode), let new = context.head.resolved(newNode) else { return nil }
         let visit = Visit(base: old.location, head: new.location, direction: direction)
         if let seen = visited.index[visit] {
-            visited.note(visited.operation(head.name), at: seen)
+            visited.note(visited.current, at: seen)
             return seen
         }
         let index = visited.pairs.count
@@ -190,7 +193,7 @@ struct SchemaWalk {
             SchemaPair(
                 base: old, head: new, direction: direction, name: name, headPath: path, requiredInBase: requiredInBase,
                 requiredInHead: requiredInHead))
-        visited.owners.append(visited.operation(head.name))
+        visited.owners.append(visited.current)
         visited.entries.append([])
         func child(_ found: Int?) { if let found, found != index { visited.edges.append((found, index)) } }
         let oldRequired = Set(old["required"]?.items.compactMap(\.string) ?? [])
