@@ -15,6 +15,53 @@ private func lines(_ findings: [Finding]) -> [String] {
     findings.map { "\($0.location.map(\.description) ?? "-"): \($0.severity.rawValue) \($0.rule): \($0.message) [\($0.pointer)]" }
 }
 
+private let referenceExamples = """
+    openapi: 3.1.0
+    info: {title: Groups, version: '1.0'}
+    paths:
+      /a: &group
+        get:
+          responses:
+            '200':
+              description: A group.
+              content:
+                application/json:
+                  schema: {$ref: '#/components/schemas/Group'}
+                  examples:
+                    group: {$ref: '#/components/examples/group'}
+                    copy:
+                      value: {$ref: '#/components/examples/member-list/value'}
+      /b: *group
+      /c: *group
+    components:
+      schemas:
+        Group:
+          type: object
+          properties:
+            name: {type: string}
+            members:
+              type: array
+              items:
+                type: object
+                properties:
+                  id: {type: integer}
+                  $ref: {type: string, format: uri}
+      examples:
+        group:
+          value:
+            name: admins
+            members: {$ref: '#/components/examples/members/value'}
+        member-list:
+          value:
+            name: readers
+            members:
+              - {id: 3, $ref: 'https://example.com/users/3'}
+        members:
+          value:
+            - id: 1
+            - id: two
+    """
+
 @Suite struct LintTests {
     /// Every rule fires on the defects fixture, at the line and path the expected file names.
     @Test func defectsFixtureGivesTheExpectedFindings() throws {
@@ -31,6 +78,22 @@ private func lines(_ findings: [Finding]) -> [String] {
     @Test func precisionFixtureGivesTheExpectedFindings() throws {
         let expected = try fixture("precision.expected").split(separator: "\n").map(String.init)
         #expect(lines(try Linter().lint(try fixture("precision.yaml"))) == expected)
+    }
+
+    /// Example values may reuse others' through `$ref`, as GitHub's descriptions do: the
+    /// reference is resolved, as Spectral does, and a wrong value that three operations reach is
+    /// one finding where it is written, naming the reference. A `$ref` member that is data (a URL)
+    /// stays data.
+    @Test func referencesInExampleValuesAreResolvedAndReportedOnce() throws {
+        let text = """
+            \(referenceExamples)
+            """
+        let found = try Linter().lint(text)
+        #expect(!found.contains { $0.rule == "component-unused" })
+        #expect(
+            lines(found.filter { $0.rule == "example-valid" }) == [
+                "44:15: error example-valid: example members[1].id: must be an integer, got a string (reached through $ref '#/components/examples/members/value') [#/components/examples/members/value/1/id]"
+            ])
     }
 
     @Test func everyRuleFiresOnTheDefectsFixtures() throws {

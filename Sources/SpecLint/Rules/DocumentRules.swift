@@ -19,7 +19,12 @@ enum DocumentRules {
     }
 
     static let unusedComponents = LintRule("component-unused", .warning, "Every component is referenced somewhere.") { document in
-        let used = Set(document.references.map(\.ref))
+        // A reference into a component (`#/components/examples/base/value`) uses it too.
+        let used = Set(
+            document.references.map { reference in
+                let parts = reference.ref.split(separator: "/", omittingEmptySubsequences: false)
+                return parts.count > 4 && parts[1] == "components" ? parts.prefix(4).joined(separator: "/") : reference.ref
+            })
         return (document.root["components"]?.members ?? []).filter { $0.key != "securitySchemes" }.flatMap { kind in
             kind.value.members.compactMap { member -> RuleHit? in
                 let pointer = SpecDocument.pointer(["components", kind.key, member.key])

@@ -128,17 +128,18 @@ enum ExampleRules {
                 return known
             }
             let schema = decoded[index]
+            let value = ExampleRules.value(of: example, in: document)
             // Once the components are decoded, validating reads only: it runs outside the lock.
             if prepared {
                 lock.unlock()
-                let found = validator.validate(example.json, against: schema, context: context)
+                let found = validator.validate(value, against: schema, context: context)
                 lock.lock()
                 verdicts[key] = found
                 lock.unlock()
                 return found
             }
             defer { lock.unlock() }
-            let found = validator.validate(example.json, against: schema, context: context)
+            let found = validator.validate(value, against: schema, context: context)
             verdicts[key] = found
             return found
         }
@@ -181,21 +182,76 @@ enum ExampleRules {
         }
     }
 
+    /// The value an example stands for. Examples may reuse others' values with
+    /// `{$ref: '#/components/examples/Name/value'}`; Spectral resolves such references before
+    /// judging, and so does this. References to other files, and `$ref` members that are data
+    /// (SCIM's are URLs), stay as written.
+    static func value(of example: SpecNode, in document: SpecDocument) -> JSONValue {
+        guard refers(example) else { return example.json }
+        return resolved(example, in: document, depth: 0)
+    }
+
+    /// Whether a node holds a `$ref` into its own document anywhere.
+    static func refers(_ node: SpecNode) -> Bool {
+        switch node.kind {
+        case .scalar: return false
+        case .sequence(let items): return items.contains(where: refers)
+        case .mapping(let members):
+            return members.contains { ($0.key == "$ref" && $0.value.string?.hasPrefix("#/") == true) || refers($0.value) }
+        }
+    }
+
+    /// The node a local reference names, following chains, with the last reference followed.
+    static func target(of node: SpecNode, in document: SpecDocument) -> (node: SpecNode, path: [String], ref: String)? {
+        var current: (node: SpecNode, path: [String], ref: String)?
+        var next = node
+        for _ in 0..<16 {
+            guard let ref = next["$ref"]?.string, ref.hasPrefix("#/"), let path = SpecDocument.refPath(ref),
+                let found = document.node(at: path)
+            else { break }
+            current = (found, path, ref)
+            next = found
+        }
+        return current
+    }
+
+    private static func resolved(_ node: SpecNode, in document: SpecDocument, depth: Int) -> JSONValue {
+        // A reference that reaches itself, or goes very deep, is left as written.
+        guard depth < 32 else { return node.json }
+        if let target = target(of: node, in: document) { return resolved(target.node, in: document, depth: depth + 1) }
+        switch node.kind {
+        case .scalar: return node.json
+        case .sequence(let items): return .array(items.map { resolved($0, in: document, depth: depth + 1) })
+        case .mapping(let members):
+            return .object(JSONObject(members.map { ($0.key, resolved($0.value, in: document, depth: depth + 1)) }))
+        }
+    }
+
     /// Findings for each issue of `example` against `schemaNode`, each at the failing value's own
-    /// line and pointer rather than the example's first line.
+    /// line and pointer rather than the example's first line. A value reached through a `$ref` is
+    /// reported where it is written, and the message says which reference led there.
     static func hits(
         _ example: SpecNode, _ schemaNode: SpecNode, _ context: MessageContext, _ path: [String], _ schemas: Schemas,
         noun: String = "example"
     ) -> [RuleHit] {
-        schemas.issues(example, against: schemaNode, context).map { issue in
+        let document = schemas.document
+        return schemas.issues(example, against: schemaNode, context).map { issue in
             var node = example
             var at = path
+            var through: String?
+            func follow() {
+                guard let target = target(of: node, in: document) else { return }
+                (node, at, through) = (target.node, target.path, target.ref)
+            }
+            follow()
             for component in issue.path.components {
                 guard let child = node.child(component.text) else { break }
                 node = child
                 at.append(component.text)
+                follow()
             }
-            return RuleHit(issue.path.components.isEmpty ? "\(noun): \(issue.message)" : "\(noun) \(issue)", at: at, node.location)
+            let message = issue.path.components.isEmpty ? "\(noun): \(issue.message)" : "\(noun) \(issue)"
+            return RuleHit(message + (through.map { " (reached through $ref '\($0)')" } ?? ""), at: at, node.location)
         }
     }
 
@@ -215,10 +271,17 @@ enum ExampleRules {
     static func judge(_ work: [Work], _ schemas: Schemas) -> [RuleHit] {
         // A handful of examples is judged where it is, without decoding every component first.
         guard work.count > 64 else {
-            return work.flatMap { hits($0.example, $0.schema, $0.context, $0.path, schemas, noun: $0.noun) }
+            return once(work.flatMap { hits($0.example, $0.schema, $0.context, $0.path, schemas, noun: $0.noun) })
         }
         schemas.prepare()
-        return work.concurrentMap { hits($0.example, $0.schema, $0.context, $0.path, schemas, noun: $0.noun) }.flatMap { $0 }
+        return once(work.concurrentMap { hits($0.example, $0.schema, $0.context, $0.path, schemas, noun: $0.noun) }.flatMap { $0 })
+    }
+
+    /// One finding per node and message: a shared example value that many operations reach
+    /// through a reference is wrong once, where it is written.
+    static func once(_ hits: [RuleHit]) -> [RuleHit] {
+        var seen: Set<[String]> = []
+        return hits.filter { seen.insert($0.path + ["\u{0}" + $0.message]).inserted }
     }
 
     static func mediaExamples(_ document: SpecDocument) -> [RuleHit] {
