@@ -119,15 +119,20 @@ struct ValidationRun {
         case .any(of: let schemas, _):
             let outcomes = schemas.map { trial(value, $0, at: path, depth: depth + 1) }
             if !outcomes.contains(where: \.isEmpty) {
-                reportNoMatch(value, schemas, outcomes, at: path, message: "must match at least one of the allowed schemas")
+                reportNoMatch(
+                    value, schemas, outcomes, at: path, keyword: "anyOf", message: "must match at least one of the allowed schemas")
             }
         case .one(of: let schemas, _):
             let outcomes = schemas.map { trial(value, $0, at: path, depth: depth + 1) }
             let matches = outcomes.filter(\.isEmpty).count
             if matches == 0 {
-                reportNoMatch(value, schemas, outcomes, at: path, message: "must match exactly one of the allowed schemas")
+                reportNoMatch(
+                    value, schemas, outcomes, at: path, keyword: "oneOf", message: "must match exactly one of the allowed schemas")
             } else if matches > 1 {
-                add(path, "must match exactly one of the allowed schemas, but matches \(matches)", .composition)
+                let matching = outcomes.indices.filter { outcomes[$0].isEmpty }.map { Self.branch(schemas[$0], $0, "oneOf") }
+                add(
+                    path, "must match exactly one of the allowed schemas, but matches \(matches): \(matching.joined(separator: ", "))",
+                    .composition)
             }
         case .not(let excluded, _):
             if trial(value, excluded, at: path, depth: depth + 1).isEmpty { add(path, "must not match the excluded schema", .composition) }
@@ -147,18 +152,41 @@ struct ValidationRun {
 
     /// When no branch of `anyOf`/`oneOf` matches, the branch for the value's own JSON
     /// type explains the failure best; without a single such branch, say it generally.
+    /// Otherwise the message names each branch and the first thing wrong with it.
     mutating func reportNoMatch(
-        _ value: JSONValue, _ schemas: [JSONSchema], _ outcomes: [[ValidationIssue]], at path: JSONPath, message: String
+        _ value: JSONValue, _ schemas: [JSONSchema], _ outcomes: [[ValidationIssue]], at path: JSONPath, keyword: String, message: String
     ) {
         let sameType = schemas.indices.filter { index in
             guard let type = validator.resolve(schemas[index])?.jsonType else { return false }
             return type.rawValue == value.typeName || (type == .number && value.typeName == "integer")
         }
+        // Every branch wants another type: say which types would do.
+        let wanted = outcomes.map { outcome -> Substring? in
+            guard let first = outcome.first, first.code == .wrongType, first.path == path, first.message.hasPrefix("must be "),
+                let got = first.message.range(of: ", got ")
+            else { return nil }
+            return first.message[first.message.index(first.message.startIndex, offsetBy: 8)..<got.lowerBound]
+        }
         if sameType.count == 1 {
             issues.append(contentsOf: outcomes[sameType[0]])
+        } else if !wanted.isEmpty, wanted.allSatisfy({ $0 != nil }) {
+            let types = wanted.compactMap { $0 }.map(String.init)
+            let list = types.count > 1 ? types.dropLast().joined(separator: ", ") + " or " + (types.last ?? "") : types.joined()
+            add(path, "must be \(list), got \(value.typeNameWithArticle)", .wrongType)
         } else {
-            add(path, message, .composition)
+            let reasons = schemas.indices.map { index in
+                Self.branch(schemas[index], index, keyword)
+                    + (outcomes[index].first.map { issue in ": " + (issue.path == path ? issue.message : issue.description) } ?? "")
+            }
+            add(path, message + "; none does: " + reasons.joined(separator: "; "), .composition)
         }
+    }
+
+    /// `oneOf[1] Card`: a branch by its place and, when it has one, its component's name or title.
+    static func branch(_ schema: JSONSchema, _ index: Int, _ keyword: String) -> String {
+        let place = "\(keyword)[\(index)]"
+        if case .reference(let reference, _) = schema.value, let name = reference.name { return place + " " + name }
+        return schema.title.map { place + " " + $0 } ?? place
     }
 
     mutating func checkBounds(_ number: Double, _ numeric: JSONSchema.NumericContext, at path: JSONPath) {

@@ -168,12 +168,25 @@ private func messages(_ value: JSONValue, _ schema: JSONSchema = batch, _ contex
             of: [.integer(.init(), .init(minimum: (1, exclusive: false))), .string(.init(format: .date), .init())], core: .init())
         #expect(messages(0, schema, .plain) == ["(root): must be at least 1"])
         #expect(messages("2018-01-01", schema, .plain).isEmpty)
-        #expect(messages(true, schema, .plain) == ["(root): must match at least one of the allowed schemas"])
+        #expect(messages(true, schema, .plain) == ["(root): must be an integer or a string, got a boolean"])
+    }
+
+    /// Branches of the value's type that each fail are named, with the first thing wrong with each.
+    @Test func noMatchingBranchNamesEachBranchAndWhy() {
+        let card = JSONSchema.object(
+            .init(title: "Card"), .init(properties: ["number": .string(.init(), .init())], additionalProperties: .a(false)))
+        let bank = JSONSchema.object(
+            .init(title: "Bank"), .init(properties: ["iban": .string(.init(), .init())], additionalProperties: .a(false)))
+        let schema = JSONSchema.one(of: [card, bank], core: .init())
+        #expect(
+            messages(["iban": 3], schema, .plain) == [
+                "(root): must match exactly one of the allowed schemas; none does: oneOf[0] Card: number: is required; oneOf[1] Bank: iban: must be a string, got an integer"
+            ])
     }
 
     @Test func oneOfRequiresExactlyOne() {
         let schema = JSONSchema.one(of: [.integer(.init(), .init()), .number(.init(), .init())], core: .init())
-        #expect(messages(3, schema, .plain) == ["(root): must match exactly one of the allowed schemas, but matches 2"])
+        #expect(messages(3, schema, .plain) == ["(root): must match exactly one of the allowed schemas, but matches 2: oneOf[0], oneOf[1]"])
         #expect(messages(3.5, schema, .plain).isEmpty)
     }
 

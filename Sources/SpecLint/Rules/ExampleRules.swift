@@ -233,7 +233,7 @@ enum ExampleRules {
     static func hits(
         _ example: SpecNode, _ schemaNode: SpecNode, _ context: MessageContext, _ path: [String], _ schemas: Schemas,
         noun: String = "example"
-    ) -> [RuleHit] {
+    ) -> [Judged] {
         let document = schemas.document
         return schemas.issues(example, against: schemaNode, context).map { issue in
             var node = example
@@ -251,7 +251,35 @@ enum ExampleRules {
                 follow()
             }
             let message = issue.path.components.isEmpty ? "\(noun): \(issue.message)" : "\(noun) \(issue)"
-            return RuleHit(message + (through.map { " (reached through $ref '\($0)')" } ?? ""), at: at, node.location)
+            return Judged(
+                hit: RuleHit(message + (through.map { " (reached through $ref '\($0)')" } ?? ""), at: at, node.location),
+                direction: issue.code == .readOnly || issue.code == .writeOnly)
+        }
+    }
+
+    /// A finding, and whether it is about the message's direction: a `readOnly` field sent in a
+    /// request or a `writeOnly` one in a response. Spectral does not judge those; Specsmith's own
+    /// rule `example-read-write-only` does, and a team can turn it off.
+    struct Judged: Sendable {
+        let hit: RuleHit
+        let direction: Bool
+    }
+
+    /// The media examples' findings, judged once per document for both rules that read them:
+    /// whichever rule comes first judges, under this lock, while the other waits.
+    final class MediaFindings: @unchecked Sendable {
+        private let document: SpecDocument
+        private let lock = NSLock()
+        private var judged: [Judged]?
+        init(_ document: SpecDocument) { self.document = document }
+
+        var all: [Judged] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let judged { return judged }
+            let found = judgeMediaExamples(document)
+            judged = found
+            return found
         }
     }
 
@@ -268,7 +296,7 @@ enum ExampleRules {
     /// The findings of every piece of work, judged on all cores once every component is decoded,
     /// in the work's order. The example and default rules share the decoding: whichever comes
     /// first does it on both cores while the other waits.
-    static func judge(_ work: [Work], _ schemas: Schemas) -> [RuleHit] {
+    static func judge(_ work: [Work], _ schemas: Schemas) -> [Judged] {
         // A handful of examples is judged where it is, without decoding every component first.
         guard work.count > 64 else {
             return once(work.flatMap { hits($0.example, $0.schema, $0.context, $0.path, schemas, noun: $0.noun) })
@@ -279,12 +307,23 @@ enum ExampleRules {
 
     /// One finding per node and message: a shared example value that many operations reach
     /// through a reference is wrong once, where it is written.
-    static func once(_ hits: [RuleHit]) -> [RuleHit] {
+    static func once(_ hits: [Judged]) -> [Judged] {
         var seen: Set<[String]> = []
-        return hits.filter { seen.insert($0.path + ["\u{0}" + $0.message]).inserted }
+        return hits.filter { seen.insert($0.hit.path + ["\u{0}" + $0.hit.message]).inserted }
     }
 
+    /// Findings on the examples of request and response bodies and of parameters, as Spectral's
+    /// `oas3-valid-media-example` judges them: what the schema says, leaving out the message's
+    /// direction.
     static func mediaExamples(_ document: SpecDocument) -> [RuleHit] {
+        judgedMediaExamples(document).filter { !$0.direction }.map(\.hit)
+    }
+
+    static func judgedMediaExamples(_ document: SpecDocument) -> [Judged] {
+        document.shared("media-example-findings") { MediaFindings(document) }.all
+    }
+
+    fileprivate static func judgeMediaExamples(_ document: SpecDocument) -> [Judged] {
         var work: [Work] = []
         func media(_ content: SpecNode, _ context: MessageContext, _ path: [String]) {
             for member in content.members {
@@ -331,13 +370,21 @@ enum ExampleRules {
             }
             return work
         }
-        return judge(work, Schemas.of(document))
+        return judge(work, Schemas.of(document)).map(\.hit)
     }
 
     static let valid = LintRule(
-        "example-valid", .error, "Every example satisfies its schema, as a request or a response; a schema's own examples too."
+        "example-valid", .error,
+        "Every example satisfies its schema: bodies', parameters' and schemas' own (a required read-only field may be left out of a request)."
     ) { document in
         mediaExamples(document) + schemaExamples(document)
+    }
+
+    static let direction = LintRule(
+        "example-read-write-only", .error,
+        "A request example sends no `readOnly` field and a response example returns no `writeOnly` one (Spectral does not check this)."
+    ) { document in
+        judgedMediaExamples(document).filter(\.direction).map(\.hit)
     }
 
     static let defaults = LintRule("schema-default-valid", .error, "A schema's `default` satisfies the schema.") { document in
@@ -346,8 +393,8 @@ enum ExampleRules {
                 Work(example: $0, schema: schema.node, context: .plain, path: schema.path + ["default"], noun: "default")
             }
         }
-        return judge(work, Schemas.of(document))
+        return judge(work, Schemas.of(document)).map(\.hit)
     }
 
-    static let all = [valid, defaults]
+    static let all = [valid, direction, defaults]
 }

@@ -36,6 +36,41 @@ import Testing
             ])
     }
 
+    /// Under Spectral's name, a media example is judged as Spectral judges it: a `readOnly` field
+    /// sent in a request example is no finding there, but Specsmith's own rule finds it; a wrong
+    /// type is found by both.
+    @Test func spectralsMediaExampleRuleLeavesDirectionToSpecsmithsOwn() throws {
+        let document = """
+            openapi: 3.1.0
+            info: {title: Orders, version: '1'}
+            paths:
+              /orders:
+                post:
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: {$ref: '#/components/schemas/Order'}
+                        example: {id: 7, total: 'ten'}
+                  responses:
+                    '201': {description: Created}
+            components:
+              schemas:
+                Order:
+                  type: object
+                  properties:
+                    id: {type: integer, readOnly: true}
+                    total: {type: number}
+            """
+        let spectral = try findings(document, ruleset: "extends: [[spectral:oas, off]]\nrules:\n  oas3-valid-media-example: error\n")
+        #expect(spectral.count == 1 && spectral.allSatisfy { $0.hasPrefix("oas3-valid-media-example") && $0.contains("total") })
+        let own = try Linter().lint(document).filter { $0.rule.hasPrefix("example-") }.map { "\($0.rule) \($0.message)" }
+        #expect(
+            own == [
+                "example-read-write-only example id: is read-only and cannot be sent",
+                "example-valid example total: must be a number, got a string",
+            ])
+    }
+
     @Test func extendsModesChooseWhichOASRulesRun() throws {
         let document = "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\n"
         let recommended = try findings(document, ruleset: "extends: spectral:oas\n").map { String($0.prefix { $0 != " " }) }
