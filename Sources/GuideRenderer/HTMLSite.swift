@@ -49,16 +49,24 @@ public struct HTMLSite: Sendable {
         return page(path, title: title, main: contents, toc: Self.tableOfContents(markdown), navigation: navigation, apiTitle: apiTitle)
     }
 
-    /// The spec as a page: one anchored line per line (`#L42`), which the reference pages link to.
+    /// The spec as a page: one anchored, highlighted line per line (`#L42`), which the reference
+    /// pages link to. Each line is a block of its own, so nothing separates them but the blocks
+    /// (a newline as well spaced them twice); a long line wraps under its text, not its number.
     func specPage(navigation: [(path: String, title: String)], apiTitle: String) -> String {
-        let lines = spec.split(separator: "\n", omittingEmptySubsequences: false)
-        let body = lines.enumerated().map { index, line in
-            "<span class=\"line\" id=\"L\(index + 1)\"><a class=\"number\" href=\"#L\(index + 1)\">\(index + 1)</a>\(Self.escape(String(line)))</span>"
+        let raw = spec.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = Highlighter.yaml(lines: raw)
+        let body = zip(raw, lines).enumerated().map { index, pair in
+            // A wrapped line continues under its own text, two places in: its indentation stays
+            // spaces (so a copy keeps it) and the style hangs the rest.
+            let indent = pair.0.prefix { $0 == " " || $0 == "-" }.count
+            let hang = indent > 0 ? " style=\"--i:\(indent + 2)ch\"" : ""
+            return
+                "<span class=\"line\" id=\"L\(index + 1)\"><a class=\"number\" href=\"#L\(index + 1)\">\(index + 1)</a><span class=\"text\"\(hang)>\(pair.1)</span></span>"
         }
         let main = """
             <h1>OpenAPI document</h1>
             <p>The machine-readable description of the API: <a href="openapi.yaml" download>download openapi.yaml</a>.</p>
-            <pre class="spec"><code>\(body.joined(separator: "\n"))</code></pre>
+            <pre class="spec"><code>\(body.joined())</code></pre>
             """
         return page("openapi.html", title: "OpenAPI document", main: main, toc: "", navigation: navigation, apiTitle: apiTitle)
     }
@@ -236,7 +244,8 @@ public struct HTMLSite: Sendable {
         pre code { padding: 0; background: none; }
         figure.example { margin: 16px 0; }
         figure.example figcaption { display: flex; justify-content: space-between; align-items: center; font-size: 13px; color: var(--muted); margin-bottom: 4px; font-family: SFMono-Regular, Menlo, Consolas, monospace; }
-        button.copy { font: 12px -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; padding: 2px 8px; border: 1px solid var(--line); border-radius: 4px; background: #fff; color: var(--muted); cursor: pointer; }
+        figure.example pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+        button.copy { margin-left: auto; font: 12px -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; padding: 2px 8px; border: 1px solid var(--line); border-radius: 4px; background: #fff; color: var(--muted); cursor: pointer; }
         button.copy:hover { color: var(--ink); }
         .tk-key { color: #0b5394; }
         .tk-str { color: #a31515; }
@@ -247,12 +256,24 @@ public struct HTMLSite: Sendable {
         .tk-cmd { color: #7a3e9d; font-weight: 600; }
         .tk-opt { color: #0b5394; }
         pre.spec { font-size: 13px; line-height: 1.5; }
-        pre.spec .line { display: block; }
+        pre.spec .line { display: flex; }
         pre.spec .line:target { background: #fff0a8; }
-        pre.spec .number { display: inline-block; width: 4.5em; color: var(--muted); user-select: none; }
+        pre.spec .number { flex: 0 0 4.5em; color: var(--muted); user-select: none; }
+        pre.spec .text { white-space: pre-wrap; overflow-wrap: anywhere; min-width: 0; --i: 2ch; padding-left: var(--i); text-indent: calc(-1 * var(--i)); }
+        .tk-comment { color: var(--muted); }
         table { border-collapse: collapse; margin: 16px 0; width: 100%; font-size: 15px; }
         th, td { border: 1px solid var(--line); padding: 6px 10px; text-align: left; vertical-align: top; }
         th { background: #f0f2f6; }
+        td code, p code, li code { overflow-wrap: break-word; }
+        @media (max-width: 800px) {
+          body { display: block; }
+          .sidebar { width: auto; min-height: 0; padding: 16px; border-right: none; border-bottom: 1px solid var(--line); }
+          .sidebar ul { display: flex; flex-wrap: wrap; gap: 2px 16px; }
+          .sidebar h2 { margin-top: 12px; }
+          main { padding: 20px 16px; }
+          h1 { font-size: 26px; }
+          table { display: block; overflow-x: auto; }
+        }
 
         """
 
@@ -287,18 +308,37 @@ public struct HTMLSite: Sendable {
             var terms = query.toLowerCase().split(/\s+/).filter(Boolean);
             list.innerHTML = "";
             if (!terms.length) { return; }
-            var found = index.filter(function (entry) {
-              var text = (entry.t + " " + entry.x).toLowerCase();
-              return terms.every(function (term) { return text.indexOf(term) >= 0; });
-            }).slice(0, 12);
+            // A term matches at the start of a word ("rate" finds "rates", not "separated"); a
+            // section whose title has the terms, then one with the phrase, then more whole-word
+            // matches ranks first.
+            var starts = terms.map(function (term) { return new RegExp("(^|[^a-z0-9])" + term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "g"); });
+            var phrase = terms.join(" ");
+            var found = [];
+            index.forEach(function (entry, position) {
+              var title = entry.t.toLowerCase(), text = entry.x.toLowerCase();
+              var score = 0;
+              for (var i = 0; i < starts.length; i++) {
+                starts[i].lastIndex = 0;
+                var inTitle = starts[i].test(title);
+                starts[i].lastIndex = 0;
+                var hits = (text.match(starts[i]) || []).length;
+                if (!inTitle && !hits) { return; }
+                score += (inTitle ? 100 : 0) + Math.min(hits, 10);
+              }
+              if (terms.length > 1 && (title + " " + text).indexOf(phrase) >= 0) { score += 50; }
+              found.push({ entry: entry, score: score, position: position });
+            });
+            found = found.sort(function (a, b) { return b.score - a.score || a.position - b.position; })
+              .slice(0, 12).map(function (hit) { return hit.entry; });
             if (!found.length) { list.innerHTML = "<li>No results</li>"; return; }
             found.forEach(function (entry) {
               var lower = entry.x.toLowerCase();
-              var at = Math.max(0, lower.indexOf(terms[0]) - 40);
+              var first = lower.search(starts[0]);
+              var at = Math.max(0, (first < 0 ? 0 : first) - 40);
               if (at > 0) { at = entry.x.indexOf(" ", at) + 1; }
               var snippet = escape(entry.x.slice(at, at + 120));
               terms.forEach(function (term) {
-                snippet = snippet.replace(new RegExp("(" + term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + ")", "ig"), "<mark>$1</mark>");
+                snippet = snippet.replace(new RegExp("(^|[^A-Za-z0-9])(" + term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + ")", "ig"), "$1<mark>$2</mark>");
               });
               var item = document.createElement("li");
               item.innerHTML = '<a href="' + root + entry.u + '">' + escape(entry.t) + '</a><span class="snippet">' + snippet + "</span>";

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Colours code at generate time, so pages need no highlighting script: JSON keys, strings,
 /// numbers and literals; HTTP request and status lines and header names; shell commands,
 /// options and quoted words. Everything else is escaped text.
@@ -9,6 +11,73 @@ enum Highlighter {
         case "sh", "bash", "shell", "console", "zsh": return shell(code)
         default: return HTMLSite.escape(code)
         }
+    }
+
+    /// Lines of block-style YAML, each highlighted; the lines of a block scalar (`description: |`)
+    /// are text, whatever they look like.
+    static func yaml(lines: [String]) -> [String] {
+        var scalarIndent: Int?
+        return lines.map { line in
+            let indent = line.prefix { $0 == " " }.count
+            if let block = scalarIndent {
+                if line.trimmingCharacters(in: .whitespaces).isEmpty || indent > block { return HTMLSite.escape(line) }
+                scalarIndent = nil
+            }
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasSuffix("|") || trimmed.hasSuffix(">") || trimmed.hasSuffix("|-") || trimmed.hasSuffix(">-") {
+                scalarIndent = indent + (trimmed.hasPrefix("- ") ? 2 : 0)
+            }
+            return yamlLine(line)
+        }
+    }
+
+    /// One line of block-style YAML, as the spec page shows it: a key, then a quoted string, a
+    /// number or a literal value; a comment; anything else as text.
+    static func yamlLine(_ line: String) -> String {
+        var rest = Substring(line)
+        var output = ""
+        let indent = rest.prefix { $0 == " " }
+        output += indent
+        rest = rest.dropFirst(indent.count)
+        while rest.hasPrefix("- ") {
+            output += "- "
+            rest = rest.dropFirst(2)
+        }
+        if rest.hasPrefix("#") { return output + span("comment", rest) }
+        if let colon = keyEnd(rest) {
+            output += span("key", rest[..<colon]) + ":"
+            rest = rest[rest.index(after: colon)...]
+            let space = rest.prefix { $0 == " " }
+            output += space
+            rest = rest.dropFirst(space.count)
+        }
+        guard !rest.isEmpty else { return output }
+        let value = String(rest)
+        if value.hasPrefix("'") || value.hasPrefix("\"") { return output + span("str", value) }
+        if ["true", "false", "null", "~"].contains(value) { return output + span("lit", value) }
+        if Double(value) != nil { return output + span("num", value) }
+        return output + HTMLSite.escape(value)
+    }
+
+    /// Where a mapping key ends: at the first `: ` (or a final `:`) outside quotes.
+    static func keyEnd(_ text: Substring) -> Substring.Index? {
+        var quote: Character?
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "'" || character == "\"", index == text.startIndex {
+                quote = character
+            } else if character == ":" {
+                let next = text.index(after: index)
+                if next == text.endIndex || text[next] == " " { return index }
+            } else if character == " " && index == text.startIndex {
+                return nil
+            }
+            index = text.index(after: index)
+        }
+        return nil
     }
 
     static func span(_ kind: String, _ text: some StringProtocol) -> String {

@@ -72,9 +72,34 @@ import Testing
         let files = site.files()
         #expect(
             files.first { $0.path == "reference/things.html" }?.contents.contains("<a href=\"../openapi.html#L2\">In the spec</a>") == true)
+        // Lines are blocks with nothing between them (a newline too spaced them twice), highlighted.
         #expect(
             files.first { $0.path == "openapi.html" }?.contents.contains(
-                "<span class=\"line\" id=\"L2\"><a class=\"number\" href=\"#L2\">2</a>paths: {}</span>") == true)
+                "<a class=\"number\" href=\"#L1\">1</a><span class=\"text\"><span class=\"tk-key\">openapi</span>: 3.1.0</span></span><span class=\"line\" id=\"L2\"><a class=\"number\" href=\"#L2\">2</a><span class=\"text\"><span class=\"tk-key\">paths</span>: {}</span></span>"
+            ) == true)
+    }
+
+    @Test func specLinesAreHighlightedAsYAML() {
+        #expect(Highlighter.yamlLine("  - name: 'a: b'") == "  - <span class=\"tk-key\">name</span>: <span class=\"tk-str\">'a: b'</span>")
+        #expect(
+            Highlighter.yamlLine("    required: true") == "    <span class=\"tk-key\">required</span>: <span class=\"tk-lit\">true</span>")
+        #expect(Highlighter.yamlLine("      '200':") == "      <span class=\"tk-key\">'200'</span>:")
+        #expect(Highlighter.yamlLine("  text with: <b>") == "  <span class=\"tk-key\">text with</span>: &lt;b&gt;")
+        #expect(Highlighter.yamlLine("    more text") == "    more text")
+        #expect(
+            Highlighter.yaml(lines: ["description: |", "  Note: this is text.", "name: x"]) == [
+                "<span class=\"tk-key\">description</span>: |", "  Note: this is text.", "<span class=\"tk-key\">name</span>: x",
+            ])
+    }
+
+    /// At a phone's width the sidebar goes above the text; long example lines and the spec's lines
+    /// wrap instead of being clipped; copy buttons sit right whether or not a caption precedes them.
+    @Test func theStyleFitsNarrowScreensAndWrapsLongLines() {
+        let css = file("style.css")
+        #expect(css.contains("@media (max-width: 800px) {\n  body { display: block; }"))
+        #expect(css.contains("figure.example pre { white-space: pre-wrap; overflow-wrap: anywhere; }"))
+        #expect(css.contains("pre.spec .text { white-space: pre-wrap;"))
+        #expect(css.contains("button.copy { margin-left: auto;"))
     }
 
     @Test func theIndexTitleIsNotRepeatedAndPagesHaveATableOfContents() {

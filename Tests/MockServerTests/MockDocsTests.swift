@@ -23,7 +23,8 @@ import Testing
             let specPage = try await mock.client.execute(uri: "/docs/openapi.html", method: .get) { $0 }
             #expect(
                 String(buffer: specPage.body).contains(
-                    "<span class=\"line\" id=\"L\(line)\"><a class=\"number\" href=\"#L\(line)\">\(line)</a>    get:</span>"))
+                    "<span class=\"line\" id=\"L\(line)\"><a class=\"number\" href=\"#L\(line)\">\(line)</a><span class=\"text\" style=\"--i:6ch\">    <span class=\"tk-key\">get</span>:</span></span>"
+                ))
         }
     }
 
