@@ -106,5 +106,48 @@ enum BuiltinRulesets {
             whole("oasSchemaExamples") { ExampleRules.schemaExamples($0) + ExampleRules.defaults.check($0) },
             whole("oasDocumentSchema", StructureRules.structure.check),
             whole("oasUnusedComponent", DocumentRules.unusedComponents.check),
+            // The oas2 functions read the 2.0 file as written, as every oas2 rule does.
+            RuleFunction(name: "oas2Discriminator", checkOptions: RuleFunction.noOptions) { target, _, document in
+                guard let schema = document.node(at: Array(target.path.dropLast())), let name = target.node?.string else {
+                    return target.node == nil ? [] : [FunctionResult("The discriminator property name must be a string.")]
+                }
+                guard schema["properties"]?[name] != nil else {
+                    return [FunctionResult("The discriminator property must be defined in this schema.")]
+                }
+                guard schema["required"]?.items.contains(where: { $0.string == name }) == true else {
+                    return [FunctionResult("The discriminator property must be in the required property list.")]
+                }
+                return []
+            },
+            RuleFunction(name: "oas2OpFormDataConsumeCheck", checkOptions: RuleFunction.noOptions) { target, _, _ in
+                // Spectral reads the operation's own `consumes`, not the document's.
+                guard let operation = target.node,
+                    operation["parameters"]?.items.contains(where: { $0["in"]?.string == "formData" }) == true
+                else { return [] }
+                let consumes = (operation["consumes"]?.items ?? []).compactMap(\.string)
+                let accepted = consumes.contains {
+                    $0.contains("application/x-www-form-urlencoded") || $0.contains("multipart/form-data")
+                }
+                return accepted
+                    ? []
+                    : [
+                        FunctionResult(
+                            "Consumes must include urlencoded, multipart, or wildcard media types when using formData parameter.")
+                    ]
+            },
+            whole("oas2OpSecurityDefined") { document in
+                let schemes = Set(document.root["securityDefinitions"]?.members.map(\.key) ?? [])
+                func check(_ requirements: SpecNode?, _ path: [String], _ owner: String) -> [RuleHit] {
+                    (requirements?.items ?? []).enumerated().flatMap { index, requirement in
+                        requirement.members.filter { !schemes.contains($0.key) }.map {
+                            RuleHit(
+                                "\(owner) \"security\" values must match a scheme defined in the \"securityDefinitions\" object.",
+                                at: path + [String(index), $0.key], $0.keyLocation)
+                        }
+                    }
+                }
+                return check(document.root["security"], ["security"], "API")
+                    + document.operations.flatMap { check($0.node["security"], $0.location + ["security"], "Operation") }
+            },
         ].map { ($0.name, $0) })
 }

@@ -103,14 +103,27 @@ import Testing
                   tags: [pets]
                   responses:
                     '200': {description: Pets., schema: {$ref: '#/definitions/Pet'}}
+                post:
+                  operationId: addPet
+                  description: Adds a pet.
+                  tags: [pets]
+                  security: [{oauth: []}]
+                  consumes: [application/json]
+                  parameters: [{name: name, in: formData, type: string}]
+                  responses:
+                    '201': {description: Added., schema: {$ref: '#/definitions/Animal'}}
             definitions:
               Pet: {type: object, properties: {tag: {anyOf: [{type: string}, {type: integer}]}}}
+              Animal: {type: object, discriminator: kind, properties: {kind: {type: string}}}
               Unused: {type: string}
             """
         #expect(
             try findings(document, ruleset: "extends: spectral:oas\n") == [
                 "oas2-host-trailing-slash #/host: Server URL must not have trailing slash.",
+                "oas2-operation-formData-consume-check #/paths/~1pets/post: Operations with \"in: formData\" parameter must include \"application/x-www-form-urlencoded\" or \"multipart/form-data\" in their \"consumes\" property.",
+                "oas2-operation-security-defined #/paths/~1pets/post/security/0/oauth: Operation \"security\" values must match a scheme defined in the \"securityDefinitions\" object.",
                 "oas2-anyOf #/definitions/Pet/properties/tag/anyOf: anyOf is not available in OpenAPI v2, it was added in OpenAPI v3",
+                "oas2-discriminator #/definitions/Animal/discriminator: discriminator property must be defined and required",
                 "oas2-unused-definition #/definitions/Unused: Potentially unused definition has been detected.",
             ])
     }
