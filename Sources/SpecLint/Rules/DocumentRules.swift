@@ -47,12 +47,19 @@ enum DocumentRules {
     static let securityDefined = LintRule(
         "security-scheme-defined", .error, "Every security requirement names a scheme in `components.securitySchemes`."
     ) { document in
-        let schemes = Set(document.root["components"]?["securitySchemes"]?.members.map(\.key) ?? [])
+        undefinedSchemes(
+            document, Set(document.root["components"]?["securitySchemes"]?.members.map(\.key) ?? []), "components.securitySchemes")
+    }
+
+    /// Security requirements, the document's and each operation's, that name a scheme not among
+    /// `schemes`, which `holder` declares (`components.securitySchemes`, or 2.0's
+    /// `securityDefinitions`).
+    static func undefinedSchemes(_ document: SpecDocument, _ schemes: Set<String>, _ holder: String) -> [RuleHit] {
         func check(_ requirements: SpecNode?, _ path: [String], _ owner: String) -> [RuleHit] {
             (requirements?.items ?? []).enumerated().flatMap { index, requirement in
                 requirement.members.filter { !schemes.contains($0.key) }.map {
                     RuleHit(
-                        "\(owner) \"security\" values must match a scheme defined in the \"components.securitySchemes\" object: "
+                        "\(owner) \"security\" values must match a scheme defined in the \"\(holder)\" object: "
                             + "there is no '\($0.key)'", at: path + [String(index), $0.key], $0.keyLocation)
                 }
             }

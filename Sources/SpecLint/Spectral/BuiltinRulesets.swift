@@ -136,18 +136,8 @@ enum BuiltinRulesets {
                     ]
             },
             whole("oas2OpSecurityDefined") { document in
-                let schemes = Set(document.root["securityDefinitions"]?.members.map(\.key) ?? [])
-                func check(_ requirements: SpecNode?, _ path: [String], _ owner: String) -> [RuleHit] {
-                    (requirements?.items ?? []).enumerated().flatMap { index, requirement in
-                        requirement.members.filter { !schemes.contains($0.key) }.map {
-                            RuleHit(
-                                "\(owner) \"security\" values must match a scheme defined in the \"securityDefinitions\" object.",
-                                at: path + [String(index), $0.key], $0.keyLocation)
-                        }
-                    }
-                }
-                return check(document.root["security"], ["security"], "API")
-                    + document.operations.flatMap { check($0.node["security"], $0.location + ["security"], "Operation") }
+                DocumentRules.undefinedSchemes(
+                    document, Set(document.root["securityDefinitions"]?.members.map(\.key) ?? []), "securityDefinitions")
             },
         ].map { ($0.name, $0) })
 }
