@@ -91,9 +91,7 @@ enum LifecycleChecks {
                         message, in: .head, at: pair.head.location + ["x-sunset"],
                         pair.head.node["x-sunset"]?.location ?? pair.head.node.location))
             }
-            let before = Dictionary(
-                context.base.effectiveParameters(of: pair.base).compactMap { p in ParameterChecks.match(p, in: pair.base).map { ($0, p) } },
-                uniquingKeysWith: { a, _ in a })
+            let before = ParameterChecks.baseParameters(of: pair, in: context)
             for parameter in context.head.effectiveParameters(of: pair.head) {
                 guard let matched = ParameterChecks.match(parameter, in: pair.head), let key = ParameterChecks.key(parameter),
                     let previous = before[matched]
