@@ -62,6 +62,32 @@ enum BuiltinRulesets {
         }
     }
 
+    /// A check of Specsmith's model of a 2.0 file, its findings moved to the nodes where the file
+    /// has them: the reader keeps every node's line and column, so a finding's node is found in
+    /// the file as written by where it is.
+    static func asWritten(_ name: String, _ check: @escaping @Sendable (SpecDocument) -> [RuleHit]) -> RuleFunction {
+        var function = whole(name) { model in
+            let hits = check(model)
+            guard !hits.isEmpty, let written = model.asWritten else { return hits }
+            var paths: [Location: [String]] = [:]
+            func visit(_ node: SpecNode, _ path: [String]) {
+                if paths[node.location] == nil { paths[node.location] = path }
+                switch node.kind {
+                case .scalar: break
+                case .sequence(let items): for (index, item) in items.enumerated() { visit(item, path + [String(index)]) }
+                case .mapping(let members): for member in members { visit(member.value, path + [member.key]) }
+                }
+            }
+            visit(written.root, [])
+            return hits.map { hit in
+                guard let location = hit.location, let path = paths[location] else { return hit }
+                return RuleHit(hit.message, at: path, location, severity: hit.severity)
+            }
+        }
+        function.readsModel = true
+        return function
+    }
+
     static let functions: [String: RuleFunction] = Dictionary(
         uniqueKeysWithValues: [
             RuleFunction(name: "oasOpSuccessResponse", checkOptions: RuleFunction.noOptions) { target, _, _ in
@@ -135,6 +161,8 @@ enum BuiltinRulesets {
                             "Consumes must include urlencoded, multipart, or wildcard media types when using formData parameter.")
                     ]
             },
+            asWritten("oas2MediaExamples", ExampleRules.mediaExamples),
+            asWritten("oas2SchemaExamples") { ExampleRules.schemaExamples($0) + ExampleRules.defaults.check($0) },
             whole("oas2OpSecurityDefined") { document in
                 DocumentRules.undefinedSchemes(
                     document, Set(document.root["securityDefinitions"]?.members.map(\.key) ?? []), "securityDefinitions")

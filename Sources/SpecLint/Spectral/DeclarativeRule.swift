@@ -116,6 +116,7 @@ struct DeclarativeRule: Sendable {
     func run(_ document: SpecDocument) -> [RuleHit] {
         if let formats, formats.isDisjoint(with: document.formats) { return [] }
         // A Swagger 2.0 document is matched as written, as Spectral matches it.
+        let model = document
         let document = document.asWritten ?? document
         var hits: [RuleHit] = []
         var seen: Set<String> = []
@@ -124,7 +125,7 @@ struct DeclarativeRule: Sendable {
             for match in path.evaluate(in: document, resolved: resolved) {
                 for step in then {
                     for target in targets(of: match, step, context) {
-                        for result in step.function.run(target, step.options, document) {
+                        for result in step.function.run(target, step.options, step.function.readsModel ? model : document) {
                             let resultPath = result.path ?? target.path
                             let text = render(result.message, target: target, path: resultPath)
                             guard seen.insert(SpecDocument.pointer(resultPath) + "\u{0}" + text).inserted else { continue }

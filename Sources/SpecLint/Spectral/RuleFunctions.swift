@@ -58,6 +58,9 @@ public struct RuleFunction: Sendable {
     /// Why the options are wrong, or nil when they are right.
     let checkOptions: @Sendable (JSONValue?) -> String?
     let run: @Sendable (RuleTarget, JSONValue?, SpecDocument) -> [FunctionResult]
+    /// Whether it reads the document as Specsmith's model holds it (a 2.0 file read into the 3.x
+    /// model) rather than as written; its findings are then moved to where the 2.0 file has them.
+    var readsModel = false
 
     /// Spectral prints values in messages this way: strings quoted, containers by kind.
     static func printed(_ value: FilterExpression.Value) -> String {

@@ -128,6 +128,42 @@ import Testing
             ])
     }
 
+    /// A 2.0 file's examples are judged by Specsmith's model of it and reported at the file's own
+    /// pointers: a response's `examples` by media type, a definition's `example`.
+    @Test func swagger2ExamplesAreJudgedWhereTheFileHasThem() throws {
+        let document = """
+            swagger: '2.0'
+            info: {title: Pets, version: '1', description: Pets., contact: {name: Docs}}
+            host: pets.example.com
+            schemes: [https]
+            paths:
+              /pets:
+                get:
+                  operationId: listPets
+                  description: Lists pets.
+                  produces: [application/json]
+                  responses:
+                    '200':
+                      description: Pets.
+                      schema: {$ref: '#/definitions/Pet'}
+                      examples:
+                        application/json: {id: one}
+            definitions:
+              Pet:
+                type: object
+                properties:
+                  id: {type: integer, example: two}
+            """
+        #expect(
+            try findings(
+                document,
+                ruleset: "extends: [[spectral:oas, off]]\nrules:\n  oas2-valid-media-example: error\n  oas2-valid-schema-example: error\n")
+                == [
+                    "oas2-valid-media-example #/paths/~1pets/get/responses/200/examples/application~1json/id: example id: must be an integer, got a string",
+                    "oas2-valid-schema-example #/definitions/Pet/properties/id/example: example: must be an integer, got a string",
+                ])
+    }
+
     @Test func specsmithRulesStayAvailableByTheirIds() throws {
         let document =
             "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths:\n  /things:\n    delete:\n      responses: {'204': {description: Gone}}\n    get:\n      responses: {'200': {description: OK, content: {application/json: {schema: {type: array, items: {type: string}}}}}}\n"
