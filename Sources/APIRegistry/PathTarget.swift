@@ -10,13 +10,16 @@ public struct PathTarget: Sendable {
     public let action: Action?
     /// The parent segment of a path under a parent record (`/orders/7/notes` → `7`).
     public let parent: String?
+    /// The partition the path names, for a partitioned resource (`owner=octocat&repo=hello`).
+    public let partition: String?
 
-    /// Where a path leads: a resource, a record of it, an action, a parent record.
-    public init(resource: Resource, item: String?, action: Action?, parent: String? = nil) {
+    /// Where a path leads: a resource, a record of it, an action, a parent record, a partition.
+    public init(resource: Resource, item: String?, action: Action?, parent: String? = nil, partition: String? = nil) {
         self.resource = resource
         self.item = item
         self.action = action
         self.parent = parent
+        self.partition = partition
     }
 
     /// The path as the spec writes it: `/books`, `/books/{bookId}`, `/books/{bookId}/lend`,

@@ -137,7 +137,7 @@ extension Registry {
         let (resource, item) = (target.resource, target.item)
         if let action = target.action {
             guard method == "POST" else { return .methodNotAllowed(method: method, path: target.template, allowed: ["POST"]) }
-            return .action(resource, action, item: item, parent: target.parent)
+            return .action(resource, action, item: item, parent: target.parent, partition: target.partition)
         }
         let onItem = item != nil
         let scoped = target.parent != nil
@@ -148,7 +148,7 @@ extension Registry {
         else {
             return .methodNotAllowed(method: method, path: target.template, allowed: resource.methods(item: onItem, scoped: scoped))
         }
-        return .operation(resource, operation, item: item, parent: target.parent)
+        return .operation(resource, operation, item: item, parent: target.parent, partition: target.partition)
     }
 
     /// Where a concrete path under the server leads: `/books` → books; `/books/42` → book 42;
@@ -160,16 +160,18 @@ extension Registry {
         // A collection path is served when some operation is not only under a parent's path.
         // One under parameters that name no resource (`/repos/{owner}/{repo}/issues`) matches
         // whatever they are.
-        if let resource = resources.first(where: { resource in
-            (resource.path == path || (resource.isPartitioned && PathTemplate.match(resource.path, path) != nil))
-                && resource.operations.contains { !$0.scoped && !$0.kind.isItem }
-        }) {
-            return PathTarget(resource: resource, item: nil, action: nil)
+        for resource in resources where resource.operations.contains(where: { !$0.scoped && !$0.kind.isItem }) {
+            if resource.path == path { return PathTarget(resource: resource, item: nil, action: nil) }
+            if resource.isPartitioned, let values = PathTemplate.match(resource.path, path) {
+                return PathTarget(resource: resource, item: nil, action: nil, partition: resource.partition(from: values))
+            }
         }
         for resource in resources {
             if resource.isPartitioned {
-                for action in resource.actions where !action.onItem && PathTemplate.match(resource.path(of: action), path) != nil {
-                    return PathTarget(resource: resource, item: nil, action: action)
+                for action in resource.actions where !action.onItem {
+                    if let values = PathTemplate.match(resource.path(of: action), path) {
+                        return PathTarget(resource: resource, item: nil, action: action, partition: resource.partition(from: values))
+                    }
                 }
                 continue
             }
@@ -182,25 +184,33 @@ extension Registry {
         for resource in resources {
             guard let scope = resource.parent else { continue }
             if let values = PathTemplate.match(scope.path, path) {
-                return PathTarget(resource: resource, item: nil, action: nil, parent: values[scope.parameter])
+                return PathTarget(
+                    resource: resource, item: nil, action: nil, parent: values[scope.parameter], partition: resource.partition(from: values)
+                )
             }
             if let values = PathTemplate.match(resource.itemPath, path) {
-                return PathTarget(resource: resource, item: values[resource.itemParameter], action: nil, parent: values[scope.parameter])
+                return PathTarget(
+                    resource: resource, item: values[resource.itemParameter], action: nil, parent: values[scope.parameter],
+                    partition: resource.partition(from: values))
             }
             for action in resource.actions where action.onItem {
                 if let values = PathTemplate.match(resource.path(of: action), path) {
                     return PathTarget(
-                        resource: resource, item: values[resource.itemParameter], action: action, parent: values[scope.parameter])
+                        resource: resource, item: values[resource.itemParameter], action: action, parent: values[scope.parameter],
+                        partition: resource.partition(from: values))
                 }
             }
         }
         for resource in resources where resource.isPartitioned && resource.parent == nil {
             if resource.hasItemOperations, let values = PathTemplate.match(resource.itemPath, path) {
-                return PathTarget(resource: resource, item: values[resource.itemParameter], action: nil)
+                return PathTarget(
+                    resource: resource, item: values[resource.itemParameter], action: nil, partition: resource.partition(from: values))
             }
             for action in resource.actions where action.onItem {
                 if let values = PathTemplate.match(resource.path(of: action), path) {
-                    return PathTarget(resource: resource, item: values[resource.itemParameter], action: action)
+                    return PathTarget(
+                        resource: resource, item: values[resource.itemParameter], action: action,
+                        partition: resource.partition(from: values))
                 }
             }
         }

@@ -186,15 +186,11 @@ public struct Resource: Sendable {
         return own.filter { !named.contains($0) && seen.insert($0).inserted }
     }
 
-    /// The partition a concrete path under one of its paths names (`owner=octocat&repo=hello`),
-    /// nil for a resource that is not partitioned.
-    public func partition(of path: String) -> String? {
+    /// The partition that the values a path matched name (`owner=octocat&repo=hello`), nil for
+    /// a resource that is not partitioned.
+    public func partition(from values: [String: String]) -> String? {
         let parameters = partitionParameters
         guard !parameters.isEmpty else { return nil }
-        let templates =
-            [self.path, itemPath] + (parent.map { [$0.path] } ?? [])
-            + actions.map { self.path(of: $0) }
-        guard let values = templates.lazy.compactMap({ PathTemplate.match($0, path) }).first else { return nil }
         return parameters.map { "\($0)=\(values[$0] ?? "")" }.joined(separator: "&")
     }
 

@@ -37,14 +37,14 @@ public struct AccessPolicy: Sendable, Equatable {
         case .success(.everything): return nil
         case .success(.readOnly):
             switch route {
-            case .operation(let resource, let operation, _, _) where operation.kind.isWrite:
+            case .operation(let resource, let operation, _, _, _) where operation.kind.isWrite:
                 guard let scope = info.scope(for: operation.kind) else { return nil }
                 return .forbidden(
                     header: info.authHeader, method: operation.method, path: resource.path(of: operation), scope: scope.name)
             case .singleton(let singleton, _, true):
                 guard let scope = info.scope(for: .update) else { return nil }
                 return .forbidden(header: info.authHeader, method: "PUT", path: singleton.path, scope: scope.name)
-            case .action(let resource, let action, _, _) where !action.readOnly:
+            case .action(let resource, let action, _, _, _) where !action.readOnly:
                 guard let scope = info.scope(for: .create) else { return nil }
                 return .forbidden(header: info.authHeader, method: "POST", path: resource.path(of: action), scope: scope.name)
             default:

@@ -95,19 +95,19 @@ public struct MockAPI: Sendable {
             return response
         case .documented(let documented):
             return answer(documented, to: request)
-        case .action(let resource, let action, let item, let parentSegment):
+        case .action(let resource, let action, let item, let parentSegment, let partition):
             let (parent, refusal) = parentRecord(of: resource, parentSegment, in: state)
             if let refusal { return refusal }
             var request = request
-            request.partition = resource.partition(of: request.path)
+            request.partition = partition
             return perform(action, of: resource, item: item, parent: parent, request: request, state: &state)
         case .singleton(let singleton, let key, let write):
             return write ? put(singleton, key: key, request: request, state: &state) : get(singleton, key: key, state: state)
-        case .operation(let resource, let operation, let item, let parentSegment):
+        case .operation(let resource, let operation, let item, let parentSegment, let partition):
             let (parent, refusal) = parentRecord(of: resource, parentSegment, in: state)
             if let refusal { return refusal }
             var request = request
-            request.partition = resource.partition(of: request.path)
+            request.partition = partition
             switch operation.kind {
             case .list: return list(resource, operation, request: request, parent: parent, state: state)
             case .delete: return delete(resource, query: request.query, state: &state)
