@@ -36,15 +36,15 @@ enum ChangeGroups {
         }
         return order.compactMap { key in
             guard let group = groups[key] else { return nil }
-            var change = group.first
-            change.operations = group.operations.count > 1 ? group.operations : []
-            if group.operations.count > 1 {
-                change = Change(
-                    check: change.check, level: change.level,
-                    message: phrase(group.operations) + (key.rest.hasPrefix(":") ? "" : ":") + key.rest, side: change.side,
-                    pointer: change.pointer, location: change.location, operations: group.operations)
+            let first = group.first
+            guard group.operations.count > 1 else {
+                return Change(
+                    check: first.check, level: first.level, message: first.message, side: first.side, pointer: first.pointer,
+                    location: first.location)
             }
-            return change
+            return Change(
+                check: first.check, level: first.level, message: phrase(group.operations) + (key.rest.hasPrefix(":") ? "" : ":") + key.rest,
+                side: first.side, pointer: first.pointer, location: first.location, operations: group.operations)
         } + unnamed
     }
 

@@ -98,8 +98,8 @@ public struct DiffContext: Sendable {
 
     /// Request and response schemas of shared operations, walked pairwise. A schema reached
     /// again (a component many operations use) is walked once, at the first operation that
-    /// reaches it, and lists the others in its `reach`, so each change is found once and large
-    /// specs stay fast.
+    /// reaches it, and notes the others (see `SchemaWalk.State.reach`), so each change is found
+    /// once and large specs stay fast.
     public var schemaPairs: [SchemaPair] { walk.pairs }
 
     /// The pairs of one direction, split once: most checks read one side, and filtering every
@@ -326,27 +326,7 @@ public struct Differ: Sendable {
         // The walk first, once; then the checks side by side, each reading it.
         _ = context.walk
         let found = Self.evaluateAll(Self.checks, context)
-        // What a shared schema's change reaches besides the operation that found it: the pair a
-        // hit is in is the one whose path is the longest start of the hit's. Only pairs under the
-        // paths with hits are looked up, and the graph above them is built only when there are hits.
-        let walk = context.walk
-        let hitPaths = Set(found.joined().compactMap { $0.path.count > 1 ? $0.path[1] : nil })
-        let byPath = Dictionary(
-            walk.pairs.indices.filter { walk.pairs[$0].headPath.count > 1 && hitPaths.contains(walk.pairs[$0].headPath[1]) }.map {
-                (walk.pairs[$0].headPath, $0)
-            }, uniquingKeysWith: { first, _ in first })
-        let parents = byPath.isEmpty ? [] : walk.parents()
-        var known: [Int: [String]] = [:]
-        func reached(_ path: [String]) -> [String] {
-            for length in stride(from: path.count, to: 0, by: -1) {
-                guard let index = byPath[Array(path.prefix(length))] else { continue }
-                if let names = known[index] { return names }
-                let names = walk.reach(of: index, parents: parents)
-                known[index] = names
-                return names
-            }
-            return []
-        }
+        var reach = context.walk.reachFinder(for: found.joined().map(\.path))
         var changes: [Change] = []
         for (check, hits) in zip(Self.checks, found) {
             let override = options.levels[check.id]
@@ -357,7 +337,7 @@ public struct Differ: Sendable {
                 var change = Change(
                     check: check.id, level: level, message: hit.message, side: hit.side, pointer: SpecDocument.pointer(hit.path),
                     location: hit.location)
-                change.operations = reached(hit.path)
+                change.operations = reach.operations(reaching: hit.path)
                 changes.append(change)
             }
         }

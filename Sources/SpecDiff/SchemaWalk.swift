@@ -92,6 +92,18 @@ struct SchemaWalk {
             entries[index].append(operation)
         }
 
+        /// What a change at each of `paths` reaches besides the operation that found it, for
+        /// the pairs under the document paths those name: the graph above them is built once, and
+        /// only when there are changes.
+        func reachFinder(for paths: [[String]]) -> ReachFinder {
+            let named = Set(paths.compactMap { $0.count > 1 ? $0[1] : nil })
+            let byPath = Dictionary(
+                pairs.indices.filter { pairs[$0].headPath.count > 1 && named.contains(pairs[$0].headPath[1]) }.map {
+                    (pairs[$0].headPath, $0)
+                }, uniquingKeysWith: { first, _ in first })
+            return ReachFinder(state: self, byPath: byPath, parents: byPath.isEmpty ? [] : parents())
+        }
+
         /// The pairs directly above each pair, by index.
         func parents() -> [[Int]] {
             var parents = [[Int]](repeating: [], count: pairs.count)
@@ -115,6 +127,26 @@ struct SchemaWalk {
             }
             found.remove(owners[index])
             return found.sorted().map { operations[$0] }
+        }
+    }
+
+    /// Answers, for a change's path, the operations its pair reaches besides its owner; the pair
+    /// a change is in is the one whose path is the longest start of the change's.
+    struct ReachFinder {
+        let state: State
+        let byPath: [[String]: Int]
+        let parents: [[Int]]
+        var known: [Int: [String]] = [:]
+
+        mutating func operations(reaching path: [String]) -> [String] {
+            for length in stride(from: path.count, to: 0, by: -1) {
+                guard let index = byPath[Array(path.prefix(length))] else { continue }
+                if let names = known[index] { return names }
+                let names = state.reach(of: index, parents: parents)
+                known[index] = names
+                return names
+            }
+            return []
         }
     }
 

@@ -69,6 +69,22 @@ enum BuiltinRulesets {
         var function = whole(name) { model in
             let hits = check(model)
             guard !hits.isEmpty, let written = model.asWritten else { return hits }
+            let paths = model.shared("written-paths") { WrittenPaths(written.root) }.byLocation
+            return hits.map { hit in
+                guard let location = hit.location, let path = paths[location] else { return hit }
+                return RuleHit(hit.message, at: path, location, severity: hit.severity)
+            }
+        }
+        function.readsModel = true
+        return function
+    }
+
+    /// Each node of a 2.0 file as written by its line and column, found once per document for
+    /// every rule that moves findings there.
+    final class WrittenPaths: Sendable {
+        let byLocation: [Location: [String]]
+
+        init(_ root: SpecNode) {
             var paths: [Location: [String]] = [:]
             func visit(_ node: SpecNode, _ path: [String]) {
                 if paths[node.location] == nil { paths[node.location] = path }
@@ -78,14 +94,9 @@ enum BuiltinRulesets {
                 case .mapping(let members): for member in members { visit(member.value, path + [member.key]) }
                 }
             }
-            visit(written.root, [])
-            return hits.map { hit in
-                guard let location = hit.location, let path = paths[location] else { return hit }
-                return RuleHit(hit.message, at: path, location, severity: hit.severity)
-            }
+            visit(root, [])
+            byLocation = paths
         }
-        function.readsModel = true
-        return function
     }
 
     static let functions: [String: RuleFunction] = Dictionary(
