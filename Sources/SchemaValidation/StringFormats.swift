@@ -15,11 +15,20 @@ public enum StringFormats {
         }
     }
 
+    // Dates and times are ASCII by their grammar: they are read as bytes, which a format
+    // checked on every date of a large document's examples can afford.
+
     static func isDate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+        let bytes = Array(text.utf8)
+        return isDate(bytes[...])
+    }
+
+    /// `YYYY-MM-DD`, a day the month has.
+    static func isDate(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard bytes.count == 10 else { return false }
+        let at = bytes.startIndex
+        guard bytes[at + 4] == UInt8(ascii: "-"), bytes[at + 7] == UInt8(ascii: "-"),
+            let year = number(bytes[at..<at + 4]), let month = number(bytes[at + 5..<at + 7]), let day = number(bytes[at + 8..<at + 10]),
             (1...12).contains(month)
         else { return false }
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
@@ -27,37 +36,43 @@ public enum StringFormats {
         return (1...days).contains(day)
     }
 
+    /// The value of ASCII digits, nil when any byte is not one.
+    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+        var value = 0
+        for byte in digits {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return digits.isEmpty ? nil : value
+    }
+
+    /// RFC 3339: `2018-11-14T18:58:08Z`, with optional fractional seconds and a `±hh:mm` offset.
     static func isDateTime(_ text: String) -> Bool {
-        let characters = Array(text)
-        guard characters.count >= 20, characters[10] == "T" || characters[10] == "t",
-            isDate(String(characters[0..<10]))
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 20, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t"), isDate(bytes[0..<10]) else {
+            return false
+        }
+        guard bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"), let hour = number(bytes[11..<13]),
+            let minute = number(bytes[14..<16]), let second = number(bytes[17..<19]), hour < 24, minute < 60, second <= 60
         else { return false }
-        let time = Array(characters[11...])
-        guard time.count >= 9, time[2] == ":", time[5] == ":",
-            let hour = Int(String(time[0..<2])), let minute = Int(String(time[3..<5])),
-            let second = Int(String(time[6..<8])),
-            time[0..<8].filter({ $0 != ":" }).allSatisfy(\.isASCIIDigit),
-            hour < 24, minute < 60, second <= 60
-        else { return false }
-        var rest = time[8...]
-        if rest.first == "." {
+        var rest = bytes[19...]
+        if rest.first == UInt8(ascii: ".") {
             rest = rest.dropFirst()
-            let digits = rest.prefix(while: \.isASCIIDigit)
+            let digits = rest.prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
             guard !digits.isEmpty else { return false }
             rest = rest.dropFirst(digits.count)
         }
-        if rest.count == 1 { return rest.first == "Z" || rest.first == "z" }
-        guard rest.count == 6, let sign = rest.first, sign == "+" || sign == "-" else { return false }
-        let offset = Array(rest.dropFirst())
-        guard offset[2] == ":", let hours = Int(String(offset[0..<2])), let minutes = Int(String(offset[3..<5])),
-            offset.filter({ $0 != ":" }).allSatisfy(\.isASCIIDigit)
+        if rest.count == 1 { return rest.first == UInt8(ascii: "Z") || rest.first == UInt8(ascii: "z") }
+        let at = rest.startIndex
+        guard rest.count == 6, rest[at] == UInt8(ascii: "+") || rest[at] == UInt8(ascii: "-"), rest[at + 3] == UInt8(ascii: ":"),
+            let hours = number(rest[at + 1..<at + 3]), let minutes = number(rest[at + 4..<at + 6])
         else { return false }
         return hours < 24 && minutes < 60
     }
 
     static func isEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !text.contains(where: \.isWhitespace) else { return false }
+        guard parts.count == 2, !parts[0].isEmpty, !containsWhitespace(text) else { return false }
         let domain = parts[1]
         return domain.contains(".") && !domain.hasPrefix(".") && !domain.hasSuffix(".") && !domain.contains("..")
     }
@@ -76,7 +91,21 @@ public enum StringFormats {
         let scheme = text[..<colon]
         return scheme.first?.isLetter == true
             && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
-            && !text.contains(where: \.isWhitespace)
+            && !containsWhitespace(text)
+    }
+
+    /// Whether `text` has a space, a tab or a line break: by its bytes when it is ASCII, as
+    /// nearly every URL is, sparing the Unicode lookup each character costs.
+    static func containsWhitespace(_ text: String) -> Bool {
+        var ascii = true
+        for byte in text.utf8 {
+            if byte >= 0x80 {
+                ascii = false
+                break
+            }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) { return true }
+        }
+        return ascii ? false : text.contains(where: \.isWhitespace)
     }
 }
 

@@ -13,16 +13,30 @@ public struct LintRule: Sendable {
     public let documentationURL: String?
     /// The check: every hit in a document.
     public let check: @Sendable (SpecDocument) -> [RuleHit]
+    /// Work the check reads that several rules share and that is worth every core: the linter
+    /// does it before the rules run side by side, once however many rules ask for it.
+    public let preparation: Preparation?
+
+    /// Shared work, known by a name so that rules asking for the same work have it done once.
+    public struct Preparation: Sendable {
+        public let name: String
+        public let run: @Sendable (SpecDocument) -> Void
+        public init(_ name: String, run: @escaping @Sendable (SpecDocument) -> Void) {
+            self.name = name
+            self.run = run
+        }
+    }
 
     /// A rule with an id, a severity, a description and its check.
     public init(
-        _ id: String, _ severity: Severity, _ description: String, documentationURL: String? = nil,
+        _ id: String, _ severity: Severity, _ description: String, documentationURL: String? = nil, preparation: Preparation? = nil,
         check: @escaping @Sendable (SpecDocument) -> [RuleHit]
     ) {
         self.id = id
         self.severity = severity
         self.description = description
         self.documentationURL = documentationURL
+        self.preparation = preparation
         self.check = check
     }
 }

@@ -68,6 +68,14 @@ public struct Linter: Sendable {
             case nil: return (rule, rule.severity)
             }
         }
+        // Shared work that wants both cores (judging every example) is done first, each once:
+        // among the rules it would have one core while another rule waited on it.
+        var prepared: Set<String> = []
+        for (rule, _) in active {
+            guard let preparation = rule.preparation, prepared.insert(preparation.name).inserted else { continue }
+            preparation.run(document)
+            lap("prepare \(preparation.name)")
+        }
         let results = Array(active.indices).concurrentMap { index -> ([Finding], Duration) in
             let (rule, severity) = active[index]
             let started = ContinuousClock().now

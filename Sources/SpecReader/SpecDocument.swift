@@ -21,6 +21,13 @@ public struct SpecDocument: Sendable {
         let referencesLock = NSRecursiveLock()
         let schemasLock = NSRecursiveLock()
         let sharedLock = NSLock()
+        let targetsLock = NSLock()
+        /// What each local reference names, by its text: a large document refers to the same
+        /// few components thousands of times, and finding one walks its siblings.
+        var targets: [String: (node: SpecNode, path: [String])?] = [:]
+        let parametersLock = NSLock()
+        /// Each operation's parameters, by the operation's place (`paths`, path, method).
+        var parameters: [[String]: [(node: SpecNode, path: [String], level: String)]] = [:]
         var operations: [Operation]?
         var references: [(ref: String, path: [String], location: Location)]?
         var schemas: [(node: SpecNode, path: [String])]?
@@ -164,13 +171,28 @@ public struct SpecDocument: Sendable {
         }.filter { !$0.isEmpty || ref != "#/" }
     }
 
+    /// The node a local `$ref` names, with its path; nil when it is not local or names nothing.
+    public func target(of ref: String) -> (node: SpecNode, path: [String])? {
+        cache.targetsLock.lock()
+        if let known = cache.targets[ref] {
+            cache.targetsLock.unlock()
+            return known
+        }
+        cache.targetsLock.unlock()
+        let found = Self.refPath(ref).flatMap { path in node(at: path).map { (node: $0, path: path) } }
+        cache.targetsLock.lock()
+        cache.targets[ref] = .some(found)
+        cache.targetsLock.unlock()
+        return found
+    }
+
     /// Follows `$ref`s from `node` (at most 32) to the node they name.
     public func resolved(_ node: SpecNode) -> SpecNode? {
         var current = node
         for _ in 0..<32 {
             guard let ref = current["$ref"]?.string else { return current }
-            guard let path = Self.refPath(ref), let target = self.node(at: path) else { return nil }
-            current = target
+            guard let target = target(of: ref) else { return nil }
+            current = target.node
         }
         return nil
     }
@@ -181,10 +203,8 @@ public struct SpecDocument: Sendable {
     public func follow(_ node: SpecNode, at path: [String]) -> (node: SpecNode, path: [String]) {
         var current = (node: node, path: path)
         for _ in 0..<32 {
-            guard let ref = current.node["$ref"]?.string, let target = Self.refPath(ref), let found = self.node(at: target) else {
-                return current
-            }
-            current = (found, target)
+            guard let ref = current.node["$ref"]?.string, let target = target(of: ref) else { return current }
+            current = target
         }
         return current
     }
@@ -252,6 +272,23 @@ public struct SpecDocument: Sendable {
 
     /// The parameters of an operation with their paths: path-level ones first, then its own.
     public func parameters(of operation: Operation) -> [(node: SpecNode, path: [String], level: String)] {
+        // Half a dozen rules ask for every operation's parameters: each is worked out once.
+        // By its place, not its node: path items reached through one `$ref` share their nodes.
+        let key = operation.location
+        cache.parametersLock.lock()
+        if let known = cache.parameters[key] {
+            cache.parametersLock.unlock()
+            return known
+        }
+        cache.parametersLock.unlock()
+        let found = findParameters(of: operation)
+        cache.parametersLock.lock()
+        cache.parameters[key] = found
+        cache.parametersLock.unlock()
+        return found
+    }
+
+    private func findParameters(of operation: Operation) -> [(node: SpecNode, path: [String], level: String)] {
         let shared =
             operation.pathItem["parameters"]?.items.enumerated().map { index, node -> (node: SpecNode, path: [String], level: String) in
                 let (found, path) = follow(node, at: [operation.section, operation.path, "parameters", String(index)])

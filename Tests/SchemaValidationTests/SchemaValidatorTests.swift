@@ -140,6 +140,20 @@ private func messages(_ value: JSONValue, _ schema: JSONSchema = batch, _ contex
         #expect(messages("2018-11-14T18:58:08Z", dateTime, .plain).isEmpty)
         #expect(messages("2018-11-14T18:58:08.123+05:30", dateTime, .plain).isEmpty)
         #expect(messages("2018-11-14 18:58", dateTime, .plain) == ["(root): must be an RFC 3339 date-time, e.g. 2018-11-14T18:58:08Z"])
+        // Read byte by byte: every part's digits, bounds and separators count, and nothing else may follow.
+        for valid in ["2018-11-14t18:58:60z", "2018-11-14T23:59:59-12:00", "2024-02-29T00:00:00.5Z"] {
+            #expect(messages(.string(valid), dateTime, .plain).isEmpty, "\(valid)")
+        }
+        for invalid in [
+            "2018-11-14T24:00:00Z", "2018-11-14T18:60:00Z", "2018-11-14T18:58:61Z", "2018-11-14T18:58:08", "2018-11-14T18:58:08.Z",
+            "2018-11-14T18:58:08+0530", "2018-11-14T18:58:08+24:00", "2018-13-14T18:58:08Z", "2018-11-1xT18:58:08Z",
+            "２018-11-14T18:58:08Z", "2018-11-14T18:58:08Zz", "2023-02-29T00:00:00Z",
+        ] {
+            #expect(!messages(.string(invalid), dateTime, .plain).isEmpty, "\(invalid)")
+        }
+        for invalid in ["2018-1-14", "2018-11-14 ", "18-11-14", "2018/11/14", "2018-00-10", "2018-04-31", "２０18-11-14"] {
+            #expect(!messages(.string(invalid), date, .plain).isEmpty, "\(invalid)")
+        }
     }
 
     @Test func arrayItemsBoundsAndUniqueness() {

@@ -20,10 +20,11 @@ enum DocumentRules {
 
     static let unusedComponents = LintRule("component-unused", .warning, "Every component is referenced somewhere.") { document in
         // A reference into a component (`#/components/examples/base/value`) uses it too.
+        // Each distinct reference once: documents repeat a few hundred thousands of times.
         let used = Set(
-            document.references.map { reference in
-                let parts = reference.ref.split(separator: "/", omittingEmptySubsequences: false)
-                return parts.count > 4 && parts[1] == "components" ? parts.prefix(4).joined(separator: "/") : reference.ref
+            Set(document.references.map(\.ref)).map { ref in
+                let parts = ref.split(separator: "/", omittingEmptySubsequences: false)
+                return parts.count > 4 && parts[1] == "components" ? parts.prefix(4).joined(separator: "/") : ref
             })
         return (document.root["components"]?.members ?? []).filter { $0.key != "securitySchemes" }.flatMap { kind in
             kind.value.members.compactMap { member -> RuleHit? in

@@ -7,36 +7,38 @@ import SpecReader
 /// Examples must satisfy their schemas, judged by the shared validation engine in the
 /// context of their message: no read-only fields in a request, no write-only ones in a response.
 enum ExampleRules {
-    /// Schemas decoded on demand: the inline schemas that have examples, and the components
+    /// Schemas compiled on demand: the inline schemas that have examples, and the components
     /// their references reach, each once.
     final class Schemas: @unchecked Sendable {
         let document: SpecDocument
-        /// Component schemas by name: all of them, decoded on both cores by `prepare`, after
+        private let compiler: SchemaCompiler
+        /// Component schemas by name: all of them, compiled on both cores by `prepare`, after
         /// which they are only read; before, each when a reference first reaches it, inside
         /// `issues`, under its lock.
-        private var componentSchemas: [String: JSONSchema?] = [:]
+        private var componentSchemas: [String: CompiledSchema?] = [:]
         private var prepared = false
         private let prepareLock = NSLock()
         lazy var validator = SchemaValidator { [unowned self] name in
             if let known = self.componentSchemas[name] { return known }
             guard !self.prepared else { return nil }
-            let schema = self.document.root["components"]?["schemas"]?[name].flatMap { self.decode($0) }
+            let schema = self.document.root["components"]?["schemas"]?[name].flatMap { self.compiler.compile($0) }
             self.componentSchemas[name] = schema
             return schema
         }
 
-        /// Decodes every component schema on all cores, once, so that examples can then be
+        /// Compiles every component schema on all cores, once, so that examples can then be
         /// judged side by side: the validator reads the components and writes nothing.
         func prepare() {
             prepareLock.lock()
             defer { prepareLock.unlock() }
             guard !prepared else { return }
             let members = document.root["components"]?["schemas"]?.members ?? []
-            let decoded = members.concurrentMap { member in
-                (member.key, OpenAPIKitRule.schema(inlined(member.value, depth: 0), version: document.version))
-            }
+            let compiled = members.concurrentMap { [compiler] member in (member.key, compiler.compileRecording(member.value)) }
             lock.lock()
-            for (name, schema) in decoded { componentSchemas[name] = schema }
+            for (name, made) in compiled {
+                componentSchemas[name] = made.schema
+                byLocation.merge(made.inside.mapValues { Optional($0) }) { known, _ in known }
+            }
             _ = validator
             prepared = true
             lock.unlock()
@@ -44,68 +46,45 @@ enum ExampleRules {
 
         init(_ document: SpecDocument) {
             self.document = document
+            compiler = SchemaCompiler(document)
         }
 
         /// The document's one instance: the example and default rules, which may run side by
-        /// side, share its decoded schemas and verdicts, taking turns through its lock.
+        /// side, share its compiled schemas and verdicts, taking turns through its lock.
         static func of(_ document: SpecDocument) -> Schemas {
             document.shared("example-schemas") { Schemas(document) }
         }
 
         private let lock = NSLock()
 
-        /// Decoded schemas, each once: a schema node is known by where it is written, and then by
-        /// its text as written, as large specs repeat the same inline schemas.
-        private var decoded: [JSONSchema] = []
-        private var byLocation: [Location: Int?] = [:]
+        /// Compiled schemas by where they are written: those inside components, kept as the
+        /// components were compiled, and each other one the first time it is asked for.
+        private var byLocation: [Location: CompiledSchema?] = [:]
 
-        /// Verdicts by schema, context and example: specs repeat the same examples (every
-        /// error response), and the same inputs always give the same issues.
+        /// Verdicts by schema, context and example: specs reach the same example from many
+        /// operations (a shared error body), and the same inputs always give the same issues.
         private struct Verdict: Hashable {
-            let schema: Int
+            let schema: ObjectIdentifier
             let context: MessageContext
-            let example: Written
+            let example: Location
         }
         private var verdicts: [Verdict: [ValidationIssue]] = [:]
 
-        func decode(_ node: SpecNode) -> JSONSchema? {
-            index(of: node).map { decoded[$0] }
-        }
-
-        /// Schemas by their text as written: a spec that repeats a schema (a copied operation, a
-        /// shared error body written inline) pays for its JSON once.
-        private var byWritten: [Written: Int?] = [:]
-
-        private func index(of node: SpecNode) -> Int? {
-            if let known = byLocation[node.location] { return known }
-            let written = Written(node: node)
-            if let known = byWritten[written] {
-                byLocation[node.location] = known
+        /// The schema `node` is, compiled once; the compiling happens outside the lock.
+        private func compiled(_ node: SpecNode) -> CompiledSchema? {
+            lock.lock()
+            if let known = byLocation[node.location] {
+                lock.unlock()
                 return known
             }
-            let index = OpenAPIKitRule.schema(inlined(node, depth: 0), version: document.version).map { schema in
-                decoded.append(schema)
-                return decoded.count - 1
-            }
-            byLocation[node.location] = index
-            byWritten[written] = index
-            return index
-        }
-
-        /// The schema as JSON, with every `$ref` OpenAPIKit cannot follow replaced by what it names: a
-        /// reference into `paths` or one with escapes (`…application~1xml;%20charset=utf-8/schema`).
-        private func inlined(_ node: SpecNode, depth: Int) -> JSONValue {
-            switch node.kind {
-            case .scalar: return OpenAPIKitRule.clamp(node.json)
-            case .sequence(let items): return .array(items.map { inlined($0, depth: depth) })
-            case .mapping(let members):
-                if let ref = node["$ref"]?.string, !Self.isPlainComponent(ref, document), depth < 16,
-                    let path = SpecDocument.refPath(ref), let target = document.node(at: path)
-                {
-                    return inlined(target, depth: depth + 1)
-                }
-                return .object(JSONObject(members.map { ($0.key, inlined($0.value, depth: depth)) }))
-            }
+            lock.unlock()
+            // What is inside is kept too: a body's inline schema holds properties with examples.
+            let (schema, inside) = compiler.compileRecording(node)
+            lock.lock()
+            byLocation.merge(inside.mapValues { Optional($0) }) { known, _ in known }
+            byLocation[node.location] = schema
+            lock.unlock()
+            return schema
         }
 
         /// `#/components/schemas/Name` for a component that exists, with nothing to unescape.
@@ -113,72 +92,26 @@ enum ExampleRules {
             let prefix = "#/components/schemas/"
             guard ref.hasPrefix(prefix) else { return false }
             let name = ref.dropFirst(prefix.count)
-            return !name.contains { $0 == "/" || $0 == "~" || $0 == "%" } && document.root["components"]?["schemas"]?[String(name)] != nil
+            return !name.contains { $0 == "/" || $0 == "~" || $0 == "%" } && document.target(of: ref) != nil
         }
 
         func issues(_ example: SpecNode, against schemaNode: SpecNode, _ context: MessageContext) -> [ValidationIssue] {
+            guard let schema = compiled(schemaNode) else { return [] }
+            let key = Verdict(schema: ObjectIdentifier(schema), context: context, example: example.location)
             lock.lock()
-            guard let index = index(of: schemaNode) else {
-                lock.unlock()
-                return []
-            }
-            let key = Verdict(schema: index, context: context, example: Written(node: example))
             if let known = verdicts[key] {
                 lock.unlock()
                 return known
             }
-            let schema = decoded[index]
-            let value = ExampleRules.value(of: example, in: document)
-            // Once the components are decoded, validating reads only: it runs outside the lock.
-            if prepared {
-                lock.unlock()
-                let found = validator.validate(value, against: schema, context: context)
-                lock.lock()
-                verdicts[key] = found
-                lock.unlock()
-                return found
-            }
-            defer { lock.unlock() }
-            let found = validator.validate(value, against: schema, context: context)
+            // Once the components are compiled, validating reads only and runs outside the lock;
+            // before, the validator compiles the components it reaches, under it.
+            let ready = prepared
+            if ready { lock.unlock() }
+            let found = validator.validate(ExampleRules.value(of: example, in: document), against: schema, context: context)
+            if ready { lock.lock() }
             verdicts[key] = found
+            lock.unlock()
             return found
-        }
-    }
-
-    /// A node as written, wherever it is: equal to another when their texts are, so a memo
-    /// keyed by it needs no JSON value built for examples already judged.
-    struct Written: Hashable {
-        let node: SpecNode
-
-        static func == (a: Written, b: Written) -> Bool { same(a.node, b.node) }
-
-        private static func same(_ a: SpecNode, _ b: SpecNode) -> Bool {
-            switch (a.kind, b.kind) {
-            case (.scalar(let x, let p), .scalar(let y, let q)): return x == y && p == q
-            case (.sequence(let x), .sequence(let y)): return x.count == y.count && zip(x, y).allSatisfy { same($0, $1) }
-            case (.mapping(let x), .mapping(let y)):
-                return x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && same($0.value, $1.value) }
-            default: return false
-            }
-        }
-
-        func hash(into hasher: inout Hasher) { Self.feed(node, &hasher) }
-
-        private static func feed(_ node: SpecNode, _ hasher: inout Hasher) {
-            switch node.kind {
-            case .scalar(let text, let quoted):
-                hasher.combine(text)
-                hasher.combine(quoted)
-            case .sequence(let items):
-                hasher.combine(items.count)
-                for item in items { feed(item, &hasher) }
-            case .mapping(let members):
-                hasher.combine(-members.count)
-                for member in members {
-                    hasher.combine(member.key)
-                    feed(member.value, &hasher)
-                }
-            }
         }
     }
 
@@ -206,11 +139,9 @@ enum ExampleRules {
         var current: (node: SpecNode, path: [String], ref: String)?
         var next = node
         for _ in 0..<16 {
-            guard let ref = next["$ref"]?.string, ref.hasPrefix("#/"), let path = SpecDocument.refPath(ref),
-                let found = document.node(at: path)
-            else { break }
-            current = (found, path, ref)
-            next = found
+            guard let ref = next["$ref"]?.string, ref.hasPrefix("#/"), let found = document.target(of: ref) else { break }
+            current = (found.node, found.path, ref)
+            next = found.node
         }
         return current
     }
@@ -265,25 +196,6 @@ enum ExampleRules {
         let direction: Bool
     }
 
-    /// The media examples' findings, judged once per document for both rules that read them:
-    /// whichever rule comes first judges, under this lock, while the other waits.
-    final class MediaFindings: @unchecked Sendable {
-        private let document: SpecDocument
-        private let lock = NSLock()
-        private var judged: [Judged]?
-        init(_ document: SpecDocument) { self.document = document }
-
-        var all: [Judged] {
-            lock.lock()
-            defer { lock.unlock() }
-            if let judged { return judged }
-            let found = judgeMediaExamples(document)
-            judged = found
-            return found
-        }
-    }
-
-    /// Examples of request and response bodies and of parameters, judged as the message they are in.
     /// One example to judge: the value, its schema, the message it is in, where it is.
     struct Work: Sendable {
         let example: SpecNode
@@ -293,16 +205,58 @@ enum ExampleRules {
         var noun = "example"
     }
 
-    /// The findings of every piece of work, judged on all cores once every component is decoded,
-    /// in the work's order. The example and default rules share the decoding: whichever comes
-    /// first does it on both cores while the other waits.
-    static func judge(_ work: [Work], _ schemas: Schemas) -> [Judged] {
-        // A handful of examples is judged where it is, without decoding every component first.
+    /// Every example and default of a document judged once, for all three rules that read them:
+    /// whichever asks first judges, on all cores, under this lock, while any other waits. The
+    /// linter asks before it runs any rule (`preparation`), so that the judging has both cores.
+    final class Judgments: @unchecked Sendable {
+        struct Found: Sendable {
+            /// Bodies' and parameters' examples, judged as the message they are in.
+            let media: [Judged]
+            /// The `example` and `examples` written on schemas.
+            let schemaExamples: [Judged]
+            let defaults: [Judged]
+        }
+
+        private let document: SpecDocument
+        private let lock = NSLock()
+        private var found: Found?
+        init(_ document: SpecDocument) { self.document = document }
+
+        var all: Found {
+            lock.lock()
+            defer { lock.unlock() }
+            if let found { return found }
+            // Finding the work walks the operations on one core and the schemas on the other.
+            let document = document
+            let parts = [mediaWork, schemaExampleWork, defaultWork].concurrentMap { $0(document) }
+            let judged = judge(parts.flatMap { $0 }, Schemas.of(document))
+            var rest = judged[...]
+            let split = parts.map { part -> [Judged] in
+                defer { rest = rest.dropFirst(part.count) }
+                return once(rest.prefix(part.count).flatMap { $0 })
+            }
+            let made = Found(media: split[0], schemaExamples: split[1], defaults: split[2])
+            found = made
+            return made
+        }
+    }
+
+    static func judgments(_ document: SpecDocument) -> Judgments.Found {
+        document.shared("example-judgments") { Judgments(document) }.all
+    }
+
+    /// The judging the example rules share, done before the rules run.
+    static let preparation = LintRule.Preparation("example-judgments") { _ = judgments($0) }
+
+    /// The findings of each piece of work, judged on all cores once every component is compiled,
+    /// in the work's order.
+    static func judge(_ work: [Work], _ schemas: Schemas) -> [[Judged]] {
+        // A handful of examples is judged where it is, without compiling every component first.
         guard work.count > 64 else {
-            return once(work.flatMap { hits($0.example, $0.schema, $0.context, $0.path, schemas, noun: $0.noun) })
+            return work.map { hits($0.example, $0.schema, $0.context, $0.path, schemas, noun: $0.noun) }
         }
         schemas.prepare()
-        return once(work.concurrentMap { hits($0.example, $0.schema, $0.context, $0.path, schemas, noun: $0.noun) }.flatMap { $0 })
+        return work.concurrentMap { hits($0.example, $0.schema, $0.context, $0.path, schemas, noun: $0.noun) }
     }
 
     /// One finding per node and message: a shared example value that many operations reach
@@ -316,14 +270,11 @@ enum ExampleRules {
     /// `oas3-valid-media-example` judges them: what the schema says, leaving out the message's
     /// direction.
     static func mediaExamples(_ document: SpecDocument) -> [RuleHit] {
-        judgedMediaExamples(document).filter { !$0.direction }.map(\.hit)
+        judgments(document).media.filter { !$0.direction }.map(\.hit)
     }
 
-    static func judgedMediaExamples(_ document: SpecDocument) -> [Judged] {
-        document.shared("media-example-findings") { MediaFindings(document) }.all
-    }
-
-    fileprivate static func judgeMediaExamples(_ document: SpecDocument) -> [Judged] {
+    /// Examples of request and response bodies and of parameters, each in its message.
+    private static func mediaWork(_ document: SpecDocument) -> [Work] {
         var work: [Work] = []
         func media(_ content: SpecNode, _ context: MessageContext, _ path: [String]) {
             for member in content.members {
@@ -352,12 +303,16 @@ enum ExampleRules {
                 }
             }
         }
-        return judge(work, Schemas.of(document))
+        return work
     }
 
     /// The `example` and `examples` written on schemas themselves, nested ones included.
     static func schemaExamples(_ document: SpecDocument) -> [RuleHit] {
-        let work = document.schemas.flatMap { schema -> [Work] in
+        judgments(document).schemaExamples.map(\.hit)
+    }
+
+    private static func schemaExampleWork(_ document: SpecDocument) -> [Work] {
+        document.schemas.flatMap { schema -> [Work] in
             var work: [Work] = []
             if let example = schema.node["example"] {
                 work.append(Work(example: example, schema: schema.node, context: .plain, path: schema.path + ["example"]))
@@ -370,30 +325,36 @@ enum ExampleRules {
             }
             return work
         }
-        return judge(work, Schemas.of(document)).map(\.hit)
+    }
+
+    private static func defaultWork(_ document: SpecDocument) -> [Work] {
+        document.schemas.compactMap { schema -> Work? in
+            schema.node["default"].map {
+                Work(example: $0, schema: schema.node, context: .plain, path: schema.path + ["default"], noun: "default")
+            }
+        }
     }
 
     static let valid = LintRule(
         "example-valid", .error,
-        "Every example satisfies its schema: bodies', parameters' and schemas' own (a required read-only field may be left out of a request)."
+        "Every example satisfies its schema: bodies', parameters' and schemas' own (a required read-only field may be left out of a request).",
+        preparation: preparation
     ) { document in
         mediaExamples(document) + schemaExamples(document)
     }
 
     static let direction = LintRule(
         "example-read-write-only", .error,
-        "A request example sends no `readOnly` field and a response example returns no `writeOnly` one (Spectral does not check this)."
+        "A request example sends no `readOnly` field and a response example returns no `writeOnly` one (Spectral does not check this).",
+        preparation: preparation
     ) { document in
-        judgedMediaExamples(document).filter(\.direction).map(\.hit)
+        judgments(document).media.filter(\.direction).map(\.hit)
     }
 
-    static let defaults = LintRule("schema-default-valid", .error, "A schema's `default` satisfies the schema.") { document in
-        let work = document.schemas.compactMap { schema -> Work? in
-            schema.node["default"].map {
-                Work(example: $0, schema: schema.node, context: .plain, path: schema.path + ["default"], noun: "default")
-            }
-        }
-        return judge(work, Schemas.of(document)).map(\.hit)
+    static let defaults = LintRule(
+        "schema-default-valid", .error, "A schema's `default` satisfies the schema.", preparation: preparation
+    ) { document in
+        judgments(document).defaults.map(\.hit)
     }
 
     static let all = [valid, direction, defaults]

@@ -87,7 +87,7 @@ struct RuleDefinition {
             description: description, message: message, given: given, then: thens, formats: formats, resolved: resolved)
         rule = LintRule(
             name, severity, description ?? message ?? "Custom rule \(name) (\(file))", documentationURL: documentation,
-            check: compiled.run)
+            preparation: thens.lazy.compactMap(\.function.preparation).first, check: compiled.run)
     }
 
     /// `#Alias.rest` → each of the alias's paths followed by `.rest`.

@@ -61,6 +61,8 @@ public struct RuleFunction: Sendable {
     /// Whether it reads the document as Specsmith's model holds it (a 2.0 file read into the 3.x
     /// model) rather than as written; its findings are then moved to where the 2.0 file has them.
     var readsModel = false
+    /// Shared work it reads, done before the rules run (see `LintRule.preparation`).
+    var preparation: LintRule.Preparation?
 
     /// Spectral prints values in messages this way: strings quoted, containers by kind.
     static func printed(_ value: FilterExpression.Value) -> String {
