@@ -79,6 +79,13 @@ enum BuiltinRulesets {
         return function
     }
 
+    /// A function that reads the examples' judgments, which the linter makes before the rules run.
+    static func preparing(_ function: RuleFunction) -> RuleFunction {
+        var function = function
+        function.preparation = ExampleRules.preparation
+        return function
+    }
+
     /// Each node of a 2.0 file as written by its line and column, found once per document for
     /// every rule that moves findings there.
     final class WrittenPaths: Sendable {
@@ -139,8 +146,8 @@ enum BuiltinRulesets {
                 }
             },
             whole("oasOpSecurityDefined", DocumentRules.securityDefined.check),
-            whole("oasMediaExamples", ExampleRules.mediaExamples),
-            whole("oasSchemaExamples") { ExampleRules.schemaExamples($0) + ExampleRules.defaults.check($0) },
+            preparing(whole("oasMediaExamples", ExampleRules.mediaExamples)),
+            preparing(whole("oasSchemaExamples") { ExampleRules.schemaExamples($0) + ExampleRules.defaults.check($0) }),
             whole("oasDocumentSchema", StructureRules.structure.check),
             whole("oasUnusedComponent", DocumentRules.unusedComponents.check),
             // The oas2 functions read the 2.0 file as written, as every oas2 rule does.
@@ -172,8 +179,9 @@ enum BuiltinRulesets {
                             "Consumes must include urlencoded, multipart, or wildcard media types when using formData parameter.")
                     ]
             },
-            asWritten("oas2MediaExamples", ExampleRules.mediaExamples),
-            asWritten("oas2SchemaExamples") { ExampleRules.schemaExamples($0) + ExampleRules.defaults.check($0) },
+            preparing(asWritten("oas2MediaExamples", ExampleRules.mediaExamples)),
+            preparing(asWritten("oas2SchemaExamples") { ExampleRules.schemaExamples($0) + ExampleRules.defaults.check($0) }),
+            whole("oas2Schema") { Swagger2Schema.check($0.root) },
             whole("oas2OpSecurityDefined") { document in
                 DocumentRules.undefinedSchemes(
                     document, Set(document.root["securityDefinitions"]?.members.map(\.key) ?? []), "securityDefinitions")

@@ -120,12 +120,52 @@ import Testing
         #expect(
             try findings(document, ruleset: "extends: spectral:oas\n") == [
                 "oas2-host-trailing-slash #/host: Server URL must not have trailing slash.",
+                // The 2.0 schema's own words on the same two faults.
+                "oas2-schema #/host: 'host' must match the pattern ^[^{}/ :\\\\]+(?::\\d+)?$.",
                 "oas2-operation-formData-consume-check #/paths/~1pets/post: Operations with \"in: formData\" parameter must include \"application/x-www-form-urlencoded\" or \"multipart/form-data\" in their \"consumes\" property.",
                 "oas2-operation-security-defined #/paths/~1pets/post/security/0/oauth: Operation \"security\" values must match a scheme defined in the \"securityDefinitions\" object.",
                 "oas2-anyOf #/definitions/Pet/properties/tag/anyOf: anyOf is not available in OpenAPI v2, it was added in OpenAPI v3",
+                "oas2-schema #/definitions/Pet/properties/tag/anyOf: 'definitions.Pet.properties.tag.anyOf' unknown field 'anyOf'.",
                 "oas2-discriminator #/definitions/Animal/discriminator: discriminator property must be defined and required",
                 "oas2-unused-definition #/definitions/Unused: Potentially unused definition has been detected.",
             ])
+    }
+
+    /// `oas2-schema` judges the file as written against the 2.0 JSON Schema: a missing required
+    /// field, an unknown one, a value the schema's `enum` or `pattern` refuses, a parameter that is
+    /// none of the four kinds (each kind's reason named), a path parameter's type; extensions
+    /// (`x-nullable: true`) may hold any value.
+    @Test func oas2SchemaJudgesTheFileAsWritten() throws {
+        let document = """
+            swagger: '2.0'
+            info: {title: Pets, colour: blue}
+            basePath: v1
+            schemes: [https, ftp]
+            paths:
+              /pets/{id}:
+                parameters:
+                - {name: id, in: path, required: true, type: int}
+                get:
+                  parameters:
+                  - {name: limit, in: qery, type: integer}
+                  responses:
+                    '200': {description: Pets., schema: {type: string, x-nullable: true}}
+            """
+        let found = try findings(document, ruleset: "extends: spectral:oas\n").filter { $0.hasPrefix("oas2-schema ") }
+        #expect(
+            found == [
+                "oas2-schema #/info: 'info.version' is required.",
+                "oas2-schema #/info/colour: 'info.colour' unknown field 'colour'.",
+                "oas2-schema #/basePath: 'basePath' must match the pattern ^/.",
+                "oas2-schema #/schemes/1: 'schemes[1]' must be one of: http, https, ws, wss.",
+                "oas2-schema #/paths/~1pets~1{id}/parameters/0: 'paths[\"/pets/{id}\"].parameters[0]' must match exactly one of the allowed schemas; none does: oneOf[0] headerParameterSubSchema: in: must be header; oneOf[1] formDataParameterSubSchema: in: must be formData; oneOf[2] queryParameterSubSchema: in: must be query; oneOf[3] pathParameterSubSchema: type: must be one of: string, number, boolean, integer, array.",
+                "oas2-schema #/paths/~1pets~1{id}/get/parameters/0: 'paths[\"/pets/{id}\"].get.parameters[0]' must match exactly one of the allowed schemas; none does: oneOf[0] headerParameterSubSchema: in: must be header; oneOf[1] formDataParameterSubSchema: in: must be formData; oneOf[2] queryParameterSubSchema: in: must be query; oneOf[3] pathParameterSubSchema: required: is required.",
+            ])
+        // The published petstore of the diff's fixtures is valid 2.0.
+        let petstore = try String(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("SpecDiffTests/Fixtures/swagger2/petstore.yaml"), encoding: .utf8)
+        #expect(try findings(petstore, ruleset: "extends: spectral:oas\n").filter { $0.hasPrefix("oas2-schema ") } == [])
     }
 
     /// A 2.0 file's examples are judged by Specsmith's model of it and reported at the file's own
