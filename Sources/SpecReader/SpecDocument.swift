@@ -29,7 +29,7 @@ public struct SpecDocument: Sendable {
         /// Each operation's parameters, by the operation's place (`paths`, path, method).
         var parameters: [[String]: [(node: SpecNode, path: [String], level: String)]] = [:]
         var operations: [Operation]?
-        var references: [(ref: String, path: [String], location: Location)]?
+        var references: [Reference]?
         var schemas: [(node: SpecNode, path: [String])]?
         var shared: [String: AnyObject] = [:]
 
@@ -244,7 +244,7 @@ public struct SpecDocument: Sendable {
     }
 
     /// Every `$ref` of the document with its path and location.
-    public var references: [(ref: String, path: [String], location: Location)] {
+    public var references: [Reference] {
         cache.value(\.references, cache.referencesLock) { Self.findReferences(in: root) }
     }
 
@@ -351,10 +351,14 @@ public struct SpecDocument: Sendable {
 }
 
 extension SpecDocument {
+    /// A `$ref` as written: what it says, its path and line, and the members written beside it
+    /// (which OpenAPI 3.0 ignores), found in the same walk.
+    public typealias Reference = (ref: String, path: [String], location: Location, siblings: [SpecNode.Member])
+
     /// Every `$ref` under `root` with its path. One path stack serves the whole walk:
     /// building a path per node would cost more than the walk itself on large specs.
-    static func findReferences(in root: SpecNode) -> [(ref: String, path: [String], location: Location)] {
-        var found: [(ref: String, path: [String], location: Location)] = []
+    static func findReferences(in root: SpecNode) -> [Reference] {
+        var found: [Reference] = []
         var path: [String] = []
         func visit(_ node: SpecNode) {
             switch node.kind {
@@ -368,7 +372,8 @@ extension SpecDocument {
             case .mapping(let members):
                 for member in members {
                     if member.key == "$ref", let ref = member.value.string {
-                        found.append((ref, path + ["$ref"], member.value.location))
+                        let siblings = members.count > 1 ? members.filter { $0.key != "$ref" } : []
+                        found.append((ref, path + ["$ref"], member.value.location, siblings))
                     } else if !member.value.isScalar {
                         path.append(member.key)
                         visit(member.value)

@@ -79,6 +79,16 @@ enum BuiltinRulesets {
         return function
     }
 
+    /// Every member written beside a `$ref`, as the document's walk for references found them.
+    static func refSiblings(_ document: SpecDocument) -> [RuleHit] {
+        document.references.flatMap { reference in
+            let holder = reference.path.dropLast()
+            return reference.siblings.map {
+                RuleHit("$ref must not be placed next to any other properties", at: holder + [$0.key], $0.keyLocation)
+            }
+        }
+    }
+
     /// A function that reads the examples' judgments, which the linter makes before the rules run.
     static func preparing(_ function: RuleFunction) -> RuleFunction {
         var function = function
@@ -136,15 +146,7 @@ enum BuiltinRulesets {
                     + ParameterRules.equivalentPaths.check(document) + ParameterRules.repeatedTemplate.check(document))
             },
             whole("oasEnumUnique", SchemaRules.enumDuplicates.check),
-            whole("refSiblings") { document in
-                document.references.flatMap { reference -> [RuleHit] in
-                    let holder = Array(reference.path.dropLast())
-                    guard let node = document.node(at: holder) else { return [] }
-                    return node.members.filter { $0.key != "$ref" }.map {
-                        RuleHit("$ref must not be placed next to any other properties", at: holder + [$0.key], $0.keyLocation)
-                    }
-                }
-            },
+            whole("refSiblings", refSiblings),
             whole("oasOpSecurityDefined", DocumentRules.securityDefined.check),
             preparing(whole("oasMediaExamples", ExampleRules.mediaExamples)),
             preparing(whole("oasSchemaExamples") { ExampleRules.schemaExamples($0) + ExampleRules.defaults.check($0) }),

@@ -122,7 +122,7 @@ struct DeclarativeRule: Sendable {
         var seen: Set<String> = []
         let context = FilterExpression.Context(document: document, resolved: resolved)
         for path in given {
-            for match in path.evaluate(in: document, resolved: resolved) {
+            for match in NodePath.Matches.of(document).matches(of: path, resolved: resolved) {
                 for step in then {
                     for target in targets(of: match, step, context) {
                         for result in step.function.run(target, step.options, step.function.readsModel ? model : document) {

@@ -40,6 +40,41 @@ public struct FilterExpression: Sendable {
         }
     }
 
+    /// Set when the script asks only whether the node and members of it are truthy, joined by
+    /// `&&` (`@ && @.enum && @.type`): nil stands for `@`, a name for `@.name`. Read straight
+    /// from the node, these skip the interpreter, which a filter over every node of a large
+    /// document pays for on each.
+    let memberTerms: [String?]?
+
+    static func memberTerms(_ expression: Expression) -> [String?]? {
+        switch expression {
+        case .binary("&&", let left, let right):
+            guard let a = memberTerms(left), let b = memberTerms(right) else { return nil }
+            return a + b
+        case .current: return [nil]
+        case .member(.current, .literal(.string(let name))) where name != "length": return [name]
+        default: return nil
+        }
+    }
+
+    /// `memberTerms` judged on `node`, as the interpreter would judge them; nil where only the
+    /// interpreter can tell (a list, or a reference to something other than a mapping).
+    static func holds(_ terms: [String?], _ node: SpecNode, _ context: Context) -> Bool? {
+        guard case .mapping = node.kind else {
+            // A scalar has no members; `@` alone is its own truthiness.
+            if node.isScalar { return terms.contains { $0 != nil } ? false : Value.of(node).isTruthy }
+            return nil
+        }
+        let target = context.follow(node, at: []).node
+        guard case .mapping(let members) = target.kind else { return nil }
+        for case let name? in terms {
+            guard let member = members.first(where: { $0.key == name }) else { return false }
+            let value = context.follow(member.value, at: []).node
+            guard Value.of(value).isTruthy else { return false }
+        }
+        return true
+    }
+
     /// Parses the JavaScript of a JSONPath-plus filter (`@.type === 'object'`).
     public init(_ text: String) throws(ParseError) {
         let tokens = try Tokenizer.tokens(of: text)
@@ -48,6 +83,7 @@ public struct FilterExpression: Sendable {
         guard parser.atEnd else { throw ParseError(description: "unexpected \(parser.currentText)") }
         usesPath = tokens.contains(.at("path"))
         propertyNames = Self.propertyNames(root)
+        memberTerms = Self.memberTerms(root)
     }
 
     /// What a rule's paths are evaluated against: local `$ref`s followed or not.
@@ -74,6 +110,7 @@ public struct FilterExpression: Sendable {
         node: SpecNode, key: String, parent: SpecNode, parentKey: String?, path: () -> [String], _ context: Context
     ) -> Bool {
         if let propertyNames, parent.isMapping { return propertyNames.contains(key) }
+        if let memberTerms, let answer = Self.holds(memberTerms, node, context) { return answer }
         let scope = Scope(
             node: node, key: key, parent: parent, parentKey: parentKey, path: usesPath ? path() : [], context: context)
         return scope.evaluate(root).isTruthy
@@ -81,7 +118,9 @@ public struct FilterExpression: Sendable {
 
     // MARK: - Values
 
-    indirect enum Value {
+    // Not `indirect`: a value is made for every node a filter looks at, and an indirect case
+    // is a heap box each time; arrays hold their values out of line already.
+    enum Value {
         case undefined
         case null
         case bool(Bool)

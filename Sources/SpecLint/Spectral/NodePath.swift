@@ -1,3 +1,4 @@
+import Foundation
 import SpecReader
 
 /// JSONPath-plus, as Spectral evaluates a rule's `given`: `$.paths[*][*]`, `$..enum`,
@@ -42,8 +43,43 @@ public struct NodePath: Sendable, CustomStringConvertible {
         steps = try parser.parse()
     }
 
+    /// What each `given` reaches in one document, found once: rulesets give several rules the
+    /// same path (Spectral's two markdown rules walk every description), and a walk of a large
+    /// document costs more than the rule's checks of what it finds.
+    final class Matches: @unchecked Sendable {
+        private let document: SpecDocument
+        private let lock = NSLock()
+        private var entries: [String: Entry] = [:]
+
+        /// One path's matches, behind a lock of their own: rules asking for other paths do not wait.
+        final class Entry: @unchecked Sendable {
+            let lock = NSLock()
+            var matches: [Match]?
+        }
+
+        init(_ document: SpecDocument) { self.document = document }
+
+        static func of(_ document: SpecDocument) -> Matches {
+            document.shared("node-path-matches") { Matches(document) }
+        }
+
+        func matches(of path: NodePath, resolved: Bool) -> [Match] {
+            lock.lock()
+            let key = (resolved ? "resolved " : "written ") + path.description
+            let entry = entries[key] ?? Entry()
+            entries[key] = entry
+            lock.unlock()
+            entry.lock.lock()
+            defer { entry.lock.unlock() }
+            if let known = entry.matches { return known }
+            let found = path.evaluate(in: document, resolved: resolved)
+            entry.matches = found
+            return found
+        }
+    }
+
     /// A node a path reached: its value, where it is written, and the keys that lead to it.
-    public struct Match {
+    public struct Match: Sendable {
         /// The node matched.
         public let node: SpecNode
         /// Its path of keys and indexes from the root.
@@ -109,16 +145,21 @@ public struct NodePath: Sendable, CustomStringConvertible {
             }
             switch node.kind {
             case .scalar: return
+            // One pass over the children, each considered and then walked: the order of what is
+            // found does not matter, as findings are sorted by where they are.
             case .sequence(let items):
-                for (index, item) in items.enumerated() { consider(item, String(index), of: node, key) }
-                for (index, item) in items.enumerated() where !item.isScalar {
-                    path.append(String(index))
-                    visit(item, key: String(index))
+                for (index, item) in items.enumerated() {
+                    let name = String(index)
+                    consider(item, name, of: node, key)
+                    guard !item.isScalar else { continue }
+                    path.append(name)
+                    visit(item, key: name)
                     path.removeLast()
                 }
             case .mapping(let members):
-                for member in members { consider(member.value, member.key, of: node, key) }
-                for member in members where !member.value.isScalar {
+                for member in members {
+                    consider(member.value, member.key, of: node, key)
+                    guard !member.value.isScalar else { continue }
                     path.append(member.key)
                     visit(member.value, key: member.key)
                     path.removeLast()

@@ -9,8 +9,30 @@ struct ScriptRegex: @unchecked Sendable {
     let literal: String?
 
     func matches(_ text: String) -> Bool {
-        if let literal { return text.contains(literal) }
+        if let literal { return Self.contains(text, literal) }
         return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    /// Whether `text` holds `literal`, compared as UTF-8 bytes: Foundation's `contains` goes
+    /// through NSString, which a rule over every description of a large document pays for.
+    static func contains(_ text: String, _ literal: String) -> Bool {
+        var text = text
+        var literal = literal
+        return text.withUTF8 { haystack in
+            literal.withUTF8 { needle in
+                guard let first = needle.first, needle.count <= haystack.count, let text = haystack.baseAddress,
+                    let wanted = needle.baseAddress
+                else { return needle.isEmpty }
+                var start = 0
+                let last = haystack.count - needle.count
+                while start <= last {
+                    guard let found = haystack[start...last].firstIndex(of: first) else { return false }
+                    if memcmp(text + found, wanted, needle.count) == 0 { return true }
+                    start = found + 1
+                }
+                return false
+            }
+        }
     }
 
     private static let cache = Cache()

@@ -1,7 +1,8 @@
 import Foundation
-import SpecLint
 import SpecReader
 import Testing
+
+@testable import SpecLint
 
 /// The JavaScript inside `[?( … )]`, with JavaScript's truthiness, equality and types, as
 /// Spectral's rulesets rely on them; anything else is refused when the ruleset loads.
@@ -60,5 +61,46 @@ import Testing
     @Test(arguments: ["@.x ==", "@.x.foo()", "@weird", "eval('1')", "@.a = 1"])
     func whatIsNotUnderstoodIsRefused(filter: String) {
         #expect(throws: FilterExpression.ParseError.self) { try FilterExpression(filter) }
+    }
+}
+
+/// Filters that only ask whether a node and members of it are truthy are judged without the
+/// interpreter; on every node of GitHub's description, written and resolved, the answer is the
+/// interpreter's.
+@Suite struct MemberTermsTests {
+    @Test(arguments: ["@ && @.enum && @.type", "@.type && @.properties", "@", "@.example"])
+    func answersAsTheInterpreterDoes(_ script: String) throws {
+        let expression = try FilterExpression(script)
+        let terms = try #require(expression.memberTerms)
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("corpus/github-api.1.1.4.yaml")
+        let document = try SpecDocument(text: String(contentsOf: url, encoding: .utf8))
+        for resolved in [false, true] {
+            let context = FilterExpression.Context(document: document, resolved: resolved)
+            var judged = 0
+            var differing: [String] = []
+            func visit(_ node: SpecNode, key: String, parent: SpecNode) {
+                if let fast = FilterExpression.holds(terms, node, context) {
+                    judged += 1
+                    let slow = FilterExpression.Scope(node: node, key: key, parent: parent, parentKey: nil, path: [], context: context)
+                        .evaluate(expression.root).isTruthy
+                    if fast != slow { differing.append("\(node.location) \(key)") }
+                }
+                switch node.kind {
+                case .scalar: break
+                case .sequence(let items): for (index, item) in items.enumerated() { visit(item, key: String(index), parent: node) }
+                case .mapping(let members): for member in members { visit(member.value, key: member.key, parent: node) }
+                }
+            }
+            visit(document.root, key: "", parent: document.root)
+            #expect(judged > 60_000)
+            #expect(differing.isEmpty, "\(differing.prefix(5))")
+        }
+    }
+
+    @Test func otherScriptsGoToTheInterpreter() throws {
+        #expect(try FilterExpression("@.length && @.type").memberTerms == nil)
+        #expect(try FilterExpression("@.type === 'object'").memberTerms == nil)
+        #expect(try FilterExpression("@ || @.enum").memberTerms == nil)
     }
 }
