@@ -13,30 +13,34 @@ public struct LintRule: Sendable {
     public let documentationURL: String?
     /// The check: every hit in a document.
     public let check: @Sendable (SpecDocument) -> [RuleHit]
-    /// Work the check reads that several rules share and that is worth every core: the linter
-    /// does it before the rules run side by side, once however many rules ask for it.
-    public let preparation: Preparation?
+    /// Work the check reads that other rules may share (judging every example, walking the
+    /// whole document for a path): the linter does it before the rules run, once however many
+    /// rules ask for it, so that no rule holds a core waiting for another to finish it.
+    public let preparations: [Preparation]
 
     /// Shared work, known by a name so that rules asking for the same work have it done once.
     public struct Preparation: Sendable {
         public let name: String
+        /// Whether it spreads over every core itself: such work is done alone, the rest side by side.
+        public let usesEveryCore: Bool
         public let run: @Sendable (SpecDocument) -> Void
-        public init(_ name: String, run: @escaping @Sendable (SpecDocument) -> Void) {
+        public init(_ name: String, usesEveryCore: Bool = false, run: @escaping @Sendable (SpecDocument) -> Void) {
             self.name = name
+            self.usesEveryCore = usesEveryCore
             self.run = run
         }
     }
 
     /// A rule with an id, a severity, a description and its check.
     public init(
-        _ id: String, _ severity: Severity, _ description: String, documentationURL: String? = nil, preparation: Preparation? = nil,
+        _ id: String, _ severity: Severity, _ description: String, documentationURL: String? = nil, preparations: [Preparation] = [],
         check: @escaping @Sendable (SpecDocument) -> [RuleHit]
     ) {
         self.id = id
         self.severity = severity
         self.description = description
         self.documentationURL = documentationURL
-        self.preparation = preparation
+        self.preparations = preparations
         self.check = check
     }
 }

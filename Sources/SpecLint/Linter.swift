@@ -71,10 +71,20 @@ public struct Linter: Sendable {
         // Shared work that wants both cores (judging every example) is done first, each once:
         // among the rules it would have one core while another rule waited on it.
         var prepared: Set<String> = []
+        var sideBySide: [LintRule.Preparation] = []
         for (rule, _) in active {
-            guard let preparation = rule.preparation, prepared.insert(preparation.name).inserted else { continue }
-            preparation.run(document)
-            lap("prepare \(preparation.name)")
+            for preparation in rule.preparations where prepared.insert(preparation.name).inserted {
+                guard preparation.usesEveryCore else {
+                    sideBySide.append(preparation)
+                    continue
+                }
+                preparation.run(document)
+                lap("prepare \(preparation.name)")
+            }
+        }
+        if !sideBySide.isEmpty {
+            _ = sideBySide.concurrentMap { $0.run(document) }
+            lap("prepare \(sideBySide.count) more")
         }
         let results = Array(active.indices).concurrentMap { index -> ([Finding], Duration) in
             let (rule, severity) = active[index]

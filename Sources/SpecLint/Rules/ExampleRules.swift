@@ -246,7 +246,7 @@ enum ExampleRules {
     }
 
     /// The judging the example rules share, done before the rules run.
-    static let preparation = LintRule.Preparation("example-judgments") { _ = judgments($0) }
+    static let preparation = LintRule.Preparation("example-judgments", usesEveryCore: true) { _ = judgments($0) }
 
     /// The findings of each piece of work, judged on all cores once every component is compiled,
     /// in the work's order.
@@ -338,7 +338,7 @@ enum ExampleRules {
     static let valid = LintRule(
         "example-valid", .error,
         "Every example satisfies its schema: bodies', parameters' and schemas' own (a required read-only field may be left out of a request).",
-        preparation: preparation
+        preparations: [preparation]
     ) { document in
         mediaExamples(document) + schemaExamples(document)
     }
@@ -346,13 +346,13 @@ enum ExampleRules {
     static let direction = LintRule(
         "example-read-write-only", .error,
         "A request example sends no `readOnly` field and a response example returns no `writeOnly` one (Spectral does not check this).",
-        preparation: preparation
+        preparations: [preparation]
     ) { document in
         judgments(document).media.filter(\.direction).map(\.hit)
     }
 
     static let defaults = LintRule(
-        "schema-default-valid", .error, "A schema's `default` satisfies the schema.", preparation: preparation
+        "schema-default-valid", .error, "A schema's `default` satisfies the schema.", preparations: [preparation]
     ) { document in
         judgments(document).defaults.map(\.hit)
     }

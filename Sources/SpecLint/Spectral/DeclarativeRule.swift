@@ -87,7 +87,7 @@ struct RuleDefinition {
             description: description, message: message, given: given, then: thens, formats: formats, resolved: resolved)
         rule = LintRule(
             name, severity, description ?? message ?? "Custom rule \(name) (\(file))", documentationURL: documentation,
-            preparation: thens.lazy.compactMap(\.function.preparation).first, check: compiled.run)
+            preparations: thens.compactMap(\.function.preparation) + compiled.walks, check: compiled.run)
     }
 
     /// `#Alias.rest` → each of the alias's paths followed by `.rest`.
@@ -112,6 +112,18 @@ struct DeclarativeRule: Sendable {
     let then: [RuleDefinition.Then]
     let formats: Set<String>?
     let resolved: Bool
+
+    /// The walks of the whole document its `given` paths make (those with a `..` step), as work
+    /// the linter does for every rule side by side before the rules run.
+    var walks: [LintRule.Preparation] {
+        let (formats, resolved) = (formats, resolved)
+        return given.filter(\.descends).map { path in
+            LintRule.Preparation("\(resolved ? "resolved" : "written") \(path.description)") { document in
+                if let formats, formats.isDisjoint(with: document.formats) { return }
+                _ = NodePath.Matches.of(document.asWritten ?? document).matches(of: path, resolved: resolved)
+            }
+        }
+    }
 
     func run(_ document: SpecDocument) -> [RuleHit] {
         if let formats, formats.isDisjoint(with: document.formats) { return [] }

@@ -36,6 +36,9 @@ public struct NodePath: Sendable, CustomStringConvertible {
         public let description: String
     }
 
+    /// Whether a step walks everything below (`..`): such a path visits the whole document.
+    var descends: Bool { steps.contains(where: \.descendant) }
+
     /// Parses a JSONPath-plus expression (`$.paths[*][?(@property === 'get')]`).
     public init(_ text: String) throws(ParseError) {
         description = text

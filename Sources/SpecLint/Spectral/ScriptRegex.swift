@@ -7,9 +7,23 @@ import Foundation
 struct ScriptRegex: @unchecked Sendable {
     let regex: NSRegularExpression
     let literal: String?
+    /// A plain text the pattern anchors at the end (`/$`, `.+\/$`): a suffix test stands in.
+    let suffix: Suffix?
+
+    struct Suffix {
+        let text: String
+        /// `.+` before it: at least one character, not a line break, must come first.
+        let needsCharacterBefore: Bool
+    }
 
     func matches(_ text: String) -> Bool {
         if let literal { return Self.contains(text, literal) }
+        if let suffix {
+            guard text.hasSuffix(suffix.text) else { return false }
+            guard suffix.needsCharacterBefore else { return true }
+            let before = text.unicodeScalars.dropLast(suffix.text.unicodeScalars.count).last
+            return before.map { !"\n\r\u{2028}\u{2029}".unicodeScalars.contains($0) } ?? false
+        }
         return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
@@ -53,10 +67,26 @@ struct ScriptRegex: @unchecked Sendable {
         if flags.contains("s") { options.insert(.dotMatchesLineSeparators) }
         let translated = translate(pattern)
         let made = (try? NSRegularExpression(pattern: translated, options: options)).map {
-            ScriptRegex(regex: $0, literal: options.isEmpty ? literal(of: translated) : nil)
+            ScriptRegex(
+                regex: $0, literal: options.isEmpty ? literal(of: translated) : nil, suffix: options.isEmpty ? suffix(of: translated) : nil)
         }
         cache.compiled[key] = made
         return made
+    }
+
+    /// `LITERAL$`, `.*LITERAL$` or `.+LITERAL$`: a pattern that asks only how the text ends.
+    static func suffix(of pattern: String) -> Suffix? {
+        guard pattern.hasSuffix("$"), !pattern.hasSuffix("\\$") else { return nil }
+        var body = Substring(pattern.dropLast())
+        var needsCharacterBefore = false
+        if body.hasPrefix(".+") {
+            needsCharacterBefore = true
+            body = body.dropFirst(2)
+        } else if body.hasPrefix(".*") {
+            body = body.dropFirst(2)
+        }
+        guard let text = literal(of: String(body)) else { return nil }
+        return Suffix(text: text, needsCharacterBefore: needsCharacterBefore)
     }
 
     /// The text `pattern` matches when it has no metacharacters once escapes are read.

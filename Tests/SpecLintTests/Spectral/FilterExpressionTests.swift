@@ -104,3 +104,21 @@ import Testing
         #expect(try FilterExpression("@ || @.enum").memberTerms == nil)
     }
 }
+
+/// Patterns that are plain text, or plain text at the end (`.+\/$`), are answered without the
+/// regex engine, as the regex engine answers them.
+@Suite struct PlainPatternTests {
+    @Test func answersAsTheRegexEngineDoes() throws {
+        let texts = ["/pets/", "/pets", "/", "", "a\n/", "x-/", "é/", "/x/\u{301}", "<script>", "eval(1)", "ab\r/", "//"]
+        for pattern in [".+\\/$", "\\/$", ".*\\/$", "<script", "eval\\(", "x-$", ".+x-$"] {
+            let regex = try #require(ScriptRegex.make(pattern, flags: ""))
+            #expect(regex.literal != nil || regex.suffix != nil, "\(pattern)")
+            for text in texts {
+                let engine = regex.regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+                #expect(regex.matches(text) == engine, "\(pattern) on \(text.debugDescription)")
+            }
+        }
+        #expect(try #require(ScriptRegex.make("a+$", flags: "")).suffix == nil)
+        #expect(try #require(ScriptRegex.make("\\/$", flags: "i")).suffix == nil)
+    }
+}
