@@ -14,8 +14,8 @@ public struct LintRule: Sendable {
     /// The check: every hit in a document.
     public let check: @Sendable (SpecDocument) -> [RuleHit]
     /// Work the check reads that other rules may share (judging every example, walking the
-    /// whole document for a path): the linter does it before the rules run, once however many
-    /// rules ask for it, so that no rule holds a core waiting for another to finish it.
+    /// whole document for a path, finding its references): the linter does it ahead of the rules
+    /// that read it, once however many ask, so that no rule holds a core waiting on another's.
     public let preparations: [Preparation]
 
     /// Shared work, known by a name so that rules asking for the same work have it done once.

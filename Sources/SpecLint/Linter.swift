@@ -82,11 +82,21 @@ public struct Linter: Sendable {
                 lap("prepare \(preparation.name)")
             }
         }
-        if !sideBySide.isEmpty {
-            _ = sideBySide.concurrentMap { $0.run(document) }
-            lap("prepare \(sideBySide.count) more")
+        // The rest of the shared work (walks of the whole document) goes first in one queue with
+        // the rules: the rules that need none of it follow straight on, those that read it last,
+        // so neither core waits while the other walks.
+        enum Task {
+            case prepare(LintRule.Preparation)
+            case check(Int)
         }
-        let results = Array(active.indices).concurrentMap { index -> ([Finding], Duration) in
+        let independent = active.indices.filter { active[$0].0.preparations.allSatisfy(\.usesEveryCore) }
+        let dependent = active.indices.filter { !active[$0].0.preparations.allSatisfy(\.usesEveryCore) }
+        let tasks = sideBySide.map(Task.prepare) + (independent + dependent).map(Task.check)
+        let done = tasks.concurrentMap { task -> (index: Int, findings: [Finding], time: Duration)? in
+            guard case .check(let index) = task else {
+                if case .prepare(let preparation) = task { preparation.run(document) }
+                return nil
+            }
             let (rule, severity) = active[index]
             let started = ContinuousClock().now
             let found = rule.check(document).map { hit in
@@ -96,8 +106,10 @@ public struct Linter: Sendable {
                 finding.file = file
                 return finding
             }
-            return (found, started.duration(to: ContinuousClock().now))
+            return (index, found, started.duration(to: ContinuousClock().now))
         }
+        // In catalog order, whatever order they ran in.
+        let results = done.compactMap { $0 }.sorted { $0.index < $1.index }.map { ($0.findings, $0.time) }
         if timed {
             for (index, result) in results.enumerated() {
                 FileHandle.standardError.write(Data("\(active[index].0.id): \(result.1)\n".utf8))

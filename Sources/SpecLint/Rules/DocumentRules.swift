@@ -2,7 +2,15 @@ import SpecReader
 
 /// Rules about the whole document: references, unused components, servers.
 enum DocumentRules {
-    static let refResolves = LintRule("ref-resolves", .error, "Every local `$ref` points at something in the document.") { document in
+    /// The walk that finds every `$ref`, which several rules read: done before they run.
+    static let referencesWalk = LintRule.Preparation("references") { document in
+        _ = document.references.count
+        _ = document.asWritten?.references.count
+    }
+
+    static let refResolves = LintRule(
+        "ref-resolves", .error, "Every local `$ref` points at something in the document.", preparations: [referencesWalk]
+    ) { document in
         // Specs repeat the same few references thousands of times: resolve each once.
         var resolves: [String: Bool] = [:]
         return document.references.compactMap { reference in
@@ -18,7 +26,9 @@ enum DocumentRules {
         }
     }
 
-    static let unusedComponents = LintRule("component-unused", .warning, "Every component is referenced somewhere.") { document in
+    static let unusedComponents = LintRule(
+        "component-unused", .warning, "Every component is referenced somewhere.", preparations: [referencesWalk]
+    ) { document in
         // A reference into a component (`#/components/examples/base/value`) uses it too.
         // Each distinct reference once: documents repeat a few hundred thousands of times.
         let used = Set(

@@ -89,6 +89,13 @@ enum BuiltinRulesets {
         }
     }
 
+    /// A function that reads the document's references, which the linter finds before the rules run.
+    static func readingReferences(_ function: RuleFunction) -> RuleFunction {
+        var function = function
+        function.preparation = DocumentRules.referencesWalk
+        return function
+    }
+
     /// A function that reads the examples' judgments, which the linter makes before the rules run.
     static func preparing(_ function: RuleFunction) -> RuleFunction {
         var function = function
@@ -146,12 +153,12 @@ enum BuiltinRulesets {
                     + ParameterRules.equivalentPaths.check(document) + ParameterRules.repeatedTemplate.check(document))
             },
             whole("oasEnumUnique", SchemaRules.enumDuplicates.check),
-            whole("refSiblings", refSiblings),
+            readingReferences(whole("refSiblings", refSiblings)),
             whole("oasOpSecurityDefined", DocumentRules.securityDefined.check),
             preparing(whole("oasMediaExamples", ExampleRules.mediaExamples)),
             preparing(whole("oasSchemaExamples") { ExampleRules.schemaExamples($0) + ExampleRules.defaults.check($0) }),
             whole("oasDocumentSchema", StructureRules.structure.check),
-            whole("oasUnusedComponent", DocumentRules.unusedComponents.check),
+            readingReferences(whole("oasUnusedComponent", DocumentRules.unusedComponents.check)),
             // The oas2 functions read the 2.0 file as written, as every oas2 rule does.
             RuleFunction(name: "oas2Discriminator", checkOptions: RuleFunction.noOptions) { target, _, document in
                 guard let schema = document.node(at: Array(target.path.dropLast())), let name = target.node?.string else {
