@@ -89,9 +89,9 @@ public struct Linter: Sendable {
             case prepare(LintRule.Preparation)
             case check(Int)
         }
-        let independent = active.indices.filter { active[$0].0.preparations.allSatisfy(\.usesEveryCore) }
-        let dependent = active.indices.filter { !active[$0].0.preparations.allSatisfy(\.usesEveryCore) }
-        let tasks = sideBySide.map(Task.prepare) + (independent + dependent).map(Task.check)
+        let waits = active.map { rule, _ in !rule.preparations.allSatisfy(\.usesEveryCore) }
+        let queued = active.indices.filter { !waits[$0] } + active.indices.filter { waits[$0] }
+        let tasks = sideBySide.map(Task.prepare) + queued.map(Task.check)
         let done = tasks.concurrentMap { task -> (index: Int, findings: [Finding], time: Duration)? in
             guard case .check(let index) = task else {
                 if case .prepare(let preparation) = task { preparation.run(document) }

@@ -41,6 +41,24 @@ public struct SpecDocument: Sendable {
             self[keyPath: keyPath] = made
             return made
         }
+
+        /// The entry for `key` of a keyed lookup, made outside the lock so that two keys can be
+        /// worked out at once (two threads may both make a missing one; both make the same).
+        func entry<Key: Hashable, Value>(
+            _ keyPath: ReferenceWritableKeyPath<Cache, [Key: Value]>, _ key: Key, _ lock: NSLock, _ make: () -> Value
+        ) -> Value {
+            lock.lock()
+            if let known = self[keyPath: keyPath][key] {
+                lock.unlock()
+                return known
+            }
+            lock.unlock()
+            let made = make()
+            lock.lock()
+            self[keyPath: keyPath][key] = made
+            lock.unlock()
+            return made
+        }
     }
 
     /// One object per document that several rules share (decoded schemas), made once.
@@ -173,17 +191,9 @@ public struct SpecDocument: Sendable {
 
     /// The node a local `$ref` names, with its path; nil when it is not local or names nothing.
     public func target(of ref: String) -> (node: SpecNode, path: [String])? {
-        cache.targetsLock.lock()
-        if let known = cache.targets[ref] {
-            cache.targetsLock.unlock()
-            return known
+        cache.entry(\.targets, ref, cache.targetsLock) {
+            Self.refPath(ref).flatMap { path in node(at: path).map { (node: $0, path: path) } }
         }
-        cache.targetsLock.unlock()
-        let found = Self.refPath(ref).flatMap { path in node(at: path).map { (node: $0, path: path) } }
-        cache.targetsLock.lock()
-        cache.targets[ref] = .some(found)
-        cache.targetsLock.unlock()
-        return found
     }
 
     /// Follows `$ref`s from `node` (at most 32) to the node they name.
@@ -274,18 +284,7 @@ public struct SpecDocument: Sendable {
     public func parameters(of operation: Operation) -> [(node: SpecNode, path: [String], level: String)] {
         // Half a dozen rules ask for every operation's parameters: each is worked out once.
         // By its place, not its node: path items reached through one `$ref` share their nodes.
-        let key = operation.location
-        cache.parametersLock.lock()
-        if let known = cache.parameters[key] {
-            cache.parametersLock.unlock()
-            return known
-        }
-        cache.parametersLock.unlock()
-        let found = findParameters(of: operation)
-        cache.parametersLock.lock()
-        cache.parameters[key] = found
-        cache.parametersLock.unlock()
-        return found
+        cache.entry(\.parameters, operation.location, cache.parametersLock) { findParameters(of: operation) }
     }
 
     private func findParameters(of operation: Operation) -> [(node: SpecNode, path: [String], level: String)] {

@@ -20,7 +20,7 @@ private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
         case .scalar: return OpenAPIKitRule.clamp(node.json)
         case .sequence(let items): return .array(items.map { inlined($0, document, depth: depth) })
         case .mapping(let members):
-            if case .string(let ref)? = node["$ref"]?.json, !ExampleRules.Schemas.isPlainComponent(ref, document), depth < 16,
+            if case .string(let ref)? = node["$ref"]?.json, !SchemaCompiler.isPlainComponent(ref, document), depth < 16,
                 let path = SpecDocument.refPath(ref), let target = document.node(at: path)
             {
                 return inlined(target, document, depth: depth + 1)

@@ -11,17 +11,19 @@ enum DocumentRules {
     static let refResolves = LintRule(
         "ref-resolves", .error, "Every local `$ref` points at something in the document.", preparations: [referencesWalk]
     ) { document in
-        // Specs repeat the same few references thousands of times: resolve each once.
-        var resolves: [String: Bool] = [:]
+        // Specs repeat the same few references thousands of times: judge each text once. A
+        // reference to another file is not judged here.
+        var dangling: [String: Bool] = [:]
         return document.references.compactMap { reference in
-            let found =
-                resolves[reference.ref]
+            let ref = reference.ref
+            let isDangling =
+                dangling[ref]
                 ?? {
-                    let found = SpecDocument.refPath(reference.ref).map { document.node(at: $0) != nil } ?? true
-                    resolves[reference.ref] = found
-                    return found
+                    let judged = SpecDocument.refPath(ref) != nil && document.target(of: ref) == nil
+                    dangling[ref] = judged
+                    return judged
                 }()
-            guard !found else { return nil }
+            guard isDangling else { return nil }
             return RuleHit("$ref '\(reference.ref)' points at nothing", at: reference.path, reference.location)
         }
     }

@@ -37,7 +37,7 @@ enum ExampleRules {
             lock.lock()
             for (name, made) in compiled {
                 componentSchemas[name] = made.schema
-                byLocation.merge(made.inside.mapValues { Optional($0) }) { known, _ in known }
+                keep(made.inside)
             }
             _ = validator
             prepared = true
@@ -81,18 +81,15 @@ enum ExampleRules {
             // What is inside is kept too: a body's inline schema holds properties with examples.
             let (schema, inside) = compiler.compileRecording(node)
             lock.lock()
-            byLocation.merge(inside.mapValues { Optional($0) }) { known, _ in known }
+            keep(inside)
             byLocation[node.location] = schema
             lock.unlock()
             return schema
         }
 
-        /// `#/components/schemas/Name` for a component that exists, with nothing to unescape.
-        static func isPlainComponent(_ ref: String, _ document: SpecDocument) -> Bool {
-            let prefix = "#/components/schemas/"
-            guard ref.hasPrefix(prefix) else { return false }
-            let name = ref.dropFirst(prefix.count)
-            return !name.contains { $0 == "/" || $0 == "~" || $0 == "%" } && document.target(of: ref) != nil
+        /// Keeps what a compile found inside the schema it compiled; under the lock.
+        private func keep(_ inside: [Location: CompiledSchema]) {
+            byLocation.merge(inside.mapValues { Optional($0) }) { known, _ in known }
         }
 
         func issues(_ example: SpecNode, against schemaNode: SpecNode, _ context: MessageContext) -> [ValidationIssue] {

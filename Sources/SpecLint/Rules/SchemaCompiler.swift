@@ -121,7 +121,7 @@ struct SchemaCompiler: Sendable {
         let keywords = Keywords(members)
         if case .string(let ref)? = keywords.ref?.json {
             // A reference OpenAPIKit cannot follow (into `paths`, or with escapes) is read as what it names.
-            if !ExampleRules.Schemas.isPlainComponent(ref, document), depth < 16, let target = document.target(of: ref) {
+            if !Self.isPlainComponent(ref, document), depth < 16, let target = document.target(of: ref) {
                 return try schema(target.node, depth: depth + 1)
             }
             return try core(keywords, .reference(Self.reference(ref)), enumAsStrings: false)
@@ -230,23 +230,24 @@ struct SchemaCompiler: Sendable {
             if nullable, value == .null { return value }
             throw Refused()
         }
-        return CompiledSchema.plainValue(clamp(value))
+        return CompiledSchema.plainValue(OpenAPIKitRule.clamp(value))
+    }
+
+    /// `#/components/schemas/Name` for a component that exists, with nothing to unescape.
+    static func isPlainComponent(_ ref: String, _ document: SpecDocument) -> Bool {
+        let prefix = "#/components/schemas/"
+        guard ref.hasPrefix(prefix) else { return false }
+        let name = ref.dropFirst(prefix.count)
+        return !name.contains { $0 == "/" || $0 == "~" || $0 == "%" } && document.target(of: ref) != nil
     }
 
     /// `#/components/schemas/NAME` is a component, followed by name; anything else stays as written.
     static func reference(_ ref: String) -> CompiledSchema.Reference {
-        let prefix = "#/components/schemas/"
-        if ref.hasPrefix(prefix) {
-            let name = String(ref.dropFirst(prefix.count))
-            if !name.isEmpty, !name.contains("/") {
-                let unescaped = name.replacing("~1", with: "/").replacing("~0", with: "~")
-                return CompiledSchema.Reference(component: unescaped, written: ref, name: unescaped)
-            }
+        if let path = SpecDocument.refPath(ref) {
+            let isComponent = path.count == 3 && path[0] == "components" && path[1] == "schemas" && !path[2].isEmpty
+            return CompiledSchema.Reference(component: isComponent ? path[2] : nil, written: ref, name: path.last)
         }
-        if ref.hasPrefix("#") {
-            let last = ref.split(separator: "/").last.map { String($0).replacing("~1", with: "/").replacing("~0", with: "~") }
-            return CompiledSchema.Reference(component: nil, written: ref, name: ref.contains("/") ? last : nil)
-        }
+        // Another file's: named by the last part of its fragment.
         let fragment = ref.split(separator: "#", maxSplits: 1).dropFirst().first
         return CompiledSchema.Reference(component: nil, written: ref, name: fragment?.split(separator: "/").last.map(String.init))
     }
@@ -372,14 +373,10 @@ struct SchemaCompiler: Sendable {
 
     /// A bound as OpenAPIKit reads it, with one beyond 64 bits held at the largest integer.
     private static func number(_ node: SpecNode) throws -> Double? {
-        let value = clamp(node.json)
+        let value = OpenAPIKitRule.clamp(node.json)
         if value == .null { return nil }
         guard let number = value.doubleValue else { throw Refused() }
         return number
     }
 
-    /// What `OpenAPIKitRule.clamp` does to a value before OpenAPIKit reads it.
-    private static func clamp(_ value: JSONValue) -> JSONValue {
-        OpenAPIKitRule.clamp(value)
-    }
 }

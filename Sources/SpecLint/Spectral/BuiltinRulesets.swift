@@ -89,17 +89,11 @@ enum BuiltinRulesets {
         }
     }
 
-    /// A function that reads the document's references, which the linter finds before the rules run.
-    static func readingReferences(_ function: RuleFunction) -> RuleFunction {
+    /// A function that reads shared work (the examples' judgments, the document's references),
+    /// which the linter does before the rules that read it.
+    static func reading(_ preparation: LintRule.Preparation, _ function: RuleFunction) -> RuleFunction {
         var function = function
-        function.preparation = DocumentRules.referencesWalk
-        return function
-    }
-
-    /// A function that reads the examples' judgments, which the linter makes before the rules run.
-    static func preparing(_ function: RuleFunction) -> RuleFunction {
-        var function = function
-        function.preparation = ExampleRules.preparation
+        function.preparation = preparation
         return function
     }
 
@@ -153,12 +147,13 @@ enum BuiltinRulesets {
                     + ParameterRules.equivalentPaths.check(document) + ParameterRules.repeatedTemplate.check(document))
             },
             whole("oasEnumUnique", SchemaRules.enumDuplicates.check),
-            readingReferences(whole("refSiblings", refSiblings)),
+            reading(DocumentRules.referencesWalk, whole("refSiblings", refSiblings)),
             whole("oasOpSecurityDefined", DocumentRules.securityDefined.check),
-            preparing(whole("oasMediaExamples", ExampleRules.mediaExamples)),
-            preparing(whole("oasSchemaExamples") { ExampleRules.schemaExamples($0) + ExampleRules.defaults.check($0) }),
+            reading(ExampleRules.preparation, whole("oasMediaExamples", ExampleRules.mediaExamples)),
+            reading(
+                ExampleRules.preparation, whole("oasSchemaExamples") { ExampleRules.schemaExamples($0) + ExampleRules.defaults.check($0) }),
             whole("oasDocumentSchema", StructureRules.structure.check),
-            readingReferences(whole("oasUnusedComponent", DocumentRules.unusedComponents.check)),
+            reading(DocumentRules.referencesWalk, whole("oasUnusedComponent", DocumentRules.unusedComponents.check)),
             // The oas2 functions read the 2.0 file as written, as every oas2 rule does.
             RuleFunction(name: "oas2Discriminator", checkOptions: RuleFunction.noOptions) { target, _, document in
                 guard let schema = document.node(at: Array(target.path.dropLast())), let name = target.node?.string else {
@@ -188,8 +183,10 @@ enum BuiltinRulesets {
                             "Consumes must include urlencoded, multipart, or wildcard media types when using formData parameter.")
                     ]
             },
-            preparing(asWritten("oas2MediaExamples", ExampleRules.mediaExamples)),
-            preparing(asWritten("oas2SchemaExamples") { ExampleRules.schemaExamples($0) + ExampleRules.defaults.check($0) }),
+            reading(ExampleRules.preparation, asWritten("oas2MediaExamples", ExampleRules.mediaExamples)),
+            reading(
+                ExampleRules.preparation,
+                asWritten("oas2SchemaExamples") { ExampleRules.schemaExamples($0) + ExampleRules.defaults.check($0) }),
             whole("oas2Schema") { Swagger2Schema.check($0.root) },
             whole("oas2OpSecurityDefined") { document in
                 DocumentRules.undefinedSchemes(

@@ -116,17 +116,21 @@ struct DeclarativeRule: Sendable {
     /// The walks of the whole document its `given` paths make (those with a `..` step), as work
     /// the linter does for every rule side by side before the rules run.
     var walks: [LintRule.Preparation] {
-        let (formats, resolved) = (formats, resolved)
-        return given.filter(\.descends).map { path in
-            LintRule.Preparation("\(resolved ? "resolved" : "written") \(path.description)") { document in
-                if let formats, formats.isDisjoint(with: document.formats) { return }
+        given.filter(\.descends).map { path in
+            LintRule.Preparation("\(resolved ? "resolved" : "written") \(path.description)") { [self] document in
+                guard applies(to: document) else { return }
                 _ = NodePath.Matches.of(document.asWritten ?? document).matches(of: path, resolved: resolved)
             }
         }
     }
 
+    /// Whether the document is of one of the rule's formats, or the rule names none.
+    func applies(to document: SpecDocument) -> Bool {
+        formats.map { !$0.isDisjoint(with: document.formats) } ?? true
+    }
+
     func run(_ document: SpecDocument) -> [RuleHit] {
-        if let formats, formats.isDisjoint(with: document.formats) { return [] }
+        guard applies(to: document) else { return [] }
         // A Swagger 2.0 document is matched as written, as Spectral matches it.
         let model = document
         let document = document.asWritten ?? document

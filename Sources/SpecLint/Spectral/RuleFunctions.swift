@@ -367,21 +367,21 @@ public struct RuleFunction: Sendable {
         }
     }
 
-    /// The `schema` option decoded once, not once per node the rule checks.
-    static func decodeSchema(_ value: JSONValue) -> JSONSchema? {
+    /// The `schema` option decoded and compiled once, not once per node the rule checks.
+    static func decodeSchema(_ value: JSONValue) -> CompiledSchema? {
         schemas.lock.lock()
         defer { schemas.lock.unlock() }
-        if let known = schemas.decoded[value] { return known }
-        let decoded = OpenAPIKitRule.schema(value, version: "3.1")
-        schemas.decoded[value] = decoded
-        return decoded
+        if let known = schemas.compiled[value] { return known }
+        let compiled = OpenAPIKitRule.schema(value, version: "3.1").map(CompiledSchema.init)
+        schemas.compiled[value] = compiled
+        return compiled
     }
 
     private static let schemas = SchemaCache()
 
     private final class SchemaCache: @unchecked Sendable {
         let lock = NSLock()
-        var decoded: [JSONValue: JSONSchema?] = [:]
+        var compiled: [JSONValue: CompiledSchema?] = [:]
     }
 
     static let typedEnum = RuleFunction(name: "typedEnum", checkOptions: noOptions) { target, _, document in
