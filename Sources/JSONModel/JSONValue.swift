@@ -122,6 +122,7 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     }
 
     public init(_ members: [(String, JSONValue)]) {
+        self.init(minimumCapacity: members.count)
         for (key, value) in members { self[key] = value }
     }
 

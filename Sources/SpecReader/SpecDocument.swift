@@ -221,7 +221,24 @@ public struct SpecDocument: Sendable {
 
     /// `["paths", "/orders", "get"]` → `#/paths/~1orders/get`.
     public static func pointer(_ path: [String]) -> String {
-        "#/" + path.map { $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }.joined(separator: "/")
+        var pointer = "#"
+        for token in path {
+            pointer += "/"
+            // Foundation's replacingOccurrences costs more than the rest of a finding: most
+            // tokens have nothing to escape and are appended as they are.
+            guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else {
+                pointer += token
+                continue
+            }
+            for character in token.unicodeScalars {
+                switch character {
+                case "~": pointer += "~0"
+                case "/": pointer += "~1"
+                default: pointer.unicodeScalars.append(character)
+                }
+            }
+        }
+        return pointer
     }
 
     /// One operation of the document.

@@ -109,7 +109,10 @@ public struct SpecNode: Sendable {
             guard !quoted else { return .string(text) }
             return Self.resolve(text)
         case .sequence(let items): return .array(items.map(\.json))
-        case .mapping(let members): return .object(JSONObject(members.map { ($0.key, $0.value.json) }))
+        case .mapping(let members):
+            var object = JSONObject(minimumCapacity: members.count)
+            for member in members { object[member.key] = member.value.json }
+            return .object(object)
         }
     }
 

@@ -11,6 +11,8 @@ import Testing
         #expect(SpecDocument.refPath("#/paths/~1orders~1{id}/get") == ["paths", "/orders/{id}", "get"])
         #expect(SpecDocument.refPath("other.yaml#/Order") == nil, "another file's reference is not local")
         #expect(SpecDocument.pointer(["paths", "/orders/{id}", "get"]) == "#/paths/~1orders~1{id}/get")
+        #expect(SpecDocument.pointer(["x-a~b/c", "é~"]) == "#/x-a~0b~1c/é~0")
+        #expect(SpecDocument.pointer([]) == "#")
         let document = try SpecDocument(
             text:
                 "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A: {$ref: '#/components/schemas/B'}\n    B: {type: string}\n"
