@@ -24,9 +24,25 @@ public struct LintRule: Sendable {
         /// Whether it spreads over every core itself: such work is done alone, the rest side by side.
         public let usesEveryCore: Bool
         public let run: @Sendable (SpecDocument) -> Void
+        /// Set when the work is a walk of the document for a ruleset's path (`$..enum`): the
+        /// linter joins such walks, as one walk can serve several paths.
+        let walk: Walk?
+
+        struct Walk: Sendable {
+            let path: NodePath
+            let resolved: Bool
+            /// Whether the rule asking for it runs on the document at all (its `formats`).
+            let wanted: @Sendable (SpecDocument) -> Bool
+        }
+
         public init(_ name: String, usesEveryCore: Bool = false, run: @escaping @Sendable (SpecDocument) -> Void) {
+            self.init(name, usesEveryCore: usesEveryCore, walk: nil, run: run)
+        }
+
+        init(_ name: String, usesEveryCore: Bool = false, walk: Walk?, run: @escaping @Sendable (SpecDocument) -> Void) {
             self.name = name
             self.usesEveryCore = usesEveryCore
+            self.walk = walk
             self.run = run
         }
     }

@@ -45,10 +45,52 @@ public struct LintRun: Sendable {
         return inputs.concurrentMap { input in run.lint(input) }.flatMap { $0 }
     }
 
+    /// Every finding of every file, each file read into its tree while `prepare` makes the run
+    /// (loads a ruleset) on another thread: a ruleset such as `spectral:oas` takes as long to
+    /// load as a large file takes to read. Throws what `prepare` throws, and then reports nothing.
+    public static func lint(_ inputs: [Input], after prepare: @escaping @Sendable () throws -> LintRun) throws -> (
+        run: LintRun, findings: [Finding]
+    ) {
+        let made = Pending<Result<LintRun, any Error>>()
+        DispatchQueue.global().async { made.fulfil(Result { try prepare() }) }
+        let found = inputs.concurrentMap { input -> [Finding] in
+            let document = Result { () throws(SpecDocument.LoadError) in try SpecDocument(text: input.text) }
+            guard case .success(let run) = made.value else { return [] }
+            return run.lint(input, document)
+        }
+        return (try made.value.get(), found.flatMap { $0 })
+    }
+
+    /// A value another thread works out, waited for.
+    private final class Pending<Value: Sendable>: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var result: Value?
+
+        func fulfil(_ value: Value) {
+            condition.lock()
+            result = value
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        var value: Value {
+            condition.lock()
+            defer { condition.unlock() }
+            while true {
+                if let result { return result }
+                condition.wait()
+            }
+        }
+    }
+
     func lint(_ input: Input) -> [Finding] {
+        lint(input, Result { () throws(SpecDocument.LoadError) in try SpecDocument(text: input.text) })
+    }
+
+    func lint(_ input: Input, _ document: Result<SpecDocument, SpecDocument.LoadError>) -> [Finding] {
         let linter = ruleset.linter(for: input.path, overrides: settings)
         do {
-            return try linter.lint(input.text, file: input.path)
+            return linter.lint(try document.get(), file: input.path)
         } catch {
             if error.isOtherFormat && ignoreUnknownFormat { return [] }
             var finding = Finding(

@@ -146,12 +146,11 @@ extension Specsmith {
         }
 
         func run() async throws {
-            let ruleset = try loadRuleset()
-            let settings = try settings(known: ruleset.rules)
-            // The rules in force outside any override: what --list-rules prints and SARIF describes.
-            let linter = ruleset.linter(for: "", overrides: settings)
             if listRules {
-                print(FindingReport.catalog(linter, as: format), terminator: "")
+                let ruleset = try loadRuleset()
+                print(
+                    FindingReport.catalog(ruleset.linter(for: "", overrides: try settings(known: ruleset.rules)), as: format),
+                    terminator: "")
                 if specs.isEmpty { return }
             }
             var inputs: [LintRun.Input] = []
@@ -163,8 +162,14 @@ extension Specsmith {
                     throw ExitCode(2)
                 }
             }
-            let run = LintRun(ruleset: ruleset, settings: settings, ignoreUnknownFormat: ignoreUnknownFormat)
-            var findings = run.lint(inputs)
+            // The ruleset loads while the files are read into trees.
+            let command = self
+            let (run, found) = try LintRun.lint(inputs) {
+                let ruleset = try command.loadRuleset()
+                let settings = try command.settings(known: ruleset.rules)
+                return LintRun(ruleset: ruleset, settings: settings, ignoreUnknownFormat: command.ignoreUnknownFormat)
+            }
+            var findings = found
             if let baseline {
                 do {
                     switch try Baseline.apply(to: findings, file: baseline, update: updateBaseline) {
@@ -180,7 +185,9 @@ extension Specsmith {
                     throw ExitCode(2)
                 }
             }
-            print(FindingReport.render(findings, as: format, rules: linter.rules), terminator: "")
+            // The rules in force outside any override: what SARIF describes.
+            let rules = run.ruleset.linter(for: "", overrides: run.settings).rules
+            print(FindingReport.render(findings, as: format, rules: rules), terminator: "")
             let threshold = try threshold()
             if findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
         }

@@ -59,6 +59,18 @@ private let clean = """
         #expect(skipped == ["parser", "operation-description"])
     }
 
+    /// The CLI reads the files while the ruleset loads: the findings are the run's, and a ruleset
+    /// that does not load is the run's error, with nothing reported.
+    @Test func filesAreReadWhileTheRunIsMade() throws {
+        let inputs = [LintRun.Input(path: "api.yaml", text: clean.replacingOccurrences(of: "      summary: One thing\n", with: ""))]
+        let (run, found) = try LintRun.lint(inputs) { LintRun(ignoreUnknownFormat: true) }
+        #expect(run.ignoreUnknownFormat)
+        #expect(found == LintRun().lint(inputs))
+        #expect(found.map(\.rule) == ["operation-description"])
+        struct Refused: Error {}
+        #expect(throws: Refused.self) { try LintRun.lint(inputs) { throw Refused() } }
+    }
+
     @Test func runsGiveTheSameFindingsEveryTime() {
         let inputs = (0..<8).map {
             LintRun.Input(path: "f\($0).yaml", text: clean.replacingOccurrences(of: "      summary: One thing\n", with: ""))

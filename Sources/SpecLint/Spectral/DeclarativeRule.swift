@@ -56,7 +56,8 @@ struct RuleDefinition {
                     then["function"])
             }
             let options = then["functionOptions"]?.json
-            if let problem = function.checkOptions(options) {
+            // The built-in rulesets' options are checked by their tests, not on every run.
+            if !builtin, let problem = function.checkOptions(options) {
                 throw fail("function \(functionName) \(problem)", then["functionOptions"] ?? then)
             }
             let field = then["field"]?.string
@@ -117,7 +118,10 @@ struct DeclarativeRule: Sendable {
     /// the linter does for every rule side by side before the rules run.
     var walks: [LintRule.Preparation] {
         given.filter(\.descends).map { path in
-            LintRule.Preparation("\(resolved ? "resolved" : "written") \(path.description)") { [self] document in
+            LintRule.Preparation(
+                "\(resolved ? "resolved" : "written") \(path.description)",
+                walk: .init(path: path, resolved: resolved, wanted: { [self] in applies(to: $0) })
+            ) { [self] document in
                 guard applies(to: document) else { return }
                 _ = NodePath.Matches.of(document.asWritten ?? document).matches(of: path, resolved: resolved)
             }
@@ -255,5 +259,29 @@ struct DeclarativeRule: Sendable {
             text = text.replacingOccurrences(of: "{{\(name)}}", with: replacement)
         }
         return text.trimmingCharacters(in: .whitespaces)
+    }
+}
+
+extension LintRule.Preparation {
+    /// The walks among `preparations` joined: one walk for the paths that descend from the root
+    /// (`$..enum`, every description) and one for those that descend from nodes a path names first
+    /// (below each operation), each for resolved and for written paths. Two joint walks rather
+    /// than one keep both cores busy; the rest of the work is left as it is.
+    static func joiningWalks(_ preparations: [Self]) -> [Self] {
+        let walks = preparations.compactMap(\.walk)
+        guard walks.count > 1 else { return preparations }
+        var groups: [String: [Walk]] = [:]
+        for walk in walks {
+            let kind = (walk.resolved ? "resolved" : "written") + (walk.path.steps.first?.descendant == true ? " from the root" : " below")
+            groups[kind, default: []].append(walk)
+        }
+        let joined = groups.sorted { $0.key < $1.key }.map { kind, members in
+            Self("walks \(kind): " + members.map(\.path.description).joined(separator: ", ")) { document in
+                let wanted = members.filter { $0.wanted(document) }
+                guard let first = wanted.first else { return }
+                NodePath.Matches.of(document.asWritten ?? document).prepare(wanted.map(\.path), resolved: first.resolved)
+            }
+        }
+        return preparations.filter { $0.walk == nil } + joined
     }
 }

@@ -22,14 +22,19 @@ public struct FilterExpression: Sendable {
     /// Whether the script reads `@path`, the one variable that needs the whole path built.
     let usesPath: Bool
     /// Set when the script only compares `@property` with names (`@property === 'get' || …`),
-    /// the commonest filter in rulesets: then a set lookup answers it.
-    let propertyNames: Set<String>?
+    /// the commonest filter in rulesets: then comparing the key with the names answers it. A
+    /// list, not a set: every key of a document is looked up in it, and comparing a key with the
+    /// two or three names such filters give costs less than hashing it.
+    let propertyNames: [String]?
+    /// Whether none of those names is one JavaScript compares equal to a number: an item of a
+    /// list, whose `@property` is its index, then never matches.
+    let propertyNamesAreWords: Bool
 
-    static func propertyNames(_ expression: Expression) -> Set<String>? {
+    static func propertyNames(_ expression: Expression) -> [String]? {
         switch expression {
         case .binary("||", let left, let right):
             guard let a = propertyNames(left), let b = propertyNames(right) else { return nil }
-            return a.union(b)
+            return a + b.filter { !a.contains($0) }
         case .binary("===", .variable(.property), .literal(.string(let name))),
             .binary("===", .literal(.string(let name)), .variable(.property)),
             .binary("==", .variable(.property), .literal(.string(let name))),
@@ -83,6 +88,11 @@ public struct FilterExpression: Sendable {
         guard parser.atEnd else { throw ParseError(description: "unexpected \(parser.currentText)") }
         usesPath = tokens.contains(.at("path"))
         propertyNames = Self.propertyNames(root)
+        // A name that starts with a letter is never a number to JavaScript, `Infinity` aside.
+        propertyNamesAreWords = (propertyNames ?? []).allSatisfy { name in
+            let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+            return trimmed.first?.isLetter == true && trimmed != "Infinity"
+        }
         memberTerms = Self.memberTerms(root)
     }
 
@@ -109,7 +119,10 @@ public struct FilterExpression: Sendable {
     func isTrue(
         node: SpecNode, key: String, parent: SpecNode, parentKey: String?, path: () -> [String], _ context: Context
     ) -> Bool {
-        if let propertyNames, parent.isMapping { return propertyNames.contains(key) }
+        if let propertyNames {
+            if parent.isMapping { return propertyNames.contains(key) }
+            if propertyNamesAreWords { return false }
+        }
         if let memberTerms, let answer = Self.holds(memberTerms, node, context) { return answer }
         let scope = Scope(
             node: node, key: key, parent: parent, parentKey: parentKey, path: usesPath ? path() : [], context: context)

@@ -66,6 +66,30 @@ public struct NodePath: Sendable, CustomStringConvertible {
             document.shared("node-path-matches") { Matches(document) }
         }
 
+        /// The matches of every path not yet known, found together (`evaluateTogether`). A rule
+        /// asking for one of them meanwhile waits for it.
+        func prepare(_ paths: [NodePath], resolved: Bool) {
+            lock.lock()
+            var pending: [(path: NodePath, entry: Entry)] = []
+            var claimed: Set<String> = []
+            for path in paths {
+                let key = (resolved ? "resolved " : "written ") + path.description
+                guard claimed.insert(key).inserted else { continue }
+                let entry = entries[key] ?? Entry()
+                entries[key] = entry
+                pending.append((path, entry))
+            }
+            lock.unlock()
+            // Entries are taken in one order, so two joint walks never wait on each other.
+            pending.sort { $0.path.description < $1.path.description }
+            for (_, entry) in pending { entry.lock.lock() }
+            defer { for (_, entry) in pending { entry.lock.unlock() } }
+            let missing = pending.filter { $0.entry.matches == nil }
+            guard !missing.isEmpty else { return }
+            let found = NodePath.evaluateTogether(missing.map(\.path), in: document, resolved: resolved)
+            for (index, item) in missing.enumerated() { item.entry.matches = found[index] }
+        }
+
         func matches(of path: NodePath, resolved: Bool) -> [Match] {
             lock.lock()
             let key = (resolved ? "resolved " : "written ") + path.description
@@ -103,15 +127,18 @@ public struct NodePath: Sendable, CustomStringConvertible {
 
     /// The nodes the path reaches from `start`, which `$` then names: a `field` written as a path.
     func evaluate(from start: Match, in document: SpecDocument, resolved: Bool) -> [Match] {
-        var current = [start]
-        let context = FilterExpression.Context(document: document, resolved: resolved)
+        Self.run(steps[...], from: [start], FilterExpression.Context(document: document, resolved: resolved))
+    }
+
+    static func run(_ steps: ArraySlice<Step>, from start: [Match], _ context: FilterExpression.Context) -> [Match] {
+        var current = start
         for step in steps {
             var next: [Match] = []
             for match in current {
                 if step.descendant {
-                    Self.applyBelow(step.selector, from: match, context, into: &next)
+                    applyBelow(step.selector, from: match, context, into: &next)
                 } else {
-                    Self.apply(step.selector, to: match, context, into: &next)
+                    apply(step.selector, to: match, context, into: &next)
                 }
             }
             current = next
@@ -119,52 +146,97 @@ public struct NodePath: Sendable, CustomStringConvertible {
         return current
     }
 
+    /// What several paths reach, with as few walks of the document as serve them all: paths that
+    /// reach the same nodes before their first `..` step (`$..enum` and every description;
+    /// `content`, `headers` and `parameters` below each operation) share one walk below each such
+    /// node, which applies every path's selector as it goes. Each walk of a large document costs
+    /// more than the checks of what it finds.
+    static func evaluateTogether(_ paths: [NodePath], in document: SpecDocument, resolved: Bool) -> [[Match]] {
+        let context = FilterExpression.Context(document: document, resolved: resolved)
+        let root = Match(node: document.root, path: [], parent: nil, parentPath: nil)
+        let cuts = paths.map { $0.steps.firstIndex(where: \.descendant) ?? $0.steps.count }
+        let starts = paths.indices.map { run(paths[$0].steps[..<cuts[$0]], from: [root], context) }
+        var below: [[Match]?] = Array(repeating: nil, count: paths.count)
+        for first in paths.indices where below[first] == nil && cuts[first] < paths[first].steps.count {
+            let starting = starts[first].map(\.path)
+            let group = paths.indices.filter { other in
+                below[other] == nil && cuts[other] < paths[other].steps.count && starts[other].map(\.path) == starting
+            }
+            var found = Array(repeating: [Match](), count: group.count)
+            for start in starts[first] {
+                applyBelow(group.map { paths[$0].steps[cuts[$0]].selector }, from: start, context, into: &found)
+            }
+            for (place, member) in group.enumerated() { below[member] = found[place] }
+        }
+        return paths.indices.map { index in
+            guard let found = below[index] else { return starts[index] }
+            return run(paths[index].steps[(cuts[index] + 1)...], from: found, context)
+        }
+    }
+
     /// `..selector`: the selector applied to `match` and every node below it, as written, in
     /// one walk with one path stack; a path is built only for the nodes that are found, which on
     /// a large document are few of the nodes walked.
     static func applyBelow(_ selector: Selector, from match: Match, _ context: FilterExpression.Context, into found: inout [Match]) {
+        var all = [found]
+        found = []
+        applyBelow([selector], from: match, context, into: &all)
+        found = all[0]
+    }
+
+    /// Several `..selector` steps in one walk: what each finds goes to its own list.
+    static func applyBelow(_ selectors: [Selector], from match: Match, _ context: FilterExpression.Context, into found: inout [[Match]]) {
         let start = match.node
         var path = match.path
-        func consider(_ child: SpecNode, _ childKey: String, of node: SpecNode, _ key: String?) {
-            switch selector {
-            case .wildcard: break
-            case .filter(let expression):
-                guard expression.isTrue(node: child, key: childKey, parent: node, parentKey: key, path: { path + [childKey] }, context)
-                else {
-                    return
-                }
-            default: return
+        // Which selectors look at each child (`..*`, `..[?(…)]`) rather than at each node.
+        let considering = selectors.indices.filter { index in
+            switch selectors[index] {
+            case .wildcard, .filter: true
+            default: false
             }
-            found.append(Match(node: child, path: path + [childKey], parent: node, parentPath: path))
+        }
+        func consider(_ child: SpecNode, _ childKey: String, of node: SpecNode, _ key: String?) {
+            for index in considering {
+                if case .filter(let expression) = selectors[index],
+                    !expression.isTrue(node: child, key: childKey, parent: node, parentKey: key, path: { path + [childKey] }, context)
+                {
+                    continue
+                }
+                found[index].append(Match(node: child, path: path + [childKey], parent: node, parentPath: path))
+            }
         }
         func visit(_ node: SpecNode, key: String?) {
-            switch selector {
-            case .name(let name):
-                if let child = node[name] { found.append(Match(node: child, path: path + [name], parent: node, parentPath: path)) }
-            case .wildcard, .filter:
-                break
-            default:
-                apply(selector, to: Match(node: node, path: path, parent: nil, parentPath: nil), context, into: &found)
+            for index in selectors.indices {
+                switch selectors[index] {
+                case .name(let name):
+                    if let child = node[name] {
+                        found[index].append(Match(node: child, path: path + [name], parent: node, parentPath: path))
+                    }
+                case .wildcard, .filter:
+                    break
+                default:
+                    apply(selectors[index], to: Match(node: node, path: path, parent: nil, parentPath: nil), context, into: &found[index])
+                }
             }
             switch node.kind {
             case .scalar: return
             // One pass over the children, each considered and then walked: the order of what is
             // found does not matter, as findings are sorted by where they are.
             case .sequence(let items):
-                for (index, item) in items.enumerated() {
+                for index in items.indices {
                     let name = String(index)
-                    consider(item, name, of: node, key)
-                    guard !item.isScalar else { continue }
+                    if !considering.isEmpty { consider(items[index], name, of: node, key) }
+                    guard !items[index].isScalar else { continue }
                     path.append(name)
-                    visit(item, key: name)
+                    visit(items[index], key: name)
                     path.removeLast()
                 }
             case .mapping(let members):
-                for member in members {
-                    consider(member.value, member.key, of: node, key)
-                    guard !member.value.isScalar else { continue }
-                    path.append(member.key)
-                    visit(member.value, key: member.key)
+                for index in members.indices {
+                    if !considering.isEmpty { consider(members[index].value, members[index].key, of: node, key) }
+                    guard !members[index].value.isScalar else { continue }
+                    path.append(members[index].key)
+                    visit(members[index].value, key: members[index].key)
                     path.removeLast()
                 }
             }

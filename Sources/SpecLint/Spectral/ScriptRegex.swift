@@ -5,10 +5,20 @@ import Foundation
 /// and, when the pattern is plain text (`<script`, `eval\(`, no flags), that text: a substring
 /// search then stands in for the regex engine, which on Linux converts every subject to UTF-16.
 struct ScriptRegex: @unchecked Sendable {
-    let regex: NSRegularExpression
+    /// Compiled only when none of the plain forms below stands in: ICU's first compile costs
+    /// more than a whole small lint.
+    private let compiled: NSRegularExpression?
     let literal: String?
     /// A plain text the pattern anchors at the end (`/$`, `.+\/$`): a suffix test stands in.
     let suffix: Suffix?
+    /// `^[A-Za-z0-9-._~]*$`: every character from one class (ASCII), tested character by character.
+    let whole: Whole?
+
+    struct Whole {
+        let allowed: Set<Unicode.Scalar>
+        /// `+` rather than `*`: the text must not be empty.
+        let nonEmpty: Bool
+    }
 
     struct Suffix {
         let text: String
@@ -18,13 +28,17 @@ struct ScriptRegex: @unchecked Sendable {
 
     func matches(_ text: String) -> Bool {
         if let literal { return Self.contains(text, literal) }
+        if let whole {
+            return !(whole.nonEmpty && text.isEmpty) && text.unicodeScalars.allSatisfy { whole.allowed.contains($0) }
+        }
         if let suffix {
             guard text.hasSuffix(suffix.text) else { return false }
             guard suffix.needsCharacterBefore else { return true }
             let before = text.unicodeScalars.dropLast(suffix.text.unicodeScalars.count).last
             return before.map { !"\n\r\u{2028}\u{2029}".unicodeScalars.contains($0) } ?? false
         }
-        return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        guard let compiled else { return false }
+        return compiled.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
     /// Whether `text` holds `literal`, compared as UTF-8 bytes: Foundation's `contains` goes
@@ -54,6 +68,7 @@ struct ScriptRegex: @unchecked Sendable {
     private final class Cache: @unchecked Sendable {
         let lock = NSLock()
         var compiled: [String: ScriptRegex?] = [:]
+        var options: [String: ScriptRegex?] = [:]
     }
 
     static func make(_ pattern: String, flags: String) -> ScriptRegex? {
@@ -66,12 +81,52 @@ struct ScriptRegex: @unchecked Sendable {
         if flags.contains("m") { options.insert(.anchorsMatchLines) }
         if flags.contains("s") { options.insert(.dotMatchesLineSeparators) }
         let translated = translate(pattern)
-        let made = (try? NSRegularExpression(pattern: translated, options: options)).map {
-            ScriptRegex(
-                regex: $0, literal: options.isEmpty ? literal(of: translated) : nil, suffix: options.isEmpty ? suffix(of: translated) : nil)
+        let literal = options.isEmpty ? literal(of: translated) : nil
+        let suffix = options.isEmpty && literal == nil ? suffix(of: translated) : nil
+        let whole = options.isEmpty && literal == nil && suffix == nil ? whole(of: translated) : nil
+        let made: ScriptRegex?
+        if literal != nil || suffix != nil || whole != nil {
+            made = ScriptRegex(compiled: nil, literal: literal, suffix: suffix, whole: whole)
+        } else {
+            made = (try? NSRegularExpression(pattern: translated, options: options)).map {
+                ScriptRegex(compiled: $0, literal: nil, suffix: nil, whole: nil)
+            }
         }
         cache.compiled[key] = made
         return made
+    }
+
+    /// `^[CLASS]*$` or `^[CLASS]+$` with a class of ASCII characters, ranges and escaped
+    /// punctuation: a pattern that asks only which characters the text is made of.
+    static func whole(of pattern: String) -> Whole? {
+        let characters = Array(pattern.unicodeScalars)
+        guard characters.count >= 5, characters.first == "^", characters[1] == "[", characters[2] != "^", characters.last == "$",
+            let quantifier = characters.dropLast().last, quantifier == "*" || quantifier == "+", characters[characters.count - 3] == "]"
+        else { return nil }
+        let body = characters[2..<(characters.count - 3)]
+        var items: [Unicode.Scalar] = []
+        var index = body.startIndex
+        while index < body.endIndex {
+            var character = body[index]
+            guard character.isASCII, character != "[", character != "]" else { return nil }
+            if character == "\\" {
+                index += 1
+                guard index < body.endIndex else { return nil }
+                character = body[index]
+                // `\d`, `\w` and the like are classes of their own; only escaped punctuation is plain.
+                guard character.isASCII, !character.properties.isAlphabetic, !("0"..."9").contains(character) else { return nil }
+            }
+            items.append(character)
+            index += 1
+            // `a-z` is a range when a single character stands on both sides (`0-9-.` ends one).
+            if index + 1 < body.endIndex, body[index] == "-", body[index + 1] != "\\", body[index + 1] != "]" {
+                let upper = body[index + 1]
+                guard upper.isASCII, upper != "[", character.value <= upper.value else { return nil }
+                for value in character.value...upper.value { Unicode.Scalar(value).map { items.append($0) } }
+                index += 2
+            }
+        }
+        return items.isEmpty ? nil : Whole(allowed: Set(items), nonEmpty: quantifier == "+")
     }
 
     /// `LITERAL$`, `.*LITERAL$` or `.+LITERAL$`: a pattern that asks only how the text ends.
@@ -82,6 +137,10 @@ struct ScriptRegex: @unchecked Sendable {
         if body.hasPrefix(".+") {
             needsCharacterBefore = true
             body = body.dropFirst(2)
+        } else if body.hasPrefix("."), !body.hasPrefix(".*") {
+            // `./$`: one character before the suffix, which in a search is what `.+` asks too.
+            needsCharacterBefore = true
+            body = body.dropFirst()
         } else if body.hasPrefix(".*") {
             body = body.dropFirst(2)
         }
@@ -132,8 +191,7 @@ struct ScriptRegex: @unchecked Sendable {
                 inClass = true
                 result.append(character)
             } else if character == "{" {
-                let rest = String(characters[(index + 1)...])
-                if rest.range(of: #"^[0-9]+(,[0-9]*)?\}"#, options: .regularExpression) != nil {
+                if opensQuantifier(characters[(index + 1)...]) {
                     openQuantifier = true
                     result.append(character)
                 } else {
@@ -150,8 +208,36 @@ struct ScriptRegex: @unchecked Sendable {
         return result
     }
 
+    /// Whether the text after a `{` reads `n}`, `n,}` or `n,m}`.
+    static func opensQuantifier(_ rest: ArraySlice<Character>) -> Bool {
+        var digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty else { return false }
+        var after = rest.dropFirst(digits.count)
+        if after.first == "," {
+            after = after.dropFirst()
+            digits = after.prefix { $0.isASCII && $0.isNumber }
+            after = after.dropFirst(digits.count)
+        }
+        return after.first == "}"
+    }
+
     /// A pattern option as Spectral reads it: `/body/flags`, or the whole string as the body.
+    /// Looked up by the option as written first: a rule asks for its pattern once per node.
     static func make(option: String) -> ScriptRegex? {
+        cache.lock.lock()
+        if let known = cache.options[option] {
+            cache.lock.unlock()
+            return known
+        }
+        cache.lock.unlock()
+        let made = read(option: option)
+        cache.lock.lock()
+        cache.options[option] = made
+        cache.lock.unlock()
+        return made
+    }
+
+    private static func read(option: String) -> ScriptRegex? {
         if option.count > 2, option.hasPrefix("/"), let close = option.lastIndex(of: "/"), close > option.startIndex {
             let flags = option[option.index(after: close)...]
             if flags.allSatisfy({ $0.isLetter && $0.isLowercase }) {

@@ -105,20 +105,33 @@ import Testing
     }
 }
 
-/// Patterns that are plain text, or plain text at the end (`.+\/$`), are answered without the
-/// regex engine, as the regex engine answers them.
+/// Patterns that are plain text, plain text at the end (`.+\/$`), or one class of characters
+/// (`^[A-Za-z0-9-._~]*$`) are answered without the regex engine, as the regex engine answers them.
 @Suite struct PlainPatternTests {
     @Test func answersAsTheRegexEngineDoes() throws {
-        let texts = ["/pets/", "/pets", "/", "", "a\n/", "x-/", "é/", "/x/\u{301}", "<script>", "eval(1)", "ab\r/", "//"]
-        for pattern in [".+\\/$", "\\/$", ".*\\/$", "<script", "eval\\(", "x-$", ".+x-$"] {
+        let texts = [
+            "/pets/", "/pets", "/", "", "a\n/", "x-/", "é/", "/x/\u{301}", "<script>", "eval(1)", "ab\r/", "//", "getPets",
+            "get-pets_v2.1~", "get pets", "a[0]$&'()*+,;=@!", "get\\pets", "pets^", "ABC", "ä",
+        ]
+        let patterns = [
+            ".+\\/$", "\\/$", ".*\\/$", "./$", "<script", "eval\\(", "x-$", ".+x-$", "^[A-Za-z0-9-._~:/?#\\[\\]@!\\$&'()*+,;=]*$",
+            "^[a-z]+$", "^[a-zA-Z0-9_-]*$",
+        ]
+        for pattern in patterns {
             let regex = try #require(ScriptRegex.make(pattern, flags: ""))
-            #expect(regex.literal != nil || regex.suffix != nil, "\(pattern)")
+            #expect(regex.literal != nil || regex.suffix != nil || regex.whole != nil, "\(pattern)")
+            let engine = try NSRegularExpression(pattern: ScriptRegex.translate(pattern))
             for text in texts {
-                let engine = regex.regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-                #expect(regex.matches(text) == engine, "\(pattern) on \(text.debugDescription)")
+                let expected = engine.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+                #expect(regex.matches(text) == expected, "\(pattern) on \(text.debugDescription)")
             }
         }
         #expect(try #require(ScriptRegex.make("a+$", flags: "")).suffix == nil)
         #expect(try #require(ScriptRegex.make("\\/$", flags: "i")).suffix == nil)
+        for other in ["^[\\w]*$", "^[^a-z]*$", "^[a-z]{2}$", "^[a-z]*x$"] {
+            #expect(try #require(ScriptRegex.make(other, flags: "")).whole == nil, "\(other)")
+        }
+        // JavaScript's `$` is the end of the text, not also before a last line break as ICU's is.
+        #expect(try #require(ScriptRegex.make("^[a-z]+$", flags: "")).matches("abc\n") == false)
     }
 }

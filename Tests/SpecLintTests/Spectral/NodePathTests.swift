@@ -1,8 +1,9 @@
 import Foundation
 import JSONModel
-import SpecLint
 import SpecReader
 import Testing
+
+@testable import SpecLint
 
 /// JSONPath-plus as Spectral evaluates `given`, on the line-aware tree.
 @Suite struct NodePathTests {
@@ -29,6 +30,27 @@ import Testing
 
     func pointers(_ path: String, resolved: Bool = true) throws -> [String] {
         try NodePath(path).evaluate(in: document, resolved: resolved).map { SpecDocument.pointer($0.path) }
+    }
+
+    /// The linter walks once for several paths; each path finds what it finds walked alone, in
+    /// the same order, on GitHub's description, resolved and as written.
+    @Test func jointWalksFindWhatSeparateWalksFind() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("corpus/github-api.1.1.4.yaml")
+        let github = try SpecDocument(text: String(contentsOf: url, encoding: .utf8))
+        let paths = try [
+            "$..[?(@property === 'description' || @property === 'title')]", "$..[?(@ && @.enum && @.type)]", "$..enum",
+            "$.paths[*][*]..content[*].examples[*]", "$.paths[*][*]..parameters[*].schema", "$.paths[*][*]..headers[*]",
+            "$..parameters[?(@.in)]", "$.info", "$..[?(@parentProperty !== 'links' && @.parameters)]['parameters'].[?(@.in)]",
+        ].map { try NodePath($0) }
+        for resolved in [true, false] {
+            let together = NodePath.evaluateTogether(paths, in: github, resolved: resolved)
+            for (index, path) in paths.enumerated() {
+                let alone = path.evaluate(in: github, resolved: resolved)
+                #expect(!alone.isEmpty, "\(path)")
+                #expect(together[index].map(\.path) == alone.map(\.path), "\(path) resolved: \(resolved)")
+            }
+        }
     }
 
     @Test func namesWildcardsAndIndexes() throws {
