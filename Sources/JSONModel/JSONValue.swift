@@ -109,16 +109,25 @@ public enum JSONValue: Sendable, Hashable {
 
 /// The members of a JSON object in document order. Keys are unique: setting an
 /// existing key replaces its value in place.
+///
+/// Keys and values are kept side by side in order, so that reading the members in turn hashes
+/// nothing; a key is found by comparing it with each key while the object is small, and through
+/// an index of the keys once it is not. Most objects an API's examples and requests hold are
+/// small, and a validator reads every member of each.
 public struct JSONObject: Sendable, Hashable, Sequence {
     public private(set) var keys: [String] = []
-    private var storage: [String: JSONValue] = [:]
+    private var values: [JSONValue] = []
+    /// Each key's place, kept once the object has more than `smallCount` members.
+    private var places: [String: Int]?
+
+    private static let smallCount = 8
 
     public init() {}
 
     /// An empty object with room for `capacity` members, for building one of known size.
     public init(minimumCapacity capacity: Int) {
         keys.reserveCapacity(capacity)
-        storage.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
     }
 
     public init(_ members: [(String, JSONValue)]) {
@@ -129,33 +138,50 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
 
+    private func place(of key: String) -> Int? {
+        if let places { return places[key] }
+        return keys.firstIndex(of: key)
+    }
+
     public subscript(key: String) -> JSONValue? {
-        get { storage[key] }
+        get { place(of: key).map { values[$0] } }
         set {
             if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if storage.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+                if let place = place(of: key) {
+                    values[place] = newValue
+                    return
+                }
+                keys.append(key)
+                values.append(newValue)
+                if places != nil {
+                    places?[key] = keys.count - 1
+                } else if keys.count > Self.smallCount {
+                    places = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+                }
+            } else if let place = place(of: key) {
+                keys.remove(at: place)
+                values.remove(at: place)
+                if places != nil { places = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) }) }
             }
         }
     }
 
     public func makeIterator() -> some IteratorProtocol<(key: String, value: JSONValue)> {
-        keys.lazy.compactMap { key in storage[key].map { (key: key, value: $0) } }.makeIterator()
+        zip(keys, values).lazy.map { (key: $0, value: $1) }.makeIterator()
     }
 
     /// The members whose keys satisfy `isIncluded`, in order.
     public func filter(_ isIncluded: (String) -> Bool) -> JSONObject {
-        JSONObject(keys.filter(isIncluded).compactMap { key in storage[key].map { (key, $0) } })
+        JSONObject(zip(keys, values).filter { isIncluded($0.0) })
     }
 
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        lhs.keys == rhs.keys && lhs.storage == rhs.storage
+        lhs.keys == rhs.keys && lhs.values == rhs.values
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(keys)
-        for key in keys { hasher.combine(storage[key]) }
+        hasher.combine(values)
     }
 }
 

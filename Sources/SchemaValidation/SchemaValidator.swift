@@ -246,7 +246,8 @@ struct ValidationRun {
     }
 
     mutating func checkString(_ text: String, _ string: CompiledSchema.StringRules) {
-        let length = text.unicodeScalars.count
+        // Counting characters walks the whole string: only when a bound asks for it.
+        let length = string.minLength > 0 || string.maxLength != nil ? text.unicodeScalars.count : 0
         if length < string.minLength {
             add(
                 path, string.minLength == 1 ? "must not be empty" : "must be at least \(Self.count(string.minLength, "character"))", .length

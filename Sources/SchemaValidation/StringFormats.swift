@@ -87,6 +87,20 @@ public enum StringFormats {
     }
 
     static func isURI(_ text: String) -> Bool {
+        // By bytes: a scheme is ASCII, and a format check of every URL in a large document's
+        // examples otherwise pays a Unicode lookup per character. A colon followed by a byte that
+        // may be a combining mark is left to the Character test below.
+        let bytes = text.utf8
+        if let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
+            bytes.index(after: colon) == bytes.endIndex || bytes[bytes.index(after: colon)] < 0x80
+        {
+            let scheme = bytes[..<colon]
+            guard let first = scheme.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first | 0x20) else { return false }
+            return scheme.allSatisfy { byte in
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                    || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            } && !containsWhitespace(text)
+        }
         guard let colon = text.firstIndex(of: ":"), colon != text.startIndex else { return false }
         let scheme = text[..<colon]
         return scheme.first?.isLetter == true

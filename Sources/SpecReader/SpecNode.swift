@@ -124,7 +124,13 @@ public struct SpecNode: Sendable {
         default: break
         }
         if let integer = Int(text) { return .integer(integer) }
-        if text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true, let number = Double(text), number.isFinite {
+        // Only text starting with an ASCII digit, sign or point can be a number; testing the first
+        // byte spares every plain string of a document the Unicode lookup of its first character.
+        if let first = text.utf8.first,
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+                || first == UInt8(ascii: "."),
+            let number = Double(text), number.isFinite
+        {
             return .number(number)
         }
         return .string(text)

@@ -156,6 +156,20 @@ private func messages(_ value: JSONValue, _ schema: JSONSchema = batch, _ contex
         }
     }
 
+    @Test func uriFormat() {
+        let uri = JSONSchema.string(.init(format: .uri), .init())
+        for valid in ["https://api.github.com/repos", "mailto:a@b.c", "urn:isbn:0451450523", "h+s-1.x:y", "X:y"] {
+            #expect(messages(.string(valid), uri, .plain).isEmpty, "\(valid)")
+        }
+        // Read by bytes, judged as by characters: a scheme is ASCII, starts with a letter, and
+        // nothing in the text is a space.
+        for invalid in [
+            "/relative", ":x", "1http://a", "ht tp://a", "https://a b", "é:x", "ht_tp://a", "https://a\n", "\u{301}a:b", "a:\u{301}",
+        ] {
+            #expect(!messages(.string(invalid), uri, .plain).isEmpty, "\(invalid.debugDescription)")
+        }
+    }
+
     @Test func arrayItemsBoundsAndUniqueness() {
         let ids = JSONSchema.array(.init(), .init(items: .integer(.init(), .init()), minItems: 1, uniqueItems: true))
         #expect(messages([], ids, .plain) == ["(root): must be an array of at least 1 item"])
