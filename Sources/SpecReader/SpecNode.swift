@@ -59,7 +59,10 @@ public struct SpecNode: Sendable {
     /// A mapping's value for `key`; nil for a missing key or another kind of node.
     public subscript(key: String) -> SpecNode? {
         guard case .mapping(let members) = kind else { return nil }
-        return members.first { $0.key == key }?.value
+        // By index: `first(where:)` copies each member it passes to its closure, and this lookup
+        // runs for nearly every node every rule reads.
+        for index in members.indices where members[index].key == key { return members[index].value }
+        return nil
     }
 
     /// The member `token` of a mapping, or the item at index `token` of a sequence: one step of

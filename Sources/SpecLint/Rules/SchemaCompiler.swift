@@ -36,7 +36,8 @@ struct SchemaCompiler: Sendable {
         try? schema(node, depth: 0)
     }
 
-    /// The schema `node` is, with every schema inside it by where it is written.
+    /// The schema `node` is, with every schema inside it that holds an example or a default, by
+    /// where it is written.
     func compileRecording(_ node: SpecNode) -> (schema: CompiledSchema?, inside: [Location: CompiledSchema]) {
         var compiler = self
         let recording = Recording()
@@ -112,9 +113,18 @@ struct SchemaCompiler: Sendable {
 
     private func schema(_ node: SpecNode, depth: Int) throws -> CompiledSchema {
         let compiled = try compiledSchema(node, depth: depth)
-        recording?.byLocation[node.location] = compiled
+        // Only schemas with values of their own to judge are looked up by where they are: the
+        // many others would cost a dictionary entry each for nothing.
+        if let recording, case .mapping(let members) = node.kind,
+            members.indices.contains(where: { Self.judgedKeys.contains(members[$0].key) })
+        {
+            recording.byLocation[node.location] = compiled
+        }
         return compiled
     }
+
+    /// What makes a schema worth recording: `example`, `examples` or `default` written on it.
+    private static let judgedKeys = ["example", "examples", "default"]
 
     private func compiledSchema(_ node: SpecNode, depth: Int) throws -> CompiledSchema {
         guard case .mapping(let members) = node.kind else { throw Refused() }
