@@ -30,7 +30,7 @@ public struct SpecDocument: Sendable {
         var parameters: [[String]: [(node: SpecNode, path: [String], level: String)]] = [:]
         var operations: [Operation]?
         var references: [Reference]?
-        var schemas: [(node: SpecNode, path: [String])]?
+        var schemas: SchemaList?
         var shared: [String: AnyObject] = [:]
 
         func value<T>(_ keyPath: ReferenceWritableKeyPath<Cache, T?>, _ lock: NSRecursiveLock, _ make: () -> T) -> T {
@@ -320,35 +320,84 @@ public struct SpecDocument: Sendable {
 
     /// Every schema of the document with its path: components, and those inline in
     /// parameters, bodies and responses, descending into properties, items and combinators.
-    public var schemas: [(node: SpecNode, path: [String])] {
+    public var schemas: SchemaList {
         cache.value(\.schemas, cache.schemasLock) { findSchemas() }
     }
 
-    private func findSchemas() -> [(node: SpecNode, path: [String])] {
-        var found: [(node: SpecNode, path: [String])] = []
-        func visit(_ node: SpecNode, _ path: [String]) {
+    /// The document's schemas in document order. Each keeps the schema it is in and the keys
+    /// from there rather than its whole path, which is built when asked for: a large document
+    /// has tens of thousands of schemas, and a path for each was most of the time finding them.
+    public struct SchemaList: RandomAccessCollection, Sendable {
+        /// One schema: its node, and its path of keys from the document's root.
+        public struct Schema: Sendable {
+            /// The schema object.
+            public let node: SpecNode
+            let list: SchemaList
+            let place: Int
+
+            /// The keys and indexes from the document's root to the schema.
+            public var path: [String] { list.path(to: place) }
+        }
+
+        struct Entry: Sendable {
+            let node: SpecNode
+            /// The schema it is in, or -1 - the index of its root path for a root.
+            let parent: Int
+            /// The keys from the parent: `properties` and a name, `items`, `allOf` and an index.
+            let key: String
+            let second: String?
+        }
+
+        let entries: [Entry]
+        let roots: [[String]]
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { entries.count }
+        public subscript(place: Int) -> Schema { Schema(node: entries[place].node, list: self, place: place) }
+
+        func path(to place: Int) -> [String] {
+            var keys: [String] = []
+            var current = place
+            while entries[current].parent >= 0 {
+                if let second = entries[current].second { keys.append(second) }
+                keys.append(entries[current].key)
+                current = entries[current].parent
+            }
+            return roots[-1 - entries[current].parent] + keys.reversed()
+        }
+    }
+
+    private func findSchemas() -> SchemaList {
+        var entries: [SchemaList.Entry] = []
+        var roots: [[String]] = []
+        func visit(_ node: SpecNode, parent: Int, _ key: String, _ second: String?) {
             guard node.isMapping, node["$ref"] == nil else { return }
-            found.append((node, path))
-            for member in node["properties"]?.members ?? [] { visit(member.value, path + ["properties", member.key]) }
+            let place = entries.count
+            entries.append(.init(node: node, parent: parent, key: key, second: second))
+            for member in node["properties"]?.members ?? [] { visit(member.value, parent: place, "properties", member.key) }
             for key in ["items", "additionalProperties", "not"] {
-                if let child = node[key] { visit(child, path + [key]) }
+                if let child = node[key] { visit(child, parent: place, key, nil) }
             }
             for key in ["allOf", "anyOf", "oneOf", "prefixItems"] {
-                for (index, child) in (node[key]?.items ?? []).enumerated() { visit(child, path + [key, String(index)]) }
+                for (index, child) in (node[key]?.items ?? []).enumerated() { visit(child, parent: place, key, String(index)) }
             }
         }
-        for member in root["components"]?["schemas"]?.members ?? [] { visit(member.value, ["components", "schemas", member.key]) }
+        func visit(root node: SpecNode, _ path: [String]) {
+            roots.append(path)
+            visit(node, parent: -roots.count, "", nil)
+        }
+        for member in root["components"]?["schemas"]?.members ?? [] { visit(root: member.value, ["components", "schemas", member.key]) }
         for operation in operations {
             for parameter in parameters(of: operation) where parameter.node["schema"] != nil {
-                if let schema = parameter.node["schema"] { visit(schema, parameter.path + ["schema"]) }
+                if let schema = parameter.node["schema"] { visit(root: schema, parameter.path + ["schema"]) }
             }
             for (path, content) in contents(of: operation) {
                 for media in content.members {
-                    if let schema = media.value["schema"] { visit(schema, path + [media.key, "schema"]) }
+                    if let schema = media.value["schema"] { visit(root: schema, path + [media.key, "schema"]) }
                 }
             }
         }
-        return found
+        return SchemaList(entries: entries, roots: roots)
     }
 
     /// The `content` maps of an operation's request body and responses, with their paths.

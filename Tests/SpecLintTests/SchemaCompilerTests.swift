@@ -34,7 +34,7 @@ private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
         var roots: [(node: SpecNode, path: [String])] = []
         var covered: [[String]] = []
         for schema in document.schemas where !covered.contains(where: { schema.path.starts(with: $0) }) {
-            roots.append(schema)
+            roots.append((schema.node, schema.path))
             covered.append(schema.path)
         }
         return roots
