@@ -12,6 +12,16 @@ struct RuleDefinition {
         let fieldPath: NodePath?
         let function: RuleFunction
         let options: JSONValue?
+        /// The function with its options read.
+        let check: @Sendable (RuleTarget, SpecDocument) -> [FunctionResult]
+
+        init(field: String?, fieldPath: NodePath?, function: RuleFunction, options: JSONValue?) {
+            self.field = field
+            self.fieldPath = fieldPath
+            self.function = function
+            self.options = options
+            check = function.bound(options)
+        }
     }
 
     static let fields: Set<String> = [
@@ -145,7 +155,7 @@ struct DeclarativeRule: Sendable {
             for match in NodePath.Matches.of(document).matches(of: path, resolved: resolved) {
                 for step in then {
                     for target in targets(of: match, step, context) {
-                        for result in step.function.run(target, step.options, step.function.readsModel ? model : document) {
+                        for result in step.check(target, step.function.readsModel ? model : document) {
                             let resultPath = result.path ?? target.path
                             let text = render(result.message, target: target, path: resultPath)
                             guard seen.insert(SpecDocument.pointer(resultPath) + "\u{0}" + text).inserted else { continue }

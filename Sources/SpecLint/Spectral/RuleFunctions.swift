@@ -63,6 +63,16 @@ public struct RuleFunction: Sendable {
     var readsModel = false
     /// Shared work it reads, done before the rules run (see `LintRule.preparation`).
     var preparation: LintRule.Preparation?
+    /// Reads the options once, for a function that would otherwise read them on every node
+    /// (`pattern` compiling its expressions): the check for those options.
+    var bind: (@Sendable (JSONValue?) -> @Sendable (RuleTarget, SpecDocument) -> [FunctionResult])?
+
+    /// The check for one rule's options.
+    func bound(_ options: JSONValue?) -> @Sendable (RuleTarget, SpecDocument) -> [FunctionResult] {
+        if let bind { return bind(options) }
+        let run = run
+        return { target, document in run(target, options, document) }
+    }
 
     /// Spectral prints values in messages this way: strings quoted, containers by kind.
     static func printed(_ value: FilterExpression.Value) -> String {
@@ -237,16 +247,30 @@ public struct RuleFunction: Sendable {
         ]
     }
 
-    static let pattern = RuleFunction(name: "pattern", checkOptions: patternOptions) { target, options, _ in
-        guard case .string(let text) = target.value, let object = options?.objectValue else { return [] }
-        var results: [FunctionResult] = []
-        if let match = object["match"]?.stringValue, let regex = ScriptRegex.make(option: match), !regex.matches(text) {
-            results.append(FunctionResult("\"\(text)\" must match the pattern \"\(match)\""))
+    static let pattern: RuleFunction = {
+        var function = RuleFunction(name: "pattern", checkOptions: patternOptions) { target, options, document in
+            bindPattern(options)(target, document)
         }
-        if let notMatch = object["notMatch"]?.stringValue, let regex = ScriptRegex.make(option: notMatch), regex.matches(text) {
-            results.append(FunctionResult("\"\(text)\" must not match the pattern \"\(notMatch)\""))
+        function.bind = bindPattern
+        return function
+    }()
+
+    /// `pattern` with its expressions compiled once: a rule over every description asks on each.
+    static func bindPattern(_ options: JSONValue?) -> @Sendable (RuleTarget, SpecDocument) -> [FunctionResult] {
+        let object = options?.objectValue
+        let match = object?["match"]?.stringValue.flatMap { text in ScriptRegex.make(option: text).map { (text, $0) } }
+        let notMatch = object?["notMatch"]?.stringValue.flatMap { text in ScriptRegex.make(option: text).map { (text, $0) } }
+        return { target, _ in
+            guard case .string(let text) = target.value else { return [] }
+            var results: [FunctionResult] = []
+            if let (pattern, regex) = match, !regex.matches(text) {
+                results.append(FunctionResult("\"\(text)\" must match the pattern \"\(pattern)\""))
+            }
+            if let (pattern, regex) = notMatch, regex.matches(text) {
+                results.append(FunctionResult("\"\(text)\" must not match the pattern \"\(pattern)\""))
+            }
+            return results
         }
-        return results
     }
 
     static let casings: [String: String] = [

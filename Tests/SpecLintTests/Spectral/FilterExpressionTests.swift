@@ -131,7 +131,25 @@ import Testing
         for other in ["^[\\w]*$", "^[^a-z]*$", "^[a-z]{2}$", "^[a-z]*x$"] {
             #expect(try #require(ScriptRegex.make(other, flags: "")).whole == nil, "\(other)")
         }
+        // Plain text is searched by bytes, anchored on the literal's least common byte.
+        for literal in ["eval(", "<script", "e", "((", "example.com"] {
+            for text in [
+                "", "eval", "eval(", "xeval(1)", "ev(al(", "(eval(", "eval((", "a<scrip", "<<script", "é<script>", "ee", "((", "x((y",
+                "http://example.com/", "example.co",
+            ] {
+                #expect(ScriptRegex.contains(text, literal) == Array(text.utf8).containsSlice(Array(literal.utf8)), "\(literal) in \(text)")
+            }
+        }
         // JavaScript's `$` is the end of the text, not also before a last line break as ICU's is.
         #expect(try #require(ScriptRegex.make("^[a-z]+$", flags: "")).matches("abc\n") == false)
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Whether the bytes hold `slice` somewhere, compared naively.
+    fileprivate func containsSlice(_ slice: [UInt8]) -> Bool {
+        guard !slice.isEmpty else { return true }
+        guard slice.count <= count else { return false }
+        return (0...(count - slice.count)).contains { Array(self[$0..<($0 + slice.count)]) == slice }
     }
 }
