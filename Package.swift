@@ -112,11 +112,14 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // glibc's heap growth, set once at start: lint and diff build large trees on two threads.
+        .target(name: "CHeapTuning"),
         // The commands, for any API: a team's executable passes its APIDefinitions to SpecsmithCLI.main.
         .target(
             name: "SpecsmithCLI",
             dependencies: [
                 "APIRegistry",
+                "CHeapTuning",
                 "GuideRenderer",
                 "JSONModel",
                 "MockServer",

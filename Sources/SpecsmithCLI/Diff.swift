@@ -49,6 +49,7 @@ extension Specsmith {
         }
 
         func run() async throws {
+            BatchHeap.prepare()
             if listChecks {
                 print(ChangeReport.catalog(Differ.checks, as: format), terminator: "")
                 return

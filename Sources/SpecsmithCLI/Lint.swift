@@ -146,6 +146,7 @@ extension Specsmith {
         }
 
         func run() async throws {
+            BatchHeap.prepare()
             if listRules {
                 let ruleset = try loadRuleset()
                 print(
