@@ -52,9 +52,12 @@ public struct LintRun: Sendable {
         run: LintRun, findings: [Finding]
     ) {
         let made = Pending<Result<LintRun, any Error>>()
-        DispatchQueue.global().async { made.fulfil(Result { try prepare() }) }
+        // A thread of its own, not the shared pool: the pool's threads may all be waiting for it.
+        Thread { made.fulfil(Result { try prepare() }) }.start()
         let found = inputs.concurrentMap { input -> [Finding] in
+            var laps = Linter.Laps()
             let document = Result { () throws(SpecDocument.LoadError) in try SpecDocument(text: input.text) }
+            laps.lap("load")
             guard case .success(let run) = made.value else { return [] }
             return run.lint(input, document)
         }
