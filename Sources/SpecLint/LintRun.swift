@@ -32,6 +32,11 @@ public struct LintRun: Sendable {
         /// The file's text.
         public let text: String
 
+        /// The file read into a document, or why it is not one.
+        var document: Result<SpecDocument, SpecDocument.LoadError> {
+            Result { () throws(SpecDocument.LoadError) in try SpecDocument(text: text) }
+        }
+
         /// A file read from `path`.
         public init(path: String, text: String) {
             self.path = path
@@ -56,7 +61,7 @@ public struct LintRun: Sendable {
         Thread { made.fulfil(Result { try prepare() }) }.start()
         let found = inputs.concurrentMap { input -> [Finding] in
             var laps = Linter.Laps()
-            let document = Result { () throws(SpecDocument.LoadError) in try SpecDocument(text: input.text) }
+            let document = input.document
             laps.lap("load")
             guard case .success(let run) = made.value else { return [] }
             return run.lint(input, document)
@@ -87,7 +92,7 @@ public struct LintRun: Sendable {
     }
 
     func lint(_ input: Input) -> [Finding] {
-        lint(input, Result { () throws(SpecDocument.LoadError) in try SpecDocument(text: input.text) })
+        lint(input, input.document)
     }
 
     func lint(_ input: Input, _ document: Result<SpecDocument, SpecDocument.LoadError>) -> [Finding] {

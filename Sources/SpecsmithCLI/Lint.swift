@@ -147,8 +147,9 @@ extension Specsmith {
 
         func run() async throws {
             BatchHeap.prepare()
-            if listRules {
-                let ruleset = try loadRuleset()
+            // Loaded here only when the rules are listed; otherwise while the files are read.
+            let listed = listRules ? try loadRuleset() : nil
+            if let ruleset = listed {
                 print(
                     FindingReport.catalog(ruleset.linter(for: "", overrides: try settings(known: ruleset.rules)), as: format),
                     terminator: "")
@@ -166,7 +167,7 @@ extension Specsmith {
             // The ruleset loads while the files are read into trees.
             let command = self
             let (run, found) = try LintRun.lint(inputs) {
-                let ruleset = try command.loadRuleset()
+                let ruleset = try listed ?? command.loadRuleset()
                 let settings = try command.settings(known: ruleset.rules)
                 return LintRun(ruleset: ruleset, settings: settings, ignoreUnknownFormat: command.ignoreUnknownFormat)
             }

@@ -69,6 +69,16 @@ public struct NodePath: Sendable, CustomStringConvertible {
         /// The matches of every path not yet known, found together (`evaluateTogether`). A rule
         /// asking for one of them meanwhile waits for it.
         func prepare(_ paths: [NodePath], resolved: Bool) {
+            _ = entries(for: paths, resolved: resolved)
+        }
+
+        func matches(of path: NodePath, resolved: Bool) -> [Match] {
+            entries(for: [path], resolved: resolved).first?.matches ?? []
+        }
+
+        /// The entries of `paths`, each holding its matches: those not yet known are found
+        /// together, under the entries' locks.
+        private func entries(for paths: [NodePath], resolved: Bool) -> [Entry] {
             lock.lock()
             var pending: [(path: NodePath, entry: Entry)] = []
             var claimed: Set<String> = []
@@ -81,27 +91,15 @@ public struct NodePath: Sendable, CustomStringConvertible {
             }
             lock.unlock()
             // Entries are taken in one order, so two joint walks never wait on each other.
-            pending.sort { $0.path.description < $1.path.description }
-            for (_, entry) in pending { entry.lock.lock() }
-            defer { for (_, entry) in pending { entry.lock.unlock() } }
-            let missing = pending.filter { $0.entry.matches == nil }
-            guard !missing.isEmpty else { return }
-            let found = NodePath.evaluateTogether(missing.map(\.path), in: document, resolved: resolved)
-            for (index, item) in missing.enumerated() { item.entry.matches = found[index] }
-        }
-
-        func matches(of path: NodePath, resolved: Bool) -> [Match] {
-            lock.lock()
-            let key = (resolved ? "resolved " : "written ") + path.description
-            let entry = entries[key] ?? Entry()
-            entries[key] = entry
-            lock.unlock()
-            entry.lock.lock()
-            defer { entry.lock.unlock() }
-            if let known = entry.matches { return known }
-            let found = path.evaluate(in: document, resolved: resolved)
-            entry.matches = found
-            return found
+            let ordered = pending.sorted { $0.path.description < $1.path.description }
+            for (_, entry) in ordered { entry.lock.lock() }
+            defer { for (_, entry) in ordered { entry.lock.unlock() } }
+            let missing = ordered.filter { $0.entry.matches == nil }
+            if !missing.isEmpty {
+                let found = NodePath.evaluateTogether(missing.map(\.path), in: document, resolved: resolved)
+                for (index, item) in missing.enumerated() { item.entry.matches = found[index] }
+            }
+            return pending.map(\.entry)
         }
     }
 

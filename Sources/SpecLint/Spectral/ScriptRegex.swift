@@ -78,7 +78,6 @@ struct ScriptRegex: @unchecked Sendable {
     private final class Cache: @unchecked Sendable {
         let lock = NSLock()
         var compiled: [String: ScriptRegex?] = [:]
-        var options: [String: ScriptRegex?] = [:]
     }
 
     static func make(_ pattern: String, flags: String) -> ScriptRegex? {
@@ -232,22 +231,7 @@ struct ScriptRegex: @unchecked Sendable {
     }
 
     /// A pattern option as Spectral reads it: `/body/flags`, or the whole string as the body.
-    /// Looked up by the option as written first: a rule asks for its pattern once per node.
     static func make(option: String) -> ScriptRegex? {
-        cache.lock.lock()
-        if let known = cache.options[option] {
-            cache.lock.unlock()
-            return known
-        }
-        cache.lock.unlock()
-        let made = read(option: option)
-        cache.lock.lock()
-        cache.options[option] = made
-        cache.lock.unlock()
-        return made
-    }
-
-    private static func read(option: String) -> ScriptRegex? {
         if option.count > 2, option.hasPrefix("/"), let close = option.lastIndex(of: "/"), close > option.startIndex {
             let flags = option[option.index(after: close)...]
             if flags.allSatisfy({ $0.isLetter && $0.isLowercase }) {
