@@ -134,6 +134,23 @@ def extract(published, commit):
     print(json.dumps(facts, indent=1, sort_keys=True))
 
 
+PATH = re.compile(r"/customers[A-Za-z0-9_\-/{}]*")
+
+
+def declares(section, paths, key, name, operation_missing):
+    """Whether a section of the differences page declares that `name` of operation `key` is
+    missing: it names the operation when the whole operation is missing; else it names the name,
+    one of its dotted prefixes (`pagination` for `pagination.links.next`) or its last part, and
+    the operation's path, unless the section names no path at all (a difference of every
+    operation, such as `limit`'s type)."""
+    path = key.split(" ", 1)[1]
+    if operation_missing:
+        return path in paths
+    parts = name.split(".")
+    named = any(f"`{'.'.join(parts[:end])}`" in section for end in range(1, len(parts) + 1)) or f"`{parts[-1]}`" in section
+    return named and (not paths or path in paths)
+
+
 def compare(spec_path, inventory_path, page_path):
     published = json.load(open(inventory_path))
     mine = {shape(key): value for key, value in Document(yaml.safe_load(open(spec_path))).inventory().items()}
@@ -153,11 +170,10 @@ def compare(spec_path, inventory_path, page_path):
     print(f"published reference: {source['repository']} {source['path']} at {source['commit'][:12]}")
     print(f"published operations in the spec: {present}/{len(published['operations'])}; "
           f"published names: {matched}/{total} ({100 * matched / total:.1f}%)")
-    page = open(page_path).read()
+    sections = [(section, set(PATH.findall(section))) for section in open(page_path).read().split("\n## ")]
     undeclared = 0
     for key, kind, name, operation_missing in missing:
-        leaf = name.split(".")[-1]
-        declared = f"`{name}`" in page or f"`{leaf}`" in page or (operation_missing and key.split(" ", 1)[1] in page)
+        declared = any(declares(section, paths, key, name, operation_missing) for section, paths in sections)
         undeclared += not declared
         print(f"  {'declared:  ' if declared else 'UNDECLARED:'} {key} {kind}: {name}")
     if undeclared:

@@ -129,7 +129,7 @@ public struct ListQuery: Sendable {
                 guard let id = layout == nil ? Cursor.decode(value) : Int(value) else {
                     problem(
                         layout == nil
-                            ? "is not a cursor this API gave; send the `next` or `previous` of a list's meta.cursor"
+                            ? "is not a cursor this API gave; send the `\(pagination.cursorMeta.source(of: "after"))` or `\(pagination.cursorMeta.source(of: "before"))` of a list"
                             : "is not the id of a record of this list, got '\(value)'")
                     continue
                 }
@@ -192,6 +192,12 @@ public struct ListQuery: Sendable {
                     parameter: "page",
                     message:
                         "cannot be sent with \([afterName, beforeName].compactMap { $0 }.joined(separator: " or ")); page by one or the other",
+                    hint: nil))
+        }
+        if result.sort != nil && (result.after != nil || result.before != nil) {
+            problems.append(
+                QueryProblem(
+                    parameter: "sort", message: "cannot be sent with a cursor: cursor pages come in identifier order; page by page to sort",
                     hint: nil))
         }
         return problems.isEmpty ? .success(result) : .failure(QueryProblems(problems: problems))

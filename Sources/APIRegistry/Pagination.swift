@@ -28,13 +28,15 @@ public struct Pagination: Sendable {
     /// The query parameter that gives a page's size: `limit`, or the API's own name for it
     /// (`per_page`, `page_size`).
     public let limitParameter: String
+    /// How a cursor page's `meta` says where it sits.
+    public let cursorMeta: CursorMeta
 
     /// Paging with these limits, by page number unless `style` says otherwise, answered as
     /// `{data, meta}` unless `layout` says otherwise, its page size given as `limit` unless
     /// `limitParameter` names it otherwise.
     public init(
         defaultLimit: Int, maxLimit: Int, maxFilterValues: Int = 1000, style: Style = .page, layout: ListLayout? = nil,
-        limitParameter: String = "limit"
+        limitParameter: String = "limit", cursorMeta: CursorMeta = .neighbours
     ) {
         self.defaultLimit = defaultLimit
         self.maxLimit = maxLimit
@@ -42,6 +44,7 @@ public struct Pagination: Sendable {
         self.style = style
         self.layout = layout
         self.limitParameter = limitParameter
+        self.cursorMeta = cursorMeta
     }
 
     /// The query string of a page, as list answers link to it: `?page=2&limit=10`, or
@@ -54,6 +57,43 @@ public struct Pagination: Sendable {
     /// `cursor` names, or of its first page when `cursor` is nil: `?after=12&limit=10`.
     public func cursorQuery(_ name: String, _ cursor: String?, limit: Int) -> String {
         "?" + (cursor.map { "\(name)=\($0)&" } ?? "") + "\(limitParameter)=\(limit)"
+    }
+}
+
+/// Where a page of a list paged by cursor sits, as its answer's `meta` says it.
+public struct CursorMeta: Sendable, Equatable {
+    /// What the member holds besides `count` and `per_page`.
+    public enum Shape: Sendable, Equatable {
+        /// `next` and `previous`: the cursors to send as `after` and `before` for the
+        /// neighbouring pages, each absent at the list's end.
+        case neighbours
+        /// `start_cursor` and `end_cursor`, the cursors of the page's first and last records, and
+        /// `links` with the query strings of the `previous`, `current` and `next` pages. It is
+        /// also on the first page of a list asked for without `page`, beside `pagination`, so a
+        /// client can switch to cursors from there.
+        case edges
+    }
+
+    /// The member of `meta` that holds it.
+    public let name: String
+    public let shape: Shape
+
+    /// `meta.cursor` with `next` and `previous`.
+    public static let neighbours = CursorMeta(name: "cursor", shape: .neighbours)
+
+    /// `meta.<name>` with `start_cursor`, `end_cursor` and `links`, as in
+    /// `meta.cursor_pagination`.
+    public static func edges(_ name: String) -> CursorMeta { CursorMeta(name: name, shape: .edges) }
+
+    public init(name: String, shape: Shape) {
+        self.name = name
+        self.shape = shape
+    }
+
+    /// Where a response gives the cursor to send as `after` (`meta.cursor.next`) or as `before`.
+    public func source(of parameter: String) -> String {
+        let member = parameter == "before" ? (shape == .edges ? "start_cursor" : "previous") : (shape == .edges ? "end_cursor" : "next")
+        return "meta.\(name).\(member)"
     }
 }
 

@@ -64,10 +64,11 @@ extension Registry {
                             "\(at): the cursor parameter '\(cursor)' is also a filter's; rename one", at: resource.declaredAt))
                 }
             }
-            if pagingStyles(of: resource).contains(.cursor) && !resource.sortKeys.isEmpty {
+            // A list that pages by page too sorts there; a cursor request refuses `sort`.
+            if pagingStyles(of: resource) == [.cursor] && !resource.sortKeys.isEmpty {
                 problems.append(
                     DeclarationProblem(
-                        "\(at): cursor pagination pages in identifier order, so sort keys cannot be offered; drop them",
+                        "\(at): cursor pagination pages in identifier order, so sort keys cannot be offered; drop them, or page by page too",
                         at: resource.declaredAt))
             }
             for key in resource.sortKeys where model.field(named: key)?.isVisible(in: .read) != true {

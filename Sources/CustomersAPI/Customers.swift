@@ -144,6 +144,7 @@ extension CustomersV3 {
         includes: ["addresses", "storecredit", "attributes", "formfields", "shopper_profile_id", "segment_ids"],
         rules: [.unique(field: "email")],
         seedRecords: 8,
-        actions: [validateCredentials]
+        actions: [validateCredentials],
+        paging: [.page, .cursor]
     )
 }

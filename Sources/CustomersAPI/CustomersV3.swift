@@ -5,7 +5,8 @@ public enum CustomersV3 {
     /// Most records one create, update or upsert request may carry.
     static let batchLimit = 10
 
-    static let pagination = Pagination(defaultLimit: 50, maxLimit: 250)
+    // Lists that page by cursor as well give `meta.cursor_pagination`, as published.
+    static let pagination = Pagination(defaultLimit: 50, maxLimit: 250, cursorMeta: .edges("cursor_pagination"))
 
     public static let registry = Registry(
         info: APIInfo(

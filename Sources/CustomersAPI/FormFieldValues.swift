@@ -52,6 +52,7 @@ extension CustomersV3 {
             Relation("customer_id", references: "customers", onDelete: .cascade),
             Relation("address_id", references: "customer-addresses", onDelete: .cascade),
         ],
-        rules: [.exactlyOne(["customer_id", "address_id"]), .upsertKey(["customer_id", "address_id", "name"])]
+        rules: [.exactlyOne(["customer_id", "address_id"]), .upsertKey(["customer_id", "address_id", "name"])],
+        paging: [.page, .cursor]
     )
 }

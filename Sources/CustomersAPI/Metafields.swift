@@ -93,6 +93,7 @@ extension CustomersV3 {
         relations: [Relation("resource_id", references: "customers", onDelete: .cascade)],
         rules: [.uniqueTogether(["resource_id", "namespace", "key"])],
         itemParameter: "metafieldId",
-        parent: ParentScope("customers", path: "/customers/{customerId}/metafields", field: "resource_id")
+        parent: ParentScope("customers", path: "/customers/{customerId}/metafields", field: "resource_id"),
+        paging: [.page, .cursor]
     )
 }

@@ -87,7 +87,7 @@ extension CustomersV3 {
                 reason: "they only add to the published API; a client of the published reference is unaffected"),
             .init(
                 "Metafield list parameters `direction` and `include_fields`",
-                published: "offered on `GET /customers/metafields`",
+                published: "offered on `GET /customers/metafields` and `GET /customers/{customerId}/metafields`",
                 here: "not offered: lists come in `id` order with every field; sending either is a 422 naming it",
                 reason:
                     "not modelled yet: the registry has no descending default order or sparse fieldsets, and the mock must not pretend to honour them"
@@ -137,9 +137,18 @@ extension CustomersV3 {
                 reason: "a client retries a failed batch whole, with no items to reconcile (the reviewer's question 9)"),
             .init(
                 "`DELETE /customers/metafields`",
-                published: "no selector in the schema; answers 200 with the ids deleted",
+                published:
+                    "no selector in the schema; answers 200 with the ids deleted in `data`, `errors`, and the counts `total`, `success` and `failed` in `meta`",
                 here: "`id:in` required; answers 204, like every delete",
                 reason: "a delete without a selector is the mistake the reviewer's question 5 is about"),
+            .init(
+                "The `meta` of write answers",
+                published:
+                    "`POST /customers/metafields`, `PUT /customers/metafields`, `POST /customers/{customerId}/metafields`, `PUT /customers/{customerId}/metafields/{metafieldId}` and `PUT /customers/attribute-values` declare a list's `meta` on their answers: `pagination`, and on metafields `cursor_pagination`",
+                here: "a write answers the records written with an empty `meta`, as every write of this API does",
+                reason:
+                    "a write's answer is the records it wrote, not a page of a list: there is no next page to link to, and no count to page by"
+            ),
             .init(
                 "A second metafield with the same `namespace` and `key` for a customer",
                 published: "409",

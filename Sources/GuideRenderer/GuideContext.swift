@@ -110,7 +110,11 @@ struct GuideContext {
             case .page: return "`page`, from 1"
             case .offset: return "`offset`, the number of records to skip"
             case .cursor:
-                guard let layout else { return "`after` or `before`, which take the cursors of a page's `meta.cursor`" }
+                guard let layout else {
+                    let meta = registry.pagination.cursorMeta
+                    return
+                        "`after` or `before`, which take the cursors of a page's `\(meta.source(of: "after"))` and `\(meta.source(of: "before"))`"
+                }
                 return layout.before.map { "`\(layout.after)` or `\($0)`, which take the id of a record of the list" }
                     ?? "`\(layout.after)`, which takes what a page's answer gives for the next one"
             }

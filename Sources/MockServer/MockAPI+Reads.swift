@@ -100,7 +100,13 @@ extension MockAPI {
             "current_page": .integer(currentPage), "total_pages": .integer(totalPages), "links": .object(links),
         ]
         let data = page.map { present($0, of: resource, including: includes, state: state) }
-        return MockResponse(status: 200, body: ["data": .array(data), "meta": ["pagination": pagination]])
+        var meta = JSONObject([("pagination", pagination)])
+        // A list that also pages by cursor gives the first page's cursors, so a client can go on by cursor from there.
+        let cursors = registry.pagination.cursorMeta
+        if styles.contains(.cursor) && cursors.shape == .edges && !byOffset && !query.pageSent && query.sort == nil {
+            meta[cursors.name] = cursorMeta(page[...], of: records, resource, query)
+        }
+        return MockResponse(status: 200, body: ["data": .array(data), "meta": .object(meta)])
     }
 
     /// The `Link` header of a bare-array list's page (RFC 8288): each neighbour's URL relative to
@@ -118,19 +124,42 @@ extension MockAPI {
         }.joined(separator: ", ")
     }
 
-    /// One page of `records` (in identifier order) after or before a cursor, with the cursors
-    /// of the neighbouring pages in `meta.cursor`.
+    /// One page of `records` (in identifier order) after or before a cursor, with where it sits
+    /// in `meta` as the registry's `CursorMeta` says.
     func cursorPage(_ records: [JSONObject], of resource: Resource, _ query: ListQuery, state: StoreState) -> MockResponse {
+        let page = cursorSlice(records, of: resource, query).page
+        let data = page.map { present($0, of: resource, including: Set(query.includes), state: state) }
+        let meta = registry.pagination.cursorMeta
+        return MockResponse(
+            status: 200,
+            body: ["data": .array(data), "meta": .object(JSONObject([(meta.name, cursorMeta(page, of: records, resource, query))]))])
+    }
+
+    /// Where `page` sits among `records` (in identifier order): its size, and the cursors of its
+    /// neighbours (`next`, `previous`) or of its edges with links to the pages beside it.
+    func cursorMeta(_ page: ArraySlice<JSONObject>, of records: [JSONObject], _ resource: Resource, _ query: ListQuery) -> JSONValue {
         let identifier = resource.model.identifier ?? "id"
         func id(_ record: JSONObject) -> Int { record[identifier]?.recordID ?? 0 }
-        let page = cursorSlice(records, of: resource, query).page
-        var cursor = JSONObject([("count", .integer(page.count)), ("per_page", .integer(query.limit))])
-        if let last = page.last, records.contains(where: { id($0) > id(last) }) { cursor["next"] = .string(Cursor.encode(id(last))) }
-        if let first = page.first, records.contains(where: { id($0) < id(first) }) {
-            cursor["previous"] = .string(Cursor.encode(id(first)))
+        let later = page.last.flatMap { last in records.contains { id($0) > id(last) } ? Cursor.encode(id(last)) : nil }
+        let earlier = page.first.flatMap { first in records.contains { id($0) < id(first) } ? Cursor.encode(id(first)) : nil }
+        var meta = JSONObject([("count", .integer(page.count)), ("per_page", .integer(query.limit))])
+        switch registry.pagination.cursorMeta.shape {
+        case .neighbours:
+            if let later { meta["next"] = .string(later) }
+            if let earlier { meta["previous"] = .string(earlier) }
+        case .edges:
+            let paging = registry.pagination
+            if let first = page.first { meta["start_cursor"] = .string(Cursor.encode(id(first))) }
+            if let last = page.last { meta["end_cursor"] = .string(Cursor.encode(id(last))) }
+            var links = JSONObject()
+            if let earlier { links["previous"] = .string(paging.cursorQuery("before", earlier, limit: query.limit)) }
+            links["current"] = .string(
+                query.before.map { paging.cursorQuery("before", Cursor.encode($0), limit: query.limit) }
+                    ?? paging.cursorQuery("after", query.after.map(Cursor.encode), limit: query.limit))
+            if let later { links["next"] = .string(paging.cursorQuery("after", later, limit: query.limit)) }
+            meta["links"] = .object(links)
         }
-        let data = page.map { present($0, of: resource, including: Set(query.includes), state: state) }
-        return MockResponse(status: 200, body: ["data": .array(data), "meta": ["cursor": .object(cursor)]])
+        return .object(meta)
     }
 
     /// The page of `records` (in identifier order) after or before the record a cursor names, and

@@ -52,15 +52,22 @@ extension DocumentEmitter {
                     records: records, next: nil, total: records.count, path: resource.servedPaths.first ?? resource.path, limit: limit,
                     number: 1, pages: 1, currentLink: first, nextLink: nil, previousLink: nil))
         }
+        let styles = registry.pagingStyles(of: resource)
+        let cursors = paging.cursorMeta
+        // The first page's cursor meta, as the mock gives it (the examples have no identifiers to encode).
+        var cursor = JSONObject([("count", .integer(records.count)), ("per_page", .integer(limit))])
+        if cursors.shape == .edges { cursor["links"] = ["current": .string(paging.cursorQuery("after", nil, limit: limit))] }
         if style == .cursor {
-            return ["data": .array(records), "meta": ["cursor": ["count": .integer(records.count), "per_page": .integer(limit)]]]
+            return ["data": .array(records), "meta": .object(JSONObject([(cursors.name, .object(cursor))]))]
         }
         let pagination: JSONValue = [
             "total": .integer(records.count), "count": .integer(records.count), "per_page": .integer(limit),
             "current_page": 1, "total_pages": 1,
             "links": ["current": .string(first)],
         ]
-        return ["data": .array(records), "meta": ["pagination": pagination]]
+        var meta = JSONObject([("pagination", pagination)])
+        if styles.contains(.cursor) && cursors.shape == .edges && style == .page { meta[cursors.name] = .object(cursor) }
+        return ["data": .array(records), "meta": .object(meta)]
     }
 
     /// The 422 a list answers to its declared invalid query, or else to a filter written

@@ -42,12 +42,13 @@ extension DocumentEmitter {
                     }
                     continue
                 }
-                for (name, meaning) in [("after", "next"), ("before", "previous")] {
+                for name in ["after", "before"] {
+                    let source = limits.cursorMeta.source(of: name)
                     parameters.append(
                         OpenAPI.Parameter(
                             name: name, context: .query(schema: .string(.init(), .init(minLength: 1))),
                             description:
-                                "A cursor from `meta.cursor.\(meaning)` of a list response: the page \(name) it. Not with `\(name == "after" ? "before" : "after")`\(both ? " or `page`" : "")."
+                                "A cursor from `\(source)` of a list response: the page \(name) it. Not with `\(name == "after" ? "before" : "after")`\(both ? " or `page`" : "")."
                         ))
                 }
             }

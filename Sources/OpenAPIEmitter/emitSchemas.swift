@@ -280,13 +280,16 @@ extension DocumentEmitter {
                 switch style {
                 case .page, .offset:
                     properties["pagination"] = Self.ref(SharedSchema.pagination, required: !styles.contains(.cursor))
-                case .cursor: properties["cursor"] = Self.ref(SharedSchema.cursor, required: styles.count == 1)
+                case .cursor:
+                    properties[registry.pagination.cursorMeta.name] = Self.ref(SharedSchema.cursor, required: styles.count == 1)
                 }
             }
+            let cursors = registry.pagination.cursorMeta
             let description =
                 styles.count == 1
                 ? "Metadata of a list response."
-                : "Metadata of a list response: `cursor` when the request sent `after` or `before`, `pagination` otherwise."
+                : "Metadata of a list response: `\(cursors.name)` when the request sent `after` or `before`, `pagination` otherwise"
+                    + (cursors.shape == .edges ? ", with `\(cursors.name)` too on the first page when the request sent no `page`." : ".")
             metas.append((listMetaName(styles), .object(.init(description: description), .init(properties: properties))))
         }
         return paging + metas + commonSchemas()
@@ -304,18 +307,34 @@ extension DocumentEmitter {
     func cursorSchema(count: (String) -> JSONSchema) -> JSONSchema {
         let cursor = { (description: String) in JSONSchema.string(.init(required: false, description: description), .init(minLength: 1)) }
         let limits = registry.pagination
+        var properties: OrderedDictionary<String, JSONSchema> = [
+            "count": count("Records on this page."),
+            "per_page": count("The page size used (`\(limits.limitParameter)`)."),
+        ]
+        switch limits.cursorMeta.shape {
+        case .neighbours:
+            properties["next"] = cursor("Send as `after` for the next page; absent on the last.")
+            properties["previous"] = cursor("Send as `before` for the previous page; absent on the first.")
+        case .edges:
+            properties["start_cursor"] = cursor("The cursor of the page's first record: send it as `before` for the previous page.")
+            properties["end_cursor"] = cursor("The cursor of the page's last record: send it as `after` for the next page.")
+            let link = { (description: String, required: Bool) in
+                JSONSchema.string(.init(required: required, description: description), .init())
+            }
+            properties["links"] = .object(
+                .init(description: "Query strings of this page and its neighbours."),
+                .init(properties: [
+                    "previous": link("The previous page (`?before=…`); absent on the first.", false),
+                    "current": link("This page.", true),
+                    "next": link("The next page (`?after=…`); absent on the last.", false),
+                ]))
+        }
         return .object(
             .init(
                 description:
-                    "Where this page sits. Pages hold up to `limit` records (default \(limits.defaultLimit), at most \(limits.maxLimit)), in identifier order."
+                    "Where this page sits. Pages hold up to `\(limits.limitParameter)` records (default \(limits.defaultLimit), at most \(limits.maxLimit)), in identifier order."
             ),
-            .init(
-                properties: [
-                    "count": count("Records on this page."),
-                    "per_page": count("The page size used (`limit`)."),
-                    "next": cursor("Send as `after` for the next page; absent on the last."),
-                    "previous": cursor("Send as `before` for the previous page; absent on the first."),
-                ]))
+            .init(properties: properties))
     }
 
     func pageSchemas(count: (String) -> JSONSchema, link: (String, Bool) -> JSONSchema) -> [(String, JSONSchema)] {

@@ -161,14 +161,23 @@ public struct DiffHit: Sendable {
     public let path: [String]
     /// Its line and column.
     public let location: Location?
+    /// The schema whose operations the change reaches, when not the one at `path`: a member
+    /// added, removed or made optional changes the object that holds it, not the member's own
+    /// schema, which other objects may share.
+    public let reachPath: [String]?
 
-    /// A hit at `path` in `side`.
-    public init(level: ChangeLevel? = nil, _ message: String, in side: Change.Side, at path: [String], _ location: Location?) {
+    /// A hit at `path` in `side`, reaching the operations that use the schema at `reachPath` (at
+    /// `path` when nil).
+    public init(
+        level: ChangeLevel? = nil, _ message: String, in side: Change.Side, at path: [String], _ location: Location?,
+        reaching reachPath: [String]? = nil
+    ) {
         self.level = level
         self.message = message
         self.side = side
         self.path = path
         self.location = location
+        self.reachPath = reachPath
     }
 }
 
@@ -326,7 +335,7 @@ public struct Differ: Sendable {
         // The walk first, once; then the checks side by side, each reading it.
         _ = context.walk
         let found = Self.evaluateAll(Self.checks, context)
-        var reach = context.walk.reachFinder(for: found.joined().map(\.path))
+        var reach = context.walk.reachFinder(for: found.joined().map { $0.reachPath ?? $0.path })
         var changes: [Change] = []
         for (check, hits) in zip(Self.checks, found) {
             let override = options.levels[check.id]
@@ -337,7 +346,7 @@ public struct Differ: Sendable {
                 var change = Change(
                     check: check.id, level: level, message: hit.message, side: hit.side, pointer: SpecDocument.pointer(hit.path),
                     location: hit.location)
-                change.operations = reach.operations(reaching: hit.path)
+                change.operations = reach.operations(reaching: hit.reachPath ?? hit.path)
                 changes.append(change)
             }
         }

@@ -47,6 +47,8 @@ public struct ImportPlan: Sendable {
         case offset
         /// An opaque cursor: `after`/`before`, `starting_after`/`ending_before`, `cursor`.
         case cursor
+        /// `page` by default, or a cursor.
+        case pageAndCursor = "page or cursor"
     }
 
     /// What an operation is understood to be.

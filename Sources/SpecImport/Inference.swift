@@ -223,6 +223,16 @@ struct Inference {
         return data
     }
 
+    /// The member of a list answer's `meta` that gives a cursor page's edges (`cursor_pagination`
+    /// with `start_cursor` and `end_cursor`); nil when the answer has none.
+    func edgeCursorMember(_ answer: SpecNode?) -> String? {
+        guard let answer, let meta = resolve(answer)["properties"]?["meta"] else { return nil }
+        return (resolve(meta)["properties"]?.members ?? []).first { member in
+            let names = properties(member.value)
+            return names.contains("end_cursor") || names.contains("start_cursor")
+        }?.key
+    }
+
     func properties(_ schema: SpecNode?) -> [String] {
         guard let schema else { return [] }
         let resolved = resolve(schema)
@@ -437,7 +447,7 @@ struct Inference {
         let queryNames = query.filter { $0["in"]?.string == "query" }.compactMap { $0["name"]?.string }
         let paging: ImportPlan.Paging? =
             queryNames.contains(where: Self.cursors.contains)
-            ? .cursor
+            ? (queryNames.contains("page") ? .pageAndCursor : .cursor)
             : queryNames.contains("offset") ? .offset : queryNames.contains("page") ? .page : nil
         let filters = queryNames.filter { name in fields.contains(Self.fieldName(of: name)) }
         let layout = list.flatMap { shape in

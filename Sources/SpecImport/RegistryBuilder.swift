@@ -391,8 +391,12 @@ struct RegistryBuilder {
             switch paged?.paging {
             case .cursor?: .cursor
             case .offset?: .offset
-            case .page?, nil: .page
+            case .page?, .pageAndCursor?, nil: .page
             }
+        // Cursor pages whose meta gives the page's edges (`cursor_pagination.end_cursor`) are answered so.
+        let edges = plan.resources.lazy.filter { $0.paging == .cursor || $0.paging == .pageAndCursor }.compactMap { planned in
+            self.operation("get", planned.path).flatMap { self.inference.edgeCursorMember(self.inference.responseSchema($0)) }
+        }.first
         let maxFilterValues =
             plan.resources.lazy.compactMap { planned -> Int? in
                 guard let list = operation("get", planned.path) else { return nil }
@@ -416,7 +420,7 @@ struct RegistryBuilder {
         let sizeName = Set(sizes).sorted().max { a, b in sizes.filter { $0 == a }.count < sizes.filter { $0 == b }.count } ?? "limit"
         return Pagination(
             defaultLimit: paged?.limit.default ?? 50, maxLimit: paged?.limit.maximum ?? 250, maxFilterValues: maxFilterValues, style: style,
-            layout: shared, limitParameter: sizeName)
+            layout: shared, limitParameter: sizeName, cursorMeta: edges.map(CursorMeta.edges) ?? .neighbours)
     }
 
     func info() -> APIInfo {
@@ -699,6 +703,8 @@ struct RegistryBuilder {
         case .cursor where bare:
             reading.note(pointer + "/get", "a bare-array list paged by cursor; the mock answers every record at once")
         case .cursor: paging = pagination.style == .cursor ? nil : [.cursor]
+        case .pageAndCursor where bare: paging = [.page]
+        case .pageAndCursor: paging = [.page, .cursor]
         // A bare-array list pages only when it says so, its neighbours in the `Link` header.
         case .page: paging = pagination.style == .page && !bare ? nil : [.page]
         case .offset: paging = pagination.style == .offset && !bare ? nil : [.offset]

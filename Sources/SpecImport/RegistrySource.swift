@@ -260,6 +260,13 @@ public struct RegistrySource: Sendable {
         if pagination.style != .page { arguments.append("style: .\(pagination.style.rawValue)") }
         if let layout = pagination.layout { arguments.append("layout: " + Self.layout(layout)) }
         if pagination.limitParameter != "limit" { arguments.append("limitParameter: \(Self.string(pagination.limitParameter))") }
+        if pagination.cursorMeta != .neighbours {
+            arguments.append(
+                "cursorMeta: "
+                    + (pagination.cursorMeta.shape == .edges
+                        ? ".edges(\(Self.string(pagination.cursorMeta.name)))"
+                        : ".init(name: \(Self.string(pagination.cursorMeta.name)), shape: .neighbours)"))
+        }
         return "Pagination(" + arguments.joined(separator: ", ") + ")"
     }
 

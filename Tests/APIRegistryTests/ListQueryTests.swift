@@ -81,7 +81,7 @@ private let addressFilters = "valid filters: id:in, customer_id:in, name:in, com
     @Test func emptyNamesAndSeparatorsAreProblemsNotCrashes() throws {
         #expect(
             try problems("=null&date_modified=2000-01-03", "customers") == [
-                ": is not a valid filter; valid filters: id:in, id:not_in, id:min, id:max, email:in, name:in, name:like, company:in, customer_group_id:in, registration_ip_address:in, phone:in, date_created, date_created:min, date_created:max, date_modified, date_modified:min, date_modified:max; other parameters: page, limit, sort, include"
+                ": is not a valid filter; valid filters: id:in, id:not_in, id:min, id:max, email:in, name:in, name:like, company:in, customer_group_id:in, registration_ip_address:in, phone:in, date_created, date_created:min, date_created:max, date_modified, date_modified:min, date_modified:max; other parameters: page, after, before, limit, sort, include"
             ])
         #expect(try problems("sort=:", "customers").count == 1)
         #expect(try problems(":=1&:in=2").count == 2)

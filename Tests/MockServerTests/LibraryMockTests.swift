@@ -259,8 +259,39 @@ func withLibrary(
             let forged = try await mock.get("/books?after=42")
             #expect(forged.status == 422)
             #expect(
-                forged.body?["errors"] == ["after": "is not a cursor this API gave; send the `next` or `previous` of a list's meta.cursor"])
+                forged.body?["errors"] == [
+                    "after": "is not a cursor this API gave; send the `meta.cursor.next` or `meta.cursor.previous` of a list"
+                ])
             #expect(try await mock.get("/books?page=2").status == 422, "page is not how this API pages")
+        }
+    }
+
+    /// A registry whose cursor meta gives a page's edges and links (`meta.cursor_pagination`):
+    /// they lead forward and back, and a page asked for by number has none.
+    @Test func cursorMetaWithEdgesLeadsBothWays() async throws {
+        let base = Library.registry
+        let limits = base.pagination
+        let registry = Registry(
+            info: base.info,
+            pagination: Pagination(
+                defaultLimit: limits.defaultLimit, maxLimit: limits.maxLimit, style: .page, cursorMeta: .edges("cursor_pagination")),
+            resources: base.resources, singletons: base.singletons)
+        try await withLibrary(registry) { (mock: MockClient) async throws in
+            for name in ["Ursula", "Octavia", "Tove"] { _ = try await mock.post("/authors", ["name": .string(name)]) }
+            let first = try await mock.get("/authors?limit=2")
+            let cursors = try #require(first.body?["meta"]?["cursor_pagination"])
+            #expect(first.body?["meta"]?["pagination"] == nil, "authors page by cursor first")
+            #expect(cursors["links"]?["previous"] == nil && cursors["count"] == 2)
+            let end = try #require(cursors["end_cursor"]?.stringValue)
+            #expect(cursors["links"]?["next"]?.stringValue == "?after=\(end)&limit=2")
+            let second = try await mock.get("/authors?after=\(end)&limit=2")
+            #expect(second.ids() == first.ids().map { $0 + 2 })
+            #expect(second.body?["meta"]?["pagination"] == nil)
+            let start = try #require(second.body?["meta"]?["cursor_pagination"]?["start_cursor"]?.stringValue)
+            #expect(second.body?["meta"]?["cursor_pagination"]?["links"]?["previous"]?.stringValue == "?before=\(start)&limit=2")
+            #expect(try await mock.get("/authors?before=\(start)&limit=2").ids() == first.ids())
+            // Asked for by page number, a later page gives no cursors: they belong to the first.
+            #expect(try await mock.get("/authors?page=2&limit=2").body?["meta"]?["cursor_pagination"] == nil)
         }
     }
 }

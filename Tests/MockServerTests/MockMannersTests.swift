@@ -14,9 +14,15 @@ import Testing
             #expect(reply.status == 422)
             let error = try #require(reply.errors.first)
             #expect(error.hasPrefix("limt: is not a valid filter; valid filters: id:in"))
-            #expect(error.hasSuffix("; other parameters: page, limit, sort, include; did you mean 'limit'?"))
+            #expect(error.hasSuffix("; other parameters: page, after, before, limit, sort, include; did you mean 'limit'?"))
             #expect(try await mock.get("/customers?sortt=id:asc").errors.first?.hasSuffix("did you mean 'sort'?") == true)
             #expect(try await mock.get("/customers?includes=addresses").errors.first?.hasSuffix("did you mean 'include'?") == true)
+        }
+        // Cursor pages come in id order: a sort sent with a cursor is refused, not ignored.
+        try await withMock(.seeded(4)) { (mock: MockClient) async throws in
+            let sorted = try await mock.get("/customers?sort=last_name:asc&after=YzE6Mw")
+            #expect(sorted.status == 422 && sorted.errors.first?.hasPrefix("sort: cannot be sent with a cursor") == true)
+            #expect(try await mock.get("/customers?sort=last_name:asc").body?["meta"]?["cursor_pagination"] == nil)
         }
         // A list that pages by cursor names its own paging parameters.
         try await withLibrary { mock in

@@ -156,6 +156,37 @@ private func changes(_ check: String) throws -> [Change] {
 
     /// OpenAPI 3.0 says `nullable: true`; dropping it from a request property refuses the nulls
     /// clients sent.
+    /// A member made optional in one object reaches the operations answering with that object,
+    /// not those answering with another object that shares the member's schema.
+    @Test func aMemberChangeReachesOnlyTheObjectsHoldingIt() throws {
+        func document(_ required: String) -> String {
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                get:
+                  responses:
+                    '200': {description: A, content: {application/json: {schema: {$ref: '#/components/schemas/A'}}}}
+              /b:
+                get:
+                  responses:
+                    '200': {description: B, content: {application/json: {schema: {$ref: '#/components/schemas/B'}}}}
+              /c:
+                get:
+                  responses:
+                    '200': {description: C, content: {application/json: {schema: {$ref: '#/components/schemas/B'}}}}
+            components:
+              schemas:
+                Page: {type: object, properties: {total: {type: integer}}}
+                A: {type: object, properties: {page: {$ref: '#/components/schemas/Page'}}, required: [page]}
+                B: {type: object, properties: {page: {$ref: '#/components/schemas/Page'}}, required: [\(required)]}
+            """
+        }
+        let found = try Differ().run(base: document("page"), head: document(""), options: fixtureOptions).changes
+        #expect(found.map(\.message) == ["GET /b and GET /c: response 200.page is no longer always returned"])
+    }
+
     @Test func nullableRemovedFromARequestPropertyBreaks() throws {
         let found = try Differ().run(
             base: try fixture("diff-3.0/base.yaml"), head: try fixture("diff-3.0/head.yaml"), options: fixtureOptions)

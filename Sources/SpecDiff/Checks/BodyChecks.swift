@@ -171,7 +171,7 @@ enum BodyChecks {
                         + (closed
                             ? "; the schema refuses unknown fields, so clients sending it get a 422"
                             : "; clients sending it may be refused"),
-                    in: .base, at: pair.headPath + ["properties", member.key], member.keyLocation)
+                    in: .base, at: pair.headPath + ["properties", member.key], member.keyLocation, reaching: pair.headPath)
             }
         }
     }

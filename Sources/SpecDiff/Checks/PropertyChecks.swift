@@ -24,7 +24,7 @@ enum PropertyChecks {
                 let what = oldNames.contains(member.key) ? "is now required" : "was added as required"
                 return DiffHit(
                     "\(pair.name).\(member.key) \(what)", in: .head,
-                    at: pair.headPath + ["properties", member.key], member.keyLocation)
+                    at: pair.headPath + ["properties", member.key], member.keyLocation, reaching: pair.headPath)
             }
         }
     }
@@ -35,7 +35,7 @@ enum PropertyChecks {
             return properties(pair.base).filter { !newNames.contains($0.key) && !marked("writeOnly", $0, in: context.base) }.map { member in
                 DiffHit(
                     "\(pair.name).\(member.key) was removed", in: .base,
-                    at: pair.headPath + ["properties", member.key], member.keyLocation)
+                    at: pair.headPath + ["properties", member.key], member.keyLocation, reaching: pair.headPath)
             }
         }
     }
@@ -50,7 +50,7 @@ enum PropertyChecks {
                 else { return nil }
                 return DiffHit(
                     "\(pair.name).\(member.key) is no longer always returned", in: .head,
-                    at: pair.headPath + ["properties", member.key], member.keyLocation)
+                    at: pair.headPath + ["properties", member.key], member.keyLocation, reaching: pair.headPath)
             }
         }
     }
@@ -70,7 +70,7 @@ enum PropertyChecks {
                 return DiffHit(
                     "\(pair.name).\(member.key) was added", in: .head,
                     at: pair.headPath + ["properties", member.key],
-                    member.keyLocation)
+                    member.keyLocation, reaching: pair.headPath)
             }
         }
     }
@@ -84,7 +84,7 @@ enum PropertyChecks {
             return properties(pair.head).filter { !oldNames.contains($0.key) }.map { member in
                 DiffHit(
                     "\(pair.name).\(member.key) was added, but the schema said additionalProperties: false: clients that reject unknown fields will refuse these responses",
-                    in: .head, at: pair.headPath + ["properties", member.key], member.keyLocation)
+                    in: .head, at: pair.headPath + ["properties", member.key], member.keyLocation, reaching: pair.headPath)
             }
         }
     }
