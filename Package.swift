@@ -52,6 +52,8 @@ let package = Package(
                 "SchemaValidation",
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
                 .product(name: "Yams", package: "Yams"),
+                // The SHA-1 an event payload's `hash` holds.
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // Guides and reference pages: registry + templates/ -> Markdown (site/) and HTML; every example checked,

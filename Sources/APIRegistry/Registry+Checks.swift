@@ -172,6 +172,55 @@ extension Registry {
                     DeclarationProblem("\(at): it inherits from the unknown singleton '\(inherits)'", at: singleton.model.declaredAt))
             }
         }
+        return problems + eventProblems()
+    }
+
+    /// Event names are unique; an action trigger names an action of its resource; a payload's
+    /// members have distinct paths, none inside another, and name fields its records have; one
+    /// payload name means one payload.
+    private func eventProblems() -> [DeclarationProblem] {
+        var problems: [DeclarationProblem] = []
+        var seen: Set<String> = []
+        var payloads: [String: EventPayload] = [:]
+        for resource in resources {
+            let at = "resource '\(resource.name)'"
+            for event in resource.events {
+                if !seen.insert(event.name).inserted || event.name.isEmpty {
+                    problems.append(
+                        DeclarationProblem("\(at): the event '\(event.name)' is declared twice, or has no name", at: resource.declaredAt))
+                }
+                if case .action(let name) = event.trigger, !resource.actions.contains(where: { $0.name == name }) {
+                    problems.append(
+                        DeclarationProblem(
+                            "\(at): the event '\(event.name)' is raised by the action '\(name)', which the resource does not have",
+                            at: resource.declaredAt))
+                }
+                let payload = event.payload
+                if let other = payloads[payload.name], other != payload {
+                    problems.append(
+                        DeclarationProblem(
+                            "\(at): two different event payloads are named '\(payload.name)'; give one another name",
+                            at: resource.declaredAt))
+                }
+                payloads[payload.name] = payload
+                let paths = payload.members.map(\.path)
+                for (index, path) in paths.enumerated()
+                where path.isEmpty || paths[..<index].contains(where: { $0.starts(with: path) || path.starts(with: $0) }) {
+                    problems.append(
+                        DeclarationProblem(
+                            "\(at): the payload '\(payload.name)' has the member '\(path.joined(separator: "."))' twice, or inside another",
+                            at: resource.declaredAt))
+                }
+                for member in payload.members {
+                    if case .field(let name) = member.value, resource.model.field(named: name) == nil {
+                        problems.append(
+                            DeclarationProblem(
+                                "\(at): the payload '\(payload.name)' takes '\(member.name)' from the field '\(name)', which \(resource.model.name) does not have",
+                                at: resource.declaredAt))
+                    }
+                }
+            }
+        }
         return problems
     }
 

@@ -18,6 +18,10 @@ public struct Registry: Sendable {
     public private(set) var documented: [DocumentedOperation]
     /// The component schemas `documented` operations refer to that no model is.
     public private(set) var documentedSchemas: [DocumentedSchema]
+    /// Webhooks the spec lists as their document describes them (their `path` is the webhook's
+    /// name), besides those the resources' events make. The mock raises none of them: no
+    /// declaration says which change sends which.
+    public private(set) var documentedWebhooks: [DocumentedOperation]
     /// Every model declared, by name: what a `.reference` names.
     let modelsByName: [String: Model]
     /// `allProjections()`, worked out on first use: a copy that differs only in the operations
@@ -27,9 +31,11 @@ public struct Registry: Sendable {
     /// The registry of one API.
     public init(
         info: APIInfo, pagination: Pagination, resources: [Resource], singletons: [Singleton] = [], recordEnvelope: RecordEnvelope = .data,
-        publishedReference: PublishedReference? = nil, documented: [DocumentedOperation] = [], documentedSchemas: [DocumentedSchema] = []
+        publishedReference: PublishedReference? = nil, documented: [DocumentedOperation] = [], documentedSchemas: [DocumentedSchema] = [],
+        documentedWebhooks: [DocumentedOperation] = []
     ) {
         self.documented = documented
+        self.documentedWebhooks = documentedWebhooks
         self.documentedSchemas = documentedSchemas
         self.info = info
         self.pagination = pagination
@@ -41,10 +47,13 @@ public struct Registry: Sendable {
     }
 
     /// The same registry keeping `documented` operations as written, with the schemas they name.
-    public func documenting(_ documented: [DocumentedOperation], schemas: [DocumentedSchema]) -> Registry {
+    public func documenting(
+        _ documented: [DocumentedOperation], schemas: [DocumentedSchema], webhooks: [DocumentedOperation]? = nil
+    ) -> Registry {
         var registry = self
         registry.documented = documented
         registry.documentedSchemas = schemas
+        if let webhooks { registry.documentedWebhooks = webhooks }
         return registry
     }
 

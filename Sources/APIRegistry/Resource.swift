@@ -52,6 +52,8 @@ public struct Resource: Sendable {
     public let partitionParameters: [String]
     /// The type of each partition parameter that is not text: `["product_id": .integer]`.
     public let partitionTypes: [String: FieldType]
+    /// The events its records' changes raise, delivered to webhook subscribers.
+    public let events: [Event]
     /// Where the resource is declared, for problems with it.
     public let declaredAt: SourceLocation
 
@@ -78,6 +80,7 @@ public struct Resource: Sendable {
         listLayout: ListLayout? = nil,
         otherParameters: [QueryParameter] = [],
         partitionTypes: [String: FieldType] = [:],
+        events: [Event] = [],
         fileID: String = #fileID,
         line: Int = #line
     ) {
@@ -103,6 +106,7 @@ public struct Resource: Sendable {
         self.otherParameters = otherParameters
         self.partitionParameters = Self.partitionParameters(path: path, parent: parent, itemParameter: itemParameter)
         self.partitionTypes = partitionTypes
+        self.events = events
         self.declaredAt = SourceLocation(fileID: fileID, line: line)
     }
 

@@ -90,7 +90,8 @@ extension CustomersV3 {
                 "state_or_province", "postal_code",
             ])
         ],
-        seedRecords: 10
+        seedRecords: 10,
+        events: addressEvents
     )
 }
 

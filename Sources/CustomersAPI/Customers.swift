@@ -145,6 +145,7 @@ extension CustomersV3 {
         rules: [.unique(field: "email")],
         seedRecords: 8,
         actions: [validateCredentials],
-        paging: [.page, .cursor]
+        paging: [.page, .cursor],
+        events: customerEvents
     )
 }

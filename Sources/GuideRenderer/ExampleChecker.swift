@@ -55,6 +55,19 @@ struct ExampleChecker {
                         "a JSON example must say what it is: request=\"METHOD /path\", response=\"METHOD /path STATUS\", schema=\"Name\" or foreign=\"Other API\""
                     )
                 }
+            case "http" where block.attributes["webhook"] != nil:
+                // A delivery: its event must be the API's, and its body that event's payload.
+                let name = block.attributes["webhook"] ?? ""
+                guard let event = registry.resources.lazy.flatMap(\.events).first(where: { $0.name == name }) else {
+                    let known = registry.resources.flatMap { $0.events.map(\.name) }
+                    let near = Spelling.closest(to: name, in: known).map { "; did you mean '\($0)'?" } ?? ""
+                    add(block.line, "webhook=\"\(name)\" names no event of this API\(near)")
+                    continue
+                }
+                let lines = Array(block.body)
+                guard let blank = lines.firstIndex(where: { $0.trimmingSpaces().isEmpty }) else { continue }
+                let body = lines[(blank + 1)...].joined(separator: "\n")
+                for (offset, message) in checkSchema(event.payload.name, body: body) { add(block.line + blank + 1 + offset, message) }
             case "http":
                 // A response (`HTTP/1.1 200 OK`) is compared with the mock's answer when the page runs.
                 if block.body.first(where: { !$0.trimmingSpaces().isEmpty })?.trimmingSpaces().hasPrefix("HTTP/") == true { continue }

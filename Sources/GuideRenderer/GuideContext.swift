@@ -53,6 +53,12 @@ struct GuideContext {
             "serverError": serverError() as Any,
             "published": published() as Any,
             "rateLimit": rateLimit() as Any,
+            "events": registry.resources.flatMap { resource in
+                resource.events.map { event in
+                    ["name": event.name, "summary": event.summary, "payload": event.payload.name, "tag": resource.tag]
+                }
+            },
+            "hasEvents": registry.resources.contains { !$0.events.isEmpty },
         ]
     }
 

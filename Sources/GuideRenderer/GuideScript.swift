@@ -2,6 +2,7 @@ import APIRegistry
 import Foundation
 import JSONModel
 import MockServer
+import OpenAPIEmitter
 
 /// A rendered page run as a script: its requests are sent in order to one mock store, and
 /// what the page shows after each request is compared with what the mock answers.
@@ -20,6 +21,9 @@ import MockServer
 ///   to the value it shows in that place (or `capture="name=data[0].id"` binds it), later
 ///   requests send that value, later responses must show it again, and the page shows it.
 /// - A request whose answer the page does not show must succeed (2xx).
+/// - An ```` ```http webhook="EVENT" secret="whsec_…" ```` block shows the delivery of the
+///   first `EVENT` the requests before it raised (and no earlier block showed) as the mock sends
+///   it, signed with `secret`: filled in when empty, its body compared when not.
 struct GuideScript {
     let registry: Registry
     let api: MockAPI
@@ -71,6 +75,10 @@ struct GuideScript {
         let scan = MarkdownScan(page)
         let serverSet = serverSetFields
         var session = MockSession(api: api, seeding: seeding)
+        let tenant = registry.info.serverVariables.map(\.defaultValue).joined(separator: ".")
+        session.tenant = tenant.isEmpty ? "default" : tenant
+        /// How many of the session's events a webhook block has shown, or passed over.
+        var eventsShown = 0
         var bindings: [String: JSONValue] = [:]
         var boundAt: [String: Int] = [:]
         var problems: [Problem] = []
@@ -121,6 +129,38 @@ struct GuideScript {
             switch kind {
             case .other:
                 continue
+            case .webhook(let name, let shown):
+                let events = session.events
+                guard let index = events.indices.dropFirst(eventsShown).first(where: { events[$0].name == name }) else {
+                    let raised = events.dropFirst(eventsShown).map(\.name)
+                    problem(
+                        block.line,
+                        "no \(name) event was raised by the requests before this block"
+                            + (raised.isEmpty ? "" : "; they raised \(raised.joined(separator: ", "))"))
+                    continue
+                }
+                eventsShown = index + 1
+                let event = events[index]
+                if let shown {
+                    do {
+                        let value = try JSONParser().parse(shown)
+                        var comparison = Comparison(serverSet: serverSet, bindings: bindings, boundAt: boundAt, line: block.line)
+                        if let mismatch = comparison.first(value, event.payload, .root) {
+                            problem(block.line, "the \(name) event: \(mismatch)")
+                        }
+                    } catch {
+                        problem(block.line, "the event's body shown is not JSON: \(error.message)")
+                    }
+                } else if closed {
+                    replacements.append(
+                        (
+                            block.line - 1, block.line + block.body.count,
+                            Self.delivery(
+                                event, secret: block.attributes["secret"] ?? "",
+                                url: block.attributes["url"] ?? "http://127.0.0.1:9000/hooks",
+                                time: Int(api.now().timeIntervalSince1970))
+                        ))
+                }
             case .request:
                 let requests: [Request]
                 switch Self.requests(in: block, info: registry.info) {
@@ -242,6 +282,8 @@ struct GuideScript {
     enum Kind {
         case other
         case request
+        /// An event's delivery to show: its name, and the body the page shows (nil to fill in).
+        case webhook(String, body: String?)
         /// A response to fill in; the status expected, nil for any success.
         case generated(Int?)
         case typed(marker: (method: String, path: String)?, status: Int, headers: [(name: String, value: String)], body: String?)
@@ -253,6 +295,11 @@ struct GuideScript {
         let text = block.body.map { $0.trimmingSpaces() }
         let first = text.first { !$0.isEmpty } ?? ""
         let isEmpty = first.isEmpty
+        if let event = block.attributes["webhook"] {
+            if isEmpty { return .webhook(event, body: nil) }
+            let body = headersAndBody(Array(block.body.drop { $0.trimmingSpaces().isEmpty }.dropFirst())).1
+            return .webhook(event, body: body.isEmpty ? nil : body)
+        }
         if let marker = block.attributes["response"] {
             if isEmpty { return .generated(Int(marker)) }
             let parts = marker.split(separator: " ").map(String.init)
@@ -419,6 +466,26 @@ struct GuideScript {
         415: "Unsupported Media Type", 422: "Unprocessable Content", 429: "Too Many Requests", 500: "Internal Server Error",
         502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout",
     ]
+
+    /// An event's delivery as the mock sends it to `url`: the request line, the signature headers
+    /// for `secret` at `time`, and the body as sent, on one line.
+    static func delivery(_ event: RaisedEvent, secret: String, url: String, time: Int) -> [String] {
+        let parsed = URL(string: url)
+        let body = JSONWriter(pretty: false).bytes(event.payload)
+        let target = (parsed?.path.isEmpty == false ? parsed?.path : "/") ?? "/"
+        return [
+            "```http webhook=\"\(event.name)\" secret=\"\(secret)\" url=\"\(url)\"",
+            "POST \(target) HTTP/1.1",
+            "Host: \(parsed?.host ?? "127.0.0.1")\(parsed?.port.map { ":\($0)" } ?? "")",
+            "Content-Type: application/json",
+            "webhook-id: \(event.id)",
+            "webhook-timestamp: \(time)",
+            "webhook-signature: \(WebhookSubscription.signature(secret: secret, id: event.id, timestamp: time, body: body))",
+            "",
+            String(decoding: body, as: UTF8.self),
+            "```",
+        ]
+    }
 
     /// A response block showing `answer`: a JSON body marked with its operation, or an HTTP
     /// status line with headers when the block asks for `http` or there is no body.

@@ -21,7 +21,7 @@ extension APIError {
         APIError(
             status: 404,
             title:
-                "There is nothing at \(path). The mock's own routes: /_mock/health, /_mock/\(tenants)/{name}, /_mock/\(tenants)/{name}/reset.",
+                "There is nothing at \(path). The mock's own routes: /_mock/health, /_mock/\(tenants)/{name}, /_mock/\(tenants)/{name}/reset, /_mock/webhooks.",
             errors: JSONObject([("path", .string("is not a route of the mock"))]))
     }
 

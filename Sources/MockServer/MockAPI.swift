@@ -13,7 +13,7 @@ public struct MockAPI: Sendable {
     public let registry: Registry
     /// The spec's schemas for bodies and query values, shared with the guide checker.
     let contract: SpecContract
-    let now: @Sendable () -> Date
+    public let now: @Sendable () -> Date
     /// How each resource's records are shown, by resource name: worked out once from the
     /// read schema, since every presented record follows it.
     let presentations: [String: Presentation]

@@ -29,12 +29,16 @@ public enum MockApplication {
         /// body timeout, so that a stalled body is answered with a 408 before the close.
         public var idleTimeout: Duration
         public var logLevel: Logger.Level
+        /// How events are delivered to webhook subscribers, and the command line's subscriptions.
+        public var webhooks: WebhookOptions
+        /// What sends deliveries; nil for HTTP.
+        public var webhookTransport: (any WebhookTransport)?
 
         public init(
             host: String = "127.0.0.1", port: Int = 4010, seeding: Seeding = .seeded(1), records: Int? = nil, sampleSeed: UInt64? = nil,
             docs: @escaping @Sendable () -> [GeneratedFile] = { [] },
             statePath: String? = nil, options: MockResponder.Options = .init(), idleTimeout: Duration = .seconds(30),
-            logLevel: Logger.Level = .info
+            logLevel: Logger.Level = .info, webhooks: WebhookOptions = .init(), webhookTransport: (any WebhookTransport)? = nil
         ) {
             self.host = host
             self.port = port
@@ -46,6 +50,8 @@ public enum MockApplication {
             self.options = options
             self.idleTimeout = idleTimeout
             self.logLevel = logLevel
+            self.webhooks = webhooks
+            self.webhookTransport = webhookTransport
         }
     }
 
@@ -55,10 +61,11 @@ public enum MockApplication {
         spec: GeneratedSpec, configuration: Configuration, now: @escaping @Sendable () -> Date = Date.init
     ) throws -> MockResponder {
         let api = try MockAPI(spec: spec, now: now, sampleSeed: configuration.sampleSeed)
-        let store = try MockStore(
-            api: api, seeding: configuration.seeding, records: configuration.records, statePath: configuration.statePath)
         var logger = Logger(label: "specsmith-mock")
         logger.logLevel = configuration.logLevel
+        let store = try MockStore(
+            api: api, seeding: configuration.seeding, records: configuration.records, statePath: configuration.statePath,
+            webhooks: configuration.webhooks, transport: configuration.webhookTransport ?? URLSessionTransport(), logger: logger)
         return MockResponder(store: store, spec: spec, docs: configuration.docs, options: configuration.options, logger: logger)
     }
 

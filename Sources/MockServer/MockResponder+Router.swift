@@ -51,6 +51,7 @@ extension MockResponder {
         router.post("_mock/\(tenants)/:tenant/reset") { request, context in
             try await self.reset(request, tenant: context.parameters.get("tenant") ?? "", path: request.uri.path)
         }
+        addWebhookRoutes(to: router)
         return router
     }
 }

@@ -156,6 +156,7 @@ public struct MockResponder: Sendable {
         if !docs.isEmpty { body["docs"] = "/docs/" }
         body["health"] = "/_mock/health"
         body["tenants"] = .string("/_mock/\(tenants)/{name}")
+        body["webhooks"] = "/_mock/webhooks"
         body["paths"] = .array(registry.servedPaths.map { .string(registry.info.serverPath + $0) })
         return Self.encode(MockResponse(status: 200, body: .object(body)))
     }
@@ -212,6 +213,14 @@ public struct MockResponder: Sendable {
         }
         if parts.count == 4 && parts[0] == "_mock" && parts[1] == tenants && parts[3] == "reset" && Self.isTenantName(parts[2]) {
             return error(.onlyMethod(path, "POST", accepted: "POST"), headers: [.allow: "POST"])
+        }
+        if parts.first == "_mock" && parts.dropFirst().first == "webhooks" && (2...4).contains(parts.count) {
+            let allowed = parts.count == 2 ? "GET, POST" : parts.count == 3 ? "GET, DELETE" : parts[3] == "deliveries" ? "GET" : nil
+            if let allowed {
+                return error(
+                    .onlyMethod(path, allowed, accepted: allowed.replacingOccurrences(of: ", ", with: " or ")),
+                    headers: [.allow: allowed])
+            }
         }
         if path == "/_mock" || path.hasPrefix("/_mock/") { return error(.noMockRoute(path, tenants: tenants)) }
         return error(.outsideTheAPI(path, info: store.api.registry.info))

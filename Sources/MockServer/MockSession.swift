@@ -1,11 +1,17 @@
 import APIRegistry
 import JSONModel
+import OpenAPIEmitter
 
 /// One store of its own, answered on the calling thread with no server and no journal:
 /// what runs a guide's requests in order, so a page can show what the mock really answers.
 public struct MockSession: Sendable {
     public let api: MockAPI
     var state: StoreState
+    /// Every event the session's changes raised, in order, numbered from 1: what a subscriber
+    /// of every event would have been sent.
+    public private(set) var events: [RaisedEvent] = []
+    /// The store the session's events name.
+    public var tenant = "default"
 
     public init(api: MockAPI, seeding: Seeding, records: Int? = nil) {
         self.api = api
@@ -15,7 +21,16 @@ public struct MockSession: Sendable {
     /// Answers `request` (its path relative to the server URL) and keeps what it changed.
     public mutating func send(_ request: MockRequest) -> MockResponse {
         let response = api.handle(request, in: &state)
-        _ = state.takeChanges()  // nothing journals a session's changes
+        let changes = state.takeChanges()  // nothing journals a session's changes
+        if !changes.isEmpty && (200..<300).contains(response.status) {
+            var number = UInt64(events.count)
+            events += api.events(
+                of: request, after: state, changes: changes, tenant: tenant,
+                id: {
+                    number += 1
+                    return EventBodies.eventID(number)
+                })
+        }
         return response
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import JSONModel
+import OpenAPIEmitter
 
 #if canImport(Glibc)
     import Glibc
@@ -23,8 +24,16 @@ final class StateJournal: @unchecked Sendable {
 
     /// What one entry changes.
     enum Entry {
-        case changes(store: String, tables: [TableChange])
+        /// What one request changed in one store, and the events it raised for subscribers
+        /// (with the ids of those owed each), written in the same line: an acknowledged change
+        /// never loses its events.
+        case changes(store: String, tables: [TableChange], events: [(event: RaisedEvent, to: [String])])
         case reset(store: String)
+        /// A subscription made through the admin API.
+        case subscribed(WebhookSubscription)
+        case unsubscribed(String)
+        /// A subscriber's delivery of an event ended: delivered, failed or dropped.
+        case settled(event: String, subscription: String, status: String)
     }
 
     static let format = "specsmith-mock-state"
@@ -98,7 +107,7 @@ final class StateJournal: @unchecked Sendable {
         switch entry {
         case .reset(let store):
             return ["store": .string(store), "reset": true]
-        case .changes(let store, let tables):
+        case .changes(let store, let tables, let events):
             var changed = JSONObject()
             for table in tables {
                 changed[table.table] = [
@@ -106,7 +115,23 @@ final class StateJournal: @unchecked Sendable {
                     "delete": .array(table.deleted.map { .integer($0) }),
                 ]
             }
-            return ["store": .string(store), "tables": .object(changed)]
+            var entry = JSONObject([("store", .string(store)), ("tables", .object(changed))])
+            if !events.isEmpty {
+                entry["events"] = .array(
+                    events.map { raised, to in
+                        [
+                            "id": .string(raised.id), "name": .string(raised.name), "payload": raised.payload,
+                            "to": .array(to.map(JSONValue.string)),
+                        ]
+                    })
+            }
+            return .object(entry)
+        case .subscribed(let subscription):
+            return ["webhook": subscription.json(secret: true)]
+        case .unsubscribed(let id):
+            return ["unsubscribe": .string(id)]
+        case .settled(let event, let subscription, let status):
+            return ["settled": .string(event), "webhook": .string(subscription), "status": .string(status)]
         }
     }
 
@@ -144,7 +169,9 @@ final class StateJournal: @unchecked Sendable {
             }
             guard let entry = decode(value) else {
                 throw Problem(
-                    description: "\(path):\(number): not a state entry (it needs store, and tables or reset); the file is damaged")
+                    description:
+                        "\(path):\(number): not a state entry (it needs store, and tables or reset; or a webhook's subscription or delivery); the file is damaged"
+                )
             }
             entries.append(entry)
         }
@@ -152,6 +179,12 @@ final class StateJournal: @unchecked Sendable {
     }
 
     static func decode(_ value: JSONValue) -> Entry? {
+        if let event = value["settled"]?.stringValue {
+            guard let subscription = value["webhook"]?.stringValue, let status = value["status"]?.stringValue else { return nil }
+            return .settled(event: event, subscription: subscription, status: status)
+        }
+        if let webhook = value["webhook"] { return WebhookSubscription(json: webhook).map(Entry.subscribed) }
+        if let id = value["unsubscribe"]?.stringValue { return .unsubscribed(id) }
         guard let store = value["store"]?.stringValue else { return nil }
         if value["reset"] == true { return .reset(store: store) }
         guard case .object(let tables)? = value["tables"] else { return nil }
@@ -164,6 +197,13 @@ final class StateJournal: @unchecked Sendable {
             guard records.count == put.count, ids.count == deleted.count else { return nil }
             changed.append(TableChange(table: name, next: next, put: records, deleted: ids))
         }
-        return .changes(store: store, tables: changed)
+        var events: [(event: RaisedEvent, to: [String])] = []
+        for item in value["events"]?.arrayValue ?? [] {
+            guard let id = item["id"]?.stringValue, let name = item["name"]?.stringValue, let payload = item["payload"],
+                let to = item["to"]?.arrayValue?.compactMap(\.stringValue)
+            else { return nil }
+            events.append((RaisedEvent(id: id, name: name, tenant: store, payload: payload), to))
+        }
+        return .changes(store: store, tables: changed, events: events)
     }
 }

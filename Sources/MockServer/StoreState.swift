@@ -16,6 +16,8 @@ struct Table: Sendable {
     private let indexedFields: [String]
     /// Ids put or removed since `takeChange(named:)`: what the state journal writes down.
     private(set) var touched: Set<Int> = []
+    /// The records those ids held before, where they held one: what events say was changed or deleted.
+    private var previous: [Int: JSONObject] = [:]
 
     init(indexing fields: [String] = []) {
         indexes = Dictionary(fields.map { ($0, [:]) }, uniquingKeysWith: { first, _ in first })
@@ -64,6 +66,7 @@ struct Table: Sendable {
     /// Stores a record under `id`, keeping ids ascending and indexes current.
     mutating func put(_ record: JSONObject, id: Int) {
         let previous = records.updateValue(record, forKey: id)
+        if let previous, !touched.contains(id) { self.previous[id] = previous }
         if previous == nil {
             if let last = order.last, last > id {
                 order.insert(id, at: order.firstIndex { $0 > id } ?? order.endIndex)
@@ -87,6 +90,7 @@ struct Table: Sendable {
         guard !present.isEmpty else { return }
         for id in present {
             guard let record = records.removeValue(forKey: id) else { continue }
+            if !touched.contains(id) { previous[id] = record }
             for field in indexedFields {
                 if let key = record[field].flatMap(Self.key) { indexes[field]?[key]?.remove(id) }
             }
@@ -103,9 +107,10 @@ struct Table: Sendable {
     /// What changed since the last call, and forgets it; nil when nothing did.
     mutating func takeChange(named name: String) -> TableChange? {
         guard !touched.isEmpty else { return nil }
-        defer { touched = [] }
+        defer { (touched, previous) = ([], [:]) }
         let ids = touched.sorted()
-        return TableChange(table: name, next: nextID, put: ids.compactMap { records[$0] }, deleted: ids.filter { records[$0] == nil })
+        return TableChange(
+            table: name, next: nextID, put: ids.compactMap { records[$0] }, deleted: ids.filter { records[$0] == nil }, previous: previous)
     }
 
     /// Applies a change read back from the state file: deletions, then records by id.
@@ -115,7 +120,7 @@ struct Table: Sendable {
             if let id = record[identifier]?.recordID { put(record, id: id) }
         }
         advanceNextID(to: change.next)
-        touched = []
+        (touched, previous) = ([], [:])
     }
 }
 
@@ -126,6 +131,8 @@ struct TableChange: Sendable, Equatable {
     let next: Int
     let put: [JSONObject]
     let deleted: [Int]
+    /// What the records put over or deleted held before; not written to the state file.
+    var previous: [Int: JSONObject] = [:]
 }
 
 /// Everything one store holds: a table per resource, by resource name.

@@ -90,6 +90,7 @@ public struct DocumentEmitter: Sendable {
             }
         }
         var schemas = emitSchemas()
+        for (name, schema) in eventPayloadSchemas() { schemas[.init(stringLiteral: name)] = schema }
         let carried = registry.documentedSchemas.filter { schemas[.init(stringLiteral: $0.name)] == nil }
         let carriedSchemas = carried.concurrentMap { carried in
             Result { try OrderedDecoder().decode(JSONSchema.self, from: carried.schema) }
@@ -160,6 +161,7 @@ public struct DocumentEmitter: Sendable {
                         }, uniquingKeysWith: { first, _ in first }))
             ],
             paths: paths,
+            webhooks: try webhooks(),
             components: components,
             security: [],
             tags: registry.resources.flatMap { resource in

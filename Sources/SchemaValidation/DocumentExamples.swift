@@ -29,18 +29,26 @@ public enum DocumentExamples {
             }
             return problems
         }
+        // A webhook's body is sent by the API, as a response is: read-only fields belong in it.
+        let webhooks = Array(document.webhooks).map { name, entry in
+            var problems: [ExampleProblem] = []
+            if let item = document.components[entry] {
+                check(item, at: ["webhooks", name], in: document, validator, sentByTheAPI: true, into: &problems)
+            }
+            return problems
+        }
         let schemas = Array(document.components.schemas).concurrentMap { name, schema in
             var problems: [ExampleProblem] = []
             walkSchemaExamples(schema, ["components", "schemas", name.rawValue], validator, into: &problems)
             return problems
         }
-        return (paths + schemas).flatMap { $0 }
+        return (paths + webhooks + schemas).flatMap { $0 }
     }
 
     /// The examples of one path's parameters, request bodies and responses.
     static func check(
         _ item: OpenAPI.PathItem, at base: [String], in document: OpenAPI.Document, _ validator: SchemaValidator,
-        into problems: inout [ExampleProblem]
+        sentByTheAPI: Bool = false, into problems: inout [ExampleProblem]
     ) {
         func validate(_ example: AnyCodable?, _ schema: JSONSchema?, _ context: MessageContext, _ location: [String]) {
             guard let example, let schema else { return }
@@ -70,7 +78,7 @@ public enum DocumentExamples {
             let here = base + [endpoint.method.rawValue.lowercased()]
             parameters(endpoint.operation.parameters, here + ["parameters"])
             if let body = endpoint.operation.requestBody.flatMap({ document.components[$0] }) {
-                content(body.content, .request, here + ["requestBody", "content"])
+                content(body.content, sentByTheAPI ? .response : .request, here + ["requestBody", "content"])
             }
             for (status, response) in endpoint.operation.responses {
                 guard let response = document.components[response] else { continue }

@@ -86,7 +86,9 @@ struct RegistryBuilder {
         let decoded = DocumentEmitter.DecodedOperations()
         let exampleOnly = plan.entries.filter { $0.role == .exampleOnly }
         var documented = exampleOnly.compactMap { entry in operation(entry.method, entry.path).map { self.documented($0) } }
-        decoded.start(reading: documented)
+        // The document's webhooks are listed as written: nothing says which change sends each.
+        let webhooks = document.webhookOperations.map { self.documented($0) }
+        decoded.start(reading: documented + webhooks)
         let pagination = self.pagination()
         // A collection and one under a parent record with the same name are one resource
         // (`/notes` and `/orders/{orderId}/notes`).
@@ -144,7 +146,8 @@ struct RegistryBuilder {
             let models = Registry(
                 info: info(), pagination: pagination, resources: resources, singletons: singletons,
                 recordEnvelope: bareRecords ? .bare : .data)
-            let registry = models.documenting(documented, schemas: documentedSchemas(documented, besides: models))
+            let registry = models.documenting(
+                documented, schemas: documentedSchemas(documented + webhooks, besides: models), webhooks: webhooks)
             var reasons: [(name: String, reason: String)] = []
             var dropped = false
             if let problem = registry.declarationProblems().first {

@@ -42,10 +42,14 @@ public struct RegistrySource: Sendable {
                         + self.resource(resource, variables: variables), indent: 1))
             writer.line("")
         }
-        if !registry.documented.isEmpty {
-            writer.line("    /// Operations served as the document describes them, each as its OpenAPI object's JSON.")
-            writer.line("    static let documented: [DocumentedOperation] = [")
-            for documented in registry.documented {
+        // Operations, and webhooks, served or listed as the document describes them.
+        for (name, list, what) in [
+            ("documented", registry.documented, "Operations served"),
+            ("documentedWebhooks", registry.documentedWebhooks, "Webhooks listed"),
+        ] where !list.isEmpty {
+            writer.line("    /// \(what) as the document describes them, each as its OpenAPI object's JSON.")
+            writer.line("    static let \(name): [DocumentedOperation] = [")
+            for documented in list {
                 writer.line("        DocumentedOperation(")
                 writer.line("            method: \(Self.string(documented.method)), path: \(Self.string(documented.path)),")
                 writer.line("            json: \(Self.rawString(JSONWriter(pretty: false).string(documented.operation)))),")
@@ -102,7 +106,7 @@ public struct RegistrySource: Sendable {
 
     /// `Price` → `price`, `URLInfo` → `urlInfo`; names Swift reserves get a `Model` suffix.
     static func variables(for names: [String], taking used: Set<String> = []) -> [String: String] {
-        var taken: Set<String> = used.union(["registry", "documented", "documentedSchemas"])
+        var taken: Set<String> = used.union(["registry", "documented", "documentedSchemas", "documentedWebhooks"])
         var result: [String: String] = [:]
         for name in names {
             let letters = name.filter { $0.isLetter || $0.isNumber || $0 == "_" }
@@ -206,6 +210,7 @@ public struct RegistrySource: Sendable {
         if registry.recordEnvelope != .data { arguments.append("recordEnvelope: .\(registry.recordEnvelope.rawValue)") }
         if !registry.documented.isEmpty { arguments.append("documented: documented") }
         if !registry.documentedSchemas.isEmpty { arguments.append("documentedSchemas: documentedSchemas") }
+        if !registry.documentedWebhooks.isEmpty { arguments.append("documentedWebhooks: documentedWebhooks") }
         return "Registry(" + arguments.joined(separator: ", ") + ")"
     }
 

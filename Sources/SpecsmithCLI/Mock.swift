@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GuideRenderer
 import Hummingbird
+import JSONModel
 import Logging
 import MockServer
 import OpenAPIEmitter
@@ -89,6 +90,38 @@ extension Specsmith {
         @Option(name: .customLong("log-level"), help: "trace, debug, info (a line per request), notice, warning, error or critical.")
         var logLevel: String = "info"
 
+        @Option(
+            name: .customLong("webhook"),
+            help: ArgumentHelp(
+                "Deliver the API's events to URL, or only some: URL=EVENT,EVENT. Repeatable. Loopback hosts only, unless --webhook-allow.",
+                valueName: "url[=events]"))
+        var webhooks: [String] = []
+
+        @Option(
+            name: .customLong("webhook-secret"),
+            help:
+                "The secret --webhook deliveries are signed with (`whsec_` and Base64, or any text of 8 to 200 characters); made and printed when not given."
+        )
+        var webhookSecret: String?
+
+        @Option(
+            name: .customLong("webhook-allow"),
+            help: ArgumentHelp("A host webhook destinations may name besides loopback ones. Repeatable.", valueName: "host"))
+        var webhookAllow: [String] = []
+
+        @Option(name: .customLong("webhook-timeout"), help: "Seconds one delivery attempt may take. (default: 5)")
+        var webhookTimeout: Double = 5
+
+        @Option(
+            name: .customLong("webhook-attempts"),
+            help: "Attempts per event before it is given up, retried with backoff from 0.5 s. (default: 5)")
+        var webhookAttempts: Int = 5
+
+        @Option(
+            name: .customLong("webhook-queue"),
+            help: "Events that may wait for one subscriber; beyond it new ones are dropped, and logged. (default: 1000)")
+        var webhookQueue: Int = 1000
+
         func validate() throws {
             if plan && document == nil { throw ValidationError("--plan needs a document: specsmith mock DOCUMENT --plan") }
             if overrides != nil && document == nil {
@@ -111,6 +144,18 @@ extension Specsmith {
                 throw ValidationError("--rate-limit must be N/s, N/min or N/<seconds>s (e.g. 5/s, 300/min, 150/30s); got '\(rateLimit)'")
             }
             guard (1...3600).contains(timeout) else { throw ValidationError("--timeout must be from 1 to 3600 seconds, got \(timeout)") }
+            guard webhookTimeout > 0 && webhookTimeout <= 600 else {
+                throw ValidationError("--webhook-timeout must be more than 0 and at most 600 seconds, got \(webhookTimeout)")
+            }
+            guard (1...100).contains(webhookAttempts) else {
+                throw ValidationError("--webhook-attempts must be from 1 to 100, got \(webhookAttempts)")
+            }
+            guard (1...1_000_000).contains(webhookQueue) else {
+                throw ValidationError("--webhook-queue must be from 1 to 1000000, got \(webhookQueue)")
+            }
+            if let webhookSecret, !(8...200).contains(webhookSecret.count) {
+                throw ValidationError("--webhook-secret must be 8 to 200 characters, got \(webhookSecret.count)")
+            }
             guard Logger.Level(rawValue: logLevel) != nil else {
                 throw ValidationError(
                     "--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), got '\(logLevel)'")
@@ -190,8 +235,41 @@ extension Specsmith {
             return folder
         }
 
+        /// The command line's subscriptions: `URL`, or `URL=EVENT,EVENT` when what follows the
+        /// last `=` names events of the API.
+        func webhookOptions(events known: [String]) throws -> WebhookOptions {
+            var options = WebhookOptions(
+                allowedHosts: webhookAllow, attempts: webhookAttempts, timeout: .milliseconds(Int(webhookTimeout * 1000)),
+                queueLimit: webhookQueue)
+            let secret = webhookSecret ?? WebhookSubscription.newSecret()
+            for given in webhooks {
+                var url = given
+                var events: [String] = []
+                if let equals = given.lastIndex(of: "=") {
+                    let names = given[given.index(after: equals)...].split(separator: ",").map(String.init)
+                    if !names.isEmpty && names.allSatisfy(known.contains) {
+                        url = String(given[..<equals])
+                        events = names
+                    } else if let unknown = names.first(where: { !known.contains($0) }),
+                        let near = Spelling.closest(to: unknown, in: known)
+                    {
+                        throw ValidationError("--webhook \(given): '\(unknown)' is not an event of this API; did you mean '\(near)'?")
+                    }
+                }
+                if known.isEmpty { throw ValidationError("--webhook \(given): this API declares no events to deliver") }
+                if let refusal = options.refusal(of: url) { throw ValidationError("--webhook \(url): \(refusal)") }
+                let id = WebhookSubscription.commandLineID(url: url, events: events)
+                options.subscriptions.append(WebhookSubscription(id: id, url: url, events: events, secret: secret))
+            }
+            if !webhooks.isEmpty && webhookSecret == nil {
+                FileHandle.standardOutput.write(Data("Webhook deliveries are signed with the secret \(secret)\n".utf8))
+            }
+            return options
+        }
+
         func run() async throws {
             let (spec, templates) = try served()
+            let webhookOptions = try webhookOptions(events: spec.registry.resources.flatMap { $0.events.map(\.name) })
             // A document's templates are a copy made for this start-up only.
             defer { if document != nil { try? FileManager.default.removeItem(at: templates) } }
             let docs: @Sendable () -> [GeneratedFile]
@@ -222,7 +300,7 @@ extension Specsmith {
             let configuration = MockApplication.Configuration(
                 host: host, port: port, seeding: empty ? .empty : .seeded(seed ?? 1), records: records, sampleSeed: seed,
                 docs: docs, statePath: state, options: options, idleTimeout: .seconds(timeout + 1),
-                logLevel: level)
+                logLevel: level, webhooks: webhookOptions)
             let host = self.host
             let serverPath = spec.registry.info.serverPath
             let app: Application<RouterResponder<BasicRequestContext>>

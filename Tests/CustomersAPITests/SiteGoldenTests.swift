@@ -16,7 +16,7 @@ private func spec() throws -> GeneratedSpec { try GeneratedSpec(registry: Custom
     @Test func committedSiteIsCurrent() throws {
         let spec = try spec()
         var pages = try Guides(spec: spec, templates: root.appendingPathComponent("templates")).render()
-        #expect(pages.count == 22)
+        #expect(pages.count == 23)
         let releases = ReleasePage.releases(onDisk: root.appendingPathComponent("site/\(ReleasePage.path)"))
         #expect(releases == ["a75aa6c", "62de83f"])
         let page = ReleasePage(releases: releases)

@@ -108,6 +108,14 @@ public enum Library {
         return .update(JSONObject([("status", "lent"), ("borrower", context.body["borrower"] ?? .null)]))
     }
 
+    /// What a subscriber of the library's events receives: the event, the library, the book as it is now.
+    public static let bookEvent = EventPayload(
+        "LibraryBookEvent", description: "Something happened to a book.",
+        members: [
+            .init("type", .event, "What happened."), .init("library", .tenant, "The library."),
+            .init("at", .timestamp, "When."), .init("book", .record, "The book afterwards."),
+        ])
+
     /// Counts the available copies of a title; changes nothing.
     public static let available = Action(
         "availability", onItem: false, summary: "Check availability", description: "Counts the available copies of a title.",
@@ -165,7 +173,8 @@ public enum Library {
                 ],
                 filters: [Filter("status", [.eq, .in], "Status."), Filter("author_id", [.in], "Author.")],
                 relations: [Relation("author_id", references: "authors", onDelete: .restrict)], rules: [.custom(noShouting)],
-                itemParameter: "bookId", actions: [lend, available]),
+                itemParameter: "bookId", actions: [lend, available],
+                events: [Event("book.lent", on: .action("lend"), summary: "A book was lent.", payload: bookEvent)]),
             Resource(
                 name: "reviews", path: "/reviews", tag: "Reviews", operationNoun: "Reviews", description: "Reviews of books.",
                 model: review,

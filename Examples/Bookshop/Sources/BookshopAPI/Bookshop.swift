@@ -89,6 +89,20 @@ public enum Bookshop {
         return .update(JSONObject([("stock", .integer(stock - wanted))]))
     }
 
+    /// What a subscriber receives, in this API's own style: the event with the whole book as it
+    /// is after the change.
+    static let bookEvent = EventPayload(
+        "BookEvent", description: "Something happened to a book; `data.object` is the book afterwards.",
+        members: [
+            .init("id", .eventID, "The event's id: handle each one once."),
+            .init("type", .event, "What happened."),
+            .init("created_at", .timestamp, "When it happened (RFC 3339, UTC)."),
+            .init(path: ["data", "object"], .record, "The book after the change."),
+        ])
+    static let bookEvents = [
+        Event("book.created", on: .created, summary: "A book was added to the catalogue.", payload: bookEvent),
+        Event("book.reserved", on: .action("reserve"), summary: "Copies of a book were reserved; its stock went down.", payload: bookEvent),
+    ]
     /// ISBN-13's check digit, a rule the DSL has no case for.
     static let isbnChecksum = CustomRule("isbn-checksum", sentence: "`isbn` must be an ISBN-13 whose check digit is right.") {
         proposed, _ in
@@ -157,7 +171,7 @@ public enum Bookshop {
                     Filter("title", [.like], "Words of the title."),
                 ],
                 relations: [Relation("author_id", references: "authors", onDelete: .restrict)],
-                rules: [.unique(field: "isbn"), .custom(isbnChecksum)], itemParameter: "bookId", actions: [reserve]),
+                rules: [.unique(field: "isbn"), .custom(isbnChecksum)], itemParameter: "bookId", actions: [reserve], events: bookEvents),
         ],
         recordEnvelope: .bare)
 }
