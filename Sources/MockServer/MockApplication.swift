@@ -65,7 +65,7 @@ public enum MockApplication {
         logger.logLevel = configuration.logLevel
         let store = try MockStore(
             api: api, seeding: configuration.seeding, records: configuration.records, statePath: configuration.statePath,
-            webhooks: configuration.webhooks, transport: configuration.webhookTransport ?? URLSessionTransport(), logger: logger)
+            webhooks: configuration.webhooks, transport: configuration.webhookTransport ?? HTTPTransport(), logger: logger)
         return MockResponder(store: store, spec: spec, docs: configuration.docs, options: configuration.options, logger: logger)
     }
 

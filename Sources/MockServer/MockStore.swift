@@ -30,7 +30,7 @@ public actor MockStore {
     ///   - transport: what sends deliveries: HTTP, or a test's recorder.
     public init(
         api: MockAPI, seeding: Seeding, records: Int? = nil, statePath: String? = nil, webhooks: WebhookOptions = .init(),
-        transport: any WebhookTransport = URLSessionTransport(), logger: Logger = Logger(label: "specsmith-mock")
+        transport: any WebhookTransport = HTTPTransport(), logger: Logger = Logger(label: "specsmith-mock")
     ) throws(StateFileError) {
         self.api = api
         let initial = StoreState.initial(api: api, seeding: seeding, records: records)

@@ -254,6 +254,9 @@ public actor WebhookDispatcher {
         /// The deliveries, oldest first; `log[0]` is delivery number `forgotten`.
         var log: [WebhookDelivery] = []
         var forgotten = 0
+        /// Every delivery since the subscriber was made (or the mock started), by status: the log
+        /// forgets, these do not.
+        var totals: [WebhookDelivery.Status: Int] = [:]
         var worker: Task<Void, Never>?
 
         init(_ subscription: WebhookSubscription, queue: AsyncStream<Int>.Continuation) {
@@ -333,6 +336,7 @@ public actor WebhookDispatcher {
         if subscriber.waiting >= options.queueLimit {
             delivery.status = .dropped
             delivery.lastError = "the queue was full (\(options.queueLimit) events waiting)"
+            subscriber.totals[.dropped, default: 0] += 1
             append(delivery, to: subscriber)
             warn("webhook \(subscriber.subscription.id): \(options.queueLimit) events are waiting; dropped \(event.name) \(event.id)")
             let settled = self.settled
@@ -341,6 +345,7 @@ public actor WebhookDispatcher {
             return
         }
         subscriber.waiting += 1
+        subscriber.totals[.pending, default: 0] += 1
         append(delivery, to: subscriber)
         subscriber.queue.yield(subscriber.forgotten + subscriber.log.count - 1)
     }
@@ -397,6 +402,8 @@ public actor WebhookDispatcher {
         subscriber.log[index].status = status
         if status == .delivered { subscriber.log[index].deliveredAt = Date() }
         subscriber.waiting -= 1
+        subscriber.totals[.pending, default: 0] -= 1
+        subscriber.totals[status, default: 0] += 1
         if status == .failed {
             warn(
                 "webhook \(subscriber.subscription.id): gave up \(event.name) \(event.id) after \(options.attempts) attempts: \(subscriber.log[index].lastError ?? "")"
@@ -412,9 +419,7 @@ public actor WebhookDispatcher {
 
     /// Counts of a subscriber's deliveries by status.
     func counts(of id: String) -> [WebhookDelivery.Status: Int] {
-        var counts: [WebhookDelivery.Status: Int] = [:]
-        for delivery in subscribers[id]?.log ?? [] { counts[delivery.status, default: 0] += 1 }
-        return counts
+        subscribers[id]?.totals ?? [:]
     }
 }
 

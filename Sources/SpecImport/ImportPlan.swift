@@ -114,6 +114,8 @@ public struct ImportPlan: Sendable {
     public let resources: [Resource]
     /// Every operation, in document order.
     public let entries: [Entry]
+    /// The names of the document's webhooks, kept as written.
+    public let webhooks: [String]
 
     /// Infers the plan of `document`.
     public init(document: SpecDocument) {
@@ -125,6 +127,7 @@ public struct ImportPlan: Sendable {
         api = inference.api()
         resources = inference.resources
         entries = inference.entries
+        webhooks = (inference.document.root["webhooks"]?.members ?? []).map(\.key)
     }
 
     /// The plan as `specsmith import --plan` prints it: the resources, then a line per operation
@@ -161,6 +164,11 @@ public struct ImportPlan: Sendable {
         let examples = entries.filter { $0.role == .exampleOnly }.count
         lines.append(
             "\(entries.count) operations: \(entries.count - examples) understood as records, \(examples) answered from examples only")
+        if !webhooks.isEmpty {
+            lines.append(
+                "\(webhooks.count) webhook\(webhooks.count == 1 ? "" : "s") kept as written (\(webhooks.joined(separator: ", "))); the mock sends none of them, since nothing says which change raises each"
+            )
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
