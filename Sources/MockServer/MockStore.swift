@@ -51,12 +51,13 @@ public actor MockStore {
             }
         }
         self.journal = journal
-        let settledJournal = journal
         dispatcher = WebhookDispatcher(
             options: webhooks, transport: transport, warn: { logger.warning("\($0)") },
-            settled: { event, subscription, status in
-                // Written so a restart does not send it again; a failed write only means it may be.
-                try? settledJournal?.append(.settled(event: event, subscription: subscription, status: status.rawValue))
+            settled: journal.map { journal in
+                { @Sendable event, subscription, status in
+                    // Written so a restart does not send it again; a failed write only means it may be.
+                    try? journal.append(.settled(event: event, subscription: subscription, status: status.rawValue))
+                }
             })
         let identifiers = Dictionary(
             api.registry.resources.map { ($0.name, $0.model.identifier ?? "id") }

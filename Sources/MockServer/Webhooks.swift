@@ -251,9 +251,15 @@ public actor WebhookDispatcher {
         let subscription: WebhookSubscription
         let queue: AsyncStream<Int>.Continuation
         var waiting = 0
-        /// The deliveries, oldest first; `log[0]` is delivery number `forgotten`.
-        var log: [WebhookDelivery] = []
-        var forgotten = 0
+        /// Deliveries waiting or in flight, by their number (the order they were queued in).
+        var pending: [Int: WebhookDelivery] = [:]
+        /// Settled deliveries (delivered, failed, dropped) with their numbers, oldest first: the
+        /// last `logLimit` of them.
+        var settled: [(number: Int, delivery: WebhookDelivery)] = []
+        var queued = 0
+        /// Drops since the last warning, which is given on the first of a run of drops and
+        /// then every thousand.
+        var unreportedDrops = 0
         /// Every delivery since the subscriber was made (or the mock started), by status: the log
         /// forgets, these do not.
         var totals: [WebhookDelivery.Status: Int] = [:]
@@ -269,7 +275,7 @@ public actor WebhookDispatcher {
     let transport: any WebhookTransport
     /// Told when a delivery is settled (delivered, failed or dropped), so the state file stops
     /// counting it as owed.
-    let settled: @Sendable (_ eventID: String, _ subscription: String, _ status: WebhookDelivery.Status) async -> Void
+    let settled: (@Sendable (_ eventID: String, _ subscription: String, _ status: WebhookDelivery.Status) async -> Void)?
     let warn: @Sendable (String) -> Void
     nonisolated let commands: AsyncStream<Command>.Continuation
     var subscribers: [String: Subscriber] = [:]
@@ -278,7 +284,7 @@ public actor WebhookDispatcher {
 
     init(
         options: WebhookOptions, transport: any WebhookTransport, warn: @escaping @Sendable (String) -> Void,
-        settled: @escaping @Sendable (String, String, WebhookDelivery.Status) async -> Void
+        settled: (@Sendable (String, String, WebhookDelivery.Status) async -> Void)?
     ) {
         self.options = options
         self.transport = transport
@@ -333,39 +339,43 @@ public actor WebhookDispatcher {
 
     func enqueue(_ event: RaisedEvent, for subscriber: Subscriber) {
         var delivery = WebhookDelivery(event: event, queuedAt: Date())
+        let number = subscriber.queued
+        subscriber.queued += 1
         if subscriber.waiting >= options.queueLimit {
             delivery.status = .dropped
             delivery.lastError = "the queue was full (\(options.queueLimit) events waiting)"
             subscriber.totals[.dropped, default: 0] += 1
-            append(delivery, to: subscriber)
-            warn("webhook \(subscriber.subscription.id): \(options.queueLimit) events are waiting; dropped \(event.name) \(event.id)")
-            let settled = self.settled
-            let id = subscriber.subscription.id
-            Task { await settled(event.id, id, .dropped) }
+            keep(number, delivery, of: subscriber)
+            if subscriber.unreportedDrops % 1000 == 0 {
+                warn(
+                    "webhook \(subscriber.subscription.id): \(options.queueLimit) events are waiting; dropping new ones (\(subscriber.totals[.dropped] ?? 0) so far)"
+                )
+            }
+            subscriber.unreportedDrops += 1
+            if let settled {
+                let id = subscriber.subscription.id
+                Task { await settled(event.id, id, .dropped) }
+            }
             return
         }
+        subscriber.unreportedDrops = 0
         subscriber.waiting += 1
         subscriber.totals[.pending, default: 0] += 1
-        append(delivery, to: subscriber)
-        subscriber.queue.yield(subscriber.forgotten + subscriber.log.count - 1)
+        subscriber.pending[number] = delivery
+        subscriber.queue.yield(number)
     }
 
-    func append(_ delivery: WebhookDelivery, to subscriber: Subscriber) {
-        subscriber.log.append(delivery)
-        while subscriber.log.count > Self.logLimit, let first = subscriber.log.first, first.status != .pending {
-            subscriber.log.removeFirst()
-            subscriber.forgotten += 1
-        }
+    /// Keeps a settled delivery in the log, forgetting the oldest beyond `logLimit` (in bulk, so
+    /// keeping one costs the same however long the log is).
+    func keep(_ number: Int, _ delivery: WebhookDelivery, of subscriber: Subscriber) {
+        subscriber.settled.append((number, delivery))
+        if subscriber.settled.count >= 2 * Self.logLimit { subscriber.settled.removeFirst(subscriber.settled.count - Self.logLimit) }
     }
 
     /// Sends one queued event until it is acknowledged or its attempts run out.
     func deliver(_ number: Int, of subscriber: Subscriber) async {
-        guard subscriber.log.indices.contains(number - subscriber.forgotten), let url = URL(string: subscriber.subscription.url) else {
-            return
-        }
-        let event = subscriber.log[number - subscriber.forgotten].event
-        // Its place in the log, found again after each wait: entries before it may be forgotten meanwhile.
-        var index: Int { number - subscriber.forgotten }
+        guard var delivery = subscriber.pending[number], let url = URL(string: subscriber.subscription.url) else { return }
+        let event = delivery.event
         let body = JSONWriter(pretty: false).bytes(event.payload)
         var status: WebhookDelivery.Status = .failed
         for attempt in 1...max(options.attempts, 1) {
@@ -384,37 +394,42 @@ public actor WebhookDispatcher {
             ]
             let outcome = await transport.post(url, headers: headers, body: body, timeout: options.timeout)
             if Task.isCancelled { return }
-            subscriber.log[index].attempts = attempt
+            delivery.attempts = attempt
+            defer { subscriber.pending[number] = delivery }
             switch outcome {
             case .answered(let code):
-                subscriber.log[index].lastStatus = code
+                delivery.lastStatus = code
                 if (200..<300).contains(code) {
-                    subscriber.log[index].lastError = nil
+                    delivery.lastError = nil
                     status = .delivered
                 } else {
-                    subscriber.log[index].lastError = "answered \(code)"
+                    delivery.lastError = "answered \(code)"
                 }
             case .failed(let reason):
-                subscriber.log[index].lastError = reason
+                delivery.lastError = reason
             }
             if status == .delivered { break }
         }
-        subscriber.log[index].status = status
-        if status == .delivered { subscriber.log[index].deliveredAt = Date() }
+        delivery.status = status
+        if status == .delivered { delivery.deliveredAt = Date() }
+        subscriber.pending[number] = nil
+        keep(number, delivery, of: subscriber)
         subscriber.waiting -= 1
         subscriber.totals[.pending, default: 0] -= 1
         subscriber.totals[status, default: 0] += 1
         if status == .failed {
             warn(
-                "webhook \(subscriber.subscription.id): gave up \(event.name) \(event.id) after \(options.attempts) attempts: \(subscriber.log[index].lastError ?? "")"
+                "webhook \(subscriber.subscription.id): gave up \(event.name) \(event.id) after \(options.attempts) attempts: \(delivery.lastError ?? "")"
             )
         }
-        await settled(event.id, subscriber.subscription.id, status)
+        await settled?(event.id, subscriber.subscription.id, status)
     }
 
     /// A subscriber's deliveries, oldest first; nil when there is no such subscriber.
     func deliveries(of id: String) -> [WebhookDelivery]? {
-        subscribers[id]?.log
+        guard let subscriber = subscribers[id] else { return nil }
+        let all = subscriber.settled.suffix(Self.logLimit) + subscriber.pending.map { ($0.key, $0.value) }
+        return all.sorted { $0.0 < $1.0 }.suffix(Self.logLimit).map(\.1)
     }
 
     /// Counts of a subscriber's deliveries by status.
