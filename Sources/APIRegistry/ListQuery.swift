@@ -47,6 +47,22 @@ public struct QueryProblems: Error, Sendable, Equatable {
     }
 }
 
+/// Parameters a list takes that shape its answer rather than choose its records.
+public struct ListShaping: Sendable, Equatable {
+    /// The parameter naming the fields to answer, comma-separated (`include_fields=key,value`):
+    /// each record comes with its identifier and those fields only.
+    public let fields: String?
+    /// The parameter choosing the identifier order, `asc` (the default) or `desc`.
+    public let direction: String?
+
+    public init(fields: String? = nil, direction: String? = nil) {
+        self.fields = fields
+        self.direction = direction
+    }
+
+    var names: [String] { [fields, direction].compactMap { $0 } }
+}
+
 /// A parsed list request: filters, page, sort and includes, all checked against the
 /// resource's declarations.
 public struct ListQuery: Sendable {
@@ -70,6 +86,10 @@ public struct ListQuery: Sendable {
     public var offset: Int?
     /// The values of the list's other parameters, as sent: they choose no records.
     public var others: [(name: String, value: String)] = []
+    /// The fields to answer besides the identifier, when the list's `fields` parameter names them.
+    public var fields: [String]?
+    /// Records in descending identifier order, as the list's `direction` parameter asked.
+    public var descending = false
 
     /// Parses a raw query string (`order_id:in=1,2&page=2`).
     ///
@@ -124,6 +144,22 @@ public struct ListQuery: Sendable {
                 continue
             }
             switch name {
+            case resource.shaping.fields:
+                let names = value.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+                let readable = resource.model.fields.filter { $0.isVisible(in: .read) }.map(\.name)
+                if let unknown = names.first(where: { !readable.contains($0) }) {
+                    problem(
+                        "'\(unknown)' is not a field of \(resource.model.name); choose from \(readable.joined(separator: ", "))",
+                        hint: Spelling.closest(to: unknown, in: readable).map { "did you mean '\($0)'?" })
+                } else {
+                    result.fields = names
+                }
+            case resource.shaping.direction:
+                if value == "asc" || value == "desc" {
+                    result.descending = value == "desc"
+                } else {
+                    problem("must be asc or desc, got '\(value)'")
+                }
             case _ where cursor && (name == afterName || name == beforeName):
                 // A laid-out list's cursor is a record's identifier; the registry's own is opaque.
                 guard let id = layout == nil ? Cursor.decode(value) : Int(value) else {
@@ -194,6 +230,15 @@ public struct ListQuery: Sendable {
                         "cannot be sent with \([afterName, beforeName].compactMap { $0 }.joined(separator: " or ")); page by one or the other",
                     hint: nil))
         }
+        if let direction = resource.shaping.direction, result.descending,
+            result.sort != nil || result.after != nil || result.before != nil
+        {
+            problems.append(
+                QueryProblem(
+                    parameter: direction,
+                    message: "cannot be desc with sort or a cursor: sort says its own order, and cursor pages go up from a record",
+                    hint: nil))
+        }
         if result.sort != nil && (result.after != nil || result.before != nil) {
             problems.append(
                 QueryProblem(
@@ -223,7 +268,7 @@ public struct ListQuery: Sendable {
         return (styles.contains(.page) ? ["page"] : []) + (styles.contains(.offset) ? ["offset"] : [])
             + (styles.contains(.cursor) ? cursors : [])
             + (styles.isEmpty ? [] : [pagination.limitParameter]) + (resource.sortKeys.isEmpty ? [] : ["sort"])
-            + (resource.includes.isEmpty ? [] : ["include"])
+            + (resource.includes.isEmpty ? [] : ["include"]) + resource.shaping.names
     }
 
     /// A misspelt `limt` is told every parameter the list takes, not only its filters.

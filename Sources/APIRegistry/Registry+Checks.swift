@@ -64,6 +64,16 @@ extension Registry {
                             "\(at): the cursor parameter '\(cursor)' is also a filter's; rename one", at: resource.declaredAt))
                 }
             }
+            let own = ListQuery.ownParameters(resource, pagination).filter { !resource.shaping.names.contains($0) }
+            for name in resource.shaping.names
+            where resource.filters.flatMap(\.parameterNames).contains(name) || own.contains(name)
+                || resource.shaping.names.filter({ $0 == name }).count > 1
+            {
+                problems.append(
+                    DeclarationProblem(
+                        "\(at): the list parameter '\(name)' is also a filter's or another parameter's; rename one", at: resource.declaredAt
+                    ))
+            }
             // A list that pages by page too sorts there; a cursor request refuses `sort`.
             if pagingStyles(of: resource) == [.cursor] && !resource.sortKeys.isEmpty {
                 problems.append(

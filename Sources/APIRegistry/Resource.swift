@@ -54,6 +54,8 @@ public struct Resource: Sendable {
     public let partitionTypes: [String: FieldType]
     /// The events its records' changes raise, delivered to webhook subscribers.
     public let events: [Event]
+    /// Parameters its list takes that shape the answer: the fields answered, the order.
+    public let shaping: ListShaping
     /// Where the resource is declared, for problems with it.
     public let declaredAt: SourceLocation
 
@@ -81,6 +83,7 @@ public struct Resource: Sendable {
         otherParameters: [QueryParameter] = [],
         partitionTypes: [String: FieldType] = [:],
         events: [Event] = [],
+        shaping: ListShaping = ListShaping(),
         fileID: String = #fileID,
         line: Int = #line
     ) {
@@ -107,6 +110,7 @@ public struct Resource: Sendable {
         self.partitionParameters = Self.partitionParameters(path: path, parent: parent, itemParameter: itemParameter)
         self.partitionTypes = partitionTypes
         self.events = events
+        self.shaping = shaping
         self.declaredAt = SourceLocation(fileID: fileID, line: line)
     }
 

@@ -94,6 +94,7 @@ extension CustomersV3 {
         rules: [.uniqueTogether(["resource_id", "namespace", "key"])],
         itemParameter: "metafieldId",
         parent: ParentScope("customers", path: "/customers/{customerId}/metafields", field: "resource_id"),
-        paging: [.page, .cursor]
+        paging: [.page, .cursor],
+        shaping: ListShaping(fields: "include_fields", direction: "direction")
     )
 }

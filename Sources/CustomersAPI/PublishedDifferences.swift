@@ -86,13 +86,6 @@ extension CustomersV3 {
                 here: "all of these, and the two fields in the customer schema",
                 reason: "they only add to the published API; a client of the published reference is unaffected"),
             .init(
-                "Metafield list parameters `direction` and `include_fields`",
-                published: "offered on `GET /customers/metafields` and `GET /customers/{customerId}/metafields`",
-                here: "not offered: lists come in `id` order with every field; sending either is a 422 naming it",
-                reason:
-                    "not modelled yet: the registry has no descending default order or sparse fieldsets, and the mock must not pretend to honour them"
-            ),
-            .init(
                 "`field_type` on `GET /customers/form-field-values`",
                 published: "filters by the form field's type",
                 here: "not offered; a 422 naming it",

@@ -22,6 +22,14 @@ extension MockAPI {
         var records = owned.filter { record in
             Self.inPartition(record, request.partition) && query.clauses.allSatisfy { matches(record, $0, in: resource, state: state) }
         }
+        // Only the identifier and the fields asked for, when the list's fields parameter names some.
+        let identifier = resource.model.identifier ?? "id"
+        func show(_ record: JSONObject, _ includes: Set<String>) -> JSONValue {
+            let shown = present(record, of: resource, including: includes, state: state)
+            guard let fields = query.fields, case .object(let object) = shown else { return shown }
+            return .object(JSONObject(object.filter { $0.key == identifier || fields.contains($0.key) }))
+        }
+        if query.descending { records.reverse() }
         if let sort = query.sort {
             let type = resource.model.field(named: sort.field)?.type ?? .string()
             records = records.enumerated().sorted { a, b in
@@ -33,7 +41,7 @@ extension MockAPI {
         let styles = registry.pagingStyles(of: resource)
         if styles.isEmpty {
             return MockResponse(
-                status: 200, body: .array(records.map { present($0, of: resource, including: Set(query.includes), state: state) }))
+                status: 200, body: .array(records.map { show($0, Set(query.includes)) }))
         }
         let layout = registry.listLayout(of: resource)
         // A list that pages either way pages by its first style unless the query says otherwise.
@@ -41,7 +49,7 @@ extension MockAPI {
         if styles.contains(.cursor) && (sentCursor || (styles.first == .cursor && !query.pageSent)) {
             if let layout {
                 let (page, hasMore) = cursorSlice(records, of: resource, query)
-                let data = page.map { present($0, of: resource, including: Set(query.includes), state: state) }
+                let data = page.map { show($0, Set(query.includes)) }
                 let identifier = resource.model.identifier ?? "id"
                 // Paging backwards, the next page in that direction ends before the first record.
                 let edge = query.before != nil ? page.first : page.last
@@ -57,7 +65,7 @@ extension MockAPI {
                     currentLink: here, nextLink: next.map { paging.cursorQuery(cursorName, $0, limit: query.limit) }, previousLink: nil)
                 return MockResponse(status: 200, body: layout.answer(answer))
             }
-            return cursorPage(records, of: resource, query, state: state)
+            return cursorPage(records, of: resource, query, show: { show($0, Set(query.includes)) })
         }
         let total = records.count
         let limit = query.limit
@@ -81,11 +89,11 @@ extension MockAPI {
             let last = link(max(totalPages, 1), offset: max(totalPages - 1, 0) * limit)
             let relations = [("prev", previous), ("next", nextLink), ("first", previous.map { _ in link(1, offset: 0) }), ("last", last)]
             let header = linkHeader(request, relations.compactMap { name, target in target.map { (name, $0) } })
-            let data = page.map { present($0, of: resource, including: includes, state: state) }
+            let data = page.map { show($0, includes) }
             return MockResponse(status: 200, headers: [(name: "Link", value: header)], body: .array(data))
         }
         if let layout {
-            let data = page.map { present($0, of: resource, including: includes, state: state) }
+            let data = page.map { show($0, includes) }
             let next = more ? String(byOffset ? start + page.count : query.page + 1) : nil
             let answer = ListLayout.Page(
                 records: data, next: next, total: total, path: request.path, limit: limit, number: currentPage, pages: totalPages,
@@ -99,11 +107,11 @@ extension MockAPI {
             "total": .integer(total), "count": .integer(page.count), "per_page": .integer(limit),
             "current_page": .integer(currentPage), "total_pages": .integer(totalPages), "links": .object(links),
         ]
-        let data = page.map { present($0, of: resource, including: includes, state: state) }
+        let data = page.map { show($0, includes) }
         var meta = JSONObject([("pagination", pagination)])
         // A list that also pages by cursor gives the first page's cursors, so a client can go on by cursor from there.
         let cursors = registry.pagination.cursorMeta
-        if styles.contains(.cursor) && cursors.shape == .edges && !byOffset && !query.pageSent && query.sort == nil {
+        if styles.contains(.cursor) && cursors.shape == .edges && !byOffset && !query.pageSent && query.sort == nil && !query.descending {
             meta[cursors.name] = cursorMeta(page[...], of: records, resource, query)
         }
         return MockResponse(status: 200, body: ["data": .array(data), "meta": .object(meta)])
@@ -126,9 +134,9 @@ extension MockAPI {
 
     /// One page of `records` (in identifier order) after or before a cursor, with where it sits
     /// in `meta` as the registry's `CursorMeta` says.
-    func cursorPage(_ records: [JSONObject], of resource: Resource, _ query: ListQuery, state: StoreState) -> MockResponse {
+    func cursorPage(_ records: [JSONObject], of resource: Resource, _ query: ListQuery, show: (JSONObject) -> JSONValue) -> MockResponse {
         let page = cursorSlice(records, of: resource, query).page
-        let data = page.map { present($0, of: resource, including: Set(query.includes), state: state) }
+        let data = page.map(show)
         let meta = registry.pagination.cursorMeta
         return MockResponse(
             status: 200,

@@ -101,6 +101,30 @@ extension DocumentEmitter {
                         "Sub-resources to embed in each record, comma-separated: \(resource.includes.map { "`\($0)`" }.joined(separator: ", "))."
                 ))
         }
+        if let fields = resource.shaping.fields {
+            let readable = resource.model.fields.filter { $0.isVisible(in: .read) }.map(\.name)
+            parameters.append(
+                OpenAPI.Parameter(
+                    name: fields,
+                    context: .query(
+                        schemaOrContent: .schema(
+                            .init(
+                                Self.schema(for: .array(of: .enumeration(readable), minItems: 1), core: Core()), style: .form,
+                                explode: false))),
+                    description:
+                        "The fields to answer, comma-separated: each record comes with its `\(resource.model.identifier ?? "id")` and these only."
+                ))
+        }
+        if let direction = resource.shaping.direction {
+            parameters.append(
+                OpenAPI.Parameter(
+                    name: direction,
+                    context: .query(
+                        schema: Self.schema(for: .enumeration(["asc", "desc"]), core: Core(defaultValue: "asc"))),
+                    description:
+                        "The order of `\(resource.model.identifier ?? "id")`s: `asc` (the default) or `desc`. Not with `sort` or a cursor."
+                ))
+        }
         for other in resource.otherParameters {
             let schema = Self.schema(for: other.type, core: Core())
             let isList = if case .array = other.type { true } else { false }

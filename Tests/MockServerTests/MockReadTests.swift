@@ -18,6 +18,36 @@ private func withCustomers(_ test: @escaping @Sendable (MockClient) async throws
 }
 
 @Suite struct MockReadTests {
+    /// `include_fields` answers each metafield with its id and the fields named; `direction=desc`
+    /// turns the id order round; both are refused where they cannot hold.
+    @Test func metafieldListsChooseFieldsAndDirection() async throws {
+        try await withMock(.empty) { (mock: MockClient) async throws in
+            let jane = try await mock.createCustomer("jane@example.com")
+            let made = try await mock.post(
+                "/customers/metafields",
+                .array(
+                    (1...3).map {
+                        [
+                            "namespace": "App", "key": .string("k\($0)"), "value": "v", "permission_set": "read",
+                            "resource_id": .integer(jane),
+                        ]
+                    }))
+            #expect(made.status == 200)
+            let shaped = try await mock.get("/customers/metafields?include_fields=key,value&direction=desc")
+            #expect(shaped.ids() == [3, 2, 1])
+            #expect(shaped.data.allSatisfy { $0.objectValue?.keys.sorted() == ["id", "key", "value"] })
+            let scoped = try await mock.get("/customers/\(jane)/metafields?include_fields=namespace")
+            #expect(scoped.data.first?.objectValue?.keys.sorted() == ["id", "namespace"])
+            let wrong = try await mock.get("/customers/metafields?include_fields=kye&direction=up")
+            #expect(
+                wrong.errors == [
+                    "include_fields: 'kye' is not a field of Metafield; choose from id, namespace, key, value, permission_set, description, resource_type, resource_id, date_created, date_modified; did you mean 'key'?",
+                    "direction: must be asc or desc, got 'up'",
+                ])
+            #expect(try await mock.get("/customers/metafields?direction=desc&after=YzE6MQ").status == 422)
+        }
+    }
+
     @Test func inAndNotInFilters() async throws {
         try await withCustomers { (mock: MockClient) async throws in
             #expect(try await mock.get("/customers?id:in=2,4,9").ids() == [2, 4])
