@@ -29,10 +29,14 @@ extension DocumentEmitter {
         for resource in registry.resources {
             let model = resource.model.name
             if resource.operation(.list) != nil && resource.listEnvelope == .data {
+                // A list that answers the fields a request names holds whole records or such selections.
+                let selection = resource.shaping.fields.map { _ in model + "Selection" }
+                if let selection { schemas[.init(stringLiteral: selection)] = selectionSchema(resource) }
                 schemas[.init(stringLiteral: listResponseName(resource))] =
                     registry.listLayout(of: resource).map { laidOutList($0, of: model) }
                     ?? envelope(
-                        "A page of \(model) records.", data: model, meta: Self.ref(listMetaName(registry.pagingStyles(of: resource))))
+                        "A page of \(model) records.", data: model, meta: Self.ref(listMetaName(registry.pagingStyles(of: resource))),
+                        items: selection.map { .any(of: [Self.ref(model), Self.ref($0)]) })
             }
             if resource.operations.contains(where: { $0.kind.isBatch }) {
                 schemas[.init(stringLiteral: writeResponseName(resource))] = envelope(
@@ -144,11 +148,28 @@ extension DocumentEmitter {
         registry.recordEnvelope == .data ? ["data": record, "meta": [:]] : record
     }
 
-    func envelope(_ description: String, data model: String, meta: JSONSchema) -> JSONSchema {
+    func envelope(_ description: String, data model: String, meta: JSONSchema, items: JSONSchema? = nil) -> JSONSchema {
         .object(
             .init(description: description),
-            .init(properties: ["data": .array(.init(), .init(items: Self.ref(model))), "meta": meta])
+            .init(properties: ["data": .array(.init(), .init(items: items ?? Self.ref(model))), "meta": meta])
         )
+    }
+
+    /// A record as a list answers it when the request names the fields it wants: its identifier,
+    /// and any of its other fields.
+    func selectionSchema(_ resource: Resource) -> JSONSchema {
+        let projected = registry.projection(of: resource.model, .read)
+        let identifier = resource.model.identifier ?? "id"
+        var properties = OrderedDictionary<String, JSONSchema>()
+        for field in projected.fields {
+            properties[field.name] = schema(
+                for: field.type, description: field.field.description, required: field.name == identifier,
+                readOnly: field.readOnly, example: field.field.example, nullable: field.field.nullable)
+        }
+        let parameter = resource.shaping.fields ?? "fields"
+        return .object(
+            .init(description: "A \(resource.model.name) as `\(parameter)` selects it: its `\(identifier)` and the fields named."),
+            .init(properties: properties))
     }
 
     /// The object schema of one projection. A request refuses fields it does not list (a 422
