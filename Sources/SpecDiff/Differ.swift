@@ -106,6 +106,12 @@ public struct DiffContext: Sendable {
     /// pair again in each was measurable on large specs.
     public func pairs(_ direction: Direction) -> [SchemaPair] { direction == .request ? walk.requests : walk.responses }
 
+    /// The pairs whose members compare one to one: not a schema wrapped in, or unwrapped from,
+    /// a choice (`anyOf`, `oneOf`), whose members are compared in the branch that was the schema.
+    public func memberPairs(_ direction: Direction) -> [SchemaPair] {
+        pairs(direction).filter { CompositionChecks.composition($0.base) == CompositionChecks.composition($0.head) }
+    }
+
     /// The walk, done once for every check that reads it.
     var walk: SchemaWalk.State {
         let operations = sharedOperations + sharedWebhooks

@@ -243,6 +243,28 @@ struct SchemaWalk {
             let label = key == "items" ? "[]" : ".<\(key)>"
             child(walk(counterpart, next, direction, "\(name)\(label)", path + [key], nil, nil, depth: depth + 1, visited: &visited))
         }
+        // A schema wrapped in a choice is compared with the branch that is it (the same `$ref`, or
+        // else the inline branch sharing most of its properties), and one unwrapped from a choice
+        // with the branch it was.
+        let (oldChoices, newChoices) = (CompositionChecks.composition(old), CompositionChecks.composition(new))
+        if oldChoices.isEmpty != newChoices.isEmpty {
+            let (plain, wrapper) = oldChoices.isEmpty ? (oldNode, new) : (newNode, old)
+            let (plainSide, wrapperSide) = oldChoices.isEmpty ? (context.base, context.head) : (context.head, context.base)
+            let names = Set((plainSide.resolved(plain) ?? plain)["properties"]?.members.map(\.key) ?? [])
+            let branches = ["anyOf", "oneOf"].flatMap { key in (wrapper[key]?.items ?? []).enumerated().map { (key, $0.offset, $0.element) }
+            }
+            let matched =
+                plain["$ref"]?.string != nil
+                ? branches.first { $0.2["$ref"]?.string == plain["$ref"]?.string }
+                : branches.filter { $0.2["$ref"] == nil }.map { branch in
+                    (branch, names.intersection((wrapperSide.resolved(branch.2) ?? branch.2)["properties"]?.members.map(\.key) ?? []).count)
+                }.filter { $0.1 > 0 }.max { $0.1 < $1.1 }?.0
+            if let (key, position, branch) = matched {
+                let (previous, next) = oldChoices.isEmpty ? (oldNode, branch) : (branch, newNode)
+                let place = oldChoices.isEmpty ? path + [key, String(position)] : path
+                child(walk(previous, next, direction, name, place, requiredInBase, requiredInHead, depth: depth + 1, visited: &visited))
+            }
+        }
         for key in ["allOf", "anyOf", "oneOf", "prefixItems"] {
             let (olds, news) = (old[key]?.items ?? [], new[key]?.items ?? [])
             for (index, (previous, next)) in zip(olds, news).enumerated() {

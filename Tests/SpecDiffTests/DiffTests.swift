@@ -187,6 +187,38 @@ private func changes(_ check: String) throws -> [Change] {
         #expect(found.map(\.message) == ["GET /b and GET /c: response 200.page is no longer always returned"])
     }
 
+    /// A response wrapped in a choice is one finding, its composition; its members are compared
+    /// in the branch that is the old schema, so a member removed there is still found.
+    @Test func aSchemaWrappedInAChoiceIsComparedWithItsBranch() throws {
+        func document(_ items: String, _ pageProperties: String) -> String {
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                get:
+                  responses:
+                    '200': {description: A, content: {application/json: {schema: {type: array, items: \(items)}}}}
+            components:
+              schemas:
+                A: {type: object, properties: {\(pageProperties)}, required: [id]}
+                B: {type: object, properties: {id: {type: integer}}, required: [id]}
+            """
+        }
+        let base = document("{$ref: '#/components/schemas/A'}", "id: {type: integer}, name: {type: string}")
+        let wrapped = document(
+            "{anyOf: [{$ref: '#/components/schemas/A'}, {$ref: '#/components/schemas/B'}]}", "id: {type: integer}, name: {type: string}")
+        let narrowed = document("{anyOf: [{$ref: '#/components/schemas/A'}, {$ref: '#/components/schemas/B'}]}", "id: {type: integer}")
+        #expect(
+            try Differ().run(base: base, head: wrapped, options: fixtureOptions).changes.map(\.message) == [
+                "GET /a response 200[]: composition went from none to anyOf"
+            ])
+        #expect(
+            try Differ().run(base: base, head: narrowed, options: fixtureOptions).changes.map(\.check).sorted() == [
+                "composition-changed", "response-property-removed",
+            ])
+    }
+
     @Test func nullableRemovedFromARequestPropertyBreaks() throws {
         let found = try Differ().run(
             base: try fixture("diff-3.0/base.yaml"), head: try fixture("diff-3.0/head.yaml"), options: fixtureOptions)

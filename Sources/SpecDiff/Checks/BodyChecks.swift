@@ -161,7 +161,7 @@ enum BodyChecks {
         "request-property-removed",
         "A request property was removed: breaking when the schema refuses unknown fields, a warning otherwise.", level: .breaking
     ) { context in
-        context.pairs(.request).flatMap { pair -> [DiffHit] in
+        context.memberPairs(.request).flatMap { pair -> [DiffHit] in
             let kept = Set(PropertyChecks.properties(pair.head).map(\.key))
             let closed = PropertyChecks.isClosed(pair.head)
             return PropertyChecks.properties(pair.base).filter { !kept.contains($0.key) }.map { member in

@@ -14,7 +14,7 @@ enum PropertyChecks {
     static let requestRequired = DiffCheck(
         "request-property-required", "A request property was added as required, or an optional one made required.", level: .breaking
     ) { context in
-        context.pairs(.request).flatMap { pair -> [DiffHit] in
+        context.memberPairs(.request).flatMap { pair -> [DiffHit] in
             let oldNames = Set(properties(pair.base).map(\.key))
             let oldRequired = required(pair.base)
             return properties(pair.head).compactMap { member in
@@ -30,7 +30,7 @@ enum PropertyChecks {
     }
 
     static let responseRemoved = DiffCheck("response-property-removed", "A response property was removed.", level: .breaking) { context in
-        context.pairs(.response).flatMap { pair -> [DiffHit] in
+        context.memberPairs(.response).flatMap { pair -> [DiffHit] in
             let newNames = Set(properties(pair.head).map(\.key))
             return properties(pair.base).filter { !newNames.contains($0.key) && !marked("writeOnly", $0, in: context.base) }.map { member in
                 DiffHit(
@@ -42,7 +42,7 @@ enum PropertyChecks {
 
     static let responseOptional = DiffCheck("response-property-optional", "A required response property became optional.", level: .breaking)
     { context in
-        context.pairs(.response).flatMap { pair -> [DiffHit] in
+        context.memberPairs(.response).flatMap { pair -> [DiffHit] in
             let newRequired = required(pair.head)
             return properties(pair.head).compactMap { member in
                 guard required(pair.base).contains(member.key), !newRequired.contains(member.key),
@@ -79,7 +79,7 @@ enum PropertyChecks {
         "response-property-added-closed",
         "A property was added to a response schema that promised no other fields (`additionalProperties: false`).", level: .warning
     ) { context in
-        context.pairs(.response).filter { isClosed($0.base) }.flatMap { pair -> [DiffHit] in
+        context.memberPairs(.response).filter { isClosed($0.base) }.flatMap { pair -> [DiffHit] in
             let oldNames = Set(properties(pair.base).map(\.key))
             return properties(pair.head).filter { !oldNames.contains($0.key) }.map { member in
                 DiffHit(
