@@ -5,7 +5,7 @@ Every example in an OpenAPI 3.0/3.1 document (media types, parameters, headers, 
 paths and webhooks) is validated against its schema by the `jsonschema` and
 `openapi-schema-validator` packages, so that Specsmith is not the only judge of its own
 output. Request examples may not carry readOnly properties; response examples may not carry
-writeOnly ones.
+writeOnly ones. A webhook's body is sent by the API, so it is judged as a response is.
 
 usage: check_examples.py SPEC [SPEC ...] [--require-examples]
 
@@ -134,15 +134,17 @@ class Document:
                 for value, at in self.examples_of(header, where):
                     self.check(where + ["schema"], value, "response", at)
 
-    def operation(self, operation, steps, require):
+    def operation(self, operation, steps, require, webhook=False):
+        # A webhook's request is sent by the API, as a response is, and its answer by the subscriber.
+        sent, answered = ("response", "request") if webhook else ("request", "response")
         self.parameters(operation.get("parameters"), steps + ["parameters"])
         if "requestBody" in operation:
             body, where = self.resolve(operation["requestBody"], steps + ["requestBody"])
-            self.content(body.get("content"), where + ["content"], "request", require)
+            self.content(body.get("content"), where + ["content"], sent, require)
         for status, response in (operation.get("responses") or {}).items():
             response, where = self.resolve(response, steps + ["responses", str(status)])
             self.headers(response.get("headers"), where + ["headers"])
-            self.content(response.get("content"), where + ["content"], "response", require and str(status).startswith("2"))
+            self.content(response.get("content"), where + ["content"], answered, require and str(status).startswith("2"))
 
     def run(self, require):
         for section in ("paths", "webhooks"):
@@ -151,7 +153,7 @@ class Document:
                 self.parameters(item.get("parameters"), where + ["parameters"])
                 for method in OPERATIONS:
                     if isinstance(item.get(method), dict):
-                        self.operation(item[method], where + [method], require)
+                        self.operation(item[method], where + [method], require, webhook=section == "webhooks")
         for name, schema in ((self.tree.get("components") or {}).get("schemas") or {}).items():
             if not isinstance(schema, dict):
                 continue

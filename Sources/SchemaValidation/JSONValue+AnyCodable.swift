@@ -36,7 +36,9 @@ extension JSONValue {
 
 extension AnyCodable: DirectlyDecodable {
     /// The value as decoding it gives: `null` as `NSNull`, a whole number as an `Int`, arrays
-    /// and objects of plain values.
+    /// of plain values; an object stays a `JSONValue`, which encodes its members in the order
+    /// written (a dictionary's order changes from run to run, and generating twice must give the
+    /// same bytes).
     package init(decodingDirectly value: JSONValue) {
         self.init(Self.plain(value))
     }
@@ -50,7 +52,7 @@ extension AnyCodable: DirectlyDecodable {
             Int(exactly: number).map { $0 as any Sendable } ?? UInt(exactly: number).map { $0 as any Sendable } ?? number
         case .string(let text): text
         case .array(let items): items.map(plain)
-        case .object(let object): Dictionary(object.map { ($0.key, plain($0.value)) }, uniquingKeysWith: { _, last in last })
+        case .object: value
         }
     }
 }

@@ -100,21 +100,33 @@ struct Inference {
         let items: SpecNode?
     }
 
+    /// A list's items as a record schema: the items, or, for a choice of a record and a selection
+    /// of its fields (`anyOf` two components), its first component.
+    func recordItems(_ items: SpecNode?) -> SpecNode? {
+        guard let items else { return nil }
+        let resolved = resolve(items)
+        guard resolved["properties"] == nil else { return items }
+        for key in ["anyOf", "oneOf"] {
+            if let first = resolved[key]?.items.first(where: { Self.componentName($0) != nil }) { return first }
+        }
+        return items
+    }
+
     /// The list shape of an answer; nil when it holds no array of records.
     func listShape(_ schema: SpecNode?) -> ListShape? {
         guard let schema else { return nil }
         let resolved = resolve(schema)
-        if resolved["type"]?.string == "array" { return ListShape(property: nil, items: resolved["items"]) }
+        if resolved["type"]?.string == "array" { return ListShape(property: nil, items: recordItems(resolved["items"])) }
         let arrays = (resolved["properties"]?.members ?? []).filter { resolve($0.value)["type"]?.string == "array" }
         guard !arrays.isEmpty else { return nil }
         if let named = Self.listProperties.lazy.compactMap({ name in arrays.first { $0.key == name } }).first {
-            return ListShape(property: named.key, items: resolve(named.value)["items"])
+            return ListShape(property: named.key, items: recordItems(resolve(named.value)["items"]))
         }
         // Another name holds the records when nothing beside it is more than paging: a record
         // with an array among its fields (a dispute's `balance_transactions`) is no list.
         let others = (resolved["properties"]?.members ?? []).map(\.key).filter { $0 != arrays[0].key }
         guard arrays.count == 1, others.allSatisfy(Self.listMembers.contains) else { return nil }
-        return ListShape(property: arrays[0].key, items: resolve(arrays[0].value)["items"])
+        return ListShape(property: arrays[0].key, items: recordItems(resolve(arrays[0].value)["items"]))
     }
 
     /// A list answer's layout, when the registry can fill each of its members: the records, a

@@ -656,7 +656,7 @@ struct RegistryBuilder {
                     status: status == defaultStatus ? nil : status,
                     method: entry.method.uppercased() == kind.method ? nil : entry.method.uppercased()))
         }
-        let (filters, sortKeys, includes, otherParameters) = listQuery(list, model: model, pointer: pointer)
+        let (filters, sortKeys, includes, otherParameters, shaping) = listQuery(list, model: model, pointer: pointer)
         // The types of path parameters that are not text, as the document declares them: those
         // that name no record partition the records, and the spec says them with these types.
         var partitionTypes: [String: FieldType] = [:]
@@ -737,7 +737,7 @@ struct RegistryBuilder {
             listLayout: planned.listLayout == pagination.layout ? nil : planned.listLayout, otherParameters: otherParameters,
             partitionTypes: partitionTypes.filter { name, _ in
                 name != (planned.itemParameter ?? scoped?.itemParameter) && name != scoped?.parent?.parameter
-            })
+            }, shaping: shaping)
     }
 
     /// Whether a field of `type` can hold a record's id: text, a number, or a choice of one of
@@ -812,8 +812,12 @@ struct RegistryBuilder {
     /// every other parameter the list declares, to be checked and taken.
     mutating func listQuery(
         _ list: SpecDocument.Operation?, model: Model, pointer: String
-    ) -> (filters: [Filter], sortKeys: [String], includes: [String], others: [QueryParameter]) {
-        guard let list else { return ([], [], [], []) }
+    ) -> (filters: [Filter], sortKeys: [String], includes: [String], others: [QueryParameter], shaping: ListShaping) {
+        guard let list else { return ([], [], [], [], ListShaping()) }
+        let readable = Set(model.fields.filter { $0.isVisible(in: .read) }.map(\.name))
+        var (fieldsParameter, directionParameter): (String?, String?) = (nil, nil)
+        // Beside `sort`, `asc` or `desc` is the sort's direction (GitHub's `sort=updated&direction=desc`).
+        let sorts = document.effectiveParameters(of: list).contains { (document.resolved($0.node) ?? $0.node)["name"]?.string == "sort" }
         var others: [QueryParameter] = []
         // A parameter the registry cannot act on is still the document's: taken, checked by its type.
         // An object (`deepObject`) or a choice of shapes is sent otherwise (`metadata[plan]=pro`),
@@ -872,6 +876,15 @@ struct RegistryBuilder {
             case "include":
                 includes = choices
                 continue
+            // An array of the record's field names chooses the fields answered; `asc` or `desc`, the order.
+            case _
+            where model.field(named: name) == nil && schema?["type"]?.string == "array" && !choices.isEmpty
+                && Set(choices).isSubset(of: readable):
+                fieldsParameter = name
+                continue
+            case _ where model.field(named: name) == nil && Set(choices) == ["asc", "desc"] && !sorts:
+                directionParameter = name
+                continue
             default: break
             }
             let field = Inference.fieldName(of: name)
@@ -920,7 +933,7 @@ struct RegistryBuilder {
         let declared = filters.map { filter in
             Filter(filter.name, filter.operators, filter.description, spelling: FilterSpelling(filter.form ?? .colon, words: filter.words))
         }
-        return (declared, sortKeys, includes, others)
+        return (declared, sortKeys, includes, others, ListShaping(fields: fieldsParameter, direction: directionParameter))
     }
 
     static let operatorSpellings: [String: FilterOperator] = ["gte": .min, "lte": .max, "nin": .notIn, "contains": .like]

@@ -350,6 +350,13 @@ public struct RegistrySource: Sendable {
             }
             arguments.append("otherParameters: " + Self.list(others))
         }
+        if resource.shaping != ListShaping() {
+            let parts = [
+                resource.shaping.fields.map { "fields: \(Self.string($0))" },
+                resource.shaping.direction.map { "direction: \(Self.string($0))" },
+            ]
+            arguments.append("shaping: ListShaping(" + parts.compactMap { $0 }.joined(separator: ", ") + ")")
+        }
         return "Resource(" + arguments.joined(separator: ", ") + ")"
     }
 

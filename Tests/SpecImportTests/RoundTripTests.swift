@@ -21,6 +21,11 @@ func roundTrip(_ relativePath: String) throws -> (imported: ImportedAPI, generat
     @Test func customersSpecComesBackWithNoBreakingChange() throws {
         let result = try roundTrip("spec/customers.v3.yaml")
         #expect(result.breaking.map { "\($0.check) \($0.pointer): \($0.message)" } == [])
+        // The metafield lists' choice of fields and order, their cursor meta, and the webhooks come back.
+        let registry = result.imported.registry
+        #expect(registry.resources.contains { $0.shaping == ListShaping(fields: "include_fields", direction: "direction") })
+        #expect(registry.pagination.cursorMeta == .edges("cursor_pagination"))
+        #expect(registry.documentedWebhooks.map(\.path).first == "store/customer/created" && registry.documentedWebhooks.count == 6)
     }
 
     @Test func bookshopsSpecComesBackWithNoBreakingChange() throws {
