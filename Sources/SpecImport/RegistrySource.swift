@@ -337,18 +337,19 @@ public struct RegistrySource: Sendable {
         if resource.listEnvelope != .data { arguments.append("listEnvelope: .\(resource.listEnvelope.rawValue)") }
         if let paging = resource.paging { arguments.append("paging: [" + paging.map { ".\($0.rawValue)" }.joined(separator: ", ") + "]") }
         if let layout = resource.listLayout { arguments.append("listLayout: " + Self.layout(layout)) }
-        if !resource.partitionTypes.isEmpty {
-            let types = resource.partitionTypes.sorted { $0.key < $1.key }.map {
-                "\(Self.string($0.key)): \(type($0.value, variables: variables))"
-            }
-            arguments.append("partitionTypes: [" + types.joined(separator: ", ") + "]")
-        }
+        // In the order `Resource.init` takes them.
         if !resource.otherParameters.isEmpty {
             let others = resource.otherParameters.map { other in
                 "QueryParameter(\(Self.string(other.name)), \(type(other.type, variables: variables))"
                     + (other.description.isEmpty ? "" : ", \(Self.string(other.description))") + ")"
             }
             arguments.append("otherParameters: " + Self.list(others))
+        }
+        if !resource.partitionTypes.isEmpty {
+            let types = resource.partitionTypes.sorted { $0.key < $1.key }.map {
+                "\(Self.string($0.key)): \(type($0.value, variables: variables))"
+            }
+            arguments.append("partitionTypes: [" + types.joined(separator: ", ") + "]")
         }
         if resource.shaping != ListShaping() {
             let parts = [

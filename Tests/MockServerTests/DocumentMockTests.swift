@@ -408,6 +408,7 @@ private func imported(_ relativePath: String) throws -> ImportedAPI {
                     - {name: owner, in: path, required: true, schema: {type: string}}
                     - {name: repo, in: path, required: true, schema: {type: integer}}
                     get:
+                      parameters: [{name: since, in: query, schema: {type: string, format: date-time}}]
                       responses:
                         '200':
                           description: Milestones.
@@ -455,6 +456,11 @@ private func imported(_ relativePath: String) throws -> ImportedAPI {
         #expect(milestones.partitionParameters == ["owner", "repo"] && milestones.model.identifier == "number")
         // A partition parameter of another type than text keeps it, for the spec to say.
         #expect(milestones.partitionTypes.keys.sorted() == ["repo"])
+        // The package's source names them in the order `Resource.init` takes them, or it would not compile.
+        let source = RegistrySource(name: "Tracker", registry: imported.registry, origin: "tracker.yaml").text
+        let other = try #require(source.range(of: "otherParameters:"))
+        let partition = try #require(source.range(of: "partitionTypes:"))
+        #expect(other.lowerBound < partition.lowerBound)
         if case .integer? = milestones.partitionTypes["repo"] {} else { Issue.record("repo is an integer") }
         // The spec declares them, so the generated document round-trips.
         let spec = try imported.spec().yaml
